@@ -1,0 +1,101 @@
+# Omni-Stock — every command a developer, operator or CI needs.
+# `make run` and `make test` work on a fresh clone: they install what is missing first.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# Local runs default to development mode (no SECRET_KEY needed, plain HTTP).
+# Production sets DEBUG=false and a real SECRET_KEY (see README and .env.example).
+export DEBUG ?= true
+export PYTHONUNBUFFERED := 1
+
+PORT ?= 8000
+UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
+PY := $(UV) run --frozen python
+MANAGE := $(PY) backend/manage.py
+HAS_FRONTEND := $(wildcard frontend/package.json)
+
+.PHONY: help install install-python install-frontend run dev test test-python test-frontend \
+        lint fmt typecheck schema migrate seed shell bench build-frontend
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+install: install-python install-frontend ## Install Python and JavaScript dependencies from the lock files
+
+install-python:
+	@$(UV) --version >/dev/null 2>&1 || python3 -m pip install --quiet "uv==0.13.9"
+	@$(UV) sync --frozen --quiet
+
+# `npm install` rather than `npm ci`: the lock holds only the platforms the registry here
+# serves (e.g. Tailwind's Linux binaries), which `npm ci` rejects; `npm install` still
+# installs exactly the locked versions.
+install-frontend:
+ifneq ($(HAS_FRONTEND),)
+	@cd frontend && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm install --no-audit --no-fund --loglevel=error; }
+endif
+
+build-frontend: install-frontend
+ifneq ($(HAS_FRONTEND),)
+	@cd frontend && npm run build --silent
+endif
+
+run: install build-frontend ## Start the whole app on embedded defaults with the demo account
+	@$(MANAGE) run_stack --port $(PORT)
+
+dev: install ## Vite dev server (hot reload) with /api proxied to Django on :8000
+	@$(MANAGE) run_stack --no-frontend-build & trap 'kill %1' EXIT; cd frontend && npm run dev
+
+test: install test-python test-frontend ## Every test and check (what CI runs)
+
+test-python: lint typecheck
+	@$(MANAGE) makemigrations --check --dry-run >/dev/null || { echo "Migrations are missing: run 'make migrations'"; exit 1; }
+	@$(UV) run --frozen pytest --cov --cov-report=term
+
+test-frontend:
+ifneq ($(HAS_FRONTEND),)
+	@# DEBUG=true (exported above for Django) would switch on MSW's debug logging.
+	@cd frontend && npm run --silent check:api && npm run --silent lint && npm run --silent typecheck && env -u DEBUG npm run --silent test
+	@echo "== End-to-end: Playwright in Chromium against the real stack (embedded, .data/e2e)"
+	@cd frontend && npm run --silent e2e
+endif
+
+lint: ## ruff lint + format check
+	@$(UV) run --frozen ruff check .
+	@$(UV) run --frozen ruff format --check .
+
+fmt: ## Format and auto-fix
+	@$(UV) run --frozen ruff check --fix .
+	@$(UV) run --frozen ruff format .
+
+typecheck: ## mypy on the backend and the scraper
+	@$(UV) run --frozen mypy backend scraper
+
+schema: ## Regenerate api_schema.json (and the SPA's TypeScript types)
+	@$(MANAGE) spectacular --validate --fail-on-warn --format openapi-json --file api_schema.json
+ifneq ($(HAS_FRONTEND),)
+	@cd frontend && npm run --silent gen:api
+endif
+
+migrations: ## Create migrations for model changes
+	@$(MANAGE) makemigrations
+
+migrate: ## Apply migrations
+	@$(MANAGE) migrate
+
+seed: ## Load the demo account and collection (idempotent)
+	@$(MANAGE) seed_demo
+
+shell: ## Django shell
+	@$(MANAGE) shell
+
+bench: install ## Benchmarks (not part of make test): parsing, scraping, bundle sizes
+	@echo "== Extraction: selectolax vs BeautifulSoup on the saved pages"
+	@$(PY) -m scraper.bench
+	@echo "== End-to-end scraping against the demo marketplace"
+	@$(PY) -m scraper.bench_e2e
+	@echo "== API vs raw SQL at 10k/100k/1M items (own database omni_bench)"; $(MANAGE) bench_api
+ifneq ($(HAS_FRONTEND),)
+	@echo "== SPA bundle sizes (gzip)"
+	@cd frontend && npm run --silent build
+endif
