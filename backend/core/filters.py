@@ -1,0 +1,58 @@
+from typing import Any
+
+from django.db.models import QuerySet
+from rest_framework import filters
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+
+# Parameters understood by every list endpoint, whatever its filters.
+COMMON_QUERY_PARAMS = frozenset({"page", "page_size", "ordering", "format"})
+
+
+class StrictQueryParamsFilterBackend:
+    """Reject query parameters a list endpoint does not understand.
+
+    A typo such as `?categroy=coin` would otherwise return the unfiltered list and look
+    like a result; a 400 naming the parameter is the honest answer.
+    """
+
+    def filter_queryset(self, request: Request, queryset: QuerySet, view: Any) -> QuerySet:
+        if getattr(view, "action", "list") != "list":
+            return queryset
+        allowed = set(COMMON_QUERY_PARAMS) | set(getattr(view, "extra_query_params", ()))
+        filterset_class = getattr(view, "filterset_class", None)
+        if filterset_class is not None:
+            # Names only: touching `.field` on the class-level filters would cache form
+            # fields built without the request (and so without the user's querysets).
+            allowed |= set(filterset_class.base_filters)
+        unknown = sorted(set(request.query_params) - allowed)
+        if unknown:
+            raise ValidationError({name: ["Unknown query parameter."] for name in unknown})
+        return queryset
+
+    def get_schema_operation_parameters(self, view: Any) -> list:
+        return []
+
+
+class StrictOrderingFilter(filters.OrderingFilter):
+    """Like DRF's OrderingFilter, but an unknown field is a 400 instead of being ignored."""
+
+    def get_ordering(self, request: Request, queryset: QuerySet, view: Any) -> Any:
+        raw = request.query_params.get(self.ordering_param)
+        if raw:
+            requested = [term.strip() for term in raw.split(",") if term.strip()]
+            valid = {
+                name for name, _label in self.get_valid_fields(queryset, view, {"request": request})
+            }
+            invalid = [term for term in requested if term.lstrip("-") not in valid]
+            if invalid or not requested:
+                raise ValidationError(
+                    {
+                        self.ordering_param: [
+                            f"Unknown ordering {', '.join(invalid) or raw!r}. "
+                            f"Use one of: {', '.join(sorted(valid))} (prefix '-' to reverse)."
+                        ]
+                    }
+                )
+            return requested
+        return self.get_default_ordering(view)

@@ -1,0 +1,368 @@
+"""Settings, read from the environment through one typed reader (django-environ).
+
+Every variable is listed in `.env.example` and the README. Bad values fail at start-up
+with a message naming the variable, never later at request time.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+from urllib.parse import unquote
+
+import environ
+from django.core.exceptions import ImproperlyConfigured
+
+from omni_stock import embedded
+
+BACKEND_DIR = Path(__file__).resolve().parent.parent
+PROJECT_DIR = BACKEND_DIR.parent
+
+env = environ.Env()
+env_file = PROJECT_DIR / ".env"
+if env_file.is_file():
+    environ.Env.read_env(env_file, overwrite=False)
+
+DATA_DIR = Path(env.str("OMNI_DATA_DIR", default=str(PROJECT_DIR / ".data"))).resolve()
+
+DEBUG = env.bool("DEBUG", default=False)
+
+# --- Secrets -----------------------------------------------------------------------------
+
+_DEV_SECRET_KEY = "django-insecure-local-development-only-never-use-in-production"  # noqa: S105
+SECRET_KEY = env.str("SECRET_KEY", default="")
+
+
+def _secret_key_problem(key: str) -> str | None:
+    """Mirror Django's deploy check (security.W009) so a weak key stops start-up."""
+    if not key:
+        return "SECRET_KEY is not set"
+    if key.startswith("django-insecure"):
+        return "SECRET_KEY starts with 'django-insecure'"
+    if len(key) < 50 or len(set(key)) < 5:
+        return "SECRET_KEY must be at least 50 characters with at least 5 distinct ones"
+    return None
+
+
+if not DEBUG:
+    problem = _secret_key_problem(SECRET_KEY)
+    if problem:
+        raise ImproperlyConfigured(
+            f"{problem}. With DEBUG off the app refuses to start on a missing or insecure "
+            'secret key. Generate one with: python -c "import secrets; '
+            'print(secrets.token_urlsafe(64))"'
+        )
+elif not SECRET_KEY:
+    SECRET_KEY = _DEV_SECRET_KEY
+
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1"] if DEBUG else [])
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
+CORS_ALLOW_CREDENTIALS = True
+
+# --- Applications ------------------------------------------------------------------------
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.postgres",
+    "corsheaders",
+    "rest_framework",
+    "rest_framework_simplejwt.token_blacklist",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "django_celery_beat",
+    "core",
+    "users",
+    "vendors",
+    "inventory",
+    "price_history",
+    "valuation",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "omni_stock.urls"
+WSGI_APPLICATION = "omni_stock.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+# --- Data stores -------------------------------------------------------------------------
+
+if "DATABASE_URL" in env:
+    DATABASES = {"default": env.db_url("DATABASE_URL")}
+    # A unix socket directory travels percent-encoded in the URL's host part.
+    DATABASES["default"]["HOST"] = unquote(DATABASES["default"]["HOST"])
+    if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL (postgres://...).")
+else:
+    DATABASES = {"default": embedded.postgres_settings(DATA_DIR)}
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
+REDIS_URL = env.str("REDIS_URL", default="") or embedded.redis_url(DATA_DIR)
+
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="omni"),
+        "TIMEOUT": 300,
+    }
+}
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "users.User"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "en-us"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = BACKEND_DIR / "staticfiles"
+# The built SPA (`npm run build`): whitenoise serves its files from the site root, and
+# `core.views.spa_index` answers every client-side route with its index.html.
+SPA_DIST_DIR = PROJECT_DIR / "frontend" / "dist"
+WHITENOISE_ROOT = SPA_DIST_DIR if SPA_DIST_DIR.is_dir() else None
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}
+
+# --- API ---------------------------------------------------------------------------------
+
+AUTH_THROTTLE_RATE = env.str("AUTH_THROTTLE_RATE", default="5/min")
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework_simplejwt.authentication.JWTAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "core.pagination.PageNumberPagination",
+    "PAGE_SIZE": 25,
+    "DEFAULT_FILTER_BACKENDS": [
+        "core.filters.StrictQueryParamsFilterBackend",
+        "django_filters.rest_framework.DjangoFilterBackend",
+        "core.filters.StrictOrderingFilter",
+    ],
+    "DEFAULT_SCHEMA_CLASS": "core.schema.AutoSchema",
+    "EXCEPTION_HANDLER": "core.exceptions.api_exception_handler",
+    "DEFAULT_THROTTLE_RATES": {"auth": AUTH_THROTTLE_RATE},
+    "NUM_PROXIES": env.int("NUM_PROXIES", default=0),
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    "DATETIME_FORMAT": "iso-8601",
+    "COERCE_DECIMAL_TO_STRING": True,
+}
+
+SIMPLE_JWT = {
+    "ACCESS_TOKEN_LIFETIME": timedelta(minutes=env.int("JWT_ACCESS_MINUTES", default=15)),
+    "REFRESH_TOKEN_LIFETIME": timedelta(days=env.int("JWT_REFRESH_DAYS", default=14)),
+    "ROTATE_REFRESH_TOKENS": True,
+    "BLACKLIST_AFTER_ROTATION": True,
+    "UPDATE_LAST_LOGIN": True,
+    "USER_ID_FIELD": "id",
+    "USER_ID_CLAIM": "user_id",
+    "AUTH_HEADER_TYPES": ("Bearer",),
+}
+
+# The refresh token also travels as an httpOnly cookie scoped to the auth endpoints, so the
+# SPA never holds it in JavaScript; API clients may keep sending it in the body instead.
+REFRESH_COOKIE_NAME = "omni_refresh"
+REFRESH_COOKIE_PATH = "/api/v1/auth/"
+REFRESH_COOKIE_SECURE = env.bool("REFRESH_COOKIE_SECURE", default=not DEBUG)
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Omni-Stock API",
+    "DESCRIPTION": (
+        "REST API of Omni-Stock, the self-hosted price tracker for collectors. "
+        "Authenticate with `POST /api/v1/auth/login` and send the access token as "
+        "`Authorization: Bearer <token>`. Every error response has the shape of `Error`."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "CategoryEnum": "inventory.models.Category",
+        "ConditionEnum": "inventory.models.Condition",
+        "CompletenessEnum": "inventory.models.Completeness",
+        "GraderEnum": "inventory.models.Grader",
+        "LanguageEnum": "inventory.models.Language",
+        "MarketRegionEnum": "inventory.models.MarketRegion",
+        "FinishEnum": "inventory.models.Finish",
+        "RoleEnum": "vendors.models.Role",
+    },
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums"],
+}
+
+# --- Security (production values; `manage.py check --deploy` is clean with DEBUG off) ----
+
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
+SECURE_HSTS_PRELOAD = not DEBUG
+SESSION_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_SECURE = not DEBUG
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SILENCED_SYSTEM_CHECKS: list[str] = []
+# Health probes come from load balancers over plain HTTP inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+}
+
+# --- Celery and scraping (price engine) --------------------------------------------------
+# Workers run one task per tracker (queue `scrape`); beat (exactly one instance) enqueues
+# due trackers from the schedule kept in the database (editable in the admin).
+# See docs/price-engine.md.
+
+CELERY_BROKER_URL = embedded.celery_broker_url(REDIS_URL)
+CELERY_TASK_IGNORE_RESULT = True  # ScrapeJob / ScrapeRun rows are the record of a run
+CELERY_RESULT_BACKEND = None
+CELERY_TASK_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_TASK_DEFAULT_QUEUE = "celery"
+CELERY_TASK_ROUTES = {"price_history.tasks.scrape_run": {"queue": "scrape"}}
+# A task is acknowledged only when it finished; a lost worker puts it back in the queue.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# An unacknowledged task is redelivered after this many seconds: every task time limit and
+# retry countdown must stay below it, or a slow task would run twice.
+CELERY_VISIBILITY_TIMEOUT = env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": CELERY_VISIBILITY_TIMEOUT,
+    "socket_connect_timeout": 5,
+}
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=900)
+CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - 60
+CELERY_RETRY_MAX_COUNTDOWN = 600
+CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+
+# host or host:port entries that bypass the scraper's SSRF guard: only the local demo
+# marketplace in development. Never list a host you do not control.
+SCRAPER_ALLOWED_HOSTS = env.list(
+    "SCRAPER_ALLOWED_HOSTS", default=["127.0.0.1:8765", "localhost:8765"] if DEBUG else []
+)
+# Minimum seconds between two requests to one host, across all workers (Redis limiter).
+SCRAPER_MIN_DELAY_SECONDS = env.float("SCRAPER_MIN_DELAY_SECONDS", default=3.0)
+# HTTP retries per fetch (connection errors, timeouts, 5xx, 429), inside one task.
+SCRAPER_MAX_RETRIES = env.int("SCRAPER_MAX_RETRIES", default=3)
+# Beat: how many due trackers one tick claims at most (the tick itself is a database
+# schedule, "Scrape due trackers", editable in the admin).
+SCRAPER_DUE_BATCH = env.int("SCRAPER_DUE_BATCH", default=500)
+# A claimed tracker is not due again for this long (its task was lost if it comes back).
+SCRAPER_CLAIM_LEASE = timedelta(minutes=env.int("SCRAPER_CLAIM_LEASE_MINUTES", default=30))
+# Failure backoff: next run = now + min(interval * 2**failures, cap); pause after N.
+SCRAPER_MAX_BACKOFF = timedelta(hours=env.int("SCRAPER_MAX_BACKOFF_HOURS", default=7 * 24))
+SCRAPER_PAUSE_AFTER_FAILURES = env.int("SCRAPER_PAUSE_AFTER_FAILURES", default=6)
+TRACKER_MIN_INTERVAL = timedelta(minutes=env.int("TRACKER_MIN_INTERVAL_MINUTES", default=60))
+
+if SCRAPER_MIN_DELAY_SECONDS < 0:
+    raise ImproperlyConfigured("SCRAPER_MIN_DELAY_SECONDS must not be negative.")
+if timedelta(hours=1) > TRACKER_MIN_INTERVAL:
+    raise ImproperlyConfigured("TRACKER_MIN_INTERVAL_MINUTES must be at least 60.")
+if SCRAPER_PAUSE_AFTER_FAILURES < 1 or SCRAPER_DUE_BATCH < 1:
+    raise ImproperlyConfigured("SCRAPER_PAUSE_AFTER_FAILURES and SCRAPER_DUE_BATCH must be >= 1.")
+if max(CELERY_TASK_TIME_LIMIT, CELERY_RETRY_MAX_COUNTDOWN) >= CELERY_VISIBILITY_TIMEOUT:
+    raise ImproperlyConfigured(
+        "CELERY_VISIBILITY_TIMEOUT must exceed CELERY_TASK_TIME_LIMIT and the longest retry "
+        f"countdown ({CELERY_RETRY_MAX_COUNTDOWN} s), or tasks would be delivered twice."
+    )
+
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(  # type: ignore[attr-defined]
+    {
+        "PriceConditionEnum": "price_history.models.PriceCondition",
+        "PriceSourceEnum": "price_history.models.PriceSource",
+        "TrackerSourceEnum": "price_history.models.TrackerSource",
+        "TrackerStatusEnum": ["new", "ok", "failing", "paused"],
+        "ScrapeJobKindEnum": "price_history.models.JobKind",
+        "ScrapeJobStatusEnum": "price_history.models.JobStatus",
+        "ScrapeRunStatusEnum": "price_history.models.RunStatus",
+        "PriceIntervalEnum": ["raw", "day", "week", "month"],
+    }
+)
+
+# --- Collection value (valuation) --------------------------------------------------------
+# See docs/valuation.md. Exchange rates: the ECB's daily reference rates (beat task
+# "Fetch ECB exchange rates"); values: daily snapshots (beat task "Snapshot collection values").
+
+# A price older than this many days is flagged stale on the dashboard.
+VALUATION_STALE_AFTER_DAYS = env.int("VALUATION_STALE_AFTER_DAYS", default=14)
+# A rate is used for a day only if published at most this many days before it (the ECB
+# publishes none on weekends and holidays); older → the amount is "unconvertible".
+VALUATION_RATE_MAX_AGE_DAYS = env.int("VALUATION_RATE_MAX_AGE_DAYS", default=10)
+VALUATION_ECB_URL = env.str(
+    "VALUATION_ECB_URL",
+    default="https://www.ecb.europa.eu/stats/eurofxref/eurofxref-hist-90d.xml",
+)
+VALUATION_HTTP_TIMEOUT_SECONDS = env.float("VALUATION_HTTP_TIMEOUT_SECONDS", default=20.0)
+
+if VALUATION_STALE_AFTER_DAYS < 1 or VALUATION_RATE_MAX_AGE_DAYS < 0:
+    raise ImproperlyConfigured(
+        "VALUATION_STALE_AFTER_DAYS must be >= 1 and VALUATION_RATE_MAX_AGE_DAYS >= 0."
+    )
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(  # type: ignore[attr-defined]
+    {
+        "ValueBasisEnum": ["observed", "manual", "purchase", "none"],
+        "ValueHistoryRangeEnum": ["1m", "3m", "1y", "all"],
+    }
+)
+# --- end of collection value -------------------------------------------------------------

@@ -1,0 +1,31 @@
+from django.contrib import admin
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+
+from core.views import healthz, readyz, spa_index
+
+api_v1 = [
+    path("auth/", include("users.urls")),
+    path("", include("vendors.urls")),
+    path("", include("inventory.urls")),
+    path("", include("price_history.urls")),
+    path("", include("valuation.urls")),
+]
+
+urlpatterns = [
+    path("api/v1/", include(api_v1)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
+    path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
+    # Anything else is a client-side route of the SPA (API and admin paths never reach it).
+    re_path(r"^(?!api/|admin/|static/).*$", spa_index, name="spa"),
+]
+
+handler404 = "core.exceptions.json_not_found"
+handler500 = "core.exceptions.json_server_error"
+
+admin.site.site_header = "Omni-Stock administration"
+admin.site.site_title = "Omni-Stock admin"

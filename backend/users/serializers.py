@@ -1,0 +1,64 @@
+from django.contrib.auth.password_validation import validate_password
+from rest_framework import serializers
+
+from users.models import User, normalize_email
+
+
+class UserSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = User
+        fields = ["id", "email", "display_name", "date_joined"]
+        read_only_fields = ["id", "email", "date_joined"]
+
+
+class UserUpdateSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = User
+        fields = ["display_name"]
+
+
+class RegisterSerializer(serializers.Serializer):
+    email = serializers.EmailField(max_length=254)
+    password = serializers.CharField(write_only=True, style={"input_type": "password"})
+    display_name = serializers.CharField(
+        max_length=100, required=False, allow_blank=True, default=""
+    )
+
+    def validate_email(self, value: str) -> str:
+        email = normalize_email(value)
+        if User.objects.filter(email=email).exists():
+            raise serializers.ValidationError("An account with this email address already exists.")
+        return email
+
+    def validate(self, attrs: dict) -> dict:
+        candidate = User(email=attrs["email"], display_name=attrs.get("display_name", ""))
+        try:
+            validate_password(attrs["password"], user=candidate)
+        except Exception as exc:
+            raise serializers.ValidationError(
+                {"password": list(getattr(exc, "messages", [str(exc)]))}
+            ) from exc
+        return attrs
+
+
+class LoginSerializer(serializers.Serializer):
+    email = serializers.EmailField()
+    password = serializers.CharField(write_only=True, style={"input_type": "password"})
+
+
+class RefreshRequestSerializer(serializers.Serializer):
+    refresh = serializers.CharField(
+        required=False,
+        help_text="The refresh token. Optional when the `omni_refresh` cookie is sent instead.",
+    )
+
+
+class TokenPairSerializer(serializers.Serializer):
+    access = serializers.CharField(help_text="Short-lived JWT for `Authorization: Bearer`.")
+    refresh = serializers.CharField(
+        help_text="Single-use refresh token; also set as the httpOnly `omni_refresh` cookie."
+    )
+
+
+class AuthSessionSerializer(TokenPairSerializer):
+    user = UserSerializer()

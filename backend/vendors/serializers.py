@@ -1,0 +1,58 @@
+from rest_framework import serializers
+
+from core.currencies import CurrencyField
+from vendors.models import Membership, Role, Vendor
+
+
+class VendorSerializer(serializers.ModelSerializer):
+    role = serializers.ChoiceField(
+        choices=Role.choices, read_only=True, help_text="Your role in this vendor."
+    )
+
+    class Meta:
+        model = Vendor
+        fields = [
+            "id",
+            "name",
+            "slug",
+            "default_currency",
+            "is_personal",
+            "role",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["id", "slug", "is_personal", "role", "created_at", "updated_at"]
+
+
+class VendorWriteSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=120)
+    default_currency = CurrencyField(required=False)
+
+    def validate_name(self, value: str) -> str:
+        if not value.strip():
+            raise serializers.ValidationError("A vendor needs a name.")
+        return value.strip()
+
+
+class MemberUserSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    email = serializers.EmailField()
+    display_name = serializers.CharField()
+
+
+class MembershipSerializer(serializers.ModelSerializer):
+    user = MemberUserSerializer(read_only=True)
+
+    class Meta:
+        model = Membership
+        fields = ["id", "user", "role", "created_at"]
+        read_only_fields = ["id", "user", "created_at"]
+
+
+class MembershipCreateSerializer(serializers.Serializer):
+    email = serializers.EmailField(help_text="The email of an existing Omni-Stock account.")
+    role = serializers.ChoiceField(choices=Role.choices)
+
+
+class MembershipUpdateSerializer(serializers.Serializer):
+    role = serializers.ChoiceField(choices=Role.choices)

@@ -1,0 +1,92 @@
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.text import slugify
+
+from users.models import User, normalize_email
+from vendors.models import Membership, Role, Vendor
+
+
+def _unique_slug(name: str) -> str:
+    base = slugify(name)[:120] or "vendor"
+    slug, n = base, 1
+    while Vendor.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+@transaction.atomic
+def vendor_create(
+    *, name: str, owner: User, default_currency: str = "USD", is_personal: bool = False
+) -> Vendor:
+    vendor = Vendor(
+        name=name.strip(),
+        slug=_unique_slug(name),
+        default_currency=default_currency,
+        is_personal=is_personal,
+    )
+    vendor.full_clean()
+    vendor.save()
+    Membership.objects.create(user=owner, vendor=vendor, role=Role.OWNER)
+    return vendor
+
+
+def vendor_create_personal(*, user: User, default_currency: str = "USD") -> Vendor:
+    name = f"{user.get_short_name()}'s collection"
+    return vendor_create(name=name, owner=user, default_currency=default_currency, is_personal=True)
+
+
+@transaction.atomic
+def vendor_update(
+    *, vendor: Vendor, name: str | None = None, default_currency: str | None = None
+) -> Vendor:
+    if name is not None:
+        vendor.name = name.strip()
+    if default_currency is not None:
+        vendor.default_currency = default_currency
+    vendor.full_clean(exclude=["slug"])
+    vendor.save()
+    return vendor
+
+
+def _lock_owners(vendor: Vendor) -> list[Membership]:
+    # Row locks make "is this the last owner?" hold under concurrent demotions.
+    return list(Membership.objects.select_for_update().filter(vendor=vendor, role=Role.OWNER))
+
+
+@transaction.atomic
+def membership_add(*, vendor: Vendor, email: str, role: str) -> Membership:
+    user = User.objects.filter(email=normalize_email(email)).first()
+    if user is None:
+        raise ValidationError(
+            {"email": ["No Omni-Stock account uses this email address. Ask them to sign up first."]}
+        )
+    if Membership.objects.filter(vendor=vendor, user=user).exists():
+        raise ValidationError({"email": ["This person is already a member of this vendor."]})
+    return Membership.objects.create(vendor=vendor, user=user, role=role)
+
+
+@transaction.atomic
+def membership_change_role(*, membership: Membership, role: str) -> Membership:
+    if membership.role == Role.OWNER and role != Role.OWNER:
+        owners = _lock_owners(membership.vendor)
+        if len(owners) <= 1:
+            raise ValidationError(
+                {"role": ["A vendor needs at least one owner: make someone else owner first."]},
+                code="last_owner",
+            )
+    membership.role = role
+    membership.save(update_fields=["role", "updated_at"])
+    return membership
+
+
+@transaction.atomic
+def membership_remove(*, membership: Membership) -> None:
+    if membership.role == Role.OWNER:
+        owners = _lock_owners(membership.vendor)
+        if len(owners) <= 1:
+            raise ValidationError(
+                "The last owner cannot be removed: make someone else owner first.",
+                code="last_owner",
+            )
+    membership.delete()
