@@ -1,0 +1,95 @@
+from typing import Any
+
+from django.db.models import QuerySet
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import status, viewsets
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from core.auth import authenticated_user
+from inventory import selectors, services
+from inventory.filters import CollectibleFilter
+from inventory.models import Collectible
+from inventory.search import RANK_ANNOTATION
+from inventory.serializers import CollectibleSerializer
+from vendors.models import Vendor
+from vendors.selectors import membership_get, personal_vendor_for_user
+
+TAG = ["collectibles"]
+
+
+@extend_schema_view(
+    list=extend_schema(tags=TAG, summary="List the items of your vendors"),
+    retrieve=extend_schema(tags=TAG, summary="Get an item"),
+    create=extend_schema(tags=TAG, summary="Add an item to a collection"),
+    update=extend_schema(tags=TAG, summary="Replace an item"),
+    partial_update=extend_schema(tags=TAG, summary="Update some fields of an item"),
+    destroy=extend_schema(tags=TAG, summary="Delete an item"),
+)
+class CollectibleViewSet(viewsets.ModelViewSet):
+    """Items are readable by every member of their vendor; owners and editors write."""
+
+    queryset = Collectible.objects.none()  # for the schema; get_queryset scopes to the caller
+    serializer_class = CollectibleSerializer
+    filterset_class = CollectibleFilter
+    ordering_fields = ["name", "created_at", "purchase_price", "purchase_date"]
+
+    @property
+    def ordering(self) -> list[str]:
+        """Newest first; with `?search=`, best match first (unless `ordering` is given)."""
+        request = getattr(self, "request", None)
+        if request is not None and request.query_params.get("search", "").strip():
+            return [f"-{RANK_ANNOTATION}", "-created_at", "-id"]
+        return ["-created_at"]
+
+    def get_queryset(self) -> QuerySet[Collectible]:
+        queryset = selectors.collectible_list_for_user(user=authenticated_user(self.request))
+        if self.action == "list":
+            # Lists never show the vector; writes keep it loaded (full_clean reads every field).
+            queryset = queryset.defer("search_vector")
+        return queryset
+
+    def _require_edit(self, vendor: Vendor | int, *, creating: bool = False) -> None:
+        membership = membership_get(user=authenticated_user(self.request), vendor=vendor)
+        if membership is None:
+            # Not a member: answer as if the vendor did not exist.
+            raise ValidationError({"vendor": ["You are not a member of this vendor."]})
+        if not membership.can_edit:
+            verb = "add items to" if creating else "change items of"
+            raise PermissionDenied(f"You have view-only access: you cannot {verb} this vendor.")
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        vendor_id = serializer.validated_data.get("vendor_id")
+        if vendor_id is None:
+            vendor = personal_vendor_for_user(user=authenticated_user(request))
+            if vendor is None:
+                raise ValidationError(
+                    {"vendor": ["You have no personal collection: name a vendor."]}
+                )
+        else:
+            self._require_edit(vendor_id, creating=True)
+            vendor = Vendor.objects.get(pk=vendor_id)
+        collectible = services.collectible_create(
+            vendor=vendor, created_by=authenticated_user(request), data=serializer.validated_data
+        )
+        return Response(self.get_serializer(collectible).data, status=status.HTTP_201_CREATED)
+
+    def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        partial = kwargs.pop("partial", False)
+        collectible = self.get_object()
+        self._require_edit(collectible.vendor_id)
+        serializer = self.get_serializer(collectible, data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        collectible = services.collectible_update(
+            collectible=collectible, data=serializer.validated_data, partial=partial
+        )
+        return Response(self.get_serializer(collectible).data)
+
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        collectible = self.get_object()
+        self._require_edit(collectible.vendor_id)
+        services.collectible_delete(collectible=collectible)
+        return Response(status=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,65 @@
+import django_filters
+from django.db.models import QuerySet
+from rest_framework.request import Request
+
+from inventory.models import Category, Collectible, Condition, Language, MarketRegion
+from inventory.search import MAX_QUERY_LENGTH, apply_search
+from inventory.tags import normalize_tag
+from vendors.models import Vendor
+
+
+def _member_vendors(request: Request | None) -> QuerySet[Vendor]:
+    if request is None or not request.user.is_authenticated:
+        return Vendor.objects.none()
+    return Vendor.objects.filter(memberships__user=request.user)
+
+
+class CollectibleFilter(django_filters.FilterSet):
+    category = django_filters.MultipleChoiceFilter(choices=Category.choices)
+    condition = django_filters.MultipleChoiceFilter(choices=Condition.choices)
+    vendor = django_filters.ModelChoiceFilter(
+        queryset=_member_vendors, help_text="Only items of this vendor (one of yours)."
+    )
+    tag = django_filters.CharFilter(method="filter_tag", help_text="Items carrying this tag.")
+    search = django_filters.CharFilter(
+        method="filter_search",
+        max_length=MAX_QUERY_LENGTH,
+        strip=False,  # a trailing space tells a finished word from one being typed
+        help_text="Full-text search, same syntax as GET /api/v1/search (web-search syntax, "
+        "last word as a prefix, accents ignored). Results are ordered by relevance unless "
+        "`ordering` is given.",
+    )
+    language = django_filters.MultipleChoiceFilter(
+        field_name="card_details__language", choices=Language.choices
+    )
+    market_region = django_filters.MultipleChoiceFilter(
+        field_name="card_details__market_region", choices=MarketRegion.choices
+    )
+    release_date_after = django_filters.DateFilter(
+        field_name="card_details__release_date",
+        lookup_expr="gte",
+        help_text="Cards released on or after this date.",
+    )
+    release_date_before = django_filters.DateFilter(
+        field_name="card_details__release_date",
+        lookup_expr="lte",
+        help_text="Cards released on or before this date.",
+    )
+    purchase_date_after = django_filters.DateFilter(
+        field_name="purchase_date", lookup_expr="gte", help_text="Bought on or after this date."
+    )
+    purchase_date_before = django_filters.DateFilter(
+        field_name="purchase_date", lookup_expr="lte", help_text="Bought on or before this date."
+    )
+
+    class Meta:
+        model = Collectible
+        fields: list[str] = []
+
+    def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        # Blank is no search (and no relevance ordering: see CollectibleViewSet.ordering).
+        return apply_search(queryset, value) if value.strip() else queryset
+
+    def filter_tag(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        tag = normalize_tag(value)
+        return queryset.filter(tags__contains=[tag]) if tag else queryset

@@ -1,0 +1,207 @@
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from core.currencies import validate_currency_code
+from core.models import TimestampedModel
+from vendors.models import Vendor
+
+MAX_TAGS = 20
+MAX_TAG_LENGTH = 40
+MAX_EXTERNAL_IDS = 20
+
+
+class Category(models.TextChoices):
+    TRADING_CARD = "trading_card", "Trading card"
+    VIDEO_GAME = "video_game", "Video game"
+    VINYL = "vinyl", "Vinyl"
+    COMIC = "comic", "Comic"
+    COIN = "coin", "Coin"
+    FIGURE = "figure", "Figure"
+    OTHER = "other", "Other"
+
+
+class Condition(models.TextChoices):
+    """One ordered scale, best first; `CONDITION_RANK` gives the order."""
+
+    SEALED = "sealed", "Sealed"
+    MINT = "mint", "Mint"
+    NEAR_MINT = "near_mint", "Near mint"
+    EXCELLENT = "excellent", "Excellent"
+    GOOD = "good", "Good"
+    PLAYED = "played", "Played"
+    POOR = "poor", "Poor"
+
+
+CONDITION_RANK = {value: rank for rank, value in enumerate(Condition.values)}
+
+
+class Completeness(models.TextChoices):
+    """For games and boxed items: what is in the box."""
+
+    LOOSE = "loose", "Loose"
+    CIB = "cib", "Complete in box"
+    NEW = "new", "New / sealed"
+
+
+class Grader(models.TextChoices):
+    PSA = "psa", "PSA"
+    BGS = "bgs", "Beckett (BGS)"
+    CGC = "cgc", "CGC"
+    SGC = "sgc", "SGC"
+    PCGS = "pcgs", "PCGS"
+    NGC = "ngc", "NGC"
+    WATA = "wata", "WATA"
+    VGA = "vga", "VGA"
+    OTHER = "other", "Other"
+
+
+class Language(models.TextChoices):
+    EN = "en", "English"
+    JA = "ja", "Japanese"
+    KO = "ko", "Korean"
+    ZH_HANS = "zh_hans", "Chinese (Simplified)"
+    ZH_HANT = "zh_hant", "Chinese (Traditional)"
+    FR = "fr", "French"
+    DE = "de", "German"
+    IT = "it", "Italian"
+    ES = "es", "Spanish"
+    PT = "pt", "Portuguese"
+    RU = "ru", "Russian"
+    NL = "nl", "Dutch"
+    PL = "pl", "Polish"
+    OTHER = "other", "Other"
+
+
+class MarketRegion(models.TextChoices):
+    NORTH_AMERICA = "north_america", "North America"
+    EUROPE = "europe", "Europe"
+    UNITED_KINGDOM = "united_kingdom", "United Kingdom"
+    JAPAN = "japan", "Japan"
+    ASIA = "asia", "Asia (other)"
+    OCEANIA = "oceania", "Oceania"
+    LATIN_AMERICA = "latin_america", "Latin America"
+    OTHER = "other", "Other"
+
+
+class Finish(models.TextChoices):
+    NON_FOIL = "non_foil", "Non-foil"
+    HOLO = "holo", "Holo"
+    REVERSE_HOLO = "reverse_holo", "Reverse holo"
+    FOIL = "foil", "Foil"
+    ETCHED = "etched", "Etched foil"
+    TEXTURED = "textured", "Textured"
+    OTHER = "other", "Other"
+
+
+class Collectible(TimestampedModel):
+    vendor = models.ForeignKey(Vendor, on_delete=models.CASCADE, related_name="collectibles")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    name = models.CharField(max_length=200)
+    category = models.CharField(max_length=20, choices=Category.choices)
+    set_name = models.CharField("set / series", max_length=200, blank=True)
+    number = models.CharField(
+        max_length=40, blank=True, help_text="Card, issue or catalogue number."
+    )
+    condition = models.CharField(
+        max_length=10, choices=Condition.choices, default=Condition.NEAR_MINT
+    )
+    completeness = models.CharField(
+        max_length=5,
+        choices=Completeness.choices,
+        blank=True,
+        help_text="For games and boxed items.",
+    )
+    grader = models.CharField(max_length=10, choices=Grader.choices, blank=True)
+    grade = models.DecimalField(
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.5")), MaxValueValidator(Decimal("70"))],
+        help_text="1 to 10 for cards and comics, 1 to 70 (Sheldon scale) for coins.",
+    )
+    quantity = models.PositiveIntegerField(default=1, validators=[MinValueValidator(1)])
+    purchase_price = models.DecimalField(
+        max_digits=12, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
+    )
+    purchase_currency = models.CharField(
+        max_length=3, blank=True, validators=[validate_currency_code]
+    )
+    purchase_date = models.DateField(null=True, blank=True)
+    notes = models.TextField(blank=True)
+    tags = ArrayField(models.CharField(max_length=MAX_TAG_LENGTH), default=list, blank=True)
+    external_ids = models.JSONField(
+        default=dict, blank=True, help_text='Marketplace → id, e.g. {"pricecharting": "12345"}.'
+    )
+    # Computed by database triggers (migration 0003), never by Python: see inventory/search.py.
+    search_vector = SearchVectorField(
+        null=True,
+        editable=False,
+        help_text="Maintained by the database (triggers); never written by the app.",
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["vendor", "-created_at"]),
+            models.Index(fields=["vendor", "category"]),
+            models.Index(fields=["vendor", "name"]),
+            GinIndex(fields=["tags"], name="collectible_tags_gin"),
+            GinIndex(fields=["search_vector"], name="collectible_search_gin"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(quantity__gte=1), name="collectible_quantity_positive"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(purchase_price__isnull=True) | models.Q(purchase_price__gte=0),
+                name="collectible_purchase_price_non_negative",
+            ),
+            models.CheckConstraint(
+                condition=(models.Q(grader="") & models.Q(grade__isnull=True))
+                | (~models.Q(grader="") & models.Q(grade__isnull=False)),
+                name="collectible_grader_and_grade_together",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CardDetails(models.Model):
+    collectible = models.OneToOneField(
+        Collectible, on_delete=models.CASCADE, related_name="card_details", primary_key=True
+    )
+    game = models.CharField(
+        max_length=100, blank=True, help_text="e.g. Pokémon, Magic: The Gathering."
+    )
+    language = models.CharField(max_length=10, choices=Language.choices, blank=True)
+    market_region = models.CharField(max_length=20, choices=MarketRegion.choices, blank=True)
+    rarity = models.CharField(max_length=60, blank=True)
+    finish = models.CharField(max_length=20, choices=Finish.choices, blank=True)
+    release_date = models.DateField(null=True, blank=True)
+    set_code = models.CharField(max_length=20, blank=True)
+
+    class Meta:
+        verbose_name = "card details"
+        verbose_name_plural = "card details"
+        indexes = [
+            models.Index(fields=["language"]),
+            models.Index(fields=["market_region"]),
+            models.Index(fields=["release_date"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"Card details of {self.collectible_id}"

@@ -1,0 +1,271 @@
+from datetime import timedelta
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from core.currencies import CurrencyField
+from inventory.models import (
+    MAX_EXTERNAL_IDS,
+    MAX_TAGS,
+    CardDetails,
+    Category,
+    Collectible,
+)
+from inventory.search import MAX_QUERY_LENGTH
+from inventory.tags import normalize_tags
+
+MAX_EXTERNAL_ID_KEY_LENGTH = 50
+MAX_EXTERNAL_ID_VALUE_LENGTH = 200
+# The earliest time zone is UTC+14: a date that is "today" anywhere on Earth is accepted.
+_LATEST_UTC_OFFSET = timedelta(hours=14)
+
+
+class TagsField(serializers.ListField):
+    """Tags are trimmed, lower-cased, de-duplicated (order kept) and limited in number."""
+
+    child = serializers.CharField(allow_blank=True)
+
+    def to_internal_value(self, data: Any) -> list[str]:
+        try:
+            return normalize_tags(super().to_internal_value(data))
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(exc.messages) from exc
+
+
+@extend_schema_field(
+    {
+        "type": "object",
+        "additionalProperties": {"type": "string", "maxLength": MAX_EXTERNAL_ID_VALUE_LENGTH},
+        "maxProperties": MAX_EXTERNAL_IDS,
+        "example": {"pricecharting": "6910", "tcgplayer": "42382"},
+        "description": "Marketplace name → that marketplace's id for this item.",
+    }
+)
+class ExternalIdsField(serializers.Field):
+    default_error_messages = {
+        "not_object": "Must be a JSON object mapping marketplace names to ids.",
+        "too_many": f"At most {MAX_EXTERNAL_IDS} external ids per item.",
+    }
+
+    def to_representation(self, value: dict[str, str]) -> dict[str, str]:
+        return value
+
+    def to_internal_value(self, data: Any) -> dict[str, str]:
+        if not isinstance(data, dict):
+            self.fail("not_object")
+        if len(data) > MAX_EXTERNAL_IDS:
+            self.fail("too_many")
+        cleaned: dict[str, str] = {}
+        for raw_key, value in data.items():
+            key = raw_key.strip() if isinstance(raw_key, str) else ""
+            if not key:
+                raise serializers.ValidationError("Marketplace names must not be empty.")
+            if len(key) > MAX_EXTERNAL_ID_KEY_LENGTH:
+                raise serializers.ValidationError(
+                    f"Marketplace name '{key[:20]}…' is longer than {MAX_EXTERNAL_ID_KEY_LENGTH} characters."
+                )
+            if key in cleaned:
+                raise serializers.ValidationError(f"Marketplace '{key}' appears twice.")
+            if not isinstance(value, str) or not value.strip():
+                raise serializers.ValidationError(f"The id for '{key}' must be a non-empty string.")
+            if len(value) > MAX_EXTERNAL_ID_VALUE_LENGTH:
+                raise serializers.ValidationError(
+                    f"The id for '{key}' is longer than {MAX_EXTERNAL_ID_VALUE_LENGTH} characters."
+                )
+            cleaned[key] = value.strip()
+        return cleaned
+
+
+class CardDetailsSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = CardDetails
+        fields = [
+            "game",
+            "language",
+            "market_region",
+            "rarity",
+            "finish",
+            "release_date",
+            "set_code",
+        ]
+
+
+class CollectibleSerializer(serializers.ModelSerializer):
+    vendor = serializers.IntegerField(
+        source="vendor_id",
+        required=False,
+        help_text="The vendor that owns the item. Defaults to your personal collection; "
+        "fixed once created.",
+    )
+    created_by = serializers.IntegerField(source="created_by_id", read_only=True, allow_null=True)
+    tags = TagsField(required=False, help_text=f"At most {MAX_TAGS}; stored lower-cased.")
+    external_ids = ExternalIdsField(required=False)
+    card_details = CardDetailsSerializer(
+        required=False, allow_null=True, help_text="Only for trading cards."
+    )
+    purchase_currency = CurrencyField(
+        required=False,
+        allow_blank=True,
+        help_text="ISO 4217; defaults to the vendor's currency when a purchase price is given.",
+    )
+
+    class Meta:
+        model = Collectible
+        fields = [
+            "id",
+            "vendor",
+            "created_by",
+            "name",
+            "category",
+            "set_name",
+            "number",
+            "condition",
+            "completeness",
+            "grader",
+            "grade",
+            "quantity",
+            "purchase_price",
+            "purchase_currency",
+            "purchase_date",
+            "notes",
+            "tags",
+            "external_ids",
+            "card_details",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["id", "created_by", "created_at", "updated_at"]
+        extra_kwargs = {
+            "purchase_price": {"min_value": 0},
+            "quantity": {"min_value": 1},
+        }
+
+    def validate_purchase_date(self, value: Any) -> Any:
+        latest_today = (timezone.now() + _LATEST_UTC_OFFSET).date()
+        if value is not None and value > latest_today:
+            raise serializers.ValidationError("The purchase date cannot be in the future.")
+        return value
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        instance: Collectible | None = self.instance
+
+        def current(field: str) -> Any:
+            if field in attrs:
+                return attrs[field]
+            return getattr(instance, field) if instance is not None else None
+
+        errors: dict[str, str] = {}
+        if (
+            instance is not None
+            and "vendor_id" in attrs
+            and attrs["vendor_id"] != instance.vendor_id
+        ):
+            errors["vendor"] = "An item cannot be moved to another vendor."
+
+        grader, grade = current("grader") or "", current("grade")
+        if grader and grade is None:
+            errors["grade"] = "A graded item needs its grade."
+        if grade is not None and not grader:
+            errors["grader"] = "A grade needs the grading company."
+
+        category = current("category")
+        card_details = attrs.get("card_details")
+        if card_details and category != Category.TRADING_CARD:
+            errors["card_details"] = "Card details apply to trading cards only."
+
+        if errors:
+            raise serializers.ValidationError(errors)
+        return attrs
+
+
+# --- Search -----------------------------------------------------------------------------
+
+HIGHLIGHT_FIELDS = (
+    "name",
+    "set_name",
+    "number",
+    "tags",
+    "card_details.game",
+    "card_details.set_code",
+    "notes",
+)
+
+
+@extend_schema_field(
+    {
+        "type": "object",
+        "properties": {field: {"type": "string"} for field in HIGHLIGHT_FIELDS},
+        "additionalProperties": False,
+        "example": {"name": "<mark>Charizard</mark>", "card_details.game": "<mark>Pokémon</mark>"},
+        "description": "The fields that match, as HTML: the text is escaped and each match "
+        "is wrapped in <mark>…</mark>. Long notes are cut around the first match (…).",
+    }
+)
+class HighlightsField(serializers.Field):
+    def to_representation(self, value: dict[str, str]) -> dict[str, str]:
+        return value
+
+
+class SearchResultSerializer(serializers.ModelSerializer):
+    vendor = serializers.IntegerField(source="vendor_id", read_only=True)
+    card_details = CardDetailsSerializer(read_only=True, allow_null=True)
+    rank = serializers.FloatField(
+        source="search_rank",
+        read_only=True,
+        help_text="Relevance (ts_rank_cd, cover density): higher is better; only comparable "
+        "within one search.",
+    )
+    highlights = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Collectible
+        fields = [
+            "id",
+            "vendor",
+            "name",
+            "category",
+            "set_name",
+            "number",
+            "condition",
+            "completeness",
+            "grader",
+            "grade",
+            "quantity",
+            "tags",
+            "card_details",
+            "created_at",
+            "updated_at",
+            "rank",
+            "highlights",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(HighlightsField)
+    def get_highlights(self, obj: Collectible) -> dict[str, str]:
+        return self.context.get("highlights", {}).get(obj.pk, {})
+
+
+class SearchPageSerializer(serializers.Serializer):
+    count = serializers.IntegerField(help_text="Number of matching items.")
+    next = serializers.URLField(allow_null=True, help_text="The next page, or null.")
+    previous = serializers.URLField(allow_null=True, help_text="The previous page, or null.")
+    did_you_mean = serializers.CharField(
+        allow_null=True,
+        help_text="Set when `q` matched nothing and a spelling correction of it did (only "
+        "where the server has pg_trgm): `results` and `count` are then those of this "
+        "query, and `next`/`previous` page through it.",
+    )
+    results = SearchResultSerializer(many=True)
+
+
+class SearchQuerySerializer(serializers.Serializer):
+    # Not trimmed: a trailing space tells a finished word from one being typed.
+    q = serializers.CharField(max_length=MAX_QUERY_LENGTH, trim_whitespace=False)
+
+    def validate_q(self, value: str) -> str:
+        if not value.strip():
+            raise serializers.ValidationError("This field may not be blank.", code="blank")
+        return value

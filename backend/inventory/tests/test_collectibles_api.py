@@ -1,0 +1,465 @@
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from conftest import client_for
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from inventory.factories import CardDetailsFactory, CollectibleFactory
+from inventory.models import CardDetails, Collectible
+from users.factories import UserFactory
+from vendors.factories import MembershipFactory, VendorFactory
+from vendors.models import Role
+from vendors.selectors import personal_vendor_for_user
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/v1/collectibles/"
+
+
+def detail(item_id: int) -> str:
+    return f"{URL}{item_id}/"
+
+
+CHARIZARD = {
+    "name": "Charizard",
+    "category": "trading_card",
+    "set_name": "Base Set",
+    "number": "4/102",
+    "condition": "near_mint",
+    "quantity": 1,
+    "purchase_price": "350.00",
+    "purchase_date": "2023-05-01",
+    "tags": [" Holo ", "vintage", "HOLO", ""],
+    "external_ids": {"pricecharting": "6910"},
+    "card_details": {
+        "game": "Pokémon",
+        "language": "en",
+        "market_region": "north_america",
+        "rarity": "Holo Rare",
+        "finish": "holo",
+        "release_date": "1999-01-09",
+        "set_code": "BS",
+    },
+}
+
+
+@pytest.fixture
+def personal(user):
+    return personal_vendor_for_user(user=user)
+
+
+@pytest.fixture
+def item(personal, user):
+    return CollectibleFactory(vendor=personal, created_by=user, name="Blastoise")
+
+
+class TestCreate:
+    def test_creates_item_with_card_details_in_my_personal_vendor(
+        self, auth_client, user, personal
+    ):
+        response = auth_client.post(URL, CHARIZARD)
+
+        assert response.status_code == 201, response.json()
+        body = response.json()
+        assert body["vendor"] == personal.id
+        assert body["created_by"] == user.id
+        assert body["tags"] == ["holo", "vintage"]
+        assert body["purchase_price"] == "350.00"
+        assert body["purchase_currency"] == personal.default_currency
+        assert body["card_details"]["language"] == "en"
+        assert body["card_details"]["release_date"] == "1999-01-09"
+        stored = Collectible.objects.get(pk=body["id"])
+        assert stored.card_details.game == "Pokémon"
+
+    def test_into_a_shop_where_i_am_editor(self, user):
+        shop = MembershipFactory(user=user, role=Role.EDITOR).vendor
+
+        response = client_for(user).post(URL, {**CHARIZARD, "vendor": shop.id})
+
+        assert response.status_code == 201
+        assert response.json()["vendor"] == shop.id
+
+    def test_into_a_vendor_where_i_am_viewer_is_403(self, user):
+        shop = MembershipFactory(user=user, role=Role.VIEWER).vendor
+
+        response = client_for(user).post(URL, {**CHARIZARD, "vendor": shop.id})
+
+        assert response.status_code == 403
+        assert "view-only" in response.json()["detail"]
+        assert not Collectible.objects.exists()
+
+    def test_into_another_vendor_is_400_without_revealing_it(self, auth_client):
+        foreign = VendorFactory()
+
+        response = auth_client.post(URL, {**CHARIZARD, "vendor": foreign.id})
+
+        assert response.status_code == 400
+        assert response.json()["fields"]["vendor"] == ["You are not a member of this vendor."]
+        assert not Collectible.objects.exists()
+
+    def test_requires_authentication(self, api_client):
+        assert api_client.post(URL, CHARIZARD).status_code == 401
+
+    @pytest.mark.parametrize(
+        ("change", "field", "message_part"),
+        [
+            ({"name": "  "}, "name", "may not be blank"),
+            ({"category": "stamp"}, "category", "not a valid choice"),
+            ({"condition": "like_new"}, "condition", "not a valid choice"),
+            ({"quantity": 0}, "quantity", "greater than or equal to 1"),
+            ({"purchase_price": "-1.00"}, "purchase_price", "greater than or equal to 0"),
+            ({"purchase_price": "12.345"}, "purchase_price", "decimal places"),
+            ({"purchase_currency": "XYZ"}, "purchase_currency", "ISO 4217"),
+            ({"purchase_date": "2999-01-01"}, "purchase_date", "future"),
+            ({"tags": ["x" * 41]}, "tags", "longer than 40"),
+            ({"tags": [f"t{n}" for n in range(21)]}, "tags", "At most 20"),
+            ({"external_ids": ["pricecharting"]}, "external_ids", "JSON object"),
+            ({"external_ids": {"": "1"}}, "external_ids", "must not be empty"),
+            ({"external_ids": {"tcgplayer": 42}}, "external_ids", "non-empty string"),
+            ({"external_ids": {f"m{n}": "1" for n in range(21)}}, "external_ids", "At most 20"),
+            ({"grader": "psa"}, "grade", "needs its grade"),
+            ({"grade": "9.0"}, "grader", "grading company"),
+            ({"grader": "psa", "grade": "71"}, "grade", "less than or equal to 70"),
+            ({"card_details": {"language": "klingon"}}, "card_details.language", "valid choice"),
+            (
+                {"card_details": {"release_date": "soon"}},
+                "card_details.release_date",
+                "wrong format",
+            ),
+        ],
+    )
+    def test_invalid_input_names_the_field(self, auth_client, change, field, message_part):
+        response = auth_client.post(URL, {**CHARIZARD, **change})
+
+        assert response.status_code == 400
+        body = response.json()
+        assert body["code"] == "invalid"
+        assert any(message_part in message for message in body["fields"][field]), body
+        assert not Collectible.objects.exists()
+
+    def test_card_details_are_only_for_trading_cards(self, auth_client):
+        response = auth_client.post(URL, {**CHARIZARD, "category": "video_game"})
+
+        assert response.status_code == 400
+        assert "trading cards only" in response.json()["fields"]["card_details"][0]
+
+    def test_graded_item(self, auth_client):
+        response = auth_client.post(URL, {**CHARIZARD, "grader": "psa", "grade": "9.5"})
+
+        assert response.status_code == 201
+        assert response.json()["grade"] == "9.5"
+
+    def test_minimal_item_gets_sensible_defaults(self, auth_client):
+        response = auth_client.post(URL, {"name": "EarthBound", "category": "video_game"})
+
+        assert response.status_code == 201
+        body = response.json()
+        assert body["condition"] == "near_mint"
+        assert body["quantity"] == 1
+        assert body["tags"] == []
+        assert body["external_ids"] == {}
+        assert body["card_details"] is None
+        assert body["purchase_price"] is None
+        assert body["purchase_currency"] == ""
+
+
+class TestRead:
+    def test_retrieve_my_item(self, auth_client, item):
+        CardDetailsFactory(collectible=item)
+
+        response = auth_client.get(detail(item.id))
+
+        assert response.status_code == 200
+        assert response.json()["name"] == "Blastoise"
+        assert response.json()["card_details"]["set_code"] == "BS"
+
+    def test_another_vendors_item_is_404(self, item):
+        stranger = UserFactory()
+
+        response = client_for(stranger).get(detail(item.id))
+
+        assert response.status_code == 404
+        assert response.json()["code"] == "not_found"
+
+    def test_viewer_can_read_shared_items(self, item, personal):
+        viewer = MembershipFactory(vendor=personal, role=Role.VIEWER).user
+
+        assert client_for(viewer).get(detail(item.id)).status_code == 200
+
+    def test_list_shows_items_of_all_my_vendors_only(self, user, item):
+        shop_item = CollectibleFactory(vendor=MembershipFactory(user=user, role=Role.VIEWER).vendor)
+        CollectibleFactory()  # someone else's
+
+        response = client_for(user).get(URL)
+
+        assert response.status_code == 200
+        assert {row["id"] for row in response.json()["results"]} == {item.id, shop_item.id}
+
+    def test_list_requires_authentication(self, api_client):
+        assert api_client.get(URL).status_code == 401
+
+
+class TestUpdate:
+    def test_patch_changes_fields_and_merges_card_details(self, auth_client, item):
+        CardDetailsFactory(collectible=item, language="en", rarity="Holo Rare")
+
+        response = auth_client.patch(
+            detail(item.id), {"quantity": 3, "card_details": {"language": "ja"}}
+        )
+
+        assert response.status_code == 200, response.json()
+        assert response.json()["quantity"] == 3
+        assert response.json()["card_details"]["language"] == "ja"
+        assert response.json()["card_details"]["rarity"] == "Holo Rare"
+
+    def test_patch_card_details_null_removes_them(self, auth_client, item):
+        CardDetailsFactory(collectible=item)
+
+        response = auth_client.patch(detail(item.id), {"card_details": None})
+
+        assert response.status_code == 200
+        assert response.json()["card_details"] is None
+        assert not CardDetails.objects.filter(collectible=item).exists()
+
+    def test_put_replaces_the_item(self, auth_client, item):
+        CardDetailsFactory(collectible=item)
+
+        response = auth_client.put(
+            detail(item.id),
+            {"name": "Super Mario 64", "category": "video_game", "completeness": "cib"},
+        )
+
+        assert response.status_code == 200
+        body = response.json()
+        assert body["name"] == "Super Mario 64"
+        assert body["completeness"] == "cib"
+        assert body["card_details"] is None
+
+    def test_changing_category_away_from_cards_drops_card_details(self, auth_client, item):
+        CardDetailsFactory(collectible=item)
+
+        response = auth_client.patch(detail(item.id), {"category": "comic"})
+
+        assert response.status_code == 200
+        assert response.json()["card_details"] is None
+
+    def test_invalid_update_changes_nothing(self, auth_client, item):
+        CardDetailsFactory(collectible=item, language="en")
+
+        response = auth_client.patch(
+            detail(item.id), {"name": "Renamed", "card_details": {"language": "xx"}}
+        )
+
+        assert response.status_code == 400
+        item.refresh_from_db()
+        assert item.name == "Blastoise"
+        assert item.card_details.language == "en"
+
+    def test_moving_to_another_vendor_is_rejected(self, user, item):
+        shop = MembershipFactory(user=user, role=Role.OWNER).vendor
+
+        response = client_for(user).patch(detail(item.id), {"vendor": shop.id})
+
+        assert response.status_code == 400
+        assert "cannot be moved" in response.json()["fields"]["vendor"][0]
+
+    def test_viewer_cannot_write(self, item, personal):
+        viewer = MembershipFactory(vendor=personal, role=Role.VIEWER).user
+        client = client_for(viewer)
+
+        assert client.patch(detail(item.id), {"name": "Mine"}).status_code == 403
+        assert client.put(detail(item.id), {"name": "Mine", "category": "coin"}).status_code == 403
+        assert client.delete(detail(item.id)).status_code == 403
+        item.refresh_from_db()
+        assert item.name == "Blastoise"
+
+    def test_editor_can_write(self, item, personal):
+        editor = MembershipFactory(vendor=personal, role=Role.EDITOR).user
+
+        response = client_for(editor).patch(detail(item.id), {"notes": "Centering is great"})
+
+        assert response.status_code == 200
+
+    def test_another_vendors_item_is_404_for_writes(self, item):
+        client = client_for(UserFactory())
+
+        assert client.patch(detail(item.id), {"name": "x"}).status_code == 404
+        assert client.delete(detail(item.id)).status_code == 404
+        assert Collectible.objects.filter(pk=item.pk).exists()
+
+
+class TestDelete:
+    def test_deletes_item_and_its_card_details(self, auth_client, item):
+        CardDetailsFactory(collectible=item)
+
+        response = auth_client.delete(detail(item.id))
+
+        assert response.status_code == 204
+        assert not Collectible.objects.filter(pk=item.pk).exists()
+        assert not CardDetails.objects.exists()
+
+
+class TestFilteringOrderingPagination:
+    @pytest.fixture
+    def collection(self, personal, user):
+        base = CollectibleFactory(
+            vendor=personal,
+            name="Charizard",
+            category="trading_card",
+            condition="mint",
+            tags=["holo", "vintage"],
+            purchase_price=Decimal("300"),
+            purchase_date=date(2023, 1, 10),
+        )
+        CardDetailsFactory(
+            collectible=base,
+            language="en",
+            market_region="north_america",
+            release_date=date(1999, 1, 9),
+        )
+        japanese = CollectibleFactory(
+            vendor=personal,
+            name="Lugia",
+            category="trading_card",
+            condition="played",
+            tags=["holo"],
+            purchase_price=Decimal("80"),
+            purchase_date=date(2024, 6, 1),
+        )
+        CardDetailsFactory(
+            collectible=japanese,
+            language="ja",
+            market_region="japan",
+            release_date=date(2000, 11, 1),
+        )
+        game = CollectibleFactory(
+            vendor=personal,
+            name="EarthBound",
+            category="video_game",
+            condition="good",
+            tags=["snes"],
+            purchase_price=Decimal("150"),
+            purchase_date=date(2022, 3, 3),
+        )
+        coin = CollectibleFactory(
+            vendor=personal,
+            name="Morgan Dollar",
+            category="coin",
+            condition="excellent",
+            purchase_price=None,
+            purchase_date=None,
+        )
+        return {"charizard": base, "lugia": japanese, "earthbound": game, "morgan": coin}
+
+    def names(self, response) -> list[str]:
+        assert response.status_code == 200, response.json()
+        return [row["name"] for row in response.json()["results"]]
+
+    @pytest.mark.parametrize(
+        ("query", "expected"),
+        [
+            ("category=video_game", {"EarthBound"}),
+            ("category=video_game&category=coin", {"EarthBound", "Morgan Dollar"}),
+            ("condition=mint", {"Charizard"}),
+            ("tag=HOLO", {"Charizard", "Lugia"}),
+            ("language=ja", {"Lugia"}),
+            ("market_region=north_america", {"Charizard"}),
+            ("release_date_after=2000-01-01", {"Lugia"}),
+            ("release_date_before=1999-12-31", {"Charizard"}),
+            ("purchase_date_after=2023-01-01&purchase_date_before=2023-12-31", {"Charizard"}),
+        ],
+    )
+    def test_filters_narrow_the_list(self, auth_client, collection, query, expected):
+        assert set(self.names(auth_client.get(f"{URL}?{query}"))) == expected
+
+    def test_vendor_filter(self, user, collection):
+        shop = MembershipFactory(user=user, role=Role.VIEWER).vendor
+        CollectibleFactory(vendor=shop, name="Shop card")
+
+        assert self.names(client_for(user).get(f"{URL}?vendor={shop.id}")) == ["Shop card"]
+
+    def test_vendor_filter_with_a_foreign_vendor_is_400(self, auth_client, collection):
+        response = auth_client.get(f"{URL}?vendor={VendorFactory().id}")
+
+        assert response.status_code == 400
+        assert "vendor" in response.json()["fields"]
+
+    @pytest.mark.parametrize(
+        ("query", "parameter"),
+        [
+            ("category=stamp", "category"),
+            ("condition=like_new", "condition"),
+            ("release_date_after=yesterday", "release_date_after"),
+            ("purchase_date_before=2024-13-01", "purchase_date_before"),
+            ("vendor=abc", "vendor"),
+            ("categroy=coin", "categroy"),
+            ("ordering=price", "ordering"),
+            ("page_size=0", "page_size"),
+            ("page_size=101", "page_size"),
+            ("page_size=ten", "page_size"),
+        ],
+    )
+    def test_malformed_or_unknown_parameters_are_400_naming_them(
+        self, auth_client, collection, query, parameter
+    ):
+        response = auth_client.get(f"{URL}?{query}")
+
+        assert response.status_code == 400
+        assert parameter in response.json()["fields"], response.json()
+
+    @pytest.mark.parametrize(
+        ("ordering", "expected"),
+        [
+            ("name", ["Charizard", "EarthBound", "Lugia", "Morgan Dollar"]),
+            ("-name", ["Morgan Dollar", "Lugia", "EarthBound", "Charizard"]),
+            ("purchase_price", ["Lugia", "EarthBound", "Charizard", "Morgan Dollar"]),
+            ("-purchase_date", ["Morgan Dollar", "Lugia", "Charizard", "EarthBound"]),
+        ],
+    )
+    def test_ordering(self, auth_client, collection, ordering, expected):
+        assert self.names(auth_client.get(f"{URL}?ordering={ordering}")) == expected
+
+    def test_default_ordering_is_newest_first(self, auth_client, collection):
+        assert self.names(auth_client.get(URL))[0] == "Morgan Dollar"
+
+    def test_pagination(self, auth_client, collection):
+        first = auth_client.get(f"{URL}?page_size=3&ordering=name").json()
+        second = auth_client.get(first["next"]).json()
+
+        assert first["count"] == 4
+        assert [r["name"] for r in first["results"]] == ["Charizard", "EarthBound", "Lugia"]
+        assert first["previous"] is None
+        assert [r["name"] for r in second["results"]] == ["Morgan Dollar"]
+        assert second["next"] is None
+
+    def test_page_past_the_end_is_404(self, auth_client, collection):
+        assert auth_client.get(f"{URL}?page=9").status_code == 404
+
+    def test_list_runs_a_fixed_number_of_queries_whatever_the_page_size(
+        self, auth_client, personal
+    ):
+        for n in range(30):
+            CardDetailsFactory(collectible=CollectibleFactory(vendor=personal, name=f"Card {n}"))
+
+        counts = []
+        for size in (1, 30):
+            with CaptureQueriesContext(connection) as ctx:
+                response = auth_client.get(f"{URL}?page_size={size}")
+            assert len(response.json()["results"]) == size
+            counts.append(len(ctx.captured_queries))
+
+        assert counts[0] == counts[1]
+        assert counts[0] <= 3
+
+
+def test_purchase_date_today_in_the_earliest_time_zone_is_accepted(auth_client):
+    tomorrow_utc = (date.today() + timedelta(days=1)).isoformat()
+
+    response = auth_client.post(URL, {**CHARIZARD, "purchase_date": tomorrow_utc})
+
+    # Somewhere on Earth (UTC+14) it may already be tomorrow; two days ahead never is.
+    assert response.status_code in (201, 400)
+    too_far = (date.today() + timedelta(days=2)).isoformat()
+    assert auth_client.post(URL, {**CHARIZARD, "purchase_date": too_far}).status_code == 400
