@@ -1,0 +1,56 @@
+"""Omni-Stock scraper: fetch marketplace pages and turn them into price observations.
+
+Standalone (no Django). Parsing never fetches (:func:`extract`), fetching never parses
+(:mod:`scraper.http`); :func:`fetch_observations` / :func:`scrape` combine the two.
+See ``scraper/README.md``.
+"""
+
+from scraper.api import FetchResult, FetchTarget, fetch_observations, filter_condition, scrape
+from scraper.http import (
+    USER_AGENT,
+    FetchSettings,
+    HostLimiter,
+    InMemoryRobotsCache,
+    InProcessHostLimiter,
+    NullHostLimiter,
+    Page,
+    RedisHostLimiter,
+    RobotsCache,
+    check_url_allowed,
+    classify_address,
+    fetch_page,
+    make_client,
+)
+from scraper.models import FailureKind, Money, NotModified, Observation, ScrapeFailure
+from scraper.prices import parse_price
+from scraper.sources import SOURCES, extract, source_for_url
+
+__all__ = [
+    "SOURCES",
+    "USER_AGENT",
+    "FailureKind",
+    "FetchResult",
+    "FetchSettings",
+    "FetchTarget",
+    "HostLimiter",
+    "InMemoryRobotsCache",
+    "InProcessHostLimiter",
+    "Money",
+    "NotModified",
+    "NullHostLimiter",
+    "Observation",
+    "Page",
+    "RedisHostLimiter",
+    "RobotsCache",
+    "ScrapeFailure",
+    "check_url_allowed",
+    "classify_address",
+    "extract",
+    "fetch_observations",
+    "fetch_page",
+    "filter_condition",
+    "make_client",
+    "parse_price",
+    "scrape",
+    "source_for_url",
+]

@@ -1,0 +1,109 @@
+"""Command line: ``python -m scraper URL [--source S] [--selector CSS] [--json]``.
+
+Fetches the page (politely and through the SSRF guard) and prints its observations.
+On failure prints ``<kind>: <message>`` on stderr and exits with status 2.
+``--file PAGE.html`` extracts from a saved page instead of fetching (no network).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from scraper.api import FetchTarget, filter_condition, scrape
+from scraper.http import FetchSettings
+from scraper.models import Observation, ScrapeFailure
+from scraper.sources import SOURCES, extract
+
+EXIT_OK = 0
+EXIT_FAILURE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m scraper", description="Fetch a product page and print its prices."
+    )
+    parser.add_argument("url", help="page to check (http or https)")
+    parser.add_argument("--source", choices=sorted(SOURCES), help="adapter (default: by host)")
+    parser.add_argument("--selector", help="CSS selector of the price (css source)")
+    parser.add_argument("--attribute", help="read this attribute of the selected element")
+    parser.add_argument("--condition", help="keep only this condition (e.g. loose, cib, new)")
+    parser.add_argument("--currency", help="ISO currency for '$' or unmarked prices")
+    parser.add_argument("--json", action="store_true", help="print a JSON list")
+    parser.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="HOST[:PORT]",
+        help="bypass the private-address guard for this host (development; repeatable)",
+    )
+    parser.add_argument(
+        "--min-delay", type=float, default=3.0, help="seconds between requests to one host"
+    )
+    parser.add_argument("--timeout", type=float, default=20.0, help="read timeout in seconds")
+    parser.add_argument("--file", type=Path, help="extract from this saved HTML (no network)")
+    return parser
+
+
+def _print(observations: list[Observation], as_json: bool) -> None:
+    if as_json:
+        print(json.dumps([o.to_dict() for o in observations], ensure_ascii=False, indent=2))
+        return
+    for o in observations:
+        parts = [
+            f"{o.price.amount} {o.price.currency or '???'}",
+            o.condition or "-",
+            o.availability or "-",
+            o.title or "",
+        ]
+        print("  ".join(parts).rstrip())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    target = FetchTarget(
+        url=args.url,
+        source=args.source,
+        selector=args.selector,
+        attribute=args.attribute,
+        condition=args.condition,
+        currency_hint=args.currency,
+    )
+    try:
+        if args.file is not None:
+            options = {
+                k: v
+                for k, v in {
+                    "selector": args.selector,
+                    "attribute": args.attribute,
+                    "currency_hint": args.currency,
+                }.items()
+                if v
+            }
+            html = args.file.read_text(encoding="utf-8", errors="replace")
+            observations = filter_condition(
+                extract(html, args.url, args.source, **options), args.condition
+            )
+        else:
+            settings = FetchSettings(
+                allowed_hosts=frozenset(args.allow_host),
+                min_host_delay=max(0.0, args.min_delay),
+                read_timeout=args.timeout,
+            )
+            observations = asyncio.run(scrape(target, settings=settings)).observations
+    except ScrapeFailure as failure:
+        if args.json:
+            print(json.dumps(failure.to_dict(), ensure_ascii=False), file=sys.stderr)
+        else:
+            print(f"{failure.kind.value}: {failure.message}", file=sys.stderr)
+        return EXIT_FAILURE
+    _print(observations, args.json)
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,142 @@
+"""Fetch + extract: what the backend's Celery tasks call.
+
+:func:`scrape` returns a :class:`FetchResult` (observations plus the validators to
+store for the next conditional GET, and ``not_modified``); :func:`fetch_observations`
+is the simple wrapper returning just the observations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from scraper.http import FetchSettings, HostLimiter, RobotsCache, fetch_page
+from scraper.models import FailureKind, NotModified, Observation, ScrapeFailure
+from scraper.sources import extract
+from scraper.sources.base import host_label
+
+if TYPE_CHECKING:
+    import httpx
+
+__all__ = ["FetchResult", "FetchTarget", "fetch_observations", "filter_condition", "scrape"]
+
+
+@dataclass(frozen=True)
+class FetchTarget:
+    """What to check: a page and how to read it (mirrors the backend's Tracker)."""
+
+    url: str
+    #: A key of :data:`scraper.SOURCES`; ``None`` chooses automatically.
+    source: str | None = None
+    #: CSS selector for the ``css`` source (implies it when ``source`` is ``None``).
+    selector: str | None = None
+    #: Read this attribute of the selected element instead of its text.
+    attribute: str | None = None
+    #: Keep only observations for this condition (see :func:`filter_condition`).
+    condition: str | None = None
+    #: Validators from the previous successful fetch (conditional GET).
+    etag: str | None = None
+    last_modified: str | None = None
+    #: ISO currency for prices written with an ambiguous symbol ("$") or none at all.
+    currency_hint: str | None = None
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    """Outcome of :func:`scrape`. When ``not_modified`` is true, ``observations`` is
+    empty and the stored price is still current."""
+
+    url: str
+    final_url: str
+    observations: list[Observation]
+    etag: str | None
+    last_modified: str | None
+    not_modified: bool = False
+
+
+def filter_condition(observations: list[Observation], condition: str | None) -> list[Observation]:
+    """Observations for ``condition``: exact matches if there are any, else the ones with
+    no stated condition (the page's only item). Raises ``no_price_found`` if none."""
+    if not condition or not observations:
+        return observations
+    wanted = condition.strip().lower()
+    exact = [o for o in observations if o.condition == wanted]
+    if exact:
+        return exact
+    unstated = [o for o in observations if o.condition is None]
+    if unstated:
+        return unstated
+    offered = ", ".join(sorted({o.condition for o in observations if o.condition}))
+    raise ScrapeFailure(
+        FailureKind.NO_PRICE_FOUND,
+        f"The page at {host_label(observations[0].url)} has prices for {offered}, "
+        f"but none for the condition '{condition}'.",
+        url=observations[0].url,
+    )
+
+
+async def scrape(
+    target: FetchTarget,
+    *,
+    settings: FetchSettings | None = None,
+    client: httpx.AsyncClient | None = None,
+    limiter: HostLimiter | None = None,
+    robots_cache: RobotsCache | None = None,
+) -> FetchResult:
+    """Fetch ``target.url`` and extract its observations (filtered by condition)."""
+    page = await fetch_page(
+        target.url,
+        settings=settings,
+        client=client,
+        limiter=limiter,
+        robots_cache=robots_cache,
+        etag=target.etag,
+        last_modified=target.last_modified,
+    )
+    if page.not_modified:
+        return FetchResult(
+            url=target.url,
+            final_url=page.final_url,
+            observations=[],
+            etag=page.etag,
+            last_modified=page.last_modified,
+            not_modified=True,
+        )
+    options: dict[str, Any] = {}
+    if target.selector:
+        options["selector"] = target.selector
+    if target.attribute:
+        options["attribute"] = target.attribute
+    if target.currency_hint:
+        options["currency_hint"] = target.currency_hint
+    # Observations carry the tracked URL (what the collector entered), not the redirect.
+    observations = extract(page.html, target.url, target.source, **options)
+    return FetchResult(
+        url=target.url,
+        final_url=page.final_url,
+        observations=filter_condition(observations, target.condition),
+        etag=page.etag,
+        last_modified=page.last_modified,
+    )
+
+
+async def fetch_observations(
+    target: FetchTarget,
+    *,
+    settings: FetchSettings | None = None,
+    client: httpx.AsyncClient | None = None,
+    limiter: HostLimiter | None = None,
+    robots_cache: RobotsCache | None = None,
+) -> list[Observation]:
+    """Fetch and extract; the simple form of :func:`scrape`.
+
+    Raises :class:`ScrapeFailure` on failure and :class:`NotModified` when the target
+    carried an ETag/Last-Modified and the server answered 304 (use :func:`scrape` to
+    get that as a value instead).
+    """
+    result = await scrape(
+        target, settings=settings, client=client, limiter=limiter, robots_cache=robots_cache
+    )
+    if result.not_modified:
+        raise NotModified(target.url, etag=result.etag, last_modified=result.last_modified)
+    return result.observations

@@ -1,0 +1,97 @@
+"""Site adapters and the explicit registry.
+
+:data:`SOURCES` maps a source name (stored on trackers) to its adapter instance.
+:func:`extract` chooses an adapter and runs it. Adding a source: see
+``scraper/README.md`` ("Adding a source").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from scraper.models import Observation, ScrapeFailure, utcnow
+from scraper.sources.base import ExtractContext, Source
+from scraper.sources.css import CssSource
+from scraper.sources.dom import Document, parse_document
+from scraper.sources.pricecharting import PriceChartingSource
+from scraper.sources.structured import StructuredSource
+
+__all__ = ["DEFAULT_SOURCE", "SOURCES", "Source", "extract", "source_for_url"]
+
+SOURCES: dict[str, Source] = {
+    "structured": StructuredSource(),
+    "css": CssSource(),
+    "pricecharting": PriceChartingSource(),
+}
+
+DEFAULT_SOURCE = "structured"
+
+
+def source_for_url(url: str) -> str:
+    """The source name chosen automatically for ``url`` (by host; else ``structured``)."""
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return DEFAULT_SOURCE
+    host = host.removeprefix("www.")
+    for name, source in SOURCES.items():
+        if any(host == h or host.endswith("." + h) for h in source.hosts):
+            return name
+    return DEFAULT_SOURCE
+
+
+def _sanitize(html: str | bytes) -> str:
+    if isinstance(html, bytes):
+        return html.decode("utf-8", errors="replace")
+    if not isinstance(html, str):
+        return ""
+    # Lone surrogates cannot be encoded for the parser; replace them.
+    return html.encode("utf-8", errors="replace").decode("utf-8")
+
+
+def extract(
+    html: str,
+    url: str,
+    source: str | None = None,
+    *,
+    observed_at: datetime | None = None,
+    parser: Callable[[str], Document] = parse_document,
+    **options: Any,
+) -> list[Observation]:
+    """Find the prices on a page. Pure: no I/O.
+
+    ``source`` names an entry of :data:`SOURCES`; when ``None`` the ``css`` source is
+    used if a ``selector`` option is given, else the source owning the URL's host
+    (``pricecharting.com`` → ``pricecharting``), else ``structured``.
+
+    Options: ``selector`` / ``attribute`` (css source), ``currency_hint`` (ISO code
+    used for ambiguous symbols such as ``$`` and for prices with no currency).
+    ``observed_at`` defaults to now (UTC). ``parser`` swaps the HTML backend (used by
+    the benchmark).
+
+    Raises :class:`~scraper.models.ScrapeFailure` (never anything else for any page
+    content). An unknown ``source`` name is a programming error: ``ValueError``.
+    """
+    if source is None:
+        source = "css" if options.get("selector") else source_for_url(url)
+    adapter = SOURCES.get(source)
+    if adapter is None:
+        known = ", ".join(sorted(SOURCES))
+        raise ValueError(f"Unknown scraper source {source!r}; known sources: {known}.")
+    ctx = ExtractContext(url=url, observed_at=observed_at or utcnow(), options=dict(options))
+    doc = parser(_sanitize(html))
+    try:
+        return adapter.extract(doc, ctx)
+    except ScrapeFailure:
+        raise
+    except RecursionError:  # pragma: no cover - pathological nesting
+        from scraper.models import FailureKind
+
+        raise ScrapeFailure(
+            FailureKind.NO_PRICE_FOUND,
+            f"The page at {ctx.where} is too deeply nested to be read.",
+            url=url,
+        ) from None

@@ -1,0 +1,166 @@
+"""Shared base for site adapters ("sources").
+
+A source turns one parsed page into observations. It never fetches. To add one,
+subclass :class:`Source`, implement :meth:`Source.extract`, list the hosts it owns
+in ``hosts`` and register an instance in :data:`scraper.sources.SOURCES`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, ClassVar
+from urllib.parse import urlsplit
+
+from scraper.models import FailureKind, Money, Observation, ScrapeFailure
+from scraper.sources.dom import Document, clean_text
+
+__all__ = ["Candidate", "ExtractContext", "Source", "decide", "host_label", "page_title"]
+
+
+def host_label(url: str) -> str:
+    """The host of ``url`` for messages ("example.com"), or the URL itself."""
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        host = None
+    return host or url or "this address"
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractContext:
+    """Everything a source gets besides the page itself."""
+
+    url: str
+    observed_at: datetime
+    options: dict[str, Any]
+
+    @property
+    def currency_hint(self) -> str | None:
+        hint = self.options.get("currency_hint")
+        return hint if isinstance(hint, str) and hint.strip() else None
+
+    @property
+    def where(self) -> str:
+        return host_label(self.url)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A price found on the page, before the ambiguity rules run."""
+
+    price: Money
+    condition: str | None = None
+    title: str | None = None
+    availability: str | None = None
+
+
+class Source:
+    """Base class for sources. Subclasses set ``name`` and implement ``extract``."""
+
+    name: ClassVar[str] = ""
+    #: Hosts this source is chosen for automatically (``www.`` is stripped first).
+    hosts: ClassVar[tuple[str, ...]] = ()
+    #: Options this source understands (besides the common ``currency_hint``).
+    option_names: ClassVar[tuple[str, ...]] = ()
+
+    def extract(self, doc: Document, ctx: ExtractContext) -> list[Observation]:
+        raise NotImplementedError
+
+    def observations(
+        self, candidates: Iterable[Candidate], ctx: ExtractContext
+    ) -> list[Observation]:
+        return [
+            Observation(
+                price=c.price,
+                condition=c.condition,
+                title=c.title,
+                availability=c.availability,
+                url=ctx.url,
+                source=self.name,
+                observed_at=ctx.observed_at,
+            )
+            for c in candidates
+        ]
+
+
+def page_title(doc: Document) -> str | None:
+    """A display title: ``og:title``, else ``<title>``, else the first ``<h1>``."""
+    for css in ('meta[property="og:title"]', 'meta[name="twitter:title"]'):
+        for node in doc.select(css):
+            text = clean_text(node.attr("content"))
+            if text:
+                return text[:300]
+    for css in ("title", "h1"):
+        for node in doc.select(css):
+            text = clean_text(node.text())
+            if text:
+                return text[:300]
+    return None
+
+
+_AVAILABILITY_RANK = {"in_stock": 0, "preorder": 1, None: 2, "out_of_stock": 3}
+
+
+def decide(
+    candidates: list[Candidate],
+    ctx: ExtractContext,
+    *,
+    what: str = "prices",
+) -> list[Candidate]:
+    """Apply the ambiguity rules shared by all sources.
+
+    * Candidates with the same condition, amount and currency collapse into one (the
+      most available one wins: in stock > preorder > unknown > out of stock).
+    * Different conditions are separate observations (new vs used are both facts).
+    * Within one condition, several *different* prices are ambiguous — unless the
+      ``currency_hint`` keeps exactly one, or exactly one of them is in stock.
+      We never guess: :class:`ScrapeFailure` ``ambiguous_prices`` is raised.
+    """
+    by_key: dict[tuple[str | None, Decimal, str | None], Candidate] = {}
+    for cand in candidates:
+        key = (cand.condition, cand.price.amount, cand.price.currency)
+        seen = by_key.get(key)
+        if seen is None:
+            by_key[key] = cand
+            continue
+        best = seen
+        if _AVAILABILITY_RANK[cand.availability] < _AVAILABILITY_RANK[seen.availability]:
+            best = replace(cand, title=seen.title or cand.title)
+        elif not seen.title and cand.title:
+            best = replace(seen, title=cand.title)
+        by_key[key] = best
+
+    groups: dict[str | None, list[Candidate]] = {}
+    for cand in by_key.values():
+        groups.setdefault(cand.condition, []).append(cand)
+
+    result: list[Candidate] = []
+    for condition, group in groups.items():
+        chosen = group
+        hint = ctx.currency_hint
+        if len(chosen) > 1 and hint:
+            same = [c for c in chosen if c.price.currency == hint.upper()]
+            if same:
+                chosen = same
+        if len(chosen) > 1:
+            in_stock = [c for c in chosen if c.availability == "in_stock"]
+            if len(in_stock) == 1:
+                chosen = in_stock
+        if len(chosen) > 1:
+            shown = ", ".join(str(c.price) for c in sorted(chosen, key=_sort_key)[:5])
+            label = f" for condition '{condition}'" if condition else ""
+            raise ScrapeFailure(
+                FailureKind.AMBIGUOUS_PRICES,
+                f"The page at {ctx.where} shows several different {what}{label} ({shown}) "
+                "and there is no safe way to tell which one is the item's price.",
+                url=ctx.url,
+            )
+        result.extend(chosen)
+    return result
+
+
+def _sort_key(c: Candidate) -> tuple[str, Decimal]:
+    return (c.price.currency or "", c.price.amount)

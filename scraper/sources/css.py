@@ -1,0 +1,72 @@
+"""A price at a user-configured CSS selector.
+
+Options: ``selector`` (required) and ``attribute`` (optional: read this attribute
+instead of the element's text, e.g. ``content`` or ``data-price``).
+
+* no selector configured, invalid selector, or nothing matches → ``selector_not_found``
+* matches, but none holds a readable price → ``no_price_found``
+* matches with different prices → ``ambiguous_prices`` (identical ones collapse)
+"""
+
+from __future__ import annotations
+
+from scraper.models import FailureKind, Observation, ScrapeFailure
+from scraper.prices import parse_price
+from scraper.sources.base import Candidate, ExtractContext, Source, decide, page_title
+from scraper.sources.dom import Document, InvalidSelector, clean_text
+
+__all__ = ["CssSource"]
+
+_MAX_MATCHES = 200
+
+
+class CssSource(Source):
+    name = "css"
+    option_names = ("selector", "attribute")
+
+    def extract(self, doc: Document, ctx: ExtractContext) -> list[Observation]:
+        selector = ctx.options.get("selector")
+        attribute = ctx.options.get("attribute") or None
+        if not isinstance(selector, str) or not selector.strip():
+            raise ScrapeFailure(
+                FailureKind.SELECTOR_NOT_FOUND,
+                "No CSS selector is configured for this tracker, so the price cannot be "
+                "located on the page.",
+                url=ctx.url,
+            )
+        selector = selector.strip()
+        try:
+            nodes = doc.select(selector)
+        except InvalidSelector:
+            raise ScrapeFailure(
+                FailureKind.SELECTOR_NOT_FOUND,
+                f"The CSS selector '{selector}' is not valid CSS; please correct it.",
+                url=ctx.url,
+            ) from None
+        if not nodes:
+            raise ScrapeFailure(
+                FailureKind.SELECTOR_NOT_FOUND,
+                f"Nothing on the page at {ctx.where} matches the CSS selector '{selector}'. "
+                "The shop may have changed its layout.",
+                url=ctx.url,
+            )
+        candidates: list[Candidate] = []
+        for node in nodes[:_MAX_MATCHES]:
+            raw = node.attr(str(attribute)) if attribute else node.text()
+            money = parse_price(clean_text(raw), ctx.currency_hint) if raw else None
+            if money is not None and money.amount > 0:
+                candidates.append(Candidate(money))
+        if not candidates:
+            where = f"attribute '{attribute}' of " if attribute else ""
+            raise ScrapeFailure(
+                FailureKind.NO_PRICE_FOUND,
+                f"The {where}element matching '{selector}' on the page at {ctx.where} "
+                "does not contain a readable price.",
+                url=ctx.url,
+            )
+        chosen = decide(candidates, ctx, what="prices at that selector")
+        title = page_title(doc)
+        return self.observations(
+            [Candidate(c.price, None, title, None) for c in chosen],
+            ctx,
+        )
