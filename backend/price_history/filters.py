@@ -1,0 +1,13 @@
+import django_filters
+
+from price_history.models import JobKind, JobStatus, ScrapeJob
+
+
+class ScrapeJobFilter(django_filters.FilterSet):
+    collectible = django_filters.NumberFilter(help_text="Only jobs about this item.")
+    status = django_filters.MultipleChoiceFilter(choices=JobStatus.choices)
+    kind = django_filters.MultipleChoiceFilter(choices=JobKind.choices)
+
+    class Meta:
+        model = ScrapeJob
+        fields: list[str] = []

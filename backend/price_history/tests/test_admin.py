@@ -1,0 +1,108 @@
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from price_history import services
+from price_history.factories import PriceHistoryFactory, TrackerFactory
+from price_history.models import JobKind, ScrapeJob
+from users.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client() -> Client:
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    client = Client()
+    client.force_login(admin)
+    return client
+
+
+def test_tracker_list_shows_status_and_last_error(admin_client):
+    TrackerFactory(is_active=False, paused_reason="Paused after 6", last_error_kind="timeout")
+
+    response = admin_client.get(reverse("admin:price_history_tracker_changelist"))
+
+    assert response.status_code == 200
+    assert b"paused" in response.content
+    assert b"timeout" in response.content
+
+
+def test_tracker_change_page_renders(admin_client):
+    tracker = TrackerFactory()
+
+    response = admin_client.get(reverse("admin:price_history_tracker_change", args=[tracker.pk]))
+
+    assert response.status_code == 200
+
+
+def test_scrape_now_action_queues_a_job(
+    admin_client, published, django_capture_on_commit_callbacks
+):
+    tracker = TrackerFactory()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            reverse("admin:price_history_tracker_changelist"),
+            {"action": "scrape_now", "_selected_action": [tracker.pk]},
+            follow=True,
+        )
+
+    job = ScrapeJob.objects.get()
+    assert f"Queued scrape job {job.pk}".encode() in response.content
+    assert published == [job.runs.get().pk]
+
+
+def test_scrape_now_reports_a_dead_queue(admin_client, monkeypatch):
+    from price_history import queue
+
+    monkeypatch.setattr(queue, "broker_available", lambda: False)
+    tracker = TrackerFactory()
+    response = admin_client.post(
+        reverse("admin:price_history_tracker_changelist"),
+        {"action": "scrape_now", "_selected_action": [tracker.pk]},
+        follow=True,
+    )
+
+    assert b"task queue is unavailable" in response.content
+    assert not ScrapeJob.objects.exists()
+
+
+def test_resume_action(admin_client):
+    tracker = TrackerFactory(is_active=False, consecutive_failures=6, paused_reason="x")
+
+    admin_client.post(
+        reverse("admin:price_history_tracker_changelist"),
+        {"action": "resume", "_selected_action": [tracker.pk]},
+    )
+
+    tracker.refresh_from_db()
+    assert (tracker.is_active, tracker.consecutive_failures) == (True, 0)
+
+
+def test_price_history_is_read_only_with_filters(admin_client):
+    row = PriceHistoryFactory()
+
+    listing = admin_client.get(
+        reverse("admin:price_history_pricehistory_changelist"), {"source__exact": "structured"}
+    )
+    detail = admin_client.get(reverse("admin:price_history_pricehistory_change", args=[row.pk]))
+    add = admin_client.get(reverse("admin:price_history_pricehistory_add"))
+
+    assert listing.status_code == 200
+    assert detail.status_code == 200
+    assert b'name="_save"' not in detail.content
+    assert add.status_code == 403
+
+
+def test_scrape_job_shows_its_runs(admin_client):
+    tracker = TrackerFactory()
+    job = services.scrape_job_create(kind=JobKind.MANUAL, trackers=[tracker], publish=False)
+    services._run_finish(run_id=job.runs.get().pk, kind="timeout", message="Too slow.")
+
+    listing = admin_client.get(reverse("admin:price_history_scrapejob_changelist"))
+    detail = admin_client.get(reverse("admin:price_history_scrapejob_change", args=[job.pk]))
+
+    assert listing.status_code == 200
+    assert detail.status_code == 200
+    assert b"Too slow." in detail.content

@@ -1,0 +1,76 @@
+from datetime import timedelta
+
+import pytest
+from django.db import OperationalError
+from django.utils import timezone
+
+from price_history import services, tasks
+from price_history.factories import TrackerFactory
+from price_history.models import JobKind, PriceHistory, RunStatus
+
+pytestmark = pytest.mark.django_db
+
+
+def test_tasks_are_late_acknowledged_and_routed():
+    from django.conf import settings
+
+    for task in (tasks.scrape_run, tasks.scrape_due_trackers):
+        assert task.acks_late is True
+        assert task.reject_on_worker_lost is True
+    assert settings.CELERY_TASK_ROUTES["price_history.tasks.scrape_run"] == {"queue": "scrape"}
+    assert not getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False)
+
+
+def test_retry_countdowns_stay_below_the_visibility_timeout(settings):
+    countdowns = [tasks.retry_countdown(n) for n in range(tasks.MAX_RETRIES + 5)]
+
+    assert countdowns[:3] == [10, 20, 40]
+    assert max(countdowns) < settings.CELERY_VISIBILITY_TIMEOUT
+
+
+def test_scrape_run_task_calls_the_service(scraper_settings, pages, item):
+    tracker = TrackerFactory(collectible=item, url=pages.url("/shop/charizard"))
+    job = services.scrape_job_create(kind=JobKind.MANUAL, trackers=[tracker], publish=False)
+
+    tasks.scrape_run(job.runs.get().pk)
+    tasks.scrape_run(job.runs.get().pk)  # delivered twice
+
+    assert PriceHistory.objects.count() == 1
+
+
+def test_transient_errors_retry_then_give_up(item, monkeypatch):
+    tracker = TrackerFactory(collectible=item)
+    job = services.scrape_job_create(kind=JobKind.MANUAL, trackers=[tracker], publish=False)
+    run = job.runs.get()
+    calls = []
+
+    def flaky(*, run_id):
+        calls.append(run_id)
+        raise OperationalError("database restarting")
+
+    monkeypatch.setattr(services, "scrape_run_execute", flaky)
+    # apply() runs the task here, retries included (no broker, no countdown wait).
+    tasks.scrape_run.apply(args=(run.pk,))
+
+    assert len(calls) == tasks.MAX_RETRIES + 1
+    run.refresh_from_db()
+    assert (run.status, run.error_kind) == (RunStatus.FAILED, "internal_error")
+
+
+def test_beat_task_claims_due_trackers(item, published, django_capture_on_commit_callbacks):
+    TrackerFactory(collectible=item, next_run_at=timezone.now() - timedelta(minutes=1))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        job_id = tasks.scrape_due_trackers()
+
+    assert job_id is not None
+    assert len(published) == 1
+    assert tasks.scrape_due_trackers() is None
+
+
+def test_the_beat_schedule_is_in_the_database():
+    from django_celery_beat.models import PeriodicTask
+
+    task = PeriodicTask.objects.get(task="price_history.tasks.scrape_due_trackers")
+    assert task.enabled
+    assert (task.interval.every, task.interval.period) == (5, "minutes")
