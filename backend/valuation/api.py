@@ -1,0 +1,103 @@
+"""HTTP layer of collection value: the dashboard and the daily value history.
+
+`?vendor=` picks one of the caller's vendors (default: their personal collection); a
+vendor they do not belong to is a 404. Every role may read.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from core.auth import authenticated_user
+from valuation import selectors
+from valuation.serializers import (
+    DASHBOARD_QUERY_PARAMS,
+    VALUE_HISTORY_QUERY_PARAMS,
+    DashboardQuerySerializer,
+    DashboardSerializer,
+    ValueHistoryQuerySerializer,
+    ValueHistorySerializer,
+)
+from vendors.models import Vendor
+
+TAGS = ["dashboard"]
+
+VENDOR_PARAMETER = OpenApiParameter(
+    "vendor",
+    OpenApiTypes.INT,
+    description="Id of one of your vendors. Default: your personal collection.",
+)
+
+
+class VendorScopedView(APIView):
+    extra_error_codes = ("400", "404")  # bad query parameters; a vendor not yours
+    allowed_params: frozenset[str] = frozenset()
+
+    def query(self, request: Request, serializer_class: Any) -> dict[str, Any]:
+        unknown = sorted(set(request.query_params) - self.allowed_params)
+        if unknown:
+            raise ValidationError({name: ["Unknown query parameter."] for name in unknown})
+        query = serializer_class(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        return dict(query.validated_data)
+
+    def vendor(self, request: Request, params: dict[str, Any]) -> Vendor:
+        vendor = selectors.vendor_for_dashboard(
+            user=authenticated_user(request), vendor_id=params.get("vendor")
+        )
+        if vendor is None:
+            raise Http404
+        return vendor
+
+
+class DashboardView(VendorScopedView):
+    allowed_params = DASHBOARD_QUERY_PARAMS
+
+    @extend_schema(
+        tags=TAGS,
+        summary="What the collection is worth now: totals, gain, most valuable, movers, categories",
+        parameters=[VENDOR_PARAMETER],
+        responses={200: DashboardSerializer},
+        description="Amounts are in the vendor's currency. Each item is valued at the latest "
+        "observed price matching its condition, else a manual price, else its purchase price "
+        "(`basis`); see docs/valuation.md.",
+    )
+    def get(self, request: Request) -> Response:
+        params = self.query(request, DashboardQuerySerializer)
+        body = selectors.dashboard(vendor=self.vendor(request, params))
+        return Response(DashboardSerializer(body).data)
+
+
+class ValueHistoryView(VendorScopedView):
+    allowed_params = VALUE_HISTORY_QUERY_PARAMS
+
+    @extend_schema(
+        tags=TAGS,
+        summary="Daily collection value over time (from daily snapshots)",
+        parameters=[
+            VENDOR_PARAMETER,
+            OpenApiParameter(
+                "range",
+                OpenApiTypes.STR,
+                enum=list(selectors.RANGES),
+                description="`1m`, `3m`, `1y` (default) or `all`.",
+            ),
+        ],
+        responses={200: ValueHistorySerializer},
+        description="One point per day with a snapshot in the vendor's current currency, "
+        "oldest first. Snapshots are kept by a daily task and `manage.py backfill_values`.",
+    )
+    def get(self, request: Request) -> Response:
+        params = self.query(request, ValueHistoryQuerySerializer)
+        body = selectors.value_history(
+            vendor=self.vendor(request, params), range_name=params["range"]
+        )
+        return Response(ValueHistorySerializer(body).data)

@@ -1,0 +1,75 @@
+"""Currency conversion through the euro, with the ECB rate of the day.
+
+A rate for a day is the one published that day or, failing that, the nearest earlier
+published day (the ECB publishes none on weekends and TARGET holidays), at most
+`settings.VALUATION_RATE_MAX_AGE_DAYS` older. No such rate → no conversion (`None`):
+an amount is never converted with a rate from the wrong time or a made-up one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.conf import settings
+from django.db import connection
+
+from valuation.models import ExchangeRate
+
+EURO = "EUR"
+CENT = Decimal("0.01")
+
+
+def cents(amount: Decimal) -> Decimal:
+    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+class RateBook:
+    """The rates needed for a set of (currency, day) lookups, fetched in one query."""
+
+    def __init__(self, found: dict[tuple[str, date], tuple[date, Decimal]]) -> None:
+        self._found = found
+        self.max_age = timedelta(days=settings.VALUATION_RATE_MAX_AGE_DAYS)
+
+    @classmethod
+    def load(cls, lookups: Iterable[tuple[str, date]]) -> RateBook:
+        """Look up every (currency, day) at once: the latest rate on or before the day."""
+        wanted = sorted({(cur, day) for cur, day in lookups if cur and cur != EURO})
+        found: dict[tuple[str, date], tuple[date, Decimal]] = {}
+        if wanted:
+            table = ExchangeRate._meta.db_table
+            sql = f"""
+                SELECT q.currency, q.day, r.date, r.rate
+                FROM unnest(%s::varchar[], %s::date[]) AS q(currency, day)
+                JOIN LATERAL (
+                    SELECT e.date, e.rate FROM {table} e
+                    WHERE e.currency = q.currency AND e.date <= q.day
+                    ORDER BY e.date DESC LIMIT 1
+                ) r ON TRUE
+            """  # noqa: S608 — the table name is the model's, values are parameters
+            with connection.cursor() as cursor:
+                cursor.execute(sql, [[c for c, _ in wanted], [d for _, d in wanted]])
+                for currency, day, rate_day, rate in cursor.fetchall():
+                    found[(currency, day)] = (rate_day, rate)
+        return cls(found)
+
+    def rate(self, currency: str, day: date) -> Decimal | None:
+        """Units of `currency` per euro on `day` (1 for the euro), or None."""
+        if currency == EURO:
+            return Decimal(1)
+        hit = self._found.get((currency, day))
+        if hit is None or day - hit[0] > self.max_age:
+            return None
+        return hit[1]
+
+    def convert(self, amount: Decimal, source: str, target: str, day: date) -> Decimal | None:
+        """`amount` of `source` in `target` at the rates of `day`, unrounded; None when a
+        rate is missing."""
+        if source == target:
+            return amount
+        source_rate = self.rate(source, day)
+        target_rate = self.rate(target, day)
+        if source_rate is None or target_rate is None:
+            return None
+        return amount / source_rate * target_rate

@@ -1,0 +1,575 @@
+"""Reads of collection value: what each item is worth, the dashboard, the value history.
+
+An item's value (docs/valuation.md): the latest observed price that matches its condition
+(`valuation.conditions`), else the latest manual price that matches, else its purchase
+price; times its quantity, in the vendor's currency. Observed and manual prices convert
+at the rates of the valuation day, purchase prices at the rates of the purchase date.
+
+Every read here runs a fixed number of queries, whatever the size of the collection.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from inventory.models import Category, Collectible
+from price_history.models import PriceHistory, PriceSource
+from users.models import User
+from valuation.conditions import ANY_CONDITION, conditions_for
+from valuation.models import ValueSnapshot
+from valuation.rates import CENT, RateBook, cents
+from vendors.models import Vendor
+from vendors.selectors import personal_vendor_for_user, vendor_get_for_user
+
+
+class Basis:
+    OBSERVED = "observed"
+    MANUAL = "manual"
+    PURCHASE = "purchase"
+    NONE = "none"
+
+    ALL = (OBSERVED, MANUAL, PURCHASE, NONE)
+    MARKET = (OBSERVED, MANUAL)
+
+
+TOP_ITEMS = 10
+TOP_MOVERS = 5
+MOVER_WINDOWS = {"7d": 7, "30d": 30}
+RANGES = {"1m": 30, "3m": 91, "1y": 365, "all": None}
+
+_EXACT, _LAST_RESORT = 1, 2
+_ITEM_FIELDS = (
+    "id",
+    "vendor_id",
+    "name",
+    "category",
+    "condition",
+    "completeness",
+    "grader",
+    "grade",
+    "quantity",
+    "purchase_price",
+    "purchase_currency",
+    "purchase_date",
+    "created_at",
+)
+
+
+# ------------------------------------------------------------------------------ vendors
+
+
+def vendor_for_dashboard(*, user: User, vendor_id: int | None) -> Vendor | None:
+    """The requested vendor if the user belongs to it, else their personal one (None: 404)."""
+    if vendor_id is None:
+        return personal_vendor_for_user(user=user)
+    return vendor_get_for_user(user=user, vendor_id=vendor_id)
+
+
+# --------------------------------------------------------------------------- item values
+
+
+@dataclass(frozen=True, slots=True)
+class Price:
+    """One price row chosen for an item (observed or manual)."""
+
+    price: Decimal
+    currency: str
+    observed_at: datetime
+    source: str
+    condition: str
+
+
+@dataclass
+class ItemValue:
+    item: Collectible
+    basis: str
+    price: Price | None = None
+    unit_value: Decimal | None = None
+    value: Decimal | None = None
+    cost: Decimal | None = None
+    age_days: int | None = None
+    is_stale: bool = False
+    unconvertible: bool = False
+    cost_unconvertible: bool = False
+
+    @property
+    def is_priced(self) -> bool:
+        return self.value is not None
+
+
+def acquired_on(item: Collectible) -> date:
+    """The day an item joined the collection: its purchase date, else when it was entered."""
+    return item.purchase_date or item.created_at.astimezone(UTC).date()
+
+
+def _items(vendor: Vendor) -> list[Collectible]:
+    return list(Collectible.objects.filter(vendor=vendor).only(*_ITEM_FIELDS).order_by("id"))
+
+
+def _wanted(items: Sequence[Collectible]) -> tuple[list[int], list[str], list[int]]:
+    """(item id, condition, tier) rows: exact conditions tier 1, blank tier 2."""
+    ids: list[int] = []
+    conditions: list[str] = []
+    tiers: list[int] = []
+    for item in items:
+        for condition in conditions_for(item):
+            ids.append(item.pk)
+            conditions.append(condition)
+            tiers.append(_EXACT)
+        ids.append(item.pk)
+        conditions.append(ANY_CONDITION)
+        tiers.append(_LAST_RESORT)
+    return ids, conditions, tiers
+
+
+_WANTED_CTE = """
+    wanted AS (
+        SELECT * FROM unnest(%s::bigint[], %s::varchar[], %s::int[])
+            AS w(collectible_id, condition, tier)
+    )
+"""
+
+
+def _latest_prices(
+    items: Sequence[Collectible], points: Sequence[datetime]
+) -> dict[tuple[int, int, bool], Price]:
+    """For each point in time, item and kind (manual or not): the matching price in force
+    then — the latest exact match, else the latest blank-condition one. One query
+    (DISTINCT ON over the items' history)."""
+    if not items or not points:
+        return {}
+    table = PriceHistory._meta.db_table
+    sql = f"""
+        WITH {_WANTED_CTE},
+        points AS (
+            SELECT * FROM unnest(%s::timestamptz[], %s::int[]) AS a(at, point)
+        )
+        SELECT DISTINCT ON (a.point, p.collectible_id, p.source = %s)
+            a.point, p.collectible_id, p.source = %s, p.price, p.currency, p.observed_at,
+            p.source, p.condition
+        FROM points a
+        JOIN {table} p ON p.observed_at <= a.at
+        JOIN wanted w ON w.collectible_id = p.collectible_id AND w.condition = p.condition
+        WHERE p.collectible_id = ANY(%s)
+        ORDER BY a.point, p.collectible_id, p.source = %s, w.tier, p.observed_at DESC, p.id DESC
+    """  # noqa: S608 — the table name is the model's, values are parameters
+    manual = PriceSource.MANUAL.value
+    params: list[Any] = [
+        *_wanted(items),
+        list(points),
+        list(range(len(points))),
+        manual,
+        manual,
+        [item.pk for item in items],
+        manual,
+    ]
+    found: dict[tuple[int, int, bool], Price] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for point, item_id, is_manual, price, currency, observed_at, source, cond in cursor:
+            found[(point, item_id, is_manual)] = Price(price, currency, observed_at, source, cond)
+    return found
+
+
+def _price_rows(items: Sequence[Collectible], until: datetime) -> list[tuple[Any, ...]]:
+    """Every matching price of the items up to `until`, oldest first:
+    (item id, manual, tier, price, currency, observed_at, source, condition)."""
+    if not items:
+        return []
+    table = PriceHistory._meta.db_table
+    sql = f"""
+        WITH {_WANTED_CTE}
+        SELECT p.collectible_id, p.source = %s, w.tier, p.price, p.currency, p.observed_at,
+            p.source, p.condition
+        FROM {table} p
+        JOIN wanted w ON w.collectible_id = p.collectible_id AND w.condition = p.condition
+        WHERE p.collectible_id = ANY(%s) AND p.observed_at <= %s
+        ORDER BY p.observed_at, p.id
+    """  # noqa: S608 — the table name is the model's, values are parameters
+    params: list[Any] = [
+        *_wanted(items),
+        PriceSource.MANUAL.value,
+        [item.pk for item in items],
+        until,
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return list(cursor.fetchall())
+
+
+def _purchase_lookups(items: Iterable[Collectible], currency: str) -> list[tuple[str, date]]:
+    lookups: list[tuple[str, date]] = []
+    for item in items:
+        if item.purchase_price is not None:
+            day = acquired_on(item)
+            lookups += [(item.purchase_currency or currency, day), (currency, day)]
+    return lookups
+
+
+def _price_lookups(prices: Iterable[Price], currency: str, day: date) -> list[tuple[str, date]]:
+    return [(price.currency, day) for price in prices] + [(currency, day)]
+
+
+def value_item(
+    *,
+    item: Collectible,
+    observed: Price | None,
+    manual: Price | None,
+    currency: str,
+    as_of: datetime,
+    rates: RateBook,
+) -> ItemValue:
+    """One item's value as of `as_of`, in `currency` (the basis rules of this module)."""
+    quantity = Decimal(item.quantity)
+    cost: Decimal | None = None
+    cost_unconvertible = False
+    if item.purchase_price is not None:
+        converted = rates.convert(
+            item.purchase_price * quantity,
+            item.purchase_currency or currency,
+            currency,
+            acquired_on(item),
+        )
+        cost_unconvertible = converted is None
+        cost = None if converted is None else cents(converted)
+
+    chosen = observed or manual
+    if chosen is not None:
+        basis = Basis.OBSERVED if observed is not None else Basis.MANUAL
+        age = as_of - chosen.observed_at
+        stale = age > timedelta(days=settings.VALUATION_STALE_AFTER_DAYS)
+        unit = rates.convert(chosen.price, chosen.currency, currency, as_of.date())
+        return ItemValue(
+            item=item,
+            basis=basis,
+            price=chosen,
+            unit_value=None if unit is None else cents(unit),
+            value=None if unit is None else cents(unit * quantity),
+            cost=cost,
+            age_days=max(age.days, 0),
+            is_stale=stale,
+            unconvertible=unit is None,
+            cost_unconvertible=cost_unconvertible,
+        )
+    if item.purchase_price is not None:
+        unit = rates.convert(
+            item.purchase_price, item.purchase_currency or currency, currency, acquired_on(item)
+        )
+        return ItemValue(
+            item=item,
+            basis=Basis.PURCHASE,
+            unit_value=None if unit is None else cents(unit),
+            value=cost,
+            cost=cost,
+            unconvertible=cost_unconvertible,
+            cost_unconvertible=cost_unconvertible,
+        )
+    return ItemValue(item=item, basis=Basis.NONE)
+
+
+def collection_values(*, vendor: Vendor, now: datetime | None = None) -> list[ItemValue]:
+    """Every item's value as of `now` (three queries: items, prices, rates)."""
+    now = now or timezone.now()
+    currency = vendor.default_currency
+    items = _items(vendor)
+    prices = _latest_prices(items, [now])
+    rates = RateBook.load(
+        _purchase_lookups(items, currency) + _price_lookups(prices.values(), currency, now.date())
+    )
+    return [
+        value_item(
+            item=item,
+            observed=prices.get((0, item.pk, False)),
+            manual=prices.get((0, item.pk, True)),
+            currency=currency,
+            as_of=now,
+            rates=rates,
+        )
+        for item in items
+    ]
+
+
+# ---------------------------------------------------------------------------- dashboard
+
+
+@dataclass
+class Totals:
+    total_value: Decimal = Decimal("0.00")
+    cost_basis: Decimal = Decimal("0.00")
+    item_count: int = 0
+    unit_count: int = 0
+    priced_count: int = 0
+    unpriced_count: int = 0
+    unconvertible_count: int = 0
+    stale_count: int = 0
+    by_basis: dict[str, int] = field(default_factory=lambda: dict.fromkeys(Basis.ALL, 0))
+    gain_value: Decimal = Decimal("0.00")
+    gain_cost: Decimal = Decimal("0.00")
+    gain_item_count: int = 0
+
+    def add(self, value: ItemValue) -> None:
+        self.item_count += 1
+        self.unit_count += value.item.quantity
+        self.by_basis[value.basis] += 1
+        if value.value is not None:
+            self.priced_count += 1
+            self.total_value += value.value
+        else:
+            self.unpriced_count += 1
+        if value.unconvertible:
+            self.unconvertible_count += 1
+        if value.is_stale:
+            self.stale_count += 1
+        if value.cost is not None:
+            self.cost_basis += value.cost
+            if value.value is not None:
+                self.gain_item_count += 1
+                self.gain_value += value.value
+                self.gain_cost += value.cost
+
+    @property
+    def gain(self) -> dict[str, Any]:
+        amount = self.gain_value - self.gain_cost
+        percent = cents(amount / self.gain_cost * 100) if self.gain_cost else None
+        return {
+            "amount": amount,
+            "percent": percent,
+            "value": self.gain_value,
+            "cost": self.gain_cost,
+            "item_count": self.gain_item_count,
+        }
+
+
+def totals(values: Iterable[ItemValue]) -> Totals:
+    result = Totals()
+    for value in values:
+        result.add(value)
+    return result
+
+
+@dataclass(frozen=True)
+class Move:
+    item: ItemValue
+    value: Decimal
+    previous_value: Decimal
+    change: Decimal
+    change_percent: Decimal | None
+
+
+def _movers(now: dict[int, ItemValue], then: dict[int, ItemValue]) -> dict[str, list[Move]]:
+    """Items whose market value changed (observed or manual at both times), biggest first."""
+    moves: list[Move] = []
+    for item_id, current in now.items():
+        previous = then.get(item_id)
+        if (
+            previous is None
+            or current.value is None
+            or previous.value is None
+            or current.basis not in Basis.MARKET
+            or previous.basis not in Basis.MARKET
+        ):
+            continue
+        change = current.value - previous.value
+        if not change:
+            continue
+        percent = cents(change / previous.value * 100) if previous.value else None
+        moves.append(Move(current, current.value, previous.value, change, percent))
+    order = sorted(moves, key=lambda m: (-m.change, m.item.item.name, m.item.item.pk))
+    gainers = [move for move in order if move.change > 0][:TOP_MOVERS]
+    losers = [move for move in reversed(order) if move.change < 0][:TOP_MOVERS]
+    return {"gainers": gainers, "losers": losers}
+
+
+def _by_category(values: Iterable[ItemValue]) -> list[dict[str, Any]]:
+    groups: dict[str, dict[str, Any]] = {}
+    for value in values:
+        category = value.item.category
+        group = groups.setdefault(
+            category,
+            {
+                "category": category,
+                "label": Category(category).label,
+                "value": Decimal("0.00"),
+                "item_count": 0,
+                "priced_count": 0,
+            },
+        )
+        group["item_count"] += 1
+        if value.value is not None:
+            group["value"] += value.value
+            group["priced_count"] += 1
+    return sorted(groups.values(), key=lambda g: (-g["value"], g["category"]))
+
+
+def dashboard(*, vendor: Vendor, now: datetime | None = None) -> dict[str, Any]:
+    """Everything the dashboard shows, in the vendor's currency, as of `now`.
+
+    Four queries whatever the collection's size: items, the prices in force now and 7
+    and 30 days ago (one DISTINCT ON), and the exchange rates (one LATERAL lookup).
+    """
+    now = now or timezone.now()
+    currency = vendor.default_currency
+    items = _items(vendor)
+    points = [now, *(now - timedelta(days=days) for days in MOVER_WINDOWS.values())]
+    prices = _latest_prices(items, points)
+    lookups = _purchase_lookups(items, currency)
+    for index, point in enumerate(points):
+        chosen = [p for (i, _, _), p in prices.items() if i == index]
+        lookups += _price_lookups(chosen, currency, point.date())
+    rates = RateBook.load(lookups)
+
+    def values_at(index: int) -> dict[int, ItemValue]:
+        point = points[index]
+        return {
+            item.pk: value_item(
+                item=item,
+                observed=prices.get((index, item.pk, False)),
+                manual=prices.get((index, item.pk, True)),
+                currency=currency,
+                as_of=point,
+                rates=rates,
+            )
+            for item in items
+            if index == 0 or acquired_on(item) <= point.date()
+        }
+
+    current = values_at(0)
+    summary = totals(current.values())
+    valued = [v for v in current.values() if v.value is not None]
+    most_valuable = sorted(valued, key=lambda v: (-(v.value or 0), v.item.name, v.item.pk))
+    movers = {
+        f"movers_{name}": _movers(current, values_at(index))
+        for index, name in enumerate(MOVER_WINDOWS, start=1)
+    }
+    return {
+        "vendor": vendor,
+        "currency": currency,
+        "as_of": now,
+        "stale_after_days": settings.VALUATION_STALE_AFTER_DAYS,
+        "total_value": summary.total_value,
+        "cost_basis": summary.cost_basis,
+        "unrealised_gain": summary.gain,
+        "item_count": summary.item_count,
+        "unit_count": summary.unit_count,
+        "priced_count": summary.priced_count,
+        "unpriced_count": summary.unpriced_count,
+        "unconvertible_count": summary.unconvertible_count,
+        "stale_count": summary.stale_count,
+        "by_basis": summary.by_basis,
+        "most_valuable": most_valuable[:TOP_ITEMS],
+        **movers,
+        "by_category": _by_category(current.values()),
+    }
+
+
+# ------------------------------------------------------------------------ daily values
+
+
+@dataclass(frozen=True)
+class DayValue:
+    day: date
+    currency: str
+    total_value: Decimal
+    cost_basis: Decimal
+    item_count: int
+    priced_count: int
+
+
+def day_end(day: date) -> datetime:
+    """The last instant of a UTC day (prices observed that day count for it)."""
+    return datetime.combine(day + timedelta(days=1), time.min, tzinfo=UTC) - timedelta(
+        microseconds=1
+    )
+
+
+def collection_values_by_day(
+    *, vendor: Vendor, first: date, last: date, now: datetime | None = None
+) -> list[DayValue]:
+    """The vendor's collection value at the end of each day from `first` to `last` (today:
+    as of `now`), from the price history as observed up to each day — three queries
+    whatever the number of days (items, matching prices swept oldest first, rates)."""
+    now = now or timezone.now()
+    currency = vendor.default_currency
+    items = _items(vendor)
+    days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+    cutoffs = [min(day_end(day), now) for day in days]
+    rows = _price_rows(items, max(cutoffs)) if days else []
+    currencies = {row[4] for row in rows} | {currency}
+    lookups = _purchase_lookups(items, currency)
+    lookups += [(cur, day) for cur in currencies for day in days]
+    rates = RateBook.load(lookups)
+
+    latest: dict[tuple[int, bool, int], Price] = {}
+    position = 0
+    result: list[DayValue] = []
+    for day, cutoff in zip(days, cutoffs, strict=True):
+        while position < len(rows) and rows[position][5] <= cutoff:
+            item_id, is_manual, tier, price, cur, observed_at, source, cond = rows[position]
+            latest[(item_id, is_manual, tier)] = Price(price, cur, observed_at, source, cond)
+            position += 1
+
+        def chosen(item_id: int, is_manual: bool) -> Price | None:
+            return latest.get((item_id, is_manual, _EXACT)) or latest.get(
+                (item_id, is_manual, _LAST_RESORT)
+            )
+
+        present = [item for item in items if acquired_on(item) <= day]
+        summary = totals(
+            value_item(
+                item=item,
+                observed=chosen(item.pk, False),
+                manual=chosen(item.pk, True),
+                currency=currency,
+                as_of=cutoff,
+                rates=rates,
+            )
+            for item in present
+        )
+        result.append(
+            DayValue(
+                day=day,
+                currency=currency,
+                total_value=summary.total_value,
+                cost_basis=summary.cost_basis,
+                item_count=summary.item_count,
+                priced_count=summary.priced_count,
+            )
+        )
+    return result
+
+
+def value_history(*, vendor: Vendor, range_name: str, today: date | None = None) -> dict:
+    """Daily snapshots of the vendor's collection value in its current currency."""
+    today = today or timezone.now().date()
+    days = RANGES[range_name]
+    snapshots: QuerySet[ValueSnapshot] = ValueSnapshot.objects.filter(
+        vendor=vendor, currency=vendor.default_currency, day__lte=today
+    )
+    start = None if days is None else today - timedelta(days=days)
+    if start is not None:
+        snapshots = snapshots.filter(day__gte=start)
+    points = list(
+        snapshots.order_by("day").values(
+            "day", "total_value", "cost_basis", "item_count", "priced_count"
+        )
+    )
+    return {
+        "vendor": vendor,
+        "currency": vendor.default_currency,
+        "range": range_name,
+        "from": start if start is not None else (points[0]["day"] if points else None),
+        "to": today,
+        "points": points,
+    }
+
+
+__all__ = ["CENT", "Basis", "ItemValue", "collection_values_by_day", "dashboard"]

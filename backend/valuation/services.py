@@ -1,0 +1,181 @@
+"""Writes of collection value: exchange rates from the ECB, daily value snapshots.
+
+Rates: a whole file is parsed before anything is stored, and stored in one transaction
+(insert or correct per day and currency), so a malformed or truncated download changes
+nothing. Snapshots: one row per vendor and day, upserted, so re-running a day (the beat
+task twice, a backfill over days already there) is harmless.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import httpx
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from scraper.http import USER_AGENT
+from valuation import selectors
+from valuation.ecb import DailyRate, EcbFormatError, parse_reference_rates
+from valuation.models import ExchangeRate, ValueSnapshot
+from vendors.models import Vendor
+
+logger = logging.getLogger(__name__)
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+#: The offline copies (real ECB shape) that tests and the demo load: the last 90 days
+#: with every currency, and the majors (USD, JPY, GBP, CHF) since 2021 for purchase dates.
+DEMO_RATE_FILES = (DATA_DIR / "eurofxref-hist-majors.xml", DATA_DIR / "eurofxref-hist-90d.xml")
+MAX_DOWNLOAD_BYTES = 32 * 1024 * 1024  # the full history since 1999 is about 7 MB
+
+
+class RatesUnavailableError(Exception):
+    """The ECB file could not be downloaded (network, HTTP status, size); retry later."""
+
+
+@dataclass(frozen=True)
+class RatesLoaded:
+    days: int
+    rates: int
+    first_day: date
+    last_day: date
+
+
+# -------------------------------------------------------------------------------- rates
+
+
+@transaction.atomic
+def exchange_rates_store(*, rates: Iterable[DailyRate]) -> RatesLoaded:
+    """Insert the rates, correcting any stored for the same day and currency."""
+    rows = [ExchangeRate(date=r.day, currency=r.currency, rate=r.rate) for r in rates]
+    if not rows:
+        raise EcbFormatError("No rates to store.")
+    ExchangeRate.objects.bulk_create(
+        rows,
+        batch_size=5000,
+        update_conflicts=True,
+        unique_fields=["currency", "date"],
+        update_fields=["rate", "updated_at"],
+    )
+    days = sorted({row.date for row in rows})
+    return RatesLoaded(days=len(days), rates=len(rows), first_day=days[0], last_day=days[-1])
+
+
+def exchange_rates_load(*, content: bytes | str) -> RatesLoaded:
+    """Parse a whole ECB document, then store it (all or nothing)."""
+    return exchange_rates_store(rates=parse_reference_rates(content))
+
+
+def load_exchange_rates_from_file(
+    *, paths: Iterable[Path | str] = DEMO_RATE_FILES
+) -> list[RatesLoaded]:
+    """Load saved ECB files (default: the offline demo copies). No network."""
+    return [exchange_rates_load(content=Path(path).read_bytes()) for path in paths]
+
+
+def _download(url: str, transport: httpx.BaseTransport | None = None) -> bytes:
+    """GET `url` politely: our User-Agent, timeouts, a size cap (the one HTTP seam here)."""
+    timeout = httpx.Timeout(settings.VALUATION_HTTP_TIMEOUT_SECONDS, connect=5.0)
+    try:
+        with (
+            httpx.Client(
+                transport=transport,
+                timeout=timeout,
+                headers={"User-Agent": USER_AGENT, "Accept": "application/xml, text/xml"},
+                follow_redirects=True,
+                max_redirects=3,
+            ) as client,
+            client.stream("GET", url) as response,
+        ):
+            if response.status_code != httpx.codes.OK:
+                raise RatesUnavailableError(f"{url} answered HTTP {response.status_code}.")
+            body = bytearray()
+            for chunk in response.iter_bytes():
+                body += chunk
+                if len(body) > MAX_DOWNLOAD_BYTES:
+                    raise RatesUnavailableError(f"{url} is larger than {MAX_DOWNLOAD_BYTES} bytes.")
+            return bytes(body)
+    except httpx.HTTPError as exc:
+        raise RatesUnavailableError(f"Could not download {url}: {exc}") from exc
+
+
+def exchange_rates_fetch(*, url: str | None = None) -> RatesLoaded:
+    """Download an ECB reference-rate file (default: the last 90 days) and store it."""
+    url = url or settings.VALUATION_ECB_URL
+    loaded = exchange_rates_load(content=_download(url))
+    logger.info(
+        "Stored %s ECB rates for %s days (%s to %s)",
+        loaded.rates,
+        loaded.days,
+        loaded.first_day,
+        loaded.last_day,
+    )
+    return loaded
+
+
+# ---------------------------------------------------------------------------- snapshots
+
+
+@transaction.atomic
+def value_snapshots_update(
+    *, vendor: Vendor, first: date, last: date, now: datetime | None = None
+) -> int:
+    """Compute and upsert the vendor's snapshots from `first` to `last` (inclusive)."""
+    values = selectors.collection_values_by_day(vendor=vendor, first=first, last=last, now=now)
+    rows = [
+        ValueSnapshot(
+            vendor=vendor,
+            day=value.day,
+            currency=value.currency,
+            total_value=value.total_value,
+            cost_basis=value.cost_basis,
+            item_count=value.item_count,
+            priced_count=value.priced_count,
+        )
+        for value in values
+    ]
+    ValueSnapshot.objects.bulk_create(
+        rows,
+        batch_size=2000,
+        update_conflicts=True,
+        unique_fields=["vendor", "day"],
+        update_fields=[
+            "currency",
+            "total_value",
+            "cost_basis",
+            "item_count",
+            "priced_count",
+            "updated_at",
+        ],
+    )
+    return len(rows)
+
+
+def backfill_values(*, vendor: Vendor, days: int, now: datetime | None = None) -> int:
+    """Snapshots for the last `days` days and today, from the price history as it was
+    observed up to each day. Returns the number of snapshots written."""
+    if days < 0:
+        raise ValueError("days must not be negative")
+    now = now or timezone.now()
+    today = now.date()
+    return value_snapshots_update(
+        vendor=vendor, first=today - timedelta(days=days), last=today, now=now
+    )
+
+
+def value_snapshots_update_all(*, now: datetime | None = None) -> int:
+    """Beat: yesterday (now final) and today (so far) for every vendor with items."""
+    now = now or timezone.now()
+    written = 0
+    for vendor in Vendor.objects.filter(collectibles__isnull=False).distinct().order_by("id"):
+        try:
+            written += backfill_values(vendor=vendor, days=1, now=now)
+        except Exception:
+            # One vendor's failure must not cost every other vendor its snapshot.
+            logger.exception("Could not snapshot the value of vendor %s", vendor.pk)
+    return written
