@@ -1,0 +1,102 @@
+/**
+ * End-to-end tests: the built SPA served by the real backend (`manage.py run_stack`:
+ * gunicorn, Celery worker and beat, the demo marketplace) on embedded PostgreSQL and
+ * Redis, driven by Debian's headless Chromium.
+ *
+ *   npm run e2e          # = tsc -p e2e && npm run build && playwright test
+ *
+ * No browser is downloaded: `@playwright/test` (the npm package) drives
+ * `/usr/bin/chromium` (`apt-get install -y chromium`; override with CHROMIUM_PATH).
+ * Set PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 if you ever run `npx playwright install`-like
+ * tooling. Screenshots of the main screens go to test-results/screenshots/ (gitignored).
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { defineConfig, devices } from "@playwright/test";
+
+import { E2E_MARKETPLACE_PORT, E2E_PORT } from "./e2e/support/constants";
+
+const frontendDir = path.dirname(fileURLToPath(import.meta.url));
+const repoDir = path.resolve(frontendDir, "..");
+
+const baseURL = `http://127.0.0.1:${String(E2E_PORT)}`;
+
+/**
+ * The backend's environment: the developer's (or CI's) minus any external database or
+ * Redis, so the e2e run starts its own embedded pair under .data/e2e and never touches
+ * CI's database or a developer's data.
+ */
+function backendEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value !== undefined) env[key] = value;
+  }
+  delete env.DATABASE_URL;
+  delete env.REDIS_URL;
+  return {
+    ...env,
+    DEBUG: "true",
+    OMNI_DATA_DIR: path.join(repoDir, ".data", "e2e"),
+    // Every test signs in from 127.0.0.1: the production rate (5/min) would make two
+    // back-to-back runs flaky. Throttling itself is covered by the backend's tests.
+    AUTH_THROTTLE_RATE: "1000/min",
+    // Our own demo marketplace port (see above); the scraper may fetch only from it.
+    SCRAPER_ALLOWED_HOSTS: `127.0.0.1:${String(E2E_MARKETPLACE_PORT)}`,
+    // The demo trackers (≈80) all fall due on the first start; the local marketplace
+    // needs no politeness delay, so a refresh is not queued behind minutes of waiting.
+    SCRAPER_MIN_DELAY_SECONDS: "0",
+  };
+}
+
+export default defineConfig({
+  testDir: "./e2e",
+  outputDir: "./test-results",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : [["list"]],
+  use: {
+    baseURL,
+    locale: "en-US",
+    timezoneId: "UTC",
+    actionTimeout: 10_000,
+    navigationTimeout: 20_000,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } },
+    },
+  ],
+  webServer: {
+    command: `uv run --frozen python backend/manage.py run_stack --port ${String(E2E_PORT)} --marketplace-port ${String(E2E_MARKETPLACE_PORT)}`,
+    cwd: repoDir,
+    env: backendEnv(),
+    url: `${baseURL}/healthz`,
+    timeout: 180_000,
+    reuseExistingServer: !process.env.CI,
+    stdout: "ignore",
+    stderr: "pipe",
+    // run_stack (honcho) starts web, worker, beat and the marketplace in their own
+    // process groups: only a SIGTERM lets it stop them. The default SIGKILL would leave
+    // them running (and the next local run would silently reuse that stale server).
+    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
+  },
+});

@@ -1,0 +1,75 @@
+import type { QueryClient } from "@tanstack/react-query";
+import { createBrowserRouter, redirect, type LoaderFunctionArgs } from "react-router";
+
+import { paths, safeNext } from "@/config/paths";
+import { meQueryOptions } from "@/features/auth/api/get-me";
+import { vendorsQueryOptions } from "@/features/vendors/api/get-vendors";
+import { api } from "@/lib/api/client";
+import { isApiError } from "@/lib/api/errors";
+import { tokenStore } from "@/lib/api/token-store";
+import { endLocalSession } from "@/lib/session";
+
+import { BootScreen, RouteError } from "./route-error";
+
+function loginUrlFor(location: { pathname: string; search: string }): string {
+  const next = location.pathname + location.search;
+  return next && next !== "/" && !next.startsWith(paths.login)
+    ? `${paths.login}?next=${encodeURIComponent(next)}`
+    : paths.login;
+}
+
+export function createAppRouter(queryClient: QueryClient) {
+  /** Protected routes: restore the session (refresh cookie → /auth/me) or go to /login. */
+  async function requireSession({ request }: LoaderFunctionArgs) {
+    try {
+      await queryClient.query({ ...meQueryOptions(), staleTime: "static" });
+    } catch (error) {
+      if (isApiError(error) && error.status === 401) throw redirect(loginUrlFor(new URL(request.url)));
+      throw error;
+    }
+    queryClient.query(vendorsQueryOptions()).catch(() => undefined);
+    return null;
+  }
+
+  /** Login and register: someone already signed in goes straight to the app. */
+  async function guestOnly({ request }: LoaderFunctionArgs) {
+    // Decided by the token (in memory, or restored from the refresh cookie), never by a
+    // cached profile that may outlive a logout.
+    const signedIn = tokenStore.get() !== null || (await api.refreshAccessToken().catch(() => null)) !== null;
+    if (signedIn) throw redirect(safeNext(new URL(request.url).searchParams.get("next")));
+    return null;
+  }
+
+  const router = createBrowserRouter([
+    {
+      errorElement: <RouteError />,
+      // Shown while the first route's loader restores the session.
+      hydrateFallbackElement: <BootScreen />,
+      children: [
+        { path: paths.login, loader: guestOnly, lazy: () => import("./routes/login") },
+        { path: paths.register, loader: guestOnly, lazy: () => import("./routes/register") },
+        {
+          path: "/",
+          loader: requireSession,
+          lazy: () => import("./routes/app-layout"),
+          children: [
+            { index: true, lazy: () => import("./routes/dashboard") },
+            { path: "search", lazy: () => import("./routes/search") },
+            { path: "collection", lazy: () => import("./routes/collection-list") },
+            { path: "collection/new", lazy: () => import("./routes/collectible-new") },
+            { path: "collection/:id", lazy: () => import("./routes/collectible-detail") },
+            { path: "collection/:id/edit", lazy: () => import("./routes/collectible-edit") },
+            { path: "*", lazy: () => import("./routes/not-found") },
+          ],
+        },
+      ],
+    },
+  ]);
+
+  // A refresh refused mid-session (cookie expired or revoked): forget everything, sign in again.
+  api.setSessionExpiredHandler(() =>
+    endLocalSession(queryClient, () => void router.navigate(loginUrlFor(router.state.location), { replace: true })),
+  );
+
+  return router;
+}

@@ -1,0 +1,26 @@
+import { useParams } from "react-router";
+
+import { useCollectible } from "@/features/collectibles/api/get-collectible";
+import { CollectibleDetail } from "@/features/collectibles/components/collectible-detail";
+import { ItemLoadError, ItemNotFound, ItemSkeleton } from "@/features/collectibles/components/collectible-page-states";
+import { parseItemId } from "@/features/collectibles/lib/item-id";
+import { useVendors } from "@/features/vendors/api/get-vendors";
+
+function Detail({ id }: { id: number }) {
+  const query = useCollectible(id);
+  const vendors = useVendors().data;
+  if (query.isPending) return <ItemSkeleton />;
+  if (query.isError) return <ItemLoadError error={query.error} onRetry={() => void query.refetch()} />;
+  const item = query.data;
+  return (
+    <>
+      <title>{`${item.name} · Omni-Stock`}</title>
+      <CollectibleDetail item={item} vendor={vendors?.find((v) => v.id === item.vendor)} />
+    </>
+  );
+}
+
+export function Component() {
+  const id = parseItemId(useParams().id);
+  return id === null ? <ItemNotFound /> : <Detail id={id} />;
+}

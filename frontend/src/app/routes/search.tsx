@@ -1,0 +1,5 @@
+import { SearchResultsView } from "@/features/search/components/search-results-view";
+
+export function Component() {
+  return <SearchResultsView />;
+}

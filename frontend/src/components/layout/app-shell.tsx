@@ -1,0 +1,122 @@
+import { Boxes, LayoutDashboard, Menu, Plus, TrendingUp } from "lucide-react";
+import { useState, type ReactNode } from "react";
+import { NavLink, Outlet, useNavigation } from "react-router";
+
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { paths } from "@/config/paths";
+import { SearchPalette } from "@/features/search/components/search-palette";
+import { VendorSwitch } from "@/features/vendors/components/vendor-switch";
+import { useVendorPreference } from "@/features/vendors/vendor-preference";
+import { cn } from "@/lib/utils";
+
+import { ThemeToggle } from "./theme-toggle";
+import { UserMenu } from "./user-menu";
+
+function Brand() {
+  return (
+    <span className="flex items-center gap-2 font-semibold tracking-tight">
+      <span className="flex size-7 items-center justify-center rounded-md bg-primary text-primary-foreground">
+        <TrendingUp aria-hidden className="size-4" />
+      </span>
+      Omni-Stock
+    </span>
+  );
+}
+
+function NavItem({ to, icon, children, end, onNavigate }: { to: string; icon: ReactNode; children: ReactNode; end?: boolean; onNavigate?: () => void }) {
+  return (
+    <NavLink
+      to={to}
+      end={end}
+      onClick={onNavigate}
+      className={({ isActive }) =>
+        cn(
+          "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium text-muted-foreground transition-colors outline-none hover:bg-accent hover:text-accent-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50 [&_svg]:size-4",
+          isActive && "bg-accent text-accent-foreground",
+        )
+      }
+    >
+      {icon}
+      {children}
+    </NavLink>
+  );
+}
+
+function Navigation({ onNavigate }: { onNavigate?: () => void }) {
+  const vendor = useVendorPreference();
+  const collection = vendor === null ? paths.collection : `${paths.collection}?vendor=${String(vendor)}`;
+  return (
+    <nav aria-label="Main" className="grid gap-1">
+      <NavItem to={paths.home} end icon={<LayoutDashboard aria-hidden />} onNavigate={onNavigate}>
+        Dashboard
+      </NavItem>
+      <NavItem to={collection} end icon={<Boxes aria-hidden />} onNavigate={onNavigate}>
+        Collection
+      </NavItem>
+      <NavItem to={paths.collectibleNew} icon={<Plus aria-hidden />} onNavigate={onNavigate}>
+        Add item
+      </NavItem>
+    </nav>
+  );
+}
+
+/** The signed-in layout: sidebar on desktop, a menu sheet on small screens. */
+export function AppShell() {
+  const [menuOpen, setMenuOpen] = useState(false);
+  const navigation = useNavigation();
+  return (
+    <div className="min-h-dvh md:grid md:grid-cols-[15rem_1fr]">
+      <a
+        href="#main"
+        className="sr-only z-50 rounded-md bg-background px-3 py-2 focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:ring-2 focus:ring-ring"
+      >
+        Skip to content
+      </a>
+      <aside className="sticky top-0 hidden h-dvh flex-col gap-6 border-r bg-card/50 p-4 md:flex">
+        <Brand />
+        <Navigation />
+      </aside>
+      <div className="flex min-w-0 flex-col">
+        <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b bg-background/90 px-4 backdrop-blur sm:px-6">
+          <Dialog open={menuOpen} onOpenChange={setMenuOpen}>
+            <DialogTrigger asChild>
+              <Button variant="ghost" size="icon" className="md:hidden" aria-label="Open menu">
+                <Menu />
+              </Button>
+            </DialogTrigger>
+            <DialogContent side="left" className="content-start">
+              <DialogTitle asChild>
+                <div>
+                  <Brand />
+                </div>
+              </DialogTitle>
+              <DialogDescription className="sr-only">Main navigation</DialogDescription>
+              <Navigation onNavigate={() => setMenuOpen(false)} />
+            </DialogContent>
+          </Dialog>
+          <span className="md:hidden">
+            <Brand />
+          </span>
+          <div className="ml-auto flex items-center gap-1">
+            <SearchPalette className="mr-1" />
+            <VendorSwitch className="mr-1 hidden sm:block" />
+            <ThemeToggle />
+            <UserMenu />
+          </div>
+        </header>
+        <VendorSwitch className="border-b px-4 py-2 sm:hidden" />
+        <div
+          aria-hidden
+          className={cn(
+            "h-0.5 bg-primary transition-opacity",
+            navigation.state === "loading" ? "animate-pulse opacity-100" : "opacity-0",
+          )}
+        />
+        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 outline-none sm:px-6">
+          <Outlet />
+        </main>
+      </div>
+    </div>
+  );
+}

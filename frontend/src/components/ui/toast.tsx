@@ -1,0 +1,81 @@
+import { CheckCircle2, CircleAlert, XIcon } from "lucide-react";
+import { useSyncExternalStore } from "react";
+
+import { cn } from "@/lib/utils";
+
+type ToastKind = "success" | "error" | "info";
+interface ToastItem {
+  id: number;
+  kind: ToastKind;
+  message: string;
+}
+
+let items: ToastItem[] = [];
+let nextId = 1;
+const listeners = new Set<() => void>();
+const emit = () => {
+  for (const listener of listeners) listener();
+};
+
+function dismiss(id: number) {
+  items = items.filter((item) => item.id !== id);
+  emit();
+}
+
+function push(kind: ToastKind, message: string, durationMs = 5000) {
+  const id = nextId++;
+  items = [...items.slice(-3), { id, kind, message }];
+  emit();
+  setTimeout(() => dismiss(id), durationMs);
+  return id;
+}
+
+/** Sonner-like imperative API: `toast.success("Saved")`. */
+export const toast = {
+  success: (message: string) => push("success", message),
+  error: (message: string) => push("error", message, 8000),
+  info: (message: string) => push("info", message),
+  dismiss,
+};
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function Toaster() {
+  const toasts = useSyncExternalStore(subscribe, () => items, () => items);
+  return (
+    <section
+      aria-label="Notifications"
+      aria-live="polite"
+      className="pointer-events-none fixed right-0 bottom-0 z-[100] flex w-full flex-col gap-2 p-4 sm:max-w-sm"
+    >
+      {toasts.map((item) => (
+        <div
+          key={item.id}
+          role={item.kind === "error" ? "alert" : "status"}
+          className={cn(
+            "pointer-events-auto flex items-start gap-3 rounded-lg border bg-popover p-3 text-sm text-popover-foreground shadow-lg",
+            item.kind === "error" && "border-destructive/40",
+          )}
+        >
+          {item.kind === "error" ? (
+            <CircleAlert aria-hidden className="mt-0.5 size-4 text-destructive" />
+          ) : (
+            <CheckCircle2 aria-hidden className="mt-0.5 size-4 text-success" />
+          )}
+          <p className="flex-1">{item.message}</p>
+          <button
+            type="button"
+            onClick={() => dismiss(item.id)}
+            className="rounded-sm opacity-60 hover:opacity-100 focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:outline-none"
+          >
+            <XIcon className="size-4" />
+            <span className="sr-only">Dismiss</span>
+          </button>
+        </div>
+      ))}
+    </section>
+  );
+}

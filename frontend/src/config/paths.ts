@@ -1,0 +1,16 @@
+export const paths = {
+  home: "/",
+  login: "/login",
+  register: "/register",
+  collection: "/collection",
+  collectibleNew: "/collection/new",
+  collectible: (id: number | string) => `/collection/${String(id)}`,
+  collectibleEdit: (id: number | string) => `/collection/${String(id)}/edit`,
+  search: (q?: string) => (q ? `/search?q=${encodeURIComponent(q)}` : "/search"),
+} as const;
+
+/** Only same-app relative paths are accepted as a post-login destination (default: the dashboard). */
+export function safeNext(next: string | null | undefined): string {
+  if (!next || !next.startsWith("/") || next.startsWith("//")) return paths.home;
+  return next;
+}

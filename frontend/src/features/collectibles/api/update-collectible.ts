@@ -1,0 +1,27 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+
+import { apiClient, unwrap } from "@/lib/api/client";
+import type { Collectible, CollectibleRequest } from "@/lib/api/types";
+
+import { collectibleKeys } from "./keys";
+
+/** Replaces the item (PUT): the form always sends every field. */
+export async function updateCollectible(
+  id: number,
+  body: CollectibleRequest,
+): Promise<Collectible> {
+  return unwrap(
+    apiClient.PUT("/api/v1/collectibles/{id}/", { params: { path: { id } }, body }),
+  );
+}
+
+export function useUpdateCollectible(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CollectibleRequest) => updateCollectible(id, body),
+    onSuccess: async (item) => {
+      queryClient.setQueryData(collectibleKeys.detail(item.id), item);
+      await queryClient.invalidateQueries({ queryKey: collectibleKeys.lists() });
+    },
+  });
+}

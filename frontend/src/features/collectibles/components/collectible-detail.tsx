@@ -1,0 +1,172 @@
+import { ArrowLeft, Pencil } from "lucide-react";
+import type { ReactNode } from "react";
+import { Link, useNavigate } from "react-router";
+
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { paths } from "@/config/paths";
+import { PriceSection } from "@/features/prices/components/price-section";
+import type { Collectible, Vendor } from "@/lib/api/types";
+import { formatDate, formatDateTime, formatMoney } from "@/lib/utils";
+
+import { CATEGORIES, COMPLETENESS, CONDITIONS, FINISHES, GRADERS, LANGUAGES, MARKET_REGIONS, labelOf } from "../lib/choices";
+import { DeleteCollectibleButton } from "./delete-collectible-button";
+
+function Facts({ items }: { items: [string, ReactNode][] }) {
+  const shown = items.filter(([, value]) => value !== "" && value !== null && value !== undefined);
+  if (shown.length === 0) return <p className="text-sm text-muted-foreground">Nothing recorded.</p>;
+  return (
+    <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-6 gap-y-2 text-sm">
+      {shown.map(([label, value]) => (
+        <div key={label} className="contents">
+          <dt className="text-muted-foreground">{label}</dt>
+          <dd className="min-w-0 break-words">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function CollectibleDetail({ item, vendor }: { item: Collectible; vendor: Vendor | undefined }) {
+  const navigate = useNavigate();
+  const canEdit = vendor ? vendor.role !== "viewer" : true;
+  const card = item.card_details;
+  const quantity = item.quantity ?? 1;
+  const total = item.purchase_price && quantity > 1 ? Number(item.purchase_price) * quantity : null;
+
+  return (
+    <div className="grid gap-6">
+      <div>
+        <Link to={paths.collection} className="inline-flex items-center gap-1 rounded-sm text-sm text-muted-foreground hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
+          <ArrowLeft aria-hidden className="size-4" /> Collection
+        </Link>
+        <div className="mt-2 flex flex-wrap items-start justify-between gap-3">
+          <div className="min-w-0">
+            <h1 className="text-2xl font-semibold tracking-tight break-words">{item.name}</h1>
+            <div className="mt-2 flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
+              <Badge>{labelOf(CATEGORIES, item.category)}</Badge>
+              {item.set_name ? <span className="max-w-full break-words">{item.set_name}</span> : null}
+              {item.number ? <span className="max-w-full break-words">#{item.number}</span> : null}
+              {/* Phones: the collection gets its own line, so no separator can start a line. */}
+              {vendor ? (
+                <span className="max-w-full basis-full break-words sm:basis-auto">
+                  <span aria-hidden className="hidden sm:inline">
+                    ·{"\u00a0"}
+                  </span>
+                  {vendor.name}
+                </span>
+              ) : null}
+            </div>
+          </div>
+          {canEdit ? (
+            <div className="flex gap-2">
+              <Button asChild variant="outline">
+                <Link to={paths.collectibleEdit(item.id)}>
+                  <Pencil aria-hidden /> Edit
+                </Link>
+              </Button>
+              <DeleteCollectibleButton item={item} onDeleted={() => void navigate(paths.collection, { replace: true })} />
+            </div>
+          ) : (
+            <Badge variant="outline">View only</Badge>
+          )}
+        </div>
+      </div>
+
+      <div className="grid gap-4 md:grid-cols-2">
+        <Card>
+          <CardHeader>
+            <CardTitle className="text-base">Facts</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <Facts
+              items={[
+                ["Condition", labelOf(CONDITIONS, item.condition)],
+                ["Completeness", labelOf(COMPLETENESS, item.completeness)],
+                ["Grading", item.grader ? `${labelOf(GRADERS, item.grader)} ${item.grade ?? ""}`.trim() : ""],
+                ["Quantity", String(quantity)],
+                [
+                  "Tags",
+                  item.tags && item.tags.length > 0 ? (
+                    <span className="flex flex-wrap gap-1">
+                      {item.tags.map((tag) => (
+                        <Badge key={tag} variant="outline" className="max-w-full font-normal whitespace-normal">
+                          <span className="min-w-0 break-words">{tag}</span>
+                        </Badge>
+                      ))}
+                    </span>
+                  ) : (
+                    ""
+                  ),
+                ],
+                [
+                  "Marketplace ids",
+                  Object.keys(item.external_ids ?? {}).length > 0 ? (
+                    <ul>
+                      {Object.entries(item.external_ids ?? {}).map(([key, value]) => (
+                        <li key={key}>
+                          <span className="text-muted-foreground">{key}:</span> <code className="text-xs">{value}</code>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    ""
+                  ),
+                ],
+              ]}
+            />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle className="text-base">Purchase</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <Facts
+              items={[
+                ["Price paid", item.purchase_price ? formatMoney(item.purchase_price, item.purchase_currency) : "Not recorded"],
+                ["Total paid", total !== null ? formatMoney(total, item.purchase_currency) : ""],
+                ["Purchase date", item.purchase_date ? formatDate(item.purchase_date) : ""],
+                ["Added", formatDateTime(item.created_at)],
+                ["Last changed", formatDateTime(item.updated_at)],
+              ]}
+            />
+          </CardContent>
+        </Card>
+        {card ? (
+          <Card>
+            <CardHeader>
+              <CardTitle className="text-base">Card details</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <Facts
+                items={[
+                  ["Game", card.game ?? ""],
+                  ["Set code", card.set_code ?? ""],
+                  ["Language", labelOf(LANGUAGES, card.language)],
+                  ["Market region", labelOf(MARKET_REGIONS, card.market_region)],
+                  ["Rarity", card.rarity ?? ""],
+                  ["Finish", labelOf(FINISHES, card.finish)],
+                  ["Release date", card.release_date ? formatDate(card.release_date) : ""],
+                ]}
+              />
+            </CardContent>
+          </Card>
+        ) : null}
+        {item.notes ? (
+          <Card>
+            <CardHeader>
+              <CardTitle className="text-base">Notes</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <p className="text-sm whitespace-pre-wrap">{item.notes}</p>
+            </CardContent>
+          </Card>
+        ) : null}
+      </div>
+
+      <PriceSection item={item} canEdit={canEdit} />
+    </div>
+  );
+}

@@ -1,0 +1,151 @@
+import type {
+  Category,
+  CollectibleListQuery,
+  Condition,
+  Language,
+  MarketRegion,
+} from "@/lib/api/types";
+import { isIsoDate } from "@/lib/utils";
+
+import {
+  CATEGORIES,
+  CONDITIONS,
+  DEFAULT_ORDERING,
+  LANGUAGES,
+  MARKET_REGIONS,
+  ORDERINGS,
+  type Choice,
+  type Ordering,
+} from "./choices";
+
+/** The list view's state. It lives in the URL: names are the API's query parameters. */
+export interface CollectibleFilters {
+  page: number;
+  page_size: number;
+  ordering: Ordering;
+  category: Category[];
+  condition: Condition[];
+  language: Language[];
+  market_region: MarketRegion[];
+  tag: string;
+  vendor: number | null;
+  release_date_after: string;
+  release_date_before: string;
+  purchase_date_after: string;
+  purchase_date_before: string;
+}
+
+export const PAGE_SIZES = [10, 25, 50, 100] as const;
+export const DEFAULT_PAGE_SIZE = 25;
+
+export const DEFAULT_FILTERS: CollectibleFilters = {
+  page: 1,
+  page_size: DEFAULT_PAGE_SIZE,
+  ordering: DEFAULT_ORDERING,
+  category: [],
+  condition: [],
+  language: [],
+  market_region: [],
+  tag: "",
+  vendor: null,
+  release_date_after: "",
+  release_date_before: "",
+  purchase_date_after: "",
+  purchase_date_before: "",
+};
+
+const MULTI_KEYS = ["category", "condition", "language", "market_region"] as const;
+const DATE_KEYS = [
+  "release_date_after",
+  "release_date_before",
+  "purchase_date_after",
+  "purchase_date_before",
+] as const;
+
+function oneOf<T extends string>(choices: Choice<T>[], values: string[]): T[] {
+  const allowed = new Set<string>(choices.map((c) => c.value));
+  const picked: T[] = [];
+  for (const value of values) {
+    if (allowed.has(value) && !picked.includes(value as T)) picked.push(value as T);
+  }
+  return picked;
+}
+
+function positiveInt(raw: string | null): number | null {
+  if (raw === null || !/^\d+$/.test(raw)) return null;
+  const value = Number(raw);
+  return value >= 1 ? value : null;
+}
+
+/**
+ * Reads the list state from URL search params. Anything malformed (hand-edited or stale
+ * links) is dropped rather than sent to the API, which would answer 400.
+ */
+export function parseFilters(params: URLSearchParams): CollectibleFilters {
+  const pageSize = positiveInt(params.get("page_size"));
+  const ordering = params.get("ordering");
+  const dates = Object.fromEntries(
+    DATE_KEYS.map((key) => {
+      const value = params.get(key) ?? "";
+      return [key, isIsoDate(value) ? value : ""];
+    }),
+  ) as Pick<CollectibleFilters, (typeof DATE_KEYS)[number]>;
+  return {
+    page: positiveInt(params.get("page")) ?? 1,
+    page_size: pageSize && (PAGE_SIZES as readonly number[]).includes(pageSize) ? pageSize : DEFAULT_PAGE_SIZE,
+    ordering: ORDERINGS.some((o) => o.value === ordering) ? (ordering as Ordering) : DEFAULT_ORDERING,
+    category: oneOf(CATEGORIES, params.getAll("category")),
+    condition: oneOf(CONDITIONS, params.getAll("condition")),
+    language: oneOf(LANGUAGES, params.getAll("language")),
+    market_region: oneOf(MARKET_REGIONS, params.getAll("market_region")),
+    tag: (params.get("tag") ?? "").trim(),
+    vendor: positiveInt(params.get("vendor")),
+    ...dates,
+  };
+}
+
+/** Writes the list state as search params, omitting defaults so URLs stay short. */
+export function filtersToSearchParams(filters: CollectibleFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  if (filters.vendor !== null) params.set("vendor", String(filters.vendor));
+  for (const key of MULTI_KEYS) for (const value of filters[key]) params.append(key, value);
+  if (filters.tag) params.set("tag", filters.tag);
+  for (const key of DATE_KEYS) if (filters[key]) params.set(key, filters[key]);
+  if (filters.ordering !== DEFAULT_ORDERING) params.set("ordering", filters.ordering);
+  if (filters.page_size !== DEFAULT_PAGE_SIZE) params.set("page_size", String(filters.page_size));
+  if (filters.page !== 1) params.set("page", String(filters.page));
+  return params;
+}
+
+/** The API query for the list endpoint (only non-empty parameters). */
+export function filtersToQuery(filters: CollectibleFilters): CollectibleListQuery {
+  const query: CollectibleListQuery = {
+    page: filters.page,
+    page_size: filters.page_size,
+    ordering: filters.ordering,
+  };
+  for (const key of MULTI_KEYS) if (filters[key].length > 0) Object.assign(query, { [key]: filters[key] });
+  if (filters.tag) query.tag = filters.tag;
+  if (filters.vendor !== null) query.vendor = filters.vendor;
+  for (const key of DATE_KEYS) if (filters[key]) query[key] = filters[key];
+  return query;
+}
+
+/** How many filters narrow the list (vendor, sort and paging excluded). */
+export function countActiveFilters(filters: CollectibleFilters): number {
+  return (
+    MULTI_KEYS.reduce((sum, key) => sum + filters[key].length, 0) +
+    (filters.tag ? 1 : 0) +
+    DATE_KEYS.filter((key) => filters[key]).length
+  );
+}
+
+/** Keeps vendor, sort and page size; clears every narrowing filter. */
+export function clearedFilters(filters: CollectibleFilters): CollectibleFilters {
+  return {
+    ...DEFAULT_FILTERS,
+    vendor: filters.vendor,
+    ordering: filters.ordering,
+    page_size: filters.page_size,
+  };
+}

@@ -1,0 +1,186 @@
+import { z } from "zod";
+
+import type { Collectible, CollectibleRequest } from "@/lib/api/types";
+import { isIsoDate } from "@/lib/utils";
+
+import { CATEGORIES, COMPLETENESS, CONDITIONS, FINISHES, GRADERS, LANGUAGES, MARKET_REGIONS, type Choice } from "./choices";
+
+export const MAX_TAGS = 20;
+export const MAX_TAG_LENGTH = 40;
+export const MAX_EXTERNAL_IDS = 20;
+export const MAX_EXTERNAL_ID_KEY_LENGTH = 50;
+export const MAX_EXTERNAL_ID_VALUE_LENGTH = 200;
+
+const values = <T extends string>(choices: Choice<T>[]) => choices.map((c) => c.value) as [T, ...T[]];
+const optionalChoice = <T extends string>(choices: Choice<T>[]) => z.union([z.enum(values(choices)), z.literal("")]);
+const optionalDate = (message: string) => z.string().refine((v) => v === "" || isIsoDate(v), message);
+
+/** One row of the marketplace → id editor. */
+export const externalIdRowSchema = z.object({ key: z.string(), value: z.string() });
+
+/**
+ * Rows must have a marketplace name and an id, and no name twice (the API stores an
+ * object, so a duplicate would silently overwrite). Errors land on the offending row.
+ */
+export const externalIdsSchema = z
+  .array(externalIdRowSchema)
+  .max(MAX_EXTERNAL_IDS, `At most ${String(MAX_EXTERNAL_IDS)} marketplace ids.`)
+  .superRefine((rows, ctx) => {
+    const seen = new Map<string, number>();
+    rows.forEach((row, index) => {
+      const key = row.key.trim();
+      if (!key) {
+        ctx.addIssue({ code: "custom", path: [index, "key"], message: "Enter the marketplace name." });
+      } else if (key.length > MAX_EXTERNAL_ID_KEY_LENGTH) {
+        ctx.addIssue({ code: "custom", path: [index, "key"], message: `At most ${String(MAX_EXTERNAL_ID_KEY_LENGTH)} characters.` });
+      } else if (seen.has(key.toLowerCase())) {
+        ctx.addIssue({ code: "custom", path: [index, "key"], message: `"${key}" is already listed above.` });
+      } else {
+        seen.set(key.toLowerCase(), index);
+      }
+      const value = row.value.trim();
+      if (!value) {
+        ctx.addIssue({ code: "custom", path: [index, "value"], message: "Enter the id on that marketplace." });
+      } else if (value.length > MAX_EXTERNAL_ID_VALUE_LENGTH) {
+        ctx.addIssue({ code: "custom", path: [index, "value"], message: `At most ${String(MAX_EXTERNAL_ID_VALUE_LENGTH)} characters.` });
+      }
+    });
+  });
+
+export const collectibleFormSchema = z
+  .object({
+    vendor: z.string(),
+    name: z.string().trim().min(1, "An item needs a name.").max(200, "At most 200 characters."),
+    category: z.enum(values(CATEGORIES)),
+    set_name: z.string().max(200, "At most 200 characters."),
+    number: z.string().max(40, "At most 40 characters."),
+    condition: z.enum(values(CONDITIONS)),
+    completeness: optionalChoice(COMPLETENESS),
+    grader: optionalChoice(GRADERS),
+    grade: z.string().trim().refine((v) => v === "" || (/^\d{1,3}(\.\d)?$/.test(v) && Number(v) >= 1 && Number(v) <= 70), "A grade from 1 to 70, e.g. 9.5."),
+    quantity: z.string().trim().refine((v) => /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 2147483647, "A whole number, at least 1."),
+    purchase_price: z.string().trim().refine((v) => v === "" || /^\d{1,10}(\.\d{1,2})?$/.test(v), "An amount like 12.50 (up to 2 decimals)."),
+    purchase_currency: z.string().trim().refine((v) => v === "" || /^[A-Za-z]{3}$/.test(v), "A 3-letter ISO code, e.g. EUR."),
+    purchase_date: optionalDate("Enter a valid date."),
+    notes: z.string(),
+    tags: z.array(z.string()).max(MAX_TAGS, `At most ${String(MAX_TAGS)} tags.`),
+    external_ids: externalIdsSchema,
+    // Checked in superRefine only for trading cards: hidden fields must not block saving.
+    card_details: z.object({
+      game: z.string(),
+      language: optionalChoice(LANGUAGES),
+      market_region: optionalChoice(MARKET_REGIONS),
+      rarity: z.string(),
+      finish: optionalChoice(FINISHES),
+      release_date: z.string(),
+      set_code: z.string(),
+    }),
+  })
+  .superRefine((v, ctx) => {
+    if (v.grader && !v.grade) ctx.addIssue({ code: "custom", path: ["grade"], message: "A graded item needs its grade." });
+    if (v.grade && !v.grader) ctx.addIssue({ code: "custom", path: ["grader"], message: "A grade needs the grading company." });
+    if (v.category === "trading_card") {
+      const card = v.card_details;
+      const limits = [["game", 100], ["rarity", 60], ["set_code", 20]] as const;
+      for (const [key, max] of limits) {
+        if (card[key].length > max) ctx.addIssue({ code: "custom", path: ["card_details", key], message: `At most ${String(max)} characters.` });
+      }
+      if (card.release_date && !isIsoDate(card.release_date)) {
+        ctx.addIssue({ code: "custom", path: ["card_details", "release_date"], message: "Enter a valid date." });
+      }
+    }
+  });
+
+export type CollectibleFormValues = z.infer<typeof collectibleFormSchema>;
+
+export const emptyCardDetails: CollectibleFormValues["card_details"] = {
+  game: "",
+  language: "",
+  market_region: "",
+  rarity: "",
+  finish: "",
+  release_date: "",
+  set_code: "",
+};
+
+export function emptyFormValues(vendor: number | null): CollectibleFormValues {
+  return {
+    vendor: vendor === null ? "" : String(vendor),
+    name: "",
+    category: "trading_card",
+    set_name: "",
+    number: "",
+    condition: "near_mint",
+    completeness: "",
+    grader: "",
+    grade: "",
+    quantity: "1",
+    purchase_price: "",
+    purchase_currency: "",
+    purchase_date: "",
+    notes: "",
+    tags: [],
+    external_ids: [],
+    card_details: { ...emptyCardDetails },
+  };
+}
+
+export function formValuesFromCollectible(item: Collectible): CollectibleFormValues {
+  const card = item.card_details;
+  return {
+    vendor: item.vendor === undefined ? "" : String(item.vendor),
+    name: item.name,
+    category: item.category,
+    set_name: item.set_name ?? "",
+    number: item.number ?? "",
+    condition: item.condition ?? "near_mint",
+    completeness: item.completeness ?? "",
+    grader: item.grader ?? "",
+    grade: item.grade ?? "",
+    quantity: String(item.quantity ?? 1),
+    purchase_price: item.purchase_price ?? "",
+    purchase_currency: item.purchase_currency ?? "",
+    purchase_date: item.purchase_date ?? "",
+    notes: item.notes ?? "",
+    tags: item.tags ?? [],
+    external_ids: Object.entries(item.external_ids ?? {}).map(([key, value]) => ({ key, value })),
+    card_details: card
+      ? {
+          game: card.game ?? "",
+          language: card.language ?? "",
+          market_region: card.market_region ?? "",
+          rarity: card.rarity ?? "",
+          finish: card.finish ?? "",
+          release_date: card.release_date ?? "",
+          set_code: card.set_code ?? "",
+        }
+      : { ...emptyCardDetails },
+  };
+}
+
+/** The request body: blanks become null where the API wants null, card details only for cards. */
+export function toCollectibleRequest(values: CollectibleFormValues, { includeVendor }: { includeVendor: boolean }): CollectibleRequest {
+  const body: CollectibleRequest = {
+    name: values.name.trim(),
+    category: values.category,
+    set_name: values.set_name.trim(),
+    number: values.number.trim(),
+    condition: values.condition,
+    completeness: values.completeness,
+    grader: values.grader,
+    grade: values.grade ? values.grade : null,
+    quantity: Number(values.quantity),
+    purchase_price: values.purchase_price ? values.purchase_price : null,
+    purchase_currency: values.purchase_currency.toUpperCase(),
+    purchase_date: values.purchase_date || null,
+    notes: values.notes,
+    tags: values.tags,
+    external_ids: Object.fromEntries(values.external_ids.map((row) => [row.key.trim(), row.value.trim()])),
+    card_details:
+      values.category === "trading_card"
+        ? { ...values.card_details, release_date: values.card_details.release_date || null }
+        : null,
+  };
+  if (includeVendor && values.vendor) body.vendor = Number(values.vendor);
+  return body;
+}

@@ -1,0 +1,3 @@
+export function parseItemId(raw: string | undefined): number | null {
+  return raw && /^\d+$/.test(raw) ? Number(raw) : null;
+}

@@ -1,0 +1,41 @@
+import { formatMoney } from "@/lib/utils";
+
+export type Tone = "up" | "down" | "flat";
+
+export function toneOf(amount: string | number | null | undefined): Tone {
+  const value = Number(amount ?? 0);
+  return value > 0 ? "up" : value < 0 ? "down" : "flat";
+}
+
+const SIGN: Record<Tone, string> = { up: "+", down: "−", flat: "" };
+
+/** "+€1,234.50", "−$12.00", "€0.00". */
+export function formatSignedMoney(amount: string | number, currency: string): string {
+  const value = Number(amount);
+  return `${SIGN[toneOf(value)]}${formatMoney(Math.abs(value), currency)}`;
+}
+
+const percentFormatter = new Intl.NumberFormat(undefined, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** The API sends percentages as decimal strings in percent units ("12.34" = 12.34 %). */
+export function formatSignedPercent(percent: string | number | null | undefined): string {
+  if (percent === null || percent === undefined || percent === "") return "—";
+  const value = Number(percent);
+  if (!Number.isFinite(value)) return "—";
+  return `${SIGN[toneOf(value)]}${percentFormatter.format(Math.abs(value))}%`;
+}
+
+const countFormatter = new Intl.NumberFormat();
+export const formatCount = (value: number) => countFormatter.format(value);
+
+export const plural = (count: number, one: string, many = `${one}s`) =>
+  `${formatCount(count)} ${count === 1 ? one : many}`;
+
+/** Compact currency for chart axes: "€12K", "$1.2M". */
+export function formatCompactMoney(value: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat(undefined, { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 }).format(value);
+  } catch {
+    return new Intl.NumberFormat(undefined, { notation: "compact", maximumFractionDigits: 1 }).format(value);
+  }
+}

@@ -1,0 +1,259 @@
+import { LineChart as LineChartIcon } from "lucide-react";
+import { lazy, Suspense, useState } from "react";
+import { useSearchParams } from "react-router";
+
+import { EmptyState, ErrorState } from "@/components/states";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { NativeSelect } from "@/components/ui/native-select";
+import { Skeleton } from "@/components/ui/skeleton";
+import type { PriceChange, PriceInterval, PriceSeries } from "@/lib/api/types";
+import { cn, formatDate, formatMoney } from "@/lib/utils";
+
+import { usePriceSeries } from "../api/get-price-series";
+import { formatChange } from "../lib/format";
+import { seriesLabel } from "../lib/labels";
+import { DEFAULT_RANGE, RANGES, rangeQuery, type RangeKey } from "../lib/ranges";
+import { currenciesOf, currentValueSeries, seriesKey, toChartData } from "../lib/series";
+
+// Recharts (~100 KB gzip) is fetched only when a chart is actually drawn.
+const PriceChart = lazy(() => import("./price-chart"));
+
+export const RANGE_PARAM = "range";
+
+function isRangeKey(value: string | null): value is RangeKey {
+  return RANGES.some((r) => r.key === value);
+}
+
+/** The selected range lives in the URL (?range=1Y), so reloads and shared links keep it. */
+function useRange(): [RangeKey, (key: RangeKey) => void] {
+  const [params, setParams] = useSearchParams();
+  const raw = params.get(RANGE_PARAM);
+  const range = isRangeKey(raw) ? raw : DEFAULT_RANGE;
+  const setRange = (key: RangeKey) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (key === DEFAULT_RANGE) next.delete(RANGE_PARAM);
+        else next.set(RANGE_PARAM, key);
+        return next;
+      },
+      { replace: true, preventScrollReset: true },
+    );
+  return [range, setRange];
+}
+
+function RangeToggle({ value, onChange }: { value: RangeKey; onChange: (key: RangeKey) => void }) {
+  return (
+    <div role="group" aria-label="Chart range" className="inline-flex rounded-md border bg-background p-0.5 shadow-xs dark:bg-input/20">
+      {RANGES.map((range) => (
+        <button
+          key={range.key}
+          type="button"
+          title={range.title}
+          aria-label={range.title}
+          aria-pressed={value === range.key}
+          onClick={() => onChange(range.key)}
+          className={cn(
+            "h-7 min-w-10 rounded-sm px-2.5 text-xs font-medium text-muted-foreground transition-colors hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/60 focus-visible:outline-none",
+            value === range.key && "bg-primary text-primary-foreground hover:text-primary-foreground",
+          )}
+        >
+          {range.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function ChartSkeleton({ label = "Loading prices" }: { label?: string }) {
+  return (
+    <div role="status" aria-label={label} className="grid h-72 gap-3">
+      <Skeleton className="h-full w-full" />
+    </div>
+  );
+}
+
+function Stat({ label, value, detail, tone }: { label: string; value: string; detail?: string | undefined; tone?: "up" | "down" | undefined }) {
+  return (
+    <div className="min-w-0 rounded-lg border p-3">
+      <dt className="text-xs text-muted-foreground">{label}</dt>
+      <dd
+        className={cn(
+          "mt-1 text-base font-semibold break-words tabular-nums sm:text-lg",
+          tone === "up" && "text-success",
+          tone === "down" && "text-destructive",
+        )}
+      >
+        {value}
+      </dd>
+      {detail ? <dd className="truncate text-xs text-muted-foreground">{detail}</dd> : null}
+    </div>
+  );
+}
+
+function toneOf(change: PriceChange | null): "up" | "down" | undefined {
+  if (!change) return undefined;
+  const value = Number(change.absolute);
+  return value > 0 ? "up" : value < 0 ? "down" : undefined;
+}
+
+function SummaryStats({ series }: { series: PriceSeries }) {
+  const { summary, currency } = series;
+  const change = (c: PriceChange | null) => (c ? formatChange(c.absolute, c.percent, currency) : "—");
+  return (
+    <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
+      <Stat
+        label="Latest"
+        value={formatMoney(summary.latest, currency)}
+        detail={summary.latest_at ? formatDate(summary.latest_at) : undefined}
+      />
+      <Stat
+        label="7-day change"
+        value={change(summary.change_7d)}
+        detail={summary.change_7d ? `from ${formatMoney(summary.change_7d.reference_price, currency)}` : "No price a week older"}
+        tone={toneOf(summary.change_7d)}
+      />
+      <Stat
+        label="30-day change"
+        value={change(summary.change_30d)}
+        detail={summary.change_30d ? `from ${formatMoney(summary.change_30d.reference_price, currency)}` : "No price a month older"}
+        tone={toneOf(summary.change_30d)}
+      />
+      <Stat
+        label="Low / high in range"
+        value={summary.min !== null ? `${formatMoney(summary.min, currency)} – ${formatMoney(summary.max, currency)}` : "—"}
+      />
+    </dl>
+  );
+}
+
+function Legend({ lines }: { lines: { key: string; label: string; color: string }[] }) {
+  return (
+    <ul aria-label="Series" className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted-foreground">
+      {lines.map((line) => (
+        <li key={line.key} className="flex items-center gap-1.5">
+          <span aria-hidden className="h-0.5 w-4 rounded-full" style={{ background: line.color }} />
+          {line.label}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function SeriesView({ series, interval, itemCondition }: { series: PriceSeries[]; interval: PriceInterval; itemCondition: string | null | undefined }) {
+  const currencies = currenciesOf(series);
+  const [pickedCurrency, setCurrency] = useState<string | null>(null);
+  const currency = pickedCurrency && currencies.includes(pickedCurrency) ? pickedCurrency : (currencies[0] ?? "");
+  const shown = series.filter((s) => s.currency === currency);
+  const { rows, lines } = toChartData(shown);
+
+  const headline = currentValueSeries(shown, itemCondition)?.series ?? shown[0];
+  const [pickedSummary, setSummary] = useState<string | null>(null);
+  const summarySeries = shown.find((s) => seriesKey(s) === pickedSummary) ?? headline;
+
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  const chartLabel =
+    first && last
+      ? `Price chart, ${String(lines.length)} series in ${currency}, from ${formatDate(new Date(first.t).toISOString())} to ${formatDate(new Date(last.t).toISOString())}.`
+      : "Price chart";
+
+  return (
+    <div className="grid gap-4">
+      {summarySeries ? (
+        <div className="grid gap-2">
+          <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-muted-foreground">
+            {shown.length > 1 ? (
+              <label className="flex items-center gap-2">
+                Summary for
+                <NativeSelect
+                  wrapperClassName="w-auto"
+                  className="h-7 py-0 text-xs"
+                  value={seriesKey(summarySeries)}
+                  onChange={(e) => setSummary(e.target.value)}
+                >
+                  {shown.map((s) => (
+                    <option key={seriesKey(s)} value={seriesKey(s)}>
+                      {seriesLabel(s)}
+                    </option>
+                  ))}
+                </NativeSelect>
+              </label>
+            ) : (
+              <p>Summary for {seriesLabel(summarySeries)}</p>
+            )}
+            {currencies.length > 1 ? (
+              <label className="flex items-center gap-2">
+                Currency
+                <NativeSelect wrapperClassName="w-auto" className="h-7 py-0 text-xs" value={currency} onChange={(e) => setCurrency(e.target.value)}>
+                  {currencies.map((c) => (
+                    <option key={c} value={c}>
+                      {c}
+                    </option>
+                  ))}
+                </NativeSelect>
+              </label>
+            ) : null}
+          </div>
+          <SummaryStats series={summarySeries} />
+        </div>
+      ) : null}
+      <figure className="grid gap-2">
+        <div role="img" aria-label={chartLabel} className="h-72 w-full">
+          <Suspense fallback={<ChartSkeleton label="Loading chart" />}>
+            <PriceChart rows={rows} lines={lines} currency={currency} interval={interval} />
+          </Suspense>
+        </div>
+        <figcaption>
+          <Legend lines={lines} />
+        </figcaption>
+      </figure>
+    </div>
+  );
+}
+
+export function PriceHistoryCard({ collectibleId, itemCondition }: { collectibleId: number; itemCondition: string | null | undefined }) {
+  const [range, setRange] = useRange();
+  const query = rangeQuery(range);
+  const prices = usePriceSeries(collectibleId, query);
+  const withPoints = prices.data?.series.filter((s) => s.points.length > 0) ?? [];
+  // The all-history query (shared with the value card) tells "no prices at all" from
+  // "none in this range".
+  const allHistory = usePriceSeries(collectibleId, rangeQuery("ALL"));
+  const hasAnyHistory = range === "ALL" ? withPoints.length > 0 : (allHistory.data?.series.some((s) => s.points.length > 0) ?? false);
+
+  let body;
+  if (prices.isPending || (range !== "ALL" && prices.isSuccess && withPoints.length === 0 && allHistory.isPending)) body = <ChartSkeleton />;
+  else if (prices.isError) body = <ErrorState title="Could not load the prices" error={prices.error} onRetry={() => void prices.refetch()} />;
+  else if (withPoints.length === 0) {
+    body = (
+      <EmptyState
+        icon={LineChartIcon}
+        title={hasAnyHistory ? "No prices in this range" : "No prices yet — add a tracker or refresh"}
+        description={
+          !hasAnyHistory
+            ? "Prices appear here once a tracker has checked a page, or after “Refresh prices now”."
+            : "Nothing was recorded in this period. Try a longer range, add a tracker or refresh."
+        }
+        className="py-10"
+      />
+    );
+  } else {
+    body = <SeriesView series={withPoints} interval={prices.data.interval} itemCondition={itemCondition} />;
+  }
+
+  return (
+    <Card aria-busy={prices.isFetching}>
+      <CardHeader className="flex-row flex-wrap items-start justify-between gap-3">
+        <div className="grid gap-1.5">
+          <CardTitle id="price-history-title" className="text-base">
+            Price history
+          </CardTitle>
+          <CardDescription>One line per source and condition.</CardDescription>
+        </div>
+        <RangeToggle value={range} onChange={setRange} />
+      </CardHeader>
+      <CardContent className={cn("transition-opacity", prices.isPlaceholderData && "opacity-60")}>{body}</CardContent>
+    </Card>
+  );
+}

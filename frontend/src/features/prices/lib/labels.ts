@@ -1,0 +1,96 @@
+import type { Choice } from "@/features/collectibles/lib/choices";
+import type { PriceCondition, PriceSource, TrackerSource, TrackerStatus } from "@/lib/api/types";
+
+// Labels mirror the backend's choices (price_history/models.py).
+export const TRACKER_SOURCES: (Choice<TrackerSource> & { description: string })[] = [
+  {
+    value: "structured",
+    label: "Shop page (structured)",
+    description: "A shop's product page that publishes its price as structured data (schema.org).",
+  },
+  { value: "css", label: "CSS selector", description: "Any page: you say where the price is with a CSS selector." },
+  { value: "pricecharting", label: "PriceCharting", description: "A PriceCharting product page (prices per condition)." },
+];
+
+export const PRICE_SOURCE_LABELS: Record<PriceSource, string> = {
+  structured: "Shop page",
+  css: "CSS selector",
+  pricecharting: "PriceCharting",
+  manual: "Entered by hand",
+};
+
+export const PRICE_CONDITIONS: Choice<PriceCondition>[] = [
+  { value: "sealed", label: "Sealed" },
+  { value: "mint", label: "Mint" },
+  { value: "near_mint", label: "Near mint" },
+  { value: "excellent", label: "Excellent" },
+  { value: "good", label: "Good" },
+  { value: "played", label: "Played" },
+  { value: "poor", label: "Poor" },
+  { value: "loose", label: "Loose" },
+  { value: "cib", label: "Complete in box" },
+  { value: "new", label: "New / sealed" },
+  { value: "graded", label: "Graded" },
+  { value: "ungraded", label: "Ungraded" },
+  { value: "grade_7", label: "Grade 7" },
+  { value: "grade_8", label: "Grade 8" },
+  { value: "grade_9", label: "Grade 9" },
+  { value: "grade_9_5", label: "Grade 9.5" },
+  { value: "psa_10", label: "PSA 10" },
+];
+
+export function conditionLabel(condition: string | null | undefined): string {
+  if (!condition) return "any condition";
+  return PRICE_CONDITIONS.find((c) => c.value === condition)?.label ?? condition;
+}
+
+export function sourceLabel(source: string): string {
+  return (PRICE_SOURCE_LABELS as Record<string, string | undefined>)[source] ?? source;
+}
+
+/** "PriceCharting · Loose" — how a series is named in legends, tooltips and summaries. */
+export function seriesLabel(series: { source: string; condition: string }): string {
+  return `${sourceLabel(series.source)} · ${conditionLabel(series.condition)}`;
+}
+
+export const TRACKER_STATUS: Record<TrackerStatus, { label: string; description: string }> = {
+  new: { label: "New", description: "Not checked yet." },
+  ok: { label: "OK", description: "The last check found a price." },
+  failing: { label: "Failing", description: "The last check failed; it is retried with a growing delay." },
+  paused: { label: "Paused", description: "No checks until resumed." },
+};
+
+/** Failure kinds from the scraper (scraper/models.py FailureKind), in words. */
+const FAILURE_SENTENCES: Record<string, string> = {
+  robots_disallowed: "The site does not allow automated checks of this page (robots.txt).",
+  forbidden_address: "This address points to a private or local network, so it cannot be checked.",
+  http_error: "The site answered with an error instead of the page (e.g. not found or a server error).",
+  rate_limited: "The site asked us to slow down; the check will be retried later.",
+  timeout: "The site took too long to answer.",
+  too_large: "The page is too large to check.",
+  not_html: "The address is not a web page (the site sent another kind of file).",
+  no_price_found: "No price was found on the page.",
+  ambiguous_prices: "The page shows several different prices and it is unclear which is this item's. A CSS selector can pick the right one.",
+  out_of_stock: "The item is out of stock, so there is no price to record.",
+  selector_not_found: "The CSS selector matched nothing on the page.",
+  internal_error: "Something went wrong on our side while checking this page.",
+};
+
+export function failureSentence(kind: string | null | undefined): string {
+  if (!kind) return "The check failed.";
+  return FAILURE_SENTENCES[kind] ?? "The check failed.";
+}
+
+/** "every 6 hours", "every day", "every 3 days". */
+export function intervalLabel(minutes: number | undefined): string {
+  const m = minutes ?? 24 * 60;
+  if (m % (24 * 60) === 0) {
+    const days = m / (24 * 60);
+    return days === 1 ? "every day" : days === 7 ? "every week" : `every ${String(days)} days`;
+  }
+  if (m % 60 === 0) {
+    const hours = m / 60;
+    return hours === 1 ? "every hour" : `every ${String(hours)} hours`;
+  }
+  return `every ${String(m)} minutes`;
+}

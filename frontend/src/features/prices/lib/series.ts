@@ -1,0 +1,71 @@
+import type { PriceSeries } from "@/lib/api/types";
+
+import { seriesLabel } from "./labels";
+
+export interface ChartSeries {
+  key: string;
+  label: string;
+  source: string;
+  condition: string;
+  currency: string;
+  color: string;
+}
+
+export type ChartRow = { t: number } & Record<string, number | undefined>;
+
+const COLORS = ["var(--chart-1)", "var(--chart-2)", "var(--chart-3)", "var(--chart-4)", "var(--chart-5)"];
+
+export function seriesKey(series: Pick<PriceSeries, "source" | "condition" | "currency">): string {
+  return `${series.source}|${series.condition}|${series.currency}`;
+}
+
+/** Currencies present, most points first (the chart shows one currency at a time). */
+export function currenciesOf(series: PriceSeries[]): string[] {
+  const points = new Map<string, number>();
+  for (const s of series) points.set(s.currency, (points.get(s.currency) ?? 0) + s.points.length);
+  return [...points.entries()].sort((a, b) => b[1] - a[1]).map(([currency]) => currency);
+}
+
+/**
+ * Recharts wants one row per x value: series are merged on their timestamps (a series
+ * without a point at some time leaves a gap there, bridged by `connectNulls`).
+ */
+export function toChartData(series: PriceSeries[]): { rows: ChartRow[]; lines: ChartSeries[] } {
+  const lines = series.map((s, index) => ({
+    key: seriesKey(s),
+    label: seriesLabel(s),
+    source: s.source,
+    condition: s.condition,
+    currency: s.currency,
+    color: COLORS[index % COLORS.length] ?? "var(--chart-1)",
+  }));
+  const byTime = new Map<number, ChartRow>();
+  series.forEach((s, index) => {
+    const key = lines[index]?.key ?? seriesKey(s);
+    for (const point of s.points) {
+      const t = Date.parse(point.t);
+      const row = byTime.get(t) ?? { t };
+      row[key] = Number(point.price);
+      byTime.set(t, row);
+    }
+  });
+  const rows = [...byTime.values()].sort((a, b) => a.t - b.t);
+  return { rows, lines };
+}
+
+/**
+ * The series whose value stands for the item: the one in the item's condition, if any
+ * has a latest price; otherwise the most recently observed one.
+ */
+export function currentValueSeries(
+  series: PriceSeries[],
+  itemCondition: string | null | undefined,
+): { series: PriceSeries; matchesCondition: boolean } | null {
+  const priced = series.filter((s) => s.summary.latest !== null && s.summary.latest_at !== null);
+  const newest = (list: PriceSeries[]) =>
+    [...list].sort((a, b) => Date.parse(b.summary.latest_at ?? "") - Date.parse(a.summary.latest_at ?? ""))[0];
+  const matching = itemCondition ? newest(priced.filter((s) => s.condition === itemCondition)) : undefined;
+  if (matching) return { series: matching, matchesCondition: true };
+  const latest = newest(priced);
+  return latest ? { series: latest, matchesCondition: false } : null;
+}

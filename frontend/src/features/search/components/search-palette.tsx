@@ -1,0 +1,193 @@
+import { CornerDownLeft, Loader2, Search } from "lucide-react";
+import { useEffect, useId, useState, type KeyboardEvent } from "react";
+import { useNavigate } from "react-router";
+
+import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { paths } from "@/config/paths";
+import { toApiError } from "@/lib/api/errors";
+import { cn } from "@/lib/utils";
+
+import { useSearch } from "../api/search";
+import { useDebouncedValue } from "../lib/use-debounced-value";
+import { SearchResultText } from "./search-result-text";
+
+export const SEARCH_DEBOUNCE_MS = 200;
+const PALETTE_RESULTS = 8;
+/** The API accepts 1 to 200 characters. */
+export const MAX_QUERY_LENGTH = 200;
+
+const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.userAgent);
+
+function PaletteBody({ onDone }: { onDone: () => void }) {
+  const navigate = useNavigate();
+  const listId = useId();
+  const [text, setText] = useState("");
+  const [active, setActive] = useState(0);
+  // Typed text waits 200 ms; each text is its own query key, so a slow answer for an
+  // older text never shows up over a newer one (and is aborted when no longer wanted).
+  const q = useDebouncedValue(text.trimStart(), SEARCH_DEBOUNCE_MS);
+  const hasQuery = q.trim().length > 0;
+  const query = useSearch({ q, page_size: PALETTE_RESULTS });
+  const data = hasQuery ? query.data : undefined;
+  const results = data?.results ?? [];
+  const seeAll = hasQuery && data !== undefined && data.count > 0;
+  const optionCount = results.length + (seeAll ? 1 : 0);
+  const current = Math.min(active, Math.max(0, optionCount - 1));
+  const optionId = (index: number) => `${listId}-option-${String(index)}`;
+
+  const choose = (index: number) => {
+    const result = results[index];
+    if (result) void navigate(paths.collectible(result.id));
+    else if (seeAll) void navigate(paths.search(data.did_you_mean ?? q.trim()));
+    else return;
+    onDone();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      if (optionCount === 0) return;
+      const step = event.key === "ArrowDown" ? 1 : -1;
+      setActive((current + step + optionCount) % optionCount);
+    } else if (event.key === "Enter") {
+      event.preventDefault();
+      if (optionCount > 0) choose(current);
+      else if (text.trim()) {
+        void navigate(paths.search(text.trim()));
+        onDone();
+      }
+    }
+  };
+
+  const waiting = text.trimStart() !== q || (hasQuery && query.isFetching);
+  let status: string | null = null;
+  if (!hasQuery) status = "Type to search names, sets, numbers, tags and notes.";
+  else if (query.isError && !data) status = toApiError(query.error).message;
+  else if (data?.count === 0) status = `No items match “${q.trim()}”.`;
+
+  return (
+    <>
+      <div className="flex items-center gap-2 border-b px-3">
+        <Search aria-hidden className="size-4 shrink-0 text-muted-foreground" />
+        <input
+          autoFocus
+          role="combobox"
+          aria-label="Search your items"
+          aria-expanded={optionCount > 0}
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-activedescendant={optionCount > 0 ? optionId(current) : undefined}
+          maxLength={MAX_QUERY_LENGTH}
+          value={text}
+          onChange={(event) => {
+            setText(event.target.value);
+            setActive(0);
+          }}
+          onKeyDown={onKeyDown}
+          placeholder="Search your collection…"
+          className="h-12 min-w-0 flex-1 bg-transparent text-base outline-none placeholder:text-muted-foreground sm:text-sm"
+        />
+        {waiting ? <Loader2 aria-label="Searching" className="size-4 shrink-0 animate-spin text-muted-foreground" /> : null}
+      </div>
+      {data?.did_you_mean ? (
+        <p className="border-b px-4 py-2 text-sm text-muted-foreground">
+          Did you mean{" "}
+          <button
+            type="button"
+            className="font-medium text-primary underline-offset-4 hover:underline"
+            onClick={() => {
+              setText(data.did_you_mean ?? "");
+              setActive(0);
+            }}
+          >
+            {data.did_you_mean}
+          </button>
+          ? Showing its results.
+        </p>
+      ) : null}
+      <ul id={listId} role="listbox" aria-label="Search results" className="max-h-[min(60vh,28rem)] overflow-y-auto p-1.5 empty:hidden">
+        {results.map((result, index) => (
+          <li
+            key={result.id}
+            id={optionId(index)}
+            role="option"
+            aria-selected={index === current}
+            onMouseMove={() => setActive(index)}
+            onClick={() => choose(index)}
+            className={cn("cursor-pointer rounded-md px-3 py-2", index === current && "bg-accent text-accent-foreground")}
+          >
+            <SearchResultText result={result} />
+          </li>
+        ))}
+        {seeAll ? (
+          <li
+            id={optionId(results.length)}
+            role="option"
+            aria-selected={current === results.length}
+            onMouseMove={() => setActive(results.length)}
+            onClick={() => choose(results.length)}
+            className={cn(
+              "flex cursor-pointer items-center gap-2 rounded-md px-3 py-2 text-sm text-muted-foreground",
+              current === results.length && "bg-accent text-accent-foreground",
+            )}
+          >
+            <Search aria-hidden className="size-4" />
+            See all {data.count} results
+            <CornerDownLeft aria-hidden className="ml-auto size-3.5" />
+          </li>
+        ) : null}
+      </ul>
+      {status ? (
+        <p role="status" className="px-4 py-6 text-center text-sm text-muted-foreground">
+          {status}
+        </p>
+      ) : null}
+      <p className="hidden items-center gap-3 border-t px-4 py-2 text-xs text-muted-foreground sm:flex">
+        <span><kbd className="font-sans">↑</kbd> <kbd className="font-sans">↓</kbd> to move</span>
+        <span><kbd className="font-sans">Enter</kbd> to open</span>
+        <span><kbd className="font-sans">Esc</kbd> to close</span>
+      </p>
+    </>
+  );
+}
+
+/** The shell's search: a button (and Ctrl/⌘-K anywhere) opening a command palette. */
+export function SearchPalette({ className }: { className?: string }) {
+  const [open, setOpen] = useState(false);
+
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "k") {
+        event.preventDefault();
+        setOpen((was) => !was);
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <button
+          type="button"
+          aria-label="Search"
+          aria-keyshortcuts="Control+K Meta+K"
+          className={cn(
+            "inline-flex h-8 items-center gap-2 rounded-md border bg-background px-2 text-sm text-muted-foreground shadow-xs transition-colors hover:bg-accent hover:text-accent-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:outline-none sm:w-56 sm:px-3 dark:bg-input/20",
+            className,
+          )}
+        >
+          <Search aria-hidden className="size-4" />
+          <span className="hidden sm:inline">Search…</span>
+          <kbd className="ml-auto hidden rounded border bg-muted px-1.5 font-sans text-[10px] font-medium sm:inline">{isMac ? "⌘K" : "Ctrl K"}</kbd>
+        </button>
+      </DialogTrigger>
+      <DialogContent className="top-[12vh] translate-y-0 gap-0 overflow-hidden p-0 sm:max-w-xl [&>button:last-child]:hidden">
+        <DialogTitle className="sr-only">Search</DialogTitle>
+        <DialogDescription className="sr-only">Search your items; use the arrow keys to move and Enter to open.</DialogDescription>
+        {open ? <PaletteBody onDone={() => setOpen(false)} /> : null}
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,4 @@
+export const vendorKeys = {
+  all: ["vendors"] as const,
+  list: () => [...vendorKeys.all, "list"] as const,
+};

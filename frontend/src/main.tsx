@@ -1,0 +1,21 @@
+import "./index.css";
+
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { RouterProvider } from "react-router/dom";
+
+import { AppProviders } from "@/app/providers";
+import { createAppRouter } from "@/app/router";
+import { queryClient } from "@/lib/query-client";
+
+const router = createAppRouter(queryClient);
+const root = document.getElementById("root");
+if (!root) throw new Error("index.html has no #root element");
+
+createRoot(root).render(
+  <StrictMode>
+    <AppProviders queryClient={queryClient}>
+      <RouterProvider router={router} />
+    </AppProviders>
+  </StrictMode>,
+);

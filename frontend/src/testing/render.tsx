@@ -1,0 +1,49 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { render } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import type { ReactElement } from "react";
+import { MemoryRouter, Route, Routes, useLocation } from "react-router";
+
+import { tokenStore } from "@/lib/api/token-store";
+
+import { issueAccessToken } from "./handlers";
+
+/** Renders the current URL so tests can assert what the app wrote to it. */
+export function LocationDisplay() {
+  const location = useLocation();
+  return <output data-testid="location">{location.pathname + location.search}</output>;
+}
+
+export function currentUrl(): URL {
+  const text = document.querySelector('[data-testid="location"]')?.textContent ?? "/";
+  return new URL(text, "http://localhost");
+}
+
+export function createTestQueryClient() {
+  return new QueryClient({
+    defaultOptions: { queries: { retry: false, staleTime: Infinity }, mutations: { retry: false } },
+  });
+}
+
+/** Signs the default test user in (in memory, like after a login). */
+export function signIn(userId = 1) {
+  tokenStore.set(issueAccessToken(userId));
+}
+
+export function renderWithProviders(
+  ui: ReactElement,
+  { route = "/", path = "*", queryClient = createTestQueryClient() }: { route?: string; path?: string; queryClient?: QueryClient } = {},
+) {
+  const user = userEvent.setup();
+  const result = render(
+    <QueryClientProvider client={queryClient}>
+      <MemoryRouter initialEntries={[route]}>
+        <Routes>
+          <Route path={path} element={ui} />
+        </Routes>
+        <LocationDisplay />
+      </MemoryRouter>
+    </QueryClientProvider>,
+  );
+  return { ...result, user, queryClient };
+}

@@ -1,0 +1,50 @@
+import "@testing-library/jest-dom/vitest";
+
+import { cleanup } from "@testing-library/react";
+import { afterAll, afterEach, beforeAll } from "vitest";
+
+import { tokenStore } from "@/lib/api/token-store";
+
+import { resetDb } from "./handlers";
+import { server } from "./server";
+
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterEach(() => {
+  cleanup();
+  server.resetHandlers();
+  resetDb();
+  tokenStore.clear();
+  window.localStorage.clear();
+});
+afterAll(() => server.close());
+
+// jsdom lacks these; Radix primitives and the theme store call them.
+const win = window as unknown as Record<string, unknown>;
+if (!("ResizeObserver" in window)) {
+  class ResizeObserver {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  }
+  win.ResizeObserver = ResizeObserver;
+  Object.assign(globalThis, { ResizeObserver });
+}
+if (!("matchMedia" in window)) {
+  win.matchMedia = (query: string) => ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+    dispatchEvent: () => false,
+  });
+}
+const proto = Element.prototype as unknown as Record<string, unknown>;
+const stubs: Record<string, () => unknown> = {
+  scrollIntoView: () => undefined,
+  hasPointerCapture: () => false,
+  releasePointerCapture: () => undefined,
+};
+for (const [name, impl] of Object.entries(stubs)) {
+  if (!(name in proto)) proto[name] = impl;
+}
