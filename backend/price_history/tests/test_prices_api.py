@@ -282,3 +282,34 @@ class TestManualEntry:
         assert stranger_client.post(prices_url(item.pk), {"price": "1"}).status_code == 404
         assert APIClient().post(prices_url(item.pk), {"price": "1"}).status_code == 401
         assert not PriceHistory.objects.exists()
+
+
+def test_fast_point_formatting_matches_the_declared_fields() -> None:
+    """The list serializer formats points by hand; it must say exactly what the fields would."""
+    from datetime import UTC, datetime, timedelta, timezone
+    from decimal import Decimal
+
+    from price_history.serializers import PricePointSerializer
+
+    points = [
+        {
+            "t": datetime(2026, 3, 1, 12, 30, tzinfo=UTC),
+            "price": Decimal("12.5"),
+            "low": Decimal("0"),
+            "high": Decimal("1299.99"),
+            "count": 3,
+        },
+        {
+            "t": datetime(2026, 3, 2, 1, 0, 0, 123456, tzinfo=timezone(timedelta(hours=2))),
+            "price": Decimal("0.01"),
+            "low": Decimal("0.01"),
+            "high": Decimal("99999999.99"),
+            "count": 1,
+        },
+    ]
+    child = PricePointSerializer()
+    expected = [
+        {name: field.to_representation(point[name]) for name, field in child.fields.items()}
+        for point in points
+    ]
+    assert PricePointSerializer(points, many=True).data == expected
