@@ -23,19 +23,15 @@ const repoDir = path.resolve(frontendDir, "..");
 const baseURL = `http://127.0.0.1:${String(E2E_PORT)}`;
 
 /**
- * The backend's environment: the developer's (or CI's) minus any external database or
- * Redis, so the e2e run starts its own embedded pair under .data/e2e and never touches
- * CI's database or a developer's data.
+ * The backend's environment on top of the developer's (or CI's): Playwright merges these
+ * over its own process.env. Empty DATABASE_URL / REDIS_URL mean "embedded" to the
+ * settings, so the e2e run starts its own PostgreSQL and Redis under .data/e2e and never
+ * touches CI's database or a developer's data.
  */
 function backendEnv(): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (value !== undefined) env[key] = value;
-  }
-  delete env.DATABASE_URL;
-  delete env.REDIS_URL;
   return {
-    ...env,
+    DATABASE_URL: "",
+    REDIS_URL: "",
     DEBUG: "true",
     OMNI_DATA_DIR: path.join(repoDir, ".data", "e2e"),
     // Every test signs in from 127.0.0.1: the production rate (5/min) would make two

@@ -117,7 +117,9 @@ TEMPLATES = [
 
 # --- Data stores -------------------------------------------------------------------------
 
-if "DATABASE_URL" in env:
+# Unset or empty: the embedded server (an empty value lets a parent process that cannot
+# unset variables, such as Playwright's webServer, ask for it).
+if env.str("DATABASE_URL", default=""):
     DATABASES = {"default": env.db_url("DATABASE_URL")}
     # A unix socket directory travels percent-encoded in the URL's host part.
     DATABASES["default"]["HOST"] = unquote(DATABASES["default"]["HOST"])
