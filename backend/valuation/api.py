@@ -17,7 +17,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.auth import authenticated_user
-from valuation import selectors
+from valuation import selectors, services
 from valuation.serializers import (
     DASHBOARD_QUERY_PARAMS,
     VALUE_HISTORY_QUERY_PARAMS,
@@ -72,7 +72,9 @@ class DashboardView(VendorScopedView):
     )
     def get(self, request: Request) -> Response:
         params = self.query(request, DashboardQuerySerializer)
-        body = selectors.dashboard(vendor=self.vendor(request, params))
+        vendor = self.vendor(request, params)
+        services.valuations_ensure_fresh(vendor_ids=[vendor.pk])
+        body = selectors.dashboard(vendor=vendor)
         return Response(DashboardSerializer(body).data)
 
 

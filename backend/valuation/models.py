@@ -56,3 +56,48 @@ class ValueSnapshot(TimestampedModel):
 
     def __str__(self) -> str:
         return f"{self.vendor_id} · {self.day:%Y-%m-%d}: {self.total_value} {self.currency}"
+
+
+class ItemValuation(models.Model):
+    """One item's value as of `valued_at`, materialised from `valuation.selectors.value_item`
+    (the rules stay there). A missing row means "needs valuing": database triggers delete
+    the row on every write that can change it (price history, the item's value-relevant
+    columns, its vendor's currency, exchange rates), whatever does the write; reads value
+    the missing rows first (`valuation.services.valuations_ensure_fresh`).
+
+    Staleness is not stored: it is derived at read time from `price_observed_at`, so it
+    ages without recomputing. Rows valued before today (UTC) are refreshed too (movers'
+    windows and the day's rates roll daily).
+    """
+
+    collectible = models.OneToOneField(
+        "inventory.Collectible",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="valuation",
+    )
+    vendor = models.ForeignKey(Vendor, on_delete=models.CASCADE, related_name="+")
+    currency = models.CharField(max_length=3, help_text="The vendor's currency when valued.")
+    basis = models.CharField(max_length=10)
+    unit_value = models.DecimalField(max_digits=16, decimal_places=2, null=True)
+    value = models.DecimalField(max_digits=16, decimal_places=2, null=True)
+    cost = models.DecimalField(max_digits=16, decimal_places=2, null=True)
+    # The chosen price (observed or manual); all empty/null for purchase and none.
+    price_amount = models.DecimalField(max_digits=12, decimal_places=2, null=True)
+    price_currency = models.CharField(max_length=3, blank=True, default="")
+    price_observed_at = models.DateTimeField(null=True)
+    price_source = models.CharField(max_length=20, blank=True, default="")
+    price_condition = models.CharField(max_length=20, blank=True, default="")
+    unconvertible = models.BooleanField(default=False)
+    cost_unconvertible = models.BooleanField(default=False)
+    # The value 7 and 30 days before `valued_at`, when market-based (observed or manual)
+    # then and the item was already acquired; else null (what the movers compare).
+    value_7d = models.DecimalField(max_digits=16, decimal_places=2, null=True)
+    value_30d = models.DecimalField(max_digits=16, decimal_places=2, null=True)
+    valued_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["vendor", "valued_at"], name="item_valuation_vendor_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.collectible_id}: {self.value} {self.currency} ({self.basis})"

@@ -9,20 +9,21 @@ task twice, a backfill over days already there) is harmless.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import httpx
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
+from inventory.models import Collectible
 from scraper.http import USER_AGENT
 from valuation import selectors
 from valuation.ecb import DailyRate, EcbFormatError, parse_reference_rates
-from valuation.models import ExchangeRate, ValueSnapshot
+from valuation.models import ExchangeRate, ItemValuation, ValueSnapshot
 from vendors.models import Vendor
 
 logger = logging.getLogger(__name__)
@@ -178,4 +179,99 @@ def value_snapshots_update_all(*, now: datetime | None = None) -> int:
         except Exception:
             # One vendor's failure must not cost every other vendor its snapshot.
             logger.exception("Could not snapshot the value of vendor %s", vendor.pk)
+    return written
+
+
+# ----------------------------------------------------------------- item valuations
+
+_UPSERT_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("collectible_id", "bigint"),
+    ("vendor_id", "bigint"),
+    ("currency", "varchar"),
+    ("basis", "varchar"),
+    ("unit_value", "numeric"),
+    ("value", "numeric"),
+    ("cost", "numeric"),
+    ("price_amount", "numeric"),
+    ("price_currency", "varchar"),
+    ("price_observed_at", "timestamptz"),
+    ("price_source", "varchar"),
+    ("price_condition", "varchar"),
+    ("unconvertible", "boolean"),
+    ("cost_unconvertible", "boolean"),
+    ("value_7d", "numeric"),
+    ("value_30d", "numeric"),
+    ("valued_at", "timestamptz"),
+)
+
+
+def _upsert_valuations(rows: list[ItemValuation]) -> None:
+    """One INSERT … SELECT FROM unnest(…) ON CONFLICT DO UPDATE, whatever the count: two
+    requests refreshing the same items both succeed (the later write wins). Items deleted
+    meanwhile are skipped (the join), not a foreign-key error."""
+    names = [name for name, _ in _UPSERT_COLUMNS]
+    table = ItemValuation._meta.db_table
+    items = Collectible._meta.db_table
+    arrays = ", ".join(f"%s::{kind}[]" for _, kind in _UPSERT_COLUMNS)
+    sql = f"""
+        INSERT INTO {table} ({", ".join(names)})
+        SELECT u.* FROM unnest({arrays}) AS u({", ".join(names)})
+        JOIN {items} c ON c.id = u.collectible_id
+        ON CONFLICT (collectible_id) DO UPDATE SET
+            {", ".join(f"{name} = EXCLUDED.{name}" for name in names[1:])}
+    """  # noqa: S608 — table and column names are the model's, values are parameters
+    params = [[getattr(row, name) for row in rows] for name in names]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+
+
+def valuations_refresh(
+    *, items: Sequence[Collectible], now: datetime | None = None
+) -> list[ItemValuation]:
+    """Value these items now (`selectors.item_valuations`) and upsert their rows.
+
+    The items need the fields `value_item` reads (`selectors.items_needing_valuation`
+    loads them). Four queries whatever the count: vendors' currencies, prices, rates,
+    the upsert. Returns the rows written (unsaved instances, for serializing)."""
+    if not items:
+        return []
+    now = now or timezone.now()
+    vendor_ids = {item.vendor_id for item in items}
+    currencies = dict(
+        Vendor.objects.filter(pk__in=vendor_ids).values_list("pk", "default_currency")
+    )
+    rows = selectors.item_valuations(items=items, currencies=currencies, now=now)
+    _upsert_valuations(rows)
+    return rows
+
+
+def valuations_ensure_fresh(
+    *,
+    vendor_ids: Iterable[int] | None = None,
+    item_ids: Iterable[int] | None = None,
+    now: datetime | None = None,
+) -> list[ItemValuation]:
+    """Value the items of these vendors (or these items) that have no row valued today.
+
+    One query when everything is fresh; five when something needs valuing."""
+    now = now or timezone.now()
+    stale = selectors.items_needing_valuation(vendor_ids=vendor_ids, item_ids=item_ids, now=now)
+    return valuations_refresh(items=stale, now=now)
+
+
+def valuations_refresh_all(*, now: datetime | None = None) -> int:
+    """Beat: bring every vendor's valuations up to date (missing or valued before today),
+    vendor by vendor so one failure costs only that vendor. Returns the rows written."""
+    now = now or timezone.now()
+    written = 0
+    for vendor_id in (
+        Vendor.objects.filter(collectibles__isnull=False)
+        .distinct()
+        .order_by("id")
+        .values_list("pk", flat=True)
+    ):
+        try:
+            written += len(valuations_ensure_fresh(vendor_ids=[vendor_id], now=now))
+        except Exception:
+            logger.exception("Could not refresh the valuations of vendor %s", vendor_id)
     return written

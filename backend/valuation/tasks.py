@@ -20,15 +20,22 @@ def fetch_exchange_rates(self: Task) -> int:
 
     Network trouble retries with backoff; a malformed file stores nothing and fails."""
     try:
-        return services.exchange_rates_fetch().rates
+        stored = services.exchange_rates_fetch().rates
     except services.RatesUnavailableError as exc:
         if self.request.retries >= MAX_RETRIES:
             logger.error("Giving up fetching ECB rates: %s", exc)
             raise
         raise self.retry(exc=exc, countdown=retry_countdown(self.request.retries)) from exc
+    # New rates invalidated every item valuation (a trigger): value them again now, so
+    # the next dashboard request does not pay for it.
+    services.valuations_refresh_all()
+    return stored
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
 def snapshot_values() -> int:
-    """Beat (daily and during the day): upsert yesterday's and today's value snapshots."""
-    return services.value_snapshots_update_all()
+    """Beat (daily and during the day): upsert yesterday's and today's value snapshots,
+    and bring every item valuation up to date (the 00:15 run rolls them to the new day)."""
+    written = services.value_snapshots_update_all()
+    services.valuations_refresh_all()
+    return written

@@ -77,6 +77,7 @@ def test_todays_snapshot_agrees_with_the_dashboard(vendor, collection, now):
     services.backfill_values(vendor=vendor, days=0, now=now)
 
     snapshot = ValueSnapshot.objects.get(vendor=vendor, day=now.date())
+    services.valuations_ensure_fresh(vendor_ids=[vendor.pk], now=now)
     body = selectors.dashboard(vendor=vendor, now=now)
     assert (snapshot.total_value, snapshot.cost_basis) == (body["total_value"], body["cost_basis"])
     assert (snapshot.item_count, snapshot.priced_count) == (6, 5)
