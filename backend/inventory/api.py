@@ -1,11 +1,16 @@
+from datetime import datetime
 from typing import Any
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import QuerySet
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import status, viewsets
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
+from valuation import selectors as valuation_selectors
+from valuation import services as valuation_services
 
 from core.auth import authenticated_user
 from inventory import selectors, services
@@ -17,6 +22,28 @@ from vendors.models import Vendor
 from vendors.selectors import membership_get, personal_vendor_for_user
 
 TAG = ["collectibles"]
+
+_VALUATION_CACHE = Collectible.valuation.related
+
+
+def _valuation_fresh(item: Collectible, since: datetime) -> bool:
+    try:
+        return item.valuation.valued_at >= since
+    except ObjectDoesNotExist:
+        return False
+
+
+def with_valuations(items: list[Collectible], *, refresh: bool = False) -> None:
+    """Value the items whose (joined) valuation row is missing or from before today, in a
+    fixed number of queries whatever their number, and attach the rows for serializing.
+    `refresh`: value them all (after a write)."""
+    since = valuation_selectors.day_start(timezone.now())
+    stale = [item for item in items if refresh or not _valuation_fresh(item, since)]
+    if not stale:
+        return
+    rows = {row.collectible_id: row for row in valuation_services.valuations_refresh(items=stale)}
+    for item in stale:
+        _VALUATION_CACHE.set_cached_value(item, rows.get(item.pk))
 
 
 @extend_schema_view(
@@ -50,6 +77,21 @@ class CollectibleViewSet(viewsets.ModelViewSet):
             queryset = queryset.defer("search_vector")
         return queryset
 
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        items = list(queryset) if page is None else page
+        with_valuations(items)
+        serializer = self.get_serializer(items, many=True)
+        if page is None:
+            return Response(serializer.data)
+        return self.get_paginated_response(serializer.data)
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        collectible = self.get_object()
+        with_valuations([collectible])
+        return Response(self.get_serializer(collectible).data)
+
     def _require_edit(self, vendor: Vendor | int, *, creating: bool = False) -> None:
         membership = membership_get(user=authenticated_user(self.request), vendor=vendor)
         if membership is None:
@@ -75,6 +117,7 @@ class CollectibleViewSet(viewsets.ModelViewSet):
         collectible = services.collectible_create(
             vendor=vendor, created_by=authenticated_user(request), data=serializer.validated_data
         )
+        with_valuations([collectible], refresh=True)
         return Response(self.get_serializer(collectible).data, status=status.HTTP_201_CREATED)
 
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -86,6 +129,8 @@ class CollectibleViewSet(viewsets.ModelViewSet):
         collectible = services.collectible_update(
             collectible=collectible, data=serializer.validated_data, partial=partial
         )
+        # A value-relevant change deleted the row (a trigger): value the item again.
+        with_valuations([collectible], refresh=True)
         return Response(self.get_serializer(collectible).data)
 
     def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:

@@ -1,10 +1,12 @@
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from valuation.models import VALUE_BASES, ItemValuation
 
 from core.currencies import CurrencyField
 from inventory.models import (
@@ -16,6 +18,7 @@ from inventory.models import (
 )
 from inventory.search import MAX_QUERY_LENGTH
 from inventory.tags import normalize_tags
+from price_history.models import PriceSource
 
 MAX_EXTERNAL_ID_KEY_LENGTH = 50
 MAX_EXTERNAL_ID_VALUE_LENGTH = 200
@@ -93,6 +96,88 @@ class CardDetailsSerializer(serializers.ModelSerializer):
         ]
 
 
+# --- Valuation ----------------------------------------------------------------------------
+
+
+class ValuationPriceSerializer(serializers.Serializer):
+    amount = serializers.DecimalField(max_digits=12, decimal_places=2, source="price_amount")
+    currency = serializers.CharField(
+        source="price_currency", help_text="The price's own currency (ISO 4217)."
+    )
+    observed_at = serializers.DateTimeField(source="price_observed_at")
+    source = serializers.ChoiceField(  # type: ignore[assignment]
+        choices=PriceSource.choices, source="price_source"
+    )
+    condition = serializers.CharField(
+        source="price_condition", help_text="Empty when the page gave no condition."
+    )
+
+
+class CollectibleValuationSerializer(serializers.Serializer):
+    """The item's current value (docs/valuation.md), from its materialised valuation."""
+
+    basis = serializers.ChoiceField(
+        choices=list(VALUE_BASES),
+        help_text="`observed` (a matching marketplace price), `manual` (a price entered by "
+        "hand), `purchase` (no market price: the purchase price) or `none` (unpriced).",
+    )
+    currency = serializers.CharField(help_text="The vendor's currency: every amount below.")
+    unit_value = serializers.DecimalField(max_digits=16, decimal_places=2, allow_null=True)
+    value = serializers.DecimalField(
+        max_digits=16,
+        decimal_places=2,
+        allow_null=True,
+        help_text="Unit value × quantity; null when unpriced or unconvertible.",
+    )
+    cost = serializers.DecimalField(
+        max_digits=16,
+        decimal_places=2,
+        allow_null=True,
+        help_text="Purchase price × quantity, at the purchase-date rate.",
+    )
+    price = serializers.SerializerMethodField(
+        help_text="The price the value comes from (observed or manual); null otherwise."
+    )
+    age_days = serializers.SerializerMethodField(
+        help_text="Age of that price in whole days (null for other bases)."
+    )
+    is_stale = serializers.SerializerMethodField(
+        help_text="The price is older than the server's VALUATION_STALE_AFTER_DAYS."
+    )
+    unconvertible = serializers.BooleanField(
+        help_text="No exchange rate for the day: the value is unknown rather than wrong."
+    )
+    valued_at = serializers.DateTimeField(help_text="When this value was computed.")
+
+    @extend_schema_field(ValuationPriceSerializer(allow_null=True))
+    def get_price(self, row: ItemValuation) -> dict[str, Any] | None:
+        if row.price_observed_at is None:
+            return None
+        return ValuationPriceSerializer(row).data
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_age_days(self, row: ItemValuation) -> int | None:
+        return row.age_days(now=self._now())
+
+    @extend_schema_field(serializers.BooleanField())
+    def get_is_stale(self, row: ItemValuation) -> bool:
+        return row.is_stale(now=self._now())
+
+    def _now(self) -> datetime:
+        # One instant for a whole page (the root serializer's context is shared).
+        context = self.context
+        if "valuation_now" not in context:
+            context["valuation_now"] = timezone.now()
+        return context["valuation_now"]
+
+    def get_attribute(self, instance: Collectible) -> ItemValuation | None:
+        """The item's row, or null when it has none (the views value items first)."""
+        try:
+            return instance.valuation
+        except ObjectDoesNotExist:
+            return None
+
+
 class CollectibleSerializer(serializers.ModelSerializer):
     vendor = serializers.IntegerField(
         source="vendor_id",
@@ -110,6 +195,12 @@ class CollectibleSerializer(serializers.ModelSerializer):
         required=False,
         allow_blank=True,
         help_text="ISO 4217; defaults to the vendor's currency when a purchase price is given.",
+    )
+    valuation = CollectibleValuationSerializer(
+        source="*",
+        read_only=True,
+        allow_null=True,
+        help_text="What the item is worth now, in its vendor's currency (read-only).",
     )
 
     class Meta:
@@ -134,10 +225,11 @@ class CollectibleSerializer(serializers.ModelSerializer):
             "tags",
             "external_ids",
             "card_details",
+            "valuation",
             "created_at",
             "updated_at",
         ]
-        read_only_fields = ["id", "created_by", "created_at", "updated_at"]
+        read_only_fields = ["id", "created_by", "valuation", "created_at", "updated_at"]
         extra_kwargs = {
             "purchase_price": {"min_value": 0},
             "quantity": {"min_value": 1},

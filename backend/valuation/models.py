@@ -5,6 +5,9 @@ See docs/valuation.md for how an item's value is chosen and converted.
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
+from django.conf import settings
 from django.db import models
 
 from core.models import TimestampedModel
@@ -58,6 +61,12 @@ class ValueSnapshot(TimestampedModel):
         return f"{self.vendor_id} · {self.day:%Y-%m-%d}: {self.total_value} {self.currency}"
 
 
+#: How an item's value was chosen (docs/valuation.md): the same names as
+#: `valuation.selectors.Basis`.
+VALUE_BASES = ("observed", "manual", "purchase", "none")
+MARKET_BASES = ("observed", "manual")
+
+
 class ItemValuation(models.Model):
     """One item's value as of `valued_at`, materialised from `valuation.selectors.value_item`
     (the rules stay there). A missing row means "needs valuing": database triggers delete
@@ -78,7 +87,7 @@ class ItemValuation(models.Model):
     )
     vendor = models.ForeignKey(Vendor, on_delete=models.CASCADE, related_name="+")
     currency = models.CharField(max_length=3, help_text="The vendor's currency when valued.")
-    basis = models.CharField(max_length=10)
+    basis = models.CharField(max_length=10, choices=[(b, b) for b in VALUE_BASES])
     unit_value = models.DecimalField(max_digits=16, decimal_places=2, null=True)
     value = models.DecimalField(max_digits=16, decimal_places=2, null=True)
     cost = models.DecimalField(max_digits=16, decimal_places=2, null=True)
@@ -101,3 +110,15 @@ class ItemValuation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.collectible_id}: {self.value} {self.currency} ({self.basis})"
+
+    def age_days(self, *, now: datetime) -> int | None:
+        """Age of the chosen price in whole days (None without one)."""
+        if self.price_observed_at is None:
+            return None
+        return max((now - self.price_observed_at).days, 0)
+
+    def is_stale(self, *, now: datetime) -> bool:
+        """The chosen price is older than VALUATION_STALE_AFTER_DAYS (computed at read time)."""
+        if self.price_observed_at is None:
+            return False
+        return now - self.price_observed_at > timedelta(days=settings.VALUATION_STALE_AFTER_DAYS)

@@ -134,7 +134,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('collectible', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='valuation', serialize=False, to='inventory.collectible')),
                 ('currency', models.CharField(help_text="The vendor's currency when valued.", max_length=3)),
-                ('basis', models.CharField(max_length=10)),
+                ('basis', models.CharField(choices=[('observed', 'observed'), ('manual', 'manual'), ('purchase', 'purchase'), ('none', 'none')], max_length=10)),
                 ('unit_value', models.DecimalField(decimal_places=2, max_digits=16, null=True)),
                 ('value', models.DecimalField(decimal_places=2, max_digits=16, null=True)),
                 ('cost', models.DecimalField(decimal_places=2, max_digits=16, null=True)),

@@ -619,6 +619,8 @@ export interface components {
             };
             /** @description Only for trading cards. */
             card_details?: components["schemas"]["CardDetails"] | null;
+            /** @description What the item is worth now, in its vendor's currency (read-only). */
+            readonly valuation: components["schemas"]["CollectibleValuation"] | null;
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
@@ -670,6 +672,78 @@ export interface components {
             };
             /** @description Only for trading cards. */
             card_details?: components["schemas"]["CardDetailsRequest"] | null;
+        };
+        /** @description The item's current value (docs/valuation.md), from its materialised valuation. */
+        CollectibleValuation: {
+            /**
+             * @description `observed` (a matching marketplace price), `manual` (a price entered by hand), `purchase` (no market price: the purchase price) or `none` (unpriced).
+             *
+             *     * `observed` - observed
+             *     * `manual` - manual
+             *     * `purchase` - purchase
+             *     * `none` - none
+             */
+            basis: components["schemas"]["ValueBasisEnum"];
+            /** @description The vendor's currency: every amount below. */
+            currency: string;
+            /** Format: decimal */
+            unit_value: string | null;
+            /**
+             * Format: decimal
+             * @description Unit value × quantity; null when unpriced or unconvertible.
+             */
+            value: string | null;
+            /**
+             * Format: decimal
+             * @description Purchase price × quantity, at the purchase-date rate.
+             */
+            cost: string | null;
+            /** @description The price the value comes from (observed or manual); null otherwise. */
+            readonly price: components["schemas"]["ValuationPrice"] | null;
+            /** @description Age of that price in whole days (null for other bases). */
+            readonly age_days: number | null;
+            /** @description The price is older than the server's VALUATION_STALE_AFTER_DAYS. */
+            readonly is_stale: boolean;
+            /** @description No exchange rate for the day: the value is unknown rather than wrong. */
+            unconvertible: boolean;
+            /**
+             * Format: date-time
+             * @description When this value was computed.
+             */
+            valued_at: string;
+        };
+        /** @description The item's current value (docs/valuation.md), from its materialised valuation. */
+        CollectibleValuationRequest: {
+            /**
+             * @description `observed` (a matching marketplace price), `manual` (a price entered by hand), `purchase` (no market price: the purchase price) or `none` (unpriced).
+             *
+             *     * `observed` - observed
+             *     * `manual` - manual
+             *     * `purchase` - purchase
+             *     * `none` - none
+             */
+            basis: components["schemas"]["ValueBasisEnum"];
+            /** @description The vendor's currency: every amount below. */
+            currency: string;
+            /** Format: decimal */
+            unit_value: string | null;
+            /**
+             * Format: decimal
+             * @description Unit value × quantity; null when unpriced or unconvertible.
+             */
+            value: string | null;
+            /**
+             * Format: decimal
+             * @description Purchase price × quantity, at the purchase-date rate.
+             */
+            cost: string | null;
+            /** @description No exchange rate for the day: the value is unknown rather than wrong. */
+            unconvertible: boolean;
+            /**
+             * Format: date-time
+             * @description When this value was computed.
+             */
+            valued_at: string;
         };
         /**
          * @description * `loose` - Loose
@@ -1473,6 +1547,17 @@ export interface components {
             /** Format: date-time */
             readonly date_joined: string;
         };
+        ValuationPrice: {
+            /** Format: decimal */
+            amount: string;
+            /** @description The price's own currency (ISO 4217). */
+            currency: string;
+            /** Format: date-time */
+            observed_at: string;
+            source: components["schemas"]["PriceSourceEnum"];
+            /** @description Empty when the page gave no condition. */
+            condition: string;
+        };
         /**
          * @description * `observed` - observed
          *     * `manual` - manual
@@ -1847,6 +1932,13 @@ export interface operations {
                 page?: number;
                 /** @description Number of results to return per page. */
                 page_size?: number;
+                /**
+                 * @description `true`: items with a value; `false`: unpriced (no price at all, or no exchange rate).
+                 *
+                 *     * `true` - true
+                 *     * `false` - false
+                 */
+                priced?: "false" | "true";
                 /** @description Bought on or after this date. */
                 purchase_date_after?: string;
                 /** @description Bought on or before this date. */
@@ -1857,8 +1949,24 @@ export interface operations {
                 release_date_before?: string;
                 /** @description Full-text search, same syntax as GET /api/v1/search (web-search syntax, last word as a prefix, accents ignored). Results are ordered by relevance unless `ordering` is given. */
                 search?: string;
+                /**
+                 * @description `true`: items valued on an observed or manual price older than the server's VALUATION_STALE_AFTER_DAYS; `false`: every other item.
+                 *
+                 *     * `true` - true
+                 *     * `false` - false
+                 */
+                stale?: "false" | "true";
                 /** @description Items carrying this tag. */
                 tag?: string;
+                /**
+                 * @description Items valued on this basis (repeat for several): observed, manual, purchase or none.
+                 *
+                 *     * `observed` - observed
+                 *     * `manual` - manual
+                 *     * `purchase` - purchase
+                 *     * `none` - none
+                 */
+                value_basis?: ("manual" | "none" | "observed" | "purchase")[];
                 /** @description Only items of this vendor (one of yours). */
                 vendor?: number;
             };
