@@ -253,7 +253,7 @@ def valuations_ensure_fresh(
 ) -> list[ItemValuation]:
     """Value the items of these vendors (or these items) that have no row valued today.
 
-    One query when everything is fresh; five when something needs valuing."""
+    One query when everything is fresh; up to six when something needs valuing."""
     now = now or timezone.now()
     stale = selectors.items_needing_valuation(vendor_ids=vendor_ids, item_ids=item_ids, now=now)
     return valuations_refresh(items=stale, now=now)
