@@ -113,6 +113,11 @@ class ValuationPriceSerializer(serializers.Serializer):
     )
 
 
+# One instance for every row: a new serializer per item deep-copies its fields, which was
+# most of a list page's time (docs/performance.md). to_representation keeps no state.
+_PRICE_SERIALIZER = ValuationPriceSerializer()
+
+
 class CollectibleValuationSerializer(serializers.Serializer):
     """The item's current value (docs/valuation.md), from its materialised valuation."""
 
@@ -153,7 +158,7 @@ class CollectibleValuationSerializer(serializers.Serializer):
     def get_price(self, row: ItemValuation) -> dict[str, Any] | None:
         if row.price_observed_at is None:
             return None
-        return ValuationPriceSerializer(row).data
+        return _PRICE_SERIALIZER.to_representation(row)
 
     @extend_schema_field(serializers.IntegerField(allow_null=True))
     def get_age_days(self, row: ItemValuation) -> int | None:
