@@ -3,6 +3,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiClient, unwrap } from "@/lib/api/client";
 import type { Collectible, CollectibleRequest } from "@/lib/api/types";
 
+import { dashboardKeys } from "@/features/dashboard/api/keys";
+
 import { collectibleKeys } from "./keys";
 
 /** Replaces the item (PUT): the form always sends every field. */
@@ -21,7 +23,11 @@ export function useUpdateCollectible(id: number) {
     mutationFn: (body: CollectibleRequest) => updateCollectible(id, body),
     onSuccess: async (item) => {
       queryClient.setQueryData(collectibleKeys.detail(item.id), item);
-      await queryClient.invalidateQueries({ queryKey: collectibleKeys.lists() });
+      // Condition, quantity or purchase changes move the collection's value too.
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: collectibleKeys.lists() }),
+        queryClient.invalidateQueries({ queryKey: dashboardKeys.all }),
+      ]);
     },
   });
 }

@@ -15,6 +15,7 @@ import {
   LANGUAGES,
   MARKET_REGIONS,
   ORDERINGS,
+  VALUE_BASES,
   labelOf,
   type Ordering,
 } from "../lib/choices";
@@ -110,6 +111,7 @@ function activeChips(filters: CollectibleFilters, onChange: Props["onChange"]): 
     ["condition", CONDITIONS],
     ["language", LANGUAGES],
     ["market_region", MARKET_REGIONS],
+    ["value_basis", VALUE_BASES],
   ] as const;
   for (const [key, choices] of multi) {
     for (const value of filters[key] as string[]) {
@@ -119,6 +121,12 @@ function activeChips(filters: CollectibleFilters, onChange: Props["onChange"]): 
         remove: () => onChange({ [key]: (filters[key] as string[]).filter((v) => v !== value) }),
       });
     }
+  }
+  if (filters.priced !== null) {
+    chips.push({ key: "priced", label: filters.priced ? "Has a value" : "No value yet", remove: () => onChange({ priced: null }) });
+  }
+  if (filters.stale !== null) {
+    chips.push({ key: "stale", label: filters.stale ? "Stale price" : "Fresh price", remove: () => onChange({ stale: null }) });
   }
   if (filters.tag) chips.push({ key: "tag", label: `#${filters.tag}`, remove: () => onChange({ tag: "" }) });
   for (const field of DATE_FIELDS) {
@@ -143,6 +151,7 @@ export function CollectibleFiltersBar({ filters, onChange, onClear }: Props) {
         <MultiSelectFilter label="Condition" options={CONDITIONS} value={filters.condition} onChange={(condition) => onChange({ condition })} />
         <MultiSelectFilter label="Language" options={LANGUAGES} value={filters.language} onChange={(language) => onChange({ language })} />
         <MultiSelectFilter label="Region" options={MARKET_REGIONS} value={filters.market_region} onChange={(market_region) => onChange({ market_region })} />
+        <MultiSelectFilter label="Value from" options={VALUE_BASES} value={filters.value_basis} onChange={(value_basis) => onChange({ value_basis })} />
         <DateRangesFilter filters={filters} onChange={onChange} />
         <TagFilter key={filters.tag} value={filters.tag} onCommit={(tag) => onChange({ tag })} />
         <div className="flex items-center gap-2 sm:ml-auto">

@@ -4,6 +4,7 @@ import type {
   Condition,
   Finish,
   Grader,
+  ItemValue,
   Language,
   MarketRegion,
 } from "@/lib/api/types";
@@ -109,3 +110,13 @@ export const ORDERINGS = [
 
 export type Ordering = (typeof ORDERINGS)[number]["value"];
 export const DEFAULT_ORDERING: Ordering = "-created_at";
+
+export type ValueBasis = ItemValue["basis"];
+
+/** Where an item's value comes from (docs/valuation.md), in the order they are tried. */
+export const VALUE_BASES: Choice<ValueBasis>[] = [
+  { value: "observed", label: "Market price" },
+  { value: "manual", label: "Manual price" },
+  { value: "purchase", label: "Purchase price" },
+  { value: "none", label: "No price" },
+];

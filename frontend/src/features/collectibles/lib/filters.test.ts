@@ -13,6 +13,9 @@ describe("collectible filters ↔ URL search params", () => {
       condition: ["mint" as const],
       language: ["ja" as const],
       market_region: ["japan" as const],
+      value_basis: ["purchase" as const, "none" as const],
+      priced: false,
+      stale: true,
       tag: "holo",
       vendor: 7,
       release_date_after: "1999-01-01",
@@ -32,7 +35,7 @@ describe("collectible filters ↔ URL search params", () => {
   it("drops malformed values instead of sending them to the API (which would answer 400)", () => {
     const filters = parseFilters(
       new URLSearchParams(
-        "category=vinyl&category=bogus&page=-2&page_size=7&ordering=price&vendor=abc&purchase_date_after=2024-02-30&tag=%20Holo%20",
+        "category=vinyl&category=bogus&page=-2&page_size=7&ordering=price&vendor=abc&purchase_date_after=2024-02-30&tag=%20Holo%20&priced=maybe&stale=1&value_basis=guess",
       ),
     );
     expect(filters).toEqual({ ...DEFAULT_FILTERS, category: ["vinyl"], tag: "Holo" });
@@ -41,5 +44,12 @@ describe("collectible filters ↔ URL search params", () => {
   it("builds the API query with repeated multi-value params and no empty ones", () => {
     const query = filtersToQuery({ ...DEFAULT_FILTERS, condition: ["mint", "sealed"], vendor: 2 });
     expect(query).toEqual({ page: 1, page_size: 25, ordering: "-created_at", condition: ["mint", "sealed"], vendor: 2 });
+  });
+
+  it("reads the dashboard's callout links: unpriced and stale items of one vendor", () => {
+    const unpriced = parseFilters(new URLSearchParams("vendor=3&priced=false"));
+    expect(unpriced).toEqual({ ...DEFAULT_FILTERS, vendor: 3, priced: false });
+    expect(filtersToQuery(unpriced)).toMatchObject({ vendor: 3, priced: "false" });
+    expect(filtersToQuery(parseFilters(new URLSearchParams("stale=true")))).toMatchObject({ stale: "true" });
   });
 });

@@ -14,8 +14,10 @@ import {
   LANGUAGES,
   MARKET_REGIONS,
   ORDERINGS,
+  VALUE_BASES,
   type Choice,
   type Ordering,
+  type ValueBasis,
 } from "./choices";
 
 /** The list view's state. It lives in the URL: names are the API's query parameters. */
@@ -27,6 +29,11 @@ export interface CollectibleFilters {
   condition: Condition[];
   language: Language[];
   market_region: MarketRegion[];
+  value_basis: ValueBasis[];
+  /** Has a value (true), has none (false: no price, or no exchange rate), or either (null). */
+  priced: boolean | null;
+  /** Valued from a price older than the stale limit (true), or not (false), or either. */
+  stale: boolean | null;
   tag: string;
   vendor: number | null;
   release_date_after: string;
@@ -46,6 +53,9 @@ export const DEFAULT_FILTERS: CollectibleFilters = {
   condition: [],
   language: [],
   market_region: [],
+  value_basis: [],
+  priced: null,
+  stale: null,
   tag: "",
   vendor: null,
   release_date_after: "",
@@ -54,7 +64,8 @@ export const DEFAULT_FILTERS: CollectibleFilters = {
   purchase_date_before: "",
 };
 
-const MULTI_KEYS = ["category", "condition", "language", "market_region"] as const;
+const MULTI_KEYS = ["category", "condition", "language", "market_region", "value_basis"] as const;
+const BOOLEAN_KEYS = ["priced", "stale"] as const;
 const DATE_KEYS = [
   "release_date_after",
   "release_date_before",
@@ -69,6 +80,10 @@ function oneOf<T extends string>(choices: Choice<T>[], values: string[]): T[] {
     if (allowed.has(value) && !picked.includes(value as T)) picked.push(value as T);
   }
   return picked;
+}
+
+function booleanParam(raw: string | null): boolean | null {
+  return raw === "true" ? true : raw === "false" ? false : null;
 }
 
 function positiveInt(raw: string | null): number | null {
@@ -98,6 +113,9 @@ export function parseFilters(params: URLSearchParams): CollectibleFilters {
     condition: oneOf(CONDITIONS, params.getAll("condition")),
     language: oneOf(LANGUAGES, params.getAll("language")),
     market_region: oneOf(MARKET_REGIONS, params.getAll("market_region")),
+    value_basis: oneOf(VALUE_BASES, params.getAll("value_basis")),
+    priced: booleanParam(params.get("priced")),
+    stale: booleanParam(params.get("stale")),
     tag: (params.get("tag") ?? "").trim(),
     vendor: positiveInt(params.get("vendor")),
     ...dates,
@@ -109,6 +127,7 @@ export function filtersToSearchParams(filters: CollectibleFilters): URLSearchPar
   const params = new URLSearchParams();
   if (filters.vendor !== null) params.set("vendor", String(filters.vendor));
   for (const key of MULTI_KEYS) for (const value of filters[key]) params.append(key, value);
+  for (const key of BOOLEAN_KEYS) if (filters[key] !== null) params.set(key, String(filters[key]));
   if (filters.tag) params.set("tag", filters.tag);
   for (const key of DATE_KEYS) if (filters[key]) params.set(key, filters[key]);
   if (filters.ordering !== DEFAULT_ORDERING) params.set("ordering", filters.ordering);
@@ -125,6 +144,7 @@ export function filtersToQuery(filters: CollectibleFilters): CollectibleListQuer
     ordering: filters.ordering,
   };
   for (const key of MULTI_KEYS) if (filters[key].length > 0) Object.assign(query, { [key]: filters[key] });
+  for (const key of BOOLEAN_KEYS) if (filters[key] !== null) query[key] = filters[key] ? "true" : "false";
   if (filters.tag) query.tag = filters.tag;
   if (filters.vendor !== null) query.vendor = filters.vendor;
   for (const key of DATE_KEYS) if (filters[key]) query[key] = filters[key];
@@ -135,6 +155,7 @@ export function filtersToQuery(filters: CollectibleFilters): CollectibleListQuer
 export function countActiveFilters(filters: CollectibleFilters): number {
   return (
     MULTI_KEYS.reduce((sum, key) => sum + filters[key].length, 0) +
+    BOOLEAN_KEYS.filter((key) => filters[key] !== null).length +
     (filters.tag ? 1 : 0) +
     DATE_KEYS.filter((key) => filters[key]).length
   );

@@ -122,10 +122,10 @@ describe("dashboard", () => {
 
     // Most valuable items link to their pages.
     expect(screen.getByRole("link", { name: /Chrono Trigger/ })).toHaveAttribute("href", "/collection/8");
-    // Callouts for unpriced and stale items lead to the collection.
+    // Callouts for unpriced and stale items lead to the collection, filtered to them.
     const attention = screen.getByRole("list", { name: "Needs attention" });
-    expect(within(attention).getByRole("link", { name: /1 item has no value yet/ })).toHaveAttribute("href", "/collection");
-    expect(within(attention).getByRole("link", { name: /2 prices are more than 14 days old/ })).toBeInTheDocument();
+    expect(within(attention).getByRole("link", { name: /1 item has no value yet/ })).toHaveAttribute("href", "/collection?priced=false");
+    expect(within(attention).getByRole("link", { name: /2 prices are more than 14 days old/ })).toHaveAttribute("href", "/collection?stale=true");
     // Categories with their share of the total.
     const categories = screen.getByRole("list", { name: "Value by category" });
     expect(within(categories).getByText("Vinyl")).toBeInTheDocument();
@@ -172,7 +172,7 @@ describe("dashboard", () => {
     await screen.findByTestId("total-value");
     expect(requests.summary.at(-1)?.get("vendor")).toBe("3");
     await waitFor(() => expect(requests.history.at(-1)?.get("vendor")).toBe("3"));
-    expect(screen.getByRole("link", { name: /1 item has no value yet/ })).toHaveAttribute("href", "/collection?vendor=3");
+    expect(screen.getByRole("link", { name: /1 item has no value yet/ })).toHaveAttribute("href", "/collection?vendor=3&priced=false");
   });
 
   it("invites a new collector to add the first item", async () => {

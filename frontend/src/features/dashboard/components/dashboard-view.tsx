@@ -17,8 +17,11 @@ import { ValueHistoryCard } from "./value-history-card";
 
 const toneClass: Record<Tone, string> = { up: "text-success", down: "text-destructive", flat: "text-muted-foreground" };
 
-function collectionUrl(vendor: number | null): string {
-  return vendor === null ? paths.collection : `${paths.collection}?vendor=${String(vendor)}`;
+/** The collection list, narrowed (e.g. `{ priced: "false" }`) and scoped to the vendor shown. */
+function collectionUrl(vendor: number | null, filter: Record<string, string> = {}): string {
+  const params = new URLSearchParams(vendor === null ? filter : { vendor: String(vendor), ...filter });
+  const query = params.toString();
+  return query ? `${paths.collection}?${query}` : paths.collection;
 }
 
 function StatCard({ label, value, detail, tone, testId }: { label: string; value: ReactNode; detail?: ReactNode; tone?: Tone; testId: string }) {
@@ -74,13 +77,14 @@ function ValueCards({ data }: { data: Dashboard }) {
 }
 
 function Callouts({ data, vendor }: { data: Dashboard; vendor: number | null }) {
-  const callouts: { key: string; icon: ReactNode; text: string }[] = [];
+  const callouts: { key: string; icon: ReactNode; text: string; to: string }[] = [];
   if (data.unpriced_count > 0) {
     const unconvertible = data.unconvertible_count > 0 ? ` (${formatCount(data.unconvertible_count)} for lack of an exchange rate)` : "";
     callouts.push({
       key: "unpriced",
       icon: <AlertTriangle aria-hidden className="size-4 shrink-0 text-warning" />,
       text: `${plural(data.unpriced_count, "item has", "items have")} no value yet${unconvertible} — add a purchase price, a manual price or a price tracker.`,
+      to: collectionUrl(vendor, { priced: "false" }),
     });
   }
   if (data.stale_count > 0) {
@@ -88,6 +92,7 @@ function Callouts({ data, vendor }: { data: Dashboard; vendor: number | null }) 
       key: "stale",
       icon: <Clock aria-hidden className="size-4 shrink-0 text-muted-foreground" />,
       text: `${plural(data.stale_count, "price is", "prices are")} more than ${plural(data.stale_after_days, "day")} old — refresh them from the item pages.`,
+      to: collectionUrl(vendor, { stale: "true" }),
     });
   }
   if (callouts.length === 0) return null;
@@ -96,7 +101,7 @@ function Callouts({ data, vendor }: { data: Dashboard; vendor: number | null }) 
       {callouts.map((c) => (
         <li key={c.key}>
           <Link
-            to={collectionUrl(vendor)}
+            to={c.to}
             className="flex h-full items-start gap-3 rounded-lg border bg-card px-4 py-3 text-sm transition-colors hover:bg-accent focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:outline-none"
           >
             <span className="mt-0.5">{c.icon}</span>

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiClient, unwrap } from "@/lib/api/client";
 import type { PriceEntry, PriceEntryRequest } from "@/lib/api/types";
 
-import { priceKeys } from "./keys";
+import { invalidateAfterNewPrices } from "./keys";
 
 /** Records a price by hand (source `manual`). */
 export async function createPriceEntry(collectibleId: number, body: PriceEntryRequest): Promise<PriceEntry> {
@@ -19,6 +19,6 @@ export function useCreatePriceEntry(collectibleId: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: PriceEntryRequest) => createPriceEntry(collectibleId, body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: priceKeys.seriesAll(collectibleId) }),
+    onSuccess: () => invalidateAfterNewPrices(queryClient, collectibleId),
   });
 }

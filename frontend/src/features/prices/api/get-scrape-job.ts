@@ -4,7 +4,7 @@ import { useEffect, useRef } from "react";
 import { apiClient, unwrap } from "@/lib/api/client";
 import type { ScrapeJob } from "@/lib/api/types";
 
-import { priceKeys } from "./keys";
+import { invalidateAfterNewPrices, priceKeys } from "./keys";
 
 /** How often a running refresh is polled. */
 export const SCRAPE_JOB_POLL_MS = 1000;
@@ -25,7 +25,8 @@ export const scrapeJobQueryOptions = (jobId: number) =>
 
 /**
  * Follows a refresh job of one item. When it finishes, the item's trackers and price
- * series are invalidated (once per job) so the chart and panel show what it recorded.
+ * series, its value and the dashboard are invalidated (once per job) so they show what
+ * it recorded.
  */
 export function useScrapeJob(collectibleId: number, jobId: number | null) {
   const queryClient = useQueryClient();
@@ -36,7 +37,7 @@ export function useScrapeJob(collectibleId: number, jobId: number | null) {
   useEffect(() => {
     if (!finished || settled.current === jobId) return;
     settled.current = jobId;
-    void queryClient.invalidateQueries({ queryKey: priceKeys.item(collectibleId) });
+    void invalidateAfterNewPrices(queryClient, collectibleId);
   }, [finished, jobId, collectibleId, queryClient]);
 
   return query;

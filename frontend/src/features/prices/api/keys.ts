@@ -1,3 +1,7 @@
+import type { QueryClient } from "@tanstack/react-query";
+
+import { collectibleKeys } from "@/features/collectibles/api/keys";
+import { dashboardKeys } from "@/features/dashboard/api/keys";
 import type { PriceSeriesQuery } from "@/lib/api/types";
 
 /**
@@ -14,3 +18,16 @@ export const priceKeys = {
   jobs: () => [...priceKeys.all, "scrape-jobs"] as const,
   job: (jobId: number) => [...priceKeys.jobs(), jobId] as const,
 };
+
+/**
+ * A new price changes more than the chart: the item's valuation (detail and list rows)
+ * and the dashboard's figures are recomputed by the server, so those reload too.
+ */
+export function invalidateAfterNewPrices(queryClient: QueryClient, collectibleId: number): Promise<unknown> {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: priceKeys.item(collectibleId) }),
+    queryClient.invalidateQueries({ queryKey: collectibleKeys.detail(collectibleId) }),
+    queryClient.invalidateQueries({ queryKey: collectibleKeys.lists() }),
+    queryClient.invalidateQueries({ queryKey: dashboardKeys.all }),
+  ]);
+}

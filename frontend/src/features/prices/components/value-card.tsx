@@ -1,70 +1,99 @@
+import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Skeleton } from "@/components/ui/skeleton";
 import type { Collectible } from "@/lib/api/types";
 import { cn, formatDate, formatMoney } from "@/lib/utils";
 
-import { usePriceSeries } from "../api/get-price-series";
 import { formatChange } from "../lib/format";
-import { conditionLabel, seriesLabel } from "../lib/labels";
-import { rangeQuery } from "../lib/ranges";
-import { currentValueSeries } from "../lib/series";
+import { PRICE_CONDITIONS, PRICE_SOURCE_LABELS } from "../lib/labels";
+
+type Valuation = NonNullable<Collectible["valuation"]>;
+
+function conditionName(condition: string): string {
+  return PRICE_CONDITIONS.find((c) => c.value === condition)?.label ?? "any condition";
+}
+
+function ageText(days: number | null): string {
+  if (days === null) return "";
+  if (days === 0) return "today";
+  return days === 1 ? "1 day ago" : `${String(days)} days ago`;
+}
+
+/** Where the value comes from, in words (the rules of docs/valuation.md). */
+function basisText(valuation: Valuation): string {
+  const { price } = valuation;
+  switch (valuation.basis) {
+    case "observed":
+      return price
+        ? `Latest ${PRICE_SOURCE_LABELS[price.source]} price for ${price.condition ? conditionName(price.condition) : "any condition"}: ${formatMoney(price.amount, price.currency)}, ${formatDate(price.observed_at)} (${ageText(valuation.age_days)}).`
+        : "Latest marketplace price.";
+    case "manual":
+      return price
+        ? `Your manual price of ${formatMoney(price.amount, price.currency)}, entered for ${formatDate(price.observed_at)} (${ageText(valuation.age_days)}).`
+        : "Your manual price.";
+    case "purchase":
+      return "No marketplace price matches its condition yet: valued at what you paid.";
+    case "none":
+      return "No price yet: add a purchase price, a manual price or a price tracker.";
+  }
+}
 
 /**
- * Purchase vs current value. "Current" is the latest price in the item's own condition
- * when a series has one, else the latest price of any series — and the card says which.
+ * Purchase vs current value, as the server values the item (the same figures as the
+ * dashboard): the basis in words, the age of the price and whether it is stale.
  */
 export function ValueCard({ item }: { item: Collectible }) {
-  const prices = usePriceSeries(item.id, rangeQuery("ALL"));
+  const valuation = item.valuation;
   const quantity = item.quantity ?? 1;
-  const paid = item.purchase_price ? Number(item.purchase_price) : null;
-  const current = prices.data ? currentValueSeries(prices.data.series, item.condition) : null;
-  const latest = current?.series.summary.latest ?? null;
-  const currency = current?.series.currency ?? "";
-  const sameCurrency = !item.purchase_currency || item.purchase_currency.toUpperCase() === currency.toUpperCase();
-  const difference = paid !== null && latest !== null && sameCurrency ? Number(latest) - paid : null;
+  const value = valuation?.value ?? null;
+  const cost = valuation?.cost ?? null;
+  const currency = valuation?.currency ?? item.purchase_currency ?? "";
+  const gain = value !== null && cost !== null ? Number(value) - Number(cost) : null;
+  const gainPercent = gain !== null && Number(cost) > 0 ? ((gain / Number(cost)) * 100).toFixed(2) : null;
 
   return (
     <Card>
       <CardHeader>
         <CardTitle className="text-base">Value</CardTitle>
-        <CardDescription>What you paid against the latest observed price{quantity > 1 ? " (per unit)" : ""}.</CardDescription>
+        <CardDescription>
+          What it is worth now{quantity > 1 ? ` (${String(quantity)} units)` : ""}, in {currency || "your currency"}.
+        </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
         <dl className="grid grid-cols-2 gap-3">
           <div>
-            <dt className="text-xs text-muted-foreground">Paid</dt>
-            <dd className="text-lg font-semibold tabular-nums">{paid !== null ? formatMoney(paid, item.purchase_currency) : "Not recorded"}</dd>
+            <dt className="text-xs text-muted-foreground">Current value</dt>
+            <dd className="flex flex-wrap items-center gap-2 text-lg font-semibold tabular-nums" data-testid="current-value">
+              {value !== null ? formatMoney(value, currency) : "No value yet"}
+              {valuation?.is_stale ? <Badge variant="outline">Stale</Badge> : null}
+            </dd>
           </div>
           <div>
-            <dt className="text-xs text-muted-foreground">Current</dt>
+            <dt className="text-xs text-muted-foreground">Paid</dt>
             <dd className="text-lg font-semibold tabular-nums">
-              {prices.isPending ? <Skeleton className="mt-1 h-6 w-24" /> : latest !== null ? formatMoney(latest, currency) : "No price yet"}
+              {cost !== null
+                ? formatMoney(cost, currency)
+                : item.purchase_price
+                  ? formatMoney(Number(item.purchase_price) * quantity, item.purchase_currency)
+                  : "Not recorded"}
             </dd>
           </div>
         </dl>
-        {difference !== null && paid !== null ? (
-          <p className={cn("text-sm font-medium tabular-nums", difference > 0 && "text-success", difference < 0 && "text-destructive")}>
-            {formatChange(difference, paid > 0 ? ((difference / paid) * 100).toFixed(2) : null, currency)}{" "}
-            <span className="font-normal text-muted-foreground">since purchase</span>
-            {quantity > 1 ? (
-              <span className="block font-normal text-muted-foreground">
-                {quantity} units: {formatMoney(Number(latest) * quantity, currency)} now, {formatMoney(paid * quantity, item.purchase_currency)} paid
-              </span>
-            ) : null}
+        {gain !== null && valuation?.basis !== "purchase" ? (
+          <p className={cn("text-sm font-medium tabular-nums", gain > 0 && "text-success", gain < 0 && "text-destructive")}>
+            {formatChange(gain, gainPercent, currency)} <span className="font-normal text-muted-foreground">since purchase</span>
           </p>
         ) : null}
-        {current && latest !== null && !sameCurrency && paid !== null ? (
-          <p className="text-sm text-muted-foreground">
-            Bought in {item.purchase_currency}, priced in {currency}: not compared.
+        {valuation && quantity > 1 && valuation.unit_value !== null ? (
+          <p className="text-sm text-muted-foreground tabular-nums">
+            {quantity} × {formatMoney(valuation.unit_value, currency)}
           </p>
         ) : null}
-        {prices.isError ? <p className="text-sm text-destructive">Could not load the current price.</p> : null}
-        {current ? (
-          <p className="text-xs text-muted-foreground">
-            {current.matchesCondition
-              ? `Latest ${seriesLabel(current.series)} price — your item's condition — on ${formatDate(current.series.summary.latest_at)}.`
-              : `No price for ${conditionLabel(item.condition)} (your item's condition) yet: latest ${seriesLabel(current.series)} price, on ${formatDate(current.series.summary.latest_at)}.`}
-          </p>
+        {valuation ? <p className="text-xs text-muted-foreground">{basisText(valuation)}</p> : null}
+        {valuation?.unconvertible ? (
+          <p className="text-xs text-destructive">No exchange rate into {currency} for that day: the value is unknown rather than wrong.</p>
+        ) : null}
+        {valuation?.is_stale ? (
+          <p className="text-xs text-muted-foreground">This price is stale: refresh prices below or add a tracker.</p>
         ) : null}
       </CardContent>
     </Card>
