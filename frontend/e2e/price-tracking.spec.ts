@@ -99,6 +99,7 @@ test("a collector adds a tracker, refreshes prices and sees the chart", async ({
   await expect(page.getByRole("heading", { name: "Charizard", level: 1 })).toBeVisible();
   await expect(page.getByRole("heading", { name: /^No prices yet/ })).toBeVisible();
   await expect(page.getByRole("heading", { name: "No trackers yet" })).toBeVisible();
+  await expect(page.getByTestId("current-value")).toHaveText("No value yet");
 
   // Add a tracker for the demo marketplace's JSON-LD product page.
   await page.getByRole("button", { name: "Add tracker" }).first().click();
@@ -123,4 +124,8 @@ test("a collector adds a tracker, refreshes prices and sees the chart", async ({
   await expect(chart).toBeVisible();
   await expect(chart.locator(".recharts-line-dots circle").first()).toBeVisible();
   await expect(page.getByRole("heading", { name: /^No prices yet/ })).toBeHidden();
+
+  // The server values the item from that price, and the value card says so.
+  await expect(page.getByTestId("current-value")).not.toHaveText("No value yet");
+  await expect(page.getByText(/^Latest Shop page price for /)).toBeVisible();
 });
