@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, cast
 
+from django.db import connection
 from django.db.models import Avg, Count, Max, Min, Prefetch, QuerySet
 from django.db.models.functions import Trunc
 
@@ -63,6 +64,10 @@ class Series:
     currency: str
     points: list[dict[str, Any]] = field(default_factory=list)
     summary: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.source, self.condition, self.currency)
 
 
 def _cents(value: Decimal | None) -> Decimal | None:
@@ -140,59 +145,111 @@ def price_series(
         if largest > MAX_POINTS:
             raise TooManyPointsError(largest)
     result = [series[key] for key in sorted(series)]
+    summaries = series_summaries(
+        collectible_id=collectible.pk, keys=[s.key for s in result], start=start, end=end
+    )
     for item in result:
-        item.summary = price_summary(
-            rows=rows.filter(source=item.source, condition=item.condition, currency=item.currency),
-            start=start,
-            end=end,
-        )
+        item.summary = summaries[item.key]
     return result
 
 
-def _change(latest: PriceHistory, reference: PriceHistory | None) -> dict[str, Any] | None:
-    if reference is None:
+def _change(
+    latest: tuple[Decimal, datetime], reference: tuple[Decimal | None, datetime | None]
+) -> dict[str, Any] | None:
+    (latest_price, _), (reference_price, reference_at) = latest, reference
+    if reference_price is None:
         return None
-    absolute = latest.price - reference.price
-    percent = None if not reference.price else _cents(absolute / reference.price * 100)
+    absolute = latest_price - reference_price
+    percent = None if not reference_price else _cents(absolute / reference_price * 100)
     return {
         "absolute": _cents(absolute),
         "percent": percent,
-        "reference_price": reference.price,
-        "reference_at": reference.observed_at,
+        "reference_price": reference_price,
+        "reference_at": reference_at,
     }
 
 
-def price_summary(
-    *, rows: QuerySet[PriceHistory], start: datetime, end: datetime
-) -> dict[str, Any]:
-    """Summary of one series (rows of one source, condition and currency).
+EMPTY_SUMMARY: dict[str, Any] = {
+    "latest": None,
+    "latest_at": None,
+    "min": None,
+    "max": None,
+    **dict.fromkeys(CHANGE_WINDOWS),
+}
+
+
+def series_summaries(
+    *,
+    collectible_id: int,
+    keys: Sequence[tuple[str, str, str]],
+    start: datetime,
+    end: datetime,
+) -> dict[tuple[str, str, str], dict[str, Any]]:
+    """Summary of each series (source, condition, currency) of one item, in one query.
 
     `latest`: the last price observed at or before `end`; `min`/`max`: over the window
     [`start`, `end`]; `change_7d`/`change_30d`: latest minus the last price observed at
     or before (latest's time minus 7 / 30 days), absolute and in percent of that price
-    (None when there is no such price, percent None when it was 0).
+    (None when there is no such price, percent None when it was 0). Each part is an
+    index probe on (collectible, time) per series (LATERAL), not a scan of the history.
     """
-    upto = rows.filter(observed_at__lte=end).order_by("-observed_at", "-id")
-    latest = upto.first()
-    if latest is None:
-        return {
-            "latest": None,
-            "latest_at": None,
-            "min": None,
-            "max": None,
-            "change_7d": None,
-            "change_30d": None,
-        }
-    bounds = rows.filter(observed_at__gte=start, observed_at__lte=end).aggregate(
-        low=Min("price"), high=Max("price")
+    summaries = {key: dict(EMPTY_SUMMARY) for key in keys}
+    if not keys:
+        return summaries
+    table = PriceHistory._meta.db_table
+    same_series = (
+        "p.collectible_id = %(item)s AND p.source = k.source AND p.condition = k.condition "
+        "AND p.currency = k.currency"
     )
-    summary: dict[str, Any] = {
-        "latest": latest.price,
-        "latest_at": latest.observed_at,
-        "min": bounds["low"],
-        "max": bounds["high"],
+    windows = [
+        f"""LEFT JOIN LATERAL (
+            SELECT p.price, p.observed_at FROM {table} p
+            WHERE {same_series}
+              AND p.observed_at <= l.observed_at - make_interval(days => %(days{index})s)
+            ORDER BY p.observed_at DESC, p.id DESC LIMIT 1
+        ) w{index} ON true"""  # noqa: S608 — the model's table name; values are parameters
+        for index in range(len(CHANGE_WINDOWS))
+    ]
+    window_columns = "".join(
+        f", w{index}.price, w{index}.observed_at" for index in range(len(CHANGE_WINDOWS))
+    )
+    sql = f"""
+        SELECT k.source, k.condition, k.currency, l.price, l.observed_at, b.low, b.high
+            {window_columns}
+        FROM unnest(%(sources)s::varchar[], %(conditions)s::varchar[], %(currencies)s::varchar[])
+            AS k(source, condition, currency)
+        JOIN LATERAL (
+            SELECT p.price, p.observed_at FROM {table} p
+            WHERE {same_series} AND p.observed_at <= %(end)s
+            ORDER BY p.observed_at DESC, p.id DESC LIMIT 1
+        ) l ON true
+        LEFT JOIN LATERAL (
+            SELECT min(p.price) AS low, max(p.price) AS high FROM {table} p
+            WHERE {same_series} AND p.observed_at >= %(start)s AND p.observed_at <= %(end)s
+        ) b ON true
+        {" ".join(windows)}
+    """  # noqa: S608 — the table name is the model's, values are parameters
+    params: dict[str, Any] = {
+        "item": collectible_id,
+        "sources": [key[0] for key in keys],
+        "conditions": [key[1] for key in keys],
+        "currencies": [key[2] for key in keys],
+        "start": start,
+        "end": end,
+        **{f"days{index}": days for index, days in enumerate(CHANGE_WINDOWS.values())},
     }
-    for name, days in CHANGE_WINDOWS.items():
-        reference = upto.filter(observed_at__lte=latest.observed_at - timedelta(days=days)).first()
-        summary[name] = _change(latest, reference)
-    return summary
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for source, condition, currency, price, observed_at, low, high, *refs in cursor:
+            latest = (price, observed_at)
+            summaries[(source, condition, currency)] = {
+                "latest": price,
+                "latest_at": observed_at,
+                "min": low,
+                "max": high,
+                **{
+                    name: _change(latest, (refs[2 * index], refs[2 * index + 1]))
+                    for index, name in enumerate(CHANGE_WINDOWS)
+                },
+            }
+    return summaries

@@ -28,6 +28,12 @@ def add(item, day: int, price: str, hour: int = 12, **kwargs):
 MARCH = {"from": "2024-03-01", "to": "2024-03-31"}
 
 
+def only_summary(item, *, start: datetime, end: datetime) -> dict:
+    """The summary of the item's one series."""
+    (key,) = set(PriceHistory.objects.values_list("source", "condition", "currency"))
+    return selectors.series_summaries(collectible_id=item.pk, keys=[key], start=start, end=end)[key]
+
+
 class TestSeries:
     def test_daily_buckets_average_low_high_count(self, viewer_client, item):
         add(item, 1, "10.00", hour=8)
@@ -214,9 +220,7 @@ class TestSummary:
         add(item, 1, "0.00")
         add(item, 9, "5.00")
 
-        summary = selectors.price_summary(
-            rows=PriceHistory.objects.all(), start=at(1, 0), end=at(31)
-        )
+        summary = only_summary(item, start=at(1, 0), end=at(31))
 
         assert summary["change_7d"]["absolute"] == Decimal("5.00")
         assert summary["change_7d"]["percent"] is None
@@ -225,7 +229,7 @@ class TestSummary:
         add(item, 1, "200.00")
         add(item, 9, "150.00")
 
-        summary = selectors.price_summary(rows=PriceHistory.objects.all(), start=at(1), end=at(31))
+        summary = only_summary(item, start=at(1), end=at(31))
 
         assert (summary["change_7d"]["absolute"], summary["change_7d"]["percent"]) == (
             Decimal("-50.00"),
