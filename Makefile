@@ -68,8 +68,11 @@ fmt: ## Format and auto-fix
 	@$(UV) run --frozen ruff check --fix .
 	@$(UV) run --frozen ruff format .
 
+# django-stubs imports the settings but never connects: placeholder URLs keep it from
+# starting the embedded PostgreSQL/Redis, which mypy's hard exit would leave running.
 typecheck: ## mypy on the backend and the scraper
-	@$(UV) run --frozen mypy backend scraper
+	@DATABASE_URL="$${DATABASE_URL:-postgres://mypy@127.0.0.1:1/unused}" REDIS_URL="$${REDIS_URL:-redis://127.0.0.1:1/0}" \
+		$(UV) run --frozen mypy backend scraper
 
 schema: ## Regenerate api_schema.json (and the SPA's TypeScript types)
 	@$(MANAGE) spectacular --validate --fail-on-warn --format openapi-json --file api_schema.json
