@@ -21,10 +21,12 @@ from vendors.models import Role
 from vendors.selectors import personal_vendor_for_user
 
 PAGES = Path(__file__).parent / "pages"
+#: The scraper's own saved pages (the PriceCharting one is served as it is).
+SCRAPER_FIXTURES = Path(__file__).resolve().parents[3] / "scraper" / "tests" / "fixtures"
 
 
-def page(name: str) -> str:
-    return (PAGES / name).read_text(encoding="utf-8")
+def page(name: str, folder: Path = PAGES) -> str:
+    return (folder / name).read_text(encoding="utf-8")
 
 
 @dataclass
@@ -95,7 +97,9 @@ def pages() -> Iterator[PageServer]:
     server = PageServer()
     server.thread.start()
     server.routes["/shop/charizard"] = Reply(body=page("shop_product.html"))
-    server.routes["/pc/maniac-mansion"] = Reply(body=page("pricecharting_game.html"))
+    server.routes["/pc/maniac-mansion"] = Reply(
+        body=page("pricecharting/game_maniac_mansion.html", SCRAPER_FIXTURES)
+    )
     server.routes["/css/item"] = Reply(body=page("css_page.html"))
     server.routes["/empty"] = Reply(body="<html><body><p>Nothing for sale</p></body></html>")
     try:
