@@ -1,61 +1,21 @@
 import { LineChart as LineChartIcon } from "lucide-react";
 import { lazy, Suspense } from "react";
-import { useSearchParams } from "react-router";
 
+import { RangeToggle } from "@/components/range-toggle";
 import { ErrorState } from "@/components/states";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
-import type { ValueRange } from "@/lib/api/types";
+import { useRangeParam } from "@/lib/use-range-param";
 import { cn, formatDate } from "@/lib/utils";
 
 import { useValueHistory } from "../api/get-value-history";
-import { DEFAULT_VALUE_RANGE, parseValueRange, VALUE_RANGES } from "../lib/ranges";
+import { DEFAULT_VALUE_RANGE, VALUE_RANGES } from "../lib/ranges";
 import type { ValueChartRow } from "./value-chart";
 
 // Recharts (~100 KB gzip) is fetched only when the chart is drawn.
 const ValueChart = lazy(() => import("./value-chart"));
 
 export const RANGE_PARAM = "range";
-
-/** The range lives in the URL (`/?range=3m`), so reloads and shared links keep it. */
-function useRange(): [ValueRange, (range: ValueRange) => void] {
-  const [params, setParams] = useSearchParams();
-  const range = parseValueRange(params.get(RANGE_PARAM));
-  const setRange = (next: ValueRange) =>
-    setParams(
-      (prev) => {
-        const search = new URLSearchParams(prev);
-        if (next === DEFAULT_VALUE_RANGE) search.delete(RANGE_PARAM);
-        else search.set(RANGE_PARAM, next);
-        return search;
-      },
-      { replace: true, preventScrollReset: true },
-    );
-  return [range, setRange];
-}
-
-function RangeToggle({ value, onChange }: { value: ValueRange; onChange: (range: ValueRange) => void }) {
-  return (
-    <div role="group" aria-label="Chart range" className="inline-flex rounded-md border bg-background p-0.5 shadow-xs dark:bg-input/20">
-      {VALUE_RANGES.map((range) => (
-        <button
-          key={range.key}
-          type="button"
-          title={range.title}
-          aria-label={range.title}
-          aria-pressed={value === range.key}
-          onClick={() => onChange(range.key)}
-          className={cn(
-            "h-7 min-w-10 rounded-sm px-2.5 text-xs font-medium text-muted-foreground transition-colors hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/60 focus-visible:outline-none",
-            value === range.key && "bg-primary text-primary-foreground hover:text-primary-foreground",
-          )}
-        >
-          {range.label}
-        </button>
-      ))}
-    </div>
-  );
-}
 
 function ChartSkeleton() {
   return (
@@ -66,7 +26,7 @@ function ChartSkeleton() {
 }
 
 export function ValueHistoryCard({ vendor }: { vendor: number | null }) {
-  const [range, setRange] = useRange();
+  const [range, setRange] = useRangeParam(VALUE_RANGES, DEFAULT_VALUE_RANGE, RANGE_PARAM);
   const query = useValueHistory(vendor, range);
   const history = query.data;
   const rows: ValueChartRow[] = (history?.points ?? []).map((p) => ({
@@ -114,7 +74,7 @@ export function ValueHistoryCard({ vendor }: { vendor: number | null }) {
             </span>
           </CardDescription>
         </div>
-        <RangeToggle value={range} onChange={setRange} />
+        <RangeToggle choices={VALUE_RANGES} value={range} onChange={setRange} />
       </CardHeader>
       <CardContent>{body}</CardContent>
     </Card>

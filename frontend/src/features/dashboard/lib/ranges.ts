@@ -16,7 +16,3 @@ export const VALUE_RANGES: ValueRangeSpec[] = [
 
 /** The API's own default. */
 export const DEFAULT_VALUE_RANGE: ValueRange = "1y";
-
-export function parseValueRange(raw: string | null): ValueRange {
-  return VALUE_RANGES.find((r) => r.key === raw)?.key ?? DEFAULT_VALUE_RANGE;
-}

@@ -1,69 +1,25 @@
 import { LineChart as LineChartIcon } from "lucide-react";
 import { lazy, Suspense, useState } from "react";
-import { useSearchParams } from "react-router";
 
+import { RangeToggle } from "@/components/range-toggle";
 import { EmptyState, ErrorState } from "@/components/states";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { PriceChange, PriceInterval, PriceSeries } from "@/lib/api/types";
+import { useRangeParam } from "@/lib/use-range-param";
 import { cn, formatDate, formatMoney } from "@/lib/utils";
 
 import { usePriceSeries } from "../api/get-price-series";
 import { formatChange } from "../lib/format";
 import { seriesLabel } from "../lib/labels";
-import { DEFAULT_RANGE, RANGES, rangeQuery, type RangeKey } from "../lib/ranges";
+import { DEFAULT_RANGE, RANGES, rangeQuery } from "../lib/ranges";
 import { currenciesOf, currentValueSeries, seriesKey, toChartData } from "../lib/series";
 
 // Recharts (~100 KB gzip) is fetched only when a chart is actually drawn.
 const PriceChart = lazy(() => import("./price-chart"));
 
 export const RANGE_PARAM = "range";
-
-function isRangeKey(value: string | null): value is RangeKey {
-  return RANGES.some((r) => r.key === value);
-}
-
-/** The selected range lives in the URL (?range=1Y), so reloads and shared links keep it. */
-function useRange(): [RangeKey, (key: RangeKey) => void] {
-  const [params, setParams] = useSearchParams();
-  const raw = params.get(RANGE_PARAM);
-  const range = isRangeKey(raw) ? raw : DEFAULT_RANGE;
-  const setRange = (key: RangeKey) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (key === DEFAULT_RANGE) next.delete(RANGE_PARAM);
-        else next.set(RANGE_PARAM, key);
-        return next;
-      },
-      { replace: true, preventScrollReset: true },
-    );
-  return [range, setRange];
-}
-
-function RangeToggle({ value, onChange }: { value: RangeKey; onChange: (key: RangeKey) => void }) {
-  return (
-    <div role="group" aria-label="Chart range" className="inline-flex rounded-md border bg-background p-0.5 shadow-xs dark:bg-input/20">
-      {RANGES.map((range) => (
-        <button
-          key={range.key}
-          type="button"
-          title={range.title}
-          aria-label={range.title}
-          aria-pressed={value === range.key}
-          onClick={() => onChange(range.key)}
-          className={cn(
-            "h-7 min-w-10 rounded-sm px-2.5 text-xs font-medium text-muted-foreground transition-colors hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/60 focus-visible:outline-none",
-            value === range.key && "bg-primary text-primary-foreground hover:text-primary-foreground",
-          )}
-        >
-          {range.label}
-        </button>
-      ))}
-    </div>
-  );
-}
 
 function ChartSkeleton({ label = "Loading prices" }: { label?: string }) {
   return (
@@ -213,7 +169,7 @@ function SeriesView({ series, interval, itemCondition }: { series: PriceSeries[]
 }
 
 export function PriceHistoryCard({ collectibleId, itemCondition }: { collectibleId: number; itemCondition: string | null | undefined }) {
-  const [range, setRange] = useRange();
+  const [range, setRange] = useRangeParam(RANGES, DEFAULT_RANGE, RANGE_PARAM);
   const query = rangeQuery(range);
   const prices = usePriceSeries(collectibleId, query);
   const withPoints = prices.data?.series.filter((s) => s.points.length > 0) ?? [];
@@ -251,7 +207,7 @@ export function PriceHistoryCard({ collectibleId, itemCondition }: { collectible
           </CardTitle>
           <CardDescription>One line per source and condition.</CardDescription>
         </div>
-        <RangeToggle value={range} onChange={setRange} />
+        <RangeToggle choices={RANGES} value={range} onChange={setRange} />
       </CardHeader>
       <CardContent className={cn("transition-opacity", prices.isPlaceholderData && "opacity-60")}>{body}</CardContent>
     </Card>
