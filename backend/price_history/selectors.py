@@ -6,14 +6,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, cast
+from typing import Any
 
 from django.db import connection
 from django.db.models import Avg, Count, Max, Min, Prefetch, QuerySet
 from django.db.models.functions import Trunc
 
 from inventory.models import Collectible
-from inventory.selectors import collectible_list_for_user
 from price_history.models import PriceHistory, ScrapeJob, ScrapeRun, Tracker
 from users.models import User
 
@@ -31,11 +30,14 @@ class TooManyPointsError(Exception):
 
 
 def collectible_get_for_user(*, user: User, collectible_id: int) -> Collectible | None:
-    """The collectible if it belongs to one of the user's vendors (else None → 404)."""
+    """The collectible if it belongs to one of the user's vendors (else None → 404).
+
+    One query: a primary-key probe joined to the user's memberships (the list's
+    read-the-vendor-ids-first plan is for walking a vendor's items, not for one row).
+    """
     return (
-        collectible_list_for_user(user=user)
-        .select_related("vendor")
-        .filter(pk=collectible_id)
+        Collectible.objects.select_related("vendor")
+        .filter(pk=collectible_id, vendor__memberships__user=user)
         .first()
     )
 
@@ -128,17 +130,27 @@ def price_series(
             window.annotate(bucket=Trunc("observed_at", interval, tzinfo=UTC))
             .values("source", "condition", "currency", "bucket")
             .annotate(avg=Avg("price"), low=Min("price"), high=Max("price"), n=Count("id"))
+            .values_list("source", "condition", "currency", "bucket", "avg", "low", "high", "n")
             .order_by("source", "condition", "currency", "bucket")
         )
-        for bucket in cast("list[dict[str, Any]]", list(buckets)):
-            key = _series_key(bucket)
-            series.setdefault(key, Series(*key)).points.append(
+        # The ORM writes the statement; the rows are read off the cursor. Django's per-row
+        # converters (Trunc re-making each UTC bucket an aware datetime) cost more than the
+        # query for a year of daily buckets (docs/performance.md).
+        statement, params = buckets.query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(statement, params)
+            rows = cursor.fetchall()
+        for source, condition, currency, bucket, avg, low, high, count in rows:
+            key = (source, condition, currency)
+            if key not in series:
+                series[key] = Series(*key)
+            series[key].points.append(
                 {
-                    "t": bucket["bucket"],
-                    "price": _cents(bucket["avg"]),
-                    "low": bucket["low"],
-                    "high": bucket["high"],
-                    "count": bucket["n"],
+                    "t": bucket.replace(tzinfo=UTC),  # date_trunc … AT TIME ZONE 'UTC'
+                    "price": _cents(avg),
+                    "low": low,
+                    "high": high,
+                    "count": count,
                 }
             )
         largest = max((len(s.points) for s in series.values()), default=0)
