@@ -1,6 +1,7 @@
 from typing import Any
 
 from django.db.models import QuerySet
+from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import filters
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
@@ -56,3 +57,18 @@ class StrictOrderingFilter(filters.OrderingFilter):
                 )
             return requested
         return self.get_default_ordering(view)
+
+
+class FilterSetBackend(DjangoFilterBackend):
+    """django-filter's backend, except that a request naming none of the filterset's
+    parameters is left unfiltered without building the filterset: its form (a field per
+    filter, the vendor choices queried) was a fifth of an unfiltered page's time, for a
+    result known in advance (docs/performance.md)."""
+
+    def filter_queryset(self, request: Request, queryset: QuerySet, view: Any) -> QuerySet:
+        filterset_class = self.get_filterset_class(view, queryset)
+        if filterset_class is None or request.query_params.keys().isdisjoint(
+            filterset_class.base_filters
+        ):
+            return queryset
+        return super().filter_queryset(request, queryset, view)

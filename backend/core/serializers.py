@@ -1,3 +1,7 @@
+from datetime import date, datetime, tzinfo
+from decimal import Decimal
+
+from django.utils import timezone
 from rest_framework import serializers
 
 
@@ -17,3 +21,32 @@ class ErrorSerializer(serializers.Serializer):
             "e.g. `card_details.release_date`). Present only on 400 responses."
         ),
     )
+
+
+# --- Hand formatting for hot read paths ---------------------------------------------------
+# Responses of a known shape and size (a page of items, a year of price points) are
+# formatted directly: DRF's per-object, per-field machinery was most of their time
+# (docs/performance.md). Each helper gives what the DRF field named in its docstring gives
+# under this project's settings (ISO 8601 times, decimals as strings), and a test pins
+# every hand formatter to the serializer it stands in for.
+
+
+def datetime_text(value: datetime | None, zone: tzinfo | None = None) -> str | None:
+    """As `serializers.DateTimeField`: in the current time zone, ISO 8601, UTC as `Z`.
+
+    Formatting many, pass `zone=timezone.get_current_timezone()` read once: reading it is
+    a context-local lookup that costs more than the formatting."""
+    if value is None:
+        return None
+    text = value.astimezone(zone or timezone.get_current_timezone()).isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+def date_text(value: date | None) -> str | None:
+    """As `serializers.DateField`."""
+    return None if value is None else value.isoformat()
+
+
+def decimal_text(value: Decimal | None, places: int) -> str | None:
+    """As `serializers.DecimalField(decimal_places=places)` (rounding half to even)."""
+    return None if value is None else f"{value:.{places}f}"

@@ -17,7 +17,7 @@ from inventory import selectors, services
 from inventory.filters import CollectibleFilter
 from inventory.models import Collectible
 from inventory.search import RANK_ANNOTATION
-from inventory.serializers import CollectibleSerializer
+from inventory.serializers import CollectibleSerializer, collectible_list_rows
 from vendors.models import Vendor
 from vendors.selectors import membership_get, personal_vendor_for_user
 
@@ -46,6 +46,24 @@ def with_valuations(items: list[Collectible], *, refresh: bool = False) -> None:
         _VALUATION_CACHE.set_cached_value(item, rows.get(item.pk))
 
 
+def rows_with_valuations(page: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`with_valuations` for list rows (`selectors.CollectibleRows`): value the items whose
+    row is missing or from before today, in the same fixed number of queries."""
+    since = valuation_selectors.day_start(timezone.now())
+    stale = [
+        row
+        for row in page
+        if row["valuation__valued_at"] is None or row["valuation__valued_at"] < since
+    ]
+    if stale:
+        items = [selectors.CollectibleRows.item(row) for row in stale]
+        valued = {v.collectible_id: v for v in valuation_services.valuations_refresh(items=items)}
+        for row in stale:
+            if row["id"] in valued:
+                selectors.CollectibleRows.set_valuation(row, valued[row["id"]])
+    return page
+
+
 @extend_schema_view(
     list=extend_schema(tags=TAG, summary="List the items of your vendors"),
     retrieve=extend_schema(tags=TAG, summary="Get an item"),
@@ -71,21 +89,16 @@ class CollectibleViewSet(viewsets.ModelViewSet):
         return ["-created_at"]
 
     def get_queryset(self) -> QuerySet[Collectible]:
-        queryset = selectors.collectible_list_for_user(user=authenticated_user(self.request))
-        if self.action == "list":
-            # Lists never show the vector; writes keep it loaded (full_clean reads every field).
-            queryset = queryset.defer("search_vector")
-        return queryset
+        # Lists read their own columns (selectors.LIST_COLUMNS); writes keep every field
+        # loaded, the search vector included (full_clean reads them all).
+        return selectors.collectible_list_for_user(user=authenticated_user(self.request))
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        queryset = self.filter_queryset(self.get_queryset())
-        page = self.paginate_queryset(queryset)
-        items = list(queryset) if page is None else page
-        with_valuations(items)
-        serializer = self.get_serializer(items, many=True)
-        if page is None:
-            return Response(serializer.data)
-        return self.get_paginated_response(serializer.data)
+        rows = selectors.CollectibleRows(self.filter_queryset(self.get_queryset()))
+        # Counted and sliced like a queryset: all the paginator asks of it.
+        page: list[dict[str, Any]] | None = self.paginate_queryset(rows)  # type: ignore[arg-type]
+        data = collectible_list_rows(rows_with_valuations(rows[:] if page is None else page))
+        return Response(data) if self.paginator is None else self.get_paginated_response(data)
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         collectible = self.get_object()

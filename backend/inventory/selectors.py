@@ -1,4 +1,9 @@
+from typing import Any
+
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
 from django.db.models import QuerySet
+from valuation.models import ItemValuation
 
 from inventory.models import Collectible
 from users.models import User
@@ -6,7 +11,9 @@ from vendors.models import Membership
 
 
 def member_vendor_ids(*, user: User) -> list[int]:
-    return list(Membership.objects.filter(user=user).values_list("vendor_id", flat=True))
+    # Unordered: Membership's default ordering would join the users table for the e-mail.
+    memberships = Membership.objects.filter(user=user).order_by()
+    return list(memberships.values_list("vendor_id", flat=True))
 
 
 def collectible_list_for_user(*, user: User) -> QuerySet[Collectible]:
@@ -22,3 +29,109 @@ def collectible_list_for_user(*, user: User) -> QuerySet[Collectible]:
     return Collectible.objects.filter(vendor_id__in=vendor_ids).select_related(
         "card_details", "valuation"
     )
+
+
+#: What a list page reads of each item, as `values_list` names: its own fields (not the
+#: search vector), its card details and its materialised valuation; a related `…__pk` is
+#: null when the item has no such row.
+LIST_ITEM_FIELDS = (
+    "id",
+    "vendor_id",
+    "created_by_id",
+    "name",
+    "category",
+    "set_name",
+    "number",
+    "condition",
+    "completeness",
+    "grader",
+    "grade",
+    "quantity",
+    "purchase_price",
+    "purchase_currency",
+    "purchase_date",
+    "notes",
+    "tags",
+    "external_ids",
+    "created_at",
+    "updated_at",
+)
+LIST_CARD_FIELDS = (
+    "game",
+    "language",
+    "market_region",
+    "rarity",
+    "finish",
+    "release_date",
+    "set_code",
+)
+LIST_VALUATION_FIELDS = (
+    "basis",
+    "currency",
+    "unit_value",
+    "value",
+    "cost",
+    "price_amount",
+    "price_currency",
+    "price_observed_at",
+    "price_source",
+    "price_condition",
+    "unconvertible",
+    "valued_at",
+)
+LIST_COLUMNS = (
+    *LIST_ITEM_FIELDS,
+    "card_details__pk",
+    *(f"card_details__{name}" for name in LIST_CARD_FIELDS),
+    "valuation__pk",
+    *(f"valuation__{name}" for name in LIST_VALUATION_FIELDS),
+)
+
+
+class CollectibleRows:
+    """The items of a filtered, ordered queryset as plain rows (dicts of LIST_COLUMNS),
+    read off the cursor from the statement the ORM builds, with the ORM's own value
+    converters applied. Counted and sliced like a queryset, so DRF's paginator pages it.
+
+    A list page is 25 items with their card details and valuation: building those model
+    instances and serializing them field by field cost more than the query itself
+    (docs/performance.md).
+    """
+
+    def __init__(self, queryset: QuerySet[Collectible]) -> None:
+        self._queryset = queryset
+        self.ordered = queryset.ordered  # the paginator warns about unordered lists
+
+    def count(self) -> int:
+        return self._queryset.count()
+
+    def __getitem__(self, key: slice) -> list[dict[str, Any]]:
+        return self._read(self._queryset.all()[key])  # a clone: never a cached list
+
+    @staticmethod
+    def item(row: dict[str, Any]) -> Collectible:
+        """The row's item as a model instance (every field but the search vector)."""
+        return Collectible(**{name: row[name] for name in LIST_ITEM_FIELDS})
+
+    @staticmethod
+    def set_valuation(row: dict[str, Any], valuation: ItemValuation) -> None:
+        """Put a (re)computed valuation in the row, as if it had been read with it."""
+        row["valuation__pk"] = valuation.collectible_id
+        for name in LIST_VALUATION_FIELDS:
+            row[f"valuation__{name}"] = getattr(valuation, name)
+
+    @staticmethod
+    def _read(queryset: QuerySet[Collectible]) -> list[dict[str, Any]]:
+        rows_query = queryset.values_list(*LIST_COLUMNS)
+        compiler = rows_query.query.get_compiler(using=rows_query.db)
+        try:
+            statement, params = compiler.as_sql()
+        except EmptyResultSet:  # a filter no row can match (e.g. no vendors): as the ORM
+            return []
+        with connections[rows_query.db].cursor() as cursor:
+            cursor.execute(statement, params)
+            fetched = cursor.fetchall()
+        if compiler.has_extra_select:  # ordering columns the ORM appended (as it strips them)
+            fetched = [row[: compiler.col_count] for row in fetched]
+        rows = compiler.results_iter(results=[fetched])  # the fields' converters (JSON)
+        return [dict(zip(LIST_COLUMNS, row, strict=True)) for row in rows]

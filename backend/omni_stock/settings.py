@@ -188,7 +188,7 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 25,
     "DEFAULT_FILTER_BACKENDS": [
         "core.filters.StrictQueryParamsFilterBackend",
-        "django_filters.rest_framework.DjangoFilterBackend",
+        "core.filters.FilterSetBackend",
         "core.filters.StrictOrderingFilter",
     ],
     "DEFAULT_SCHEMA_CLASS": "core.schema.AutoSchema",

@@ -9,6 +9,7 @@ from django.utils.dateparse import parse_date
 from rest_framework import serializers
 
 from core.currencies import CurrencyField
+from core.serializers import datetime_text, decimal_text
 from price_history import scraping
 from price_history.models import (
     MAX_INTERVAL_MINUTES,
@@ -307,21 +308,17 @@ class PricePointListSerializer(serializers.ListSerializer):
     rounded, to the cent)."""
 
     def to_representation(self, data: Any) -> list[dict[str, Any]]:
+        zone = timezone.get_current_timezone()
         return [
             {
-                "t": _iso_utc(point["t"]),
-                "price": f"{point['price']:.2f}",
-                "low": f"{point['low']:.2f}",
-                "high": f"{point['high']:.2f}",
+                "t": datetime_text(point["t"], zone),
+                "price": decimal_text(point["price"], 2),
+                "low": decimal_text(point["low"], 2),
+                "high": decimal_text(point["high"], 2),
                 "count": point["count"],
             }
             for point in data
         ]
-
-
-def _iso_utc(value: datetime) -> str:
-    text = value.astimezone(UTC).isoformat()
-    return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
 class PricePointSerializer(serializers.Serializer):

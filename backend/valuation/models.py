@@ -112,13 +112,21 @@ class ItemValuation(models.Model):
         return f"{self.collectible_id}: {self.value} {self.currency} ({self.basis})"
 
     def age_days(self, *, now: datetime) -> int | None:
-        """Age of the chosen price in whole days (None without one)."""
-        if self.price_observed_at is None:
-            return None
-        return max((now - self.price_observed_at).days, 0)
+        return price_age_days(self.price_observed_at, now=now)
 
     def is_stale(self, *, now: datetime) -> bool:
-        """The chosen price is older than VALUATION_STALE_AFTER_DAYS (computed at read time)."""
-        if self.price_observed_at is None:
-            return False
-        return now - self.price_observed_at > timedelta(days=settings.VALUATION_STALE_AFTER_DAYS)
+        return price_is_stale(self.price_observed_at, now=now)
+
+
+def price_age_days(observed_at: datetime | None, *, now: datetime) -> int | None:
+    """Age of a valuation's price in whole days (None without one)."""
+    if observed_at is None:
+        return None
+    return max((now - observed_at).days, 0)
+
+
+def price_is_stale(observed_at: datetime | None, *, now: datetime) -> bool:
+    """A valuation's price is older than VALUATION_STALE_AFTER_DAYS (read-time rule)."""
+    if observed_at is None:
+        return False
+    return now - observed_at > timedelta(days=settings.VALUATION_STALE_AFTER_DAYS)

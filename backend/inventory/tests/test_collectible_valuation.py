@@ -192,3 +192,44 @@ def test_malformed_valuation_filters_are_400(auth_client, items, query, paramete
         return
     assert response.status_code == 400
     assert parameter in response.json()["fields"]
+
+
+def test_list_rows_say_exactly_what_the_item_serializer_says(user, personal, items):
+    """The list formats its rows by hand (docs/performance.md); every field of every kind
+    of item must come out as `CollectibleSerializer` gives it for that item."""
+    from datetime import date
+
+    from valuation.services import valuations_ensure_fresh
+
+    from inventory.factories import CardDetailsFactory
+    from inventory.selectors import CollectibleRows, collectible_list_for_user
+    from inventory.serializers import CollectibleSerializer, collectible_list_rows
+
+    card = CollectibleFactory(
+        vendor=personal, created_by=user, name="Charizard <Holo> “1st”", category="trading_card",
+        set_name="Base Set", number="4/102", condition="near_mint", grader="psa",
+        grade=Decimal("9.5"), quantity=3, purchase_price=Decimal("1234567.89"),
+        purchase_currency="USD", purchase_date=date(2024, 2, 29), notes="Line 1\nLine 2",
+        tags=["holo", "1st edition"], external_ids={"pricecharting": "6910", "tcg": "x"},
+    )  # fmt: skip
+    CardDetailsFactory(collectible=card, release_date=date(1999, 1, 9))
+    CardDetailsFactory(collectible=CollectibleFactory(vendor=personal, name="Sparse card"),
+                       game="", language="", market_region="", rarity="", finish="")  # fmt: skip
+    valuations_ensure_fresh(vendor_ids=[personal.pk])
+    CollectibleFactory(vendor=personal, name="Not valued yet", purchase_price=None,
+                       purchase_currency="")  # fmt: skip
+
+    queryset = collectible_list_for_user(user=user).order_by("pk")
+    now = timezone.now()
+    expected = [
+        CollectibleSerializer(item, context={"valuation_now": now}).data for item in queryset
+    ]
+
+    rows = CollectibleRows(queryset)
+    assert rows.count() == len(expected) == 7
+    assert collectible_list_rows(rows[0:7], now=now) == expected
+    kinds = {
+        (row["card_details"] is None, (row["valuation"] or {}).get("basis")) for row in expected
+    }
+    assert kinds >= {(True, "observed"), (True, "manual"), (True, "purchase"), (True, "none"),
+                     (False, "purchase"), (True, None)}  # fmt: skip
