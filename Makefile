@@ -27,12 +27,11 @@ install-python:
 	@$(UV) --version >/dev/null 2>&1 || python3 -m pip install --quiet "uv==0.13.9"
 	@$(UV) sync --frozen --quiet
 
-# `npm install` rather than `npm ci`: the lock holds only the platforms the registry here
-# serves (e.g. Tailwind's Linux binaries), which `npm ci` rejects; `npm install` still
-# installs exactly the locked versions.
+# `npm ci`: exactly the locked versions, and the lock is never rewritten. Skipped while
+# node_modules is newer than the lock.
 install-frontend:
 ifneq ($(HAS_FRONTEND),)
-	@cd frontend && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm install --no-audit --no-fund --loglevel=error; }
+	@cd frontend && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; }
 endif
 
 build-frontend: install-frontend
