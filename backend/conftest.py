@@ -1,6 +1,10 @@
+from collections.abc import Iterator
+
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from rest_framework.test import APIClient
 
 from users.factories import UserFactory
@@ -40,3 +44,14 @@ def client_for(user: User) -> APIClient:
     client = APIClient()
     client.force_authenticate(user)
     return client
+
+
+@pytest.fixture
+def keep_the_test_connection() -> Iterator[None]:
+    """As Django's test client does: a served request must not close the connection that
+    holds the test's transaction."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)

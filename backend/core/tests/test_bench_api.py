@@ -10,6 +10,7 @@ from price_history.models import PriceHistory
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("keep_the_test_connection")
 def test_generator_and_measurement_at_a_tiny_size() -> None:
     step = data.grow(50, vacuum=False)
 
