@@ -96,6 +96,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Innermost: runs as soon as the view's response is rendered.
+    "core.middleware.ReleaseRenderedViewMiddleware",
 ]
 
 ROOT_URLCONF = "omni_stock.urls"
