@@ -3,10 +3,11 @@
 For each size the dataset grows to (see `_bench_data`), every scenario is requested
 in-process through Django's WSGI handler, as gunicorn calls it (authenticated with DRF's
 `force_authenticate` as the bench user, owner of the 10k-item "Bench Shop" vendor),
-`--warmup` times and then `--iterations` times, with DEBUG off (no query logging). Then the SQL that one request ran (captured with
-CaptureQueriesContext) is re-run as is on a cursor `--iterations` times, each repetition
-timing the sum of the request's statements, rows fetched. The table shows both as
-p50/p95 and the ratio of the p95s, with the target and PASS/FAIL; targets apply at 1M.
+`--warmup` times and then `--iterations` times, with DEBUG off (no query logging). Then
+the SQL that one request ran (captured with CaptureQueriesContext) is re-run as is on a
+cursor `--iterations` times, each repetition timing the sum of the request's statements,
+rows fetched. The table shows both as p50/p95 and the ratio of the p95s, with the target
+and PASS/FAIL; targets apply at 1M.
 
 The benchmark has its own database, `omni_bench` (`--database`), on the server of the
 default database (DATABASE_URL, else the embedded PostgreSQL), or `--database-url`. It is
