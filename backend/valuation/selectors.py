@@ -25,7 +25,7 @@ from inventory.models import Category, Collectible
 from price_history.models import PriceHistory, PriceSource
 from users.models import User
 from valuation.conditions import ANY_CONDITION, conditions_for
-from valuation.models import ItemValuation, ValueSnapshot
+from valuation.models import ItemValuation, ValueSnapshot, price_age_days, price_is_stale
 from valuation.rates import CENT, RateBook, cents
 from vendors.models import Vendor
 from vendors.selectors import personal_vendor_for_user, vendor_get_for_user
@@ -245,8 +245,6 @@ def value_item(
     chosen = observed or manual
     if chosen is not None:
         basis = Basis.OBSERVED if observed is not None else Basis.MANUAL
-        age = as_of - chosen.observed_at
-        stale = age > timedelta(days=settings.VALUATION_STALE_AFTER_DAYS)
         unit = rates.convert(chosen.price, chosen.currency, currency, as_of.date())
         return ItemValue(
             item=item,
@@ -255,8 +253,8 @@ def value_item(
             unit_value=None if unit is None else cents(unit),
             value=None if unit is None else cents(unit * quantity),
             cost=cost,
-            age_days=max(age.days, 0),
-            is_stale=stale,
+            age_days=price_age_days(chosen.observed_at, now=as_of),
+            is_stale=price_is_stale(chosen.observed_at, now=as_of),
             unconvertible=unit is None,
             cost_unconvertible=cost_unconvertible,
         )
@@ -598,9 +596,8 @@ def valuation_as_item_value(row: ItemValuation, item: Collectible, now: datetime
             row.price_source,
             row.price_condition,
         )
-        age = now - row.price_observed_at
-        age_days = max(age.days, 0)
-        is_stale = age > timedelta(days=settings.VALUATION_STALE_AFTER_DAYS)
+        age_days = row.age_days(now=now)
+        is_stale = row.is_stale(now=now)
     return ItemValue(
         item=item,
         basis=row.basis,
