@@ -2,10 +2,10 @@ from typing import Any
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from valuation.models import ItemValuation
 
-from inventory.models import Collectible
+from inventory.models import CardDetails, Collectible
 from users.models import User
 from vendors.models import Membership
 
@@ -31,54 +31,16 @@ def collectible_list_for_user(*, user: User) -> QuerySet[Collectible]:
     )
 
 
-#: What a list page reads of each item, as `values_list` names: its own fields (not the
-#: search vector), its card details and its materialised valuation; a related `…__pk` is
+def _columns(model: type[Model], *, leaving_out: tuple[str, ...] = ()) -> tuple[str, ...]:
+    return tuple(f.attname for f in model._meta.concrete_fields if f.name not in leaving_out)
+
+
+#: What a list page reads of each item, as `values_list` names: all its own fields but the
+#: search vector, its card details and its materialised valuation; a related `…__pk` is
 #: null when the item has no such row.
-LIST_ITEM_FIELDS = (
-    "id",
-    "vendor_id",
-    "created_by_id",
-    "name",
-    "category",
-    "set_name",
-    "number",
-    "condition",
-    "completeness",
-    "grader",
-    "grade",
-    "quantity",
-    "purchase_price",
-    "purchase_currency",
-    "purchase_date",
-    "notes",
-    "tags",
-    "external_ids",
-    "created_at",
-    "updated_at",
-)
-LIST_CARD_FIELDS = (
-    "game",
-    "language",
-    "market_region",
-    "rarity",
-    "finish",
-    "release_date",
-    "set_code",
-)
-LIST_VALUATION_FIELDS = (
-    "basis",
-    "currency",
-    "unit_value",
-    "value",
-    "cost",
-    "price_amount",
-    "price_currency",
-    "price_observed_at",
-    "price_source",
-    "price_condition",
-    "unconvertible",
-    "valued_at",
-)
+LIST_ITEM_FIELDS = _columns(Collectible, leaving_out=("search_vector",))
+LIST_CARD_FIELDS = _columns(CardDetails, leaving_out=("collectible",))
+LIST_VALUATION_FIELDS = _columns(ItemValuation, leaving_out=("collectible",))
 LIST_COLUMNS = (
     *LIST_ITEM_FIELDS,
     "card_details__pk",
