@@ -7,7 +7,13 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from rest_framework import serializers
 
-from inventory.models import MAX_TAGS, CardDetails, Category, Collectible
+from inventory.models import (
+    CARD_DETAILS_ONLY_FOR_CARDS,
+    MAX_TAGS,
+    CardDetails,
+    Collectible,
+    takes_card_details,
+)
 from inventory.serializers import ExternalIdsField
 from inventory.tags import normalize_tags
 
@@ -86,12 +92,12 @@ class CardDetailsInlineFormSet(forms.BaseInlineFormSet):
     def clean(self) -> None:
         super().clean()
         collectible: Collectible = self.instance
-        if collectible.category == Category.TRADING_CARD:
+        if takes_card_details(collectible.category):
             return
         for form in self.forms:
             cleaned = getattr(form, "cleaned_data", {})
             if cleaned and not cleaned.get("DELETE") and form.has_changed():
-                raise ValidationError("Card details apply to trading cards only.")
+                raise ValidationError(CARD_DETAILS_ONLY_FOR_CARDS)
 
 
 class CardDetailsInline(admin.StackedInline):
@@ -180,7 +186,7 @@ class CollectibleAdmin(admin.ModelAdmin):
     ) -> None:
         super().save_related(request, form, formsets, change)
         collectible = form.instance
-        if collectible.category != Category.TRADING_CARD:
+        if not takes_card_details(collectible.category):
             # An item that stopped being a card loses its card details, as in the API.
             CardDetails.objects.filter(collectible=collectible).delete()
 
@@ -201,8 +207,8 @@ class CardDetailsForm(forms.ModelForm):
 
     def clean_collectible(self) -> Collectible:
         collectible = self.cleaned_data["collectible"]
-        if collectible.category != Category.TRADING_CARD:
-            raise ValidationError("Card details apply to trading cards only.")
+        if not takes_card_details(collectible.category):
+            raise ValidationError(CARD_DETAILS_ONLY_FOR_CARDS)
         return collectible
 
 

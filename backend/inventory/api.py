@@ -1,67 +1,28 @@
-from datetime import datetime
 from typing import Any
 
-from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import QuerySet
-from django.utils import timezone
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import status, viewsets
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
-from valuation import selectors as valuation_selectors
-from valuation import services as valuation_services
 
-from core.auth import authenticated_user
-from inventory import selectors, services
-from inventory.filters import CollectibleFilter
+from inventory import extensions, selectors, services
+from inventory.filters import CollectibleFilter, collectible_filterset
 from inventory.models import Collectible
 from inventory.search import RANK_ANNOTATION
 from inventory.serializers import CollectibleSerializer, collectible_list_rows
+from users.auth import authenticated_user
 from vendors.models import Vendor
+from vendors.permissions import require_edit_role
 from vendors.selectors import membership_get, personal_vendor_for_user
 
 TAG = ["collectibles"]
 
-_VALUATION_CACHE = Collectible.valuation.related
 
-
-def _valuation_fresh(item: Collectible, since: datetime) -> bool:
-    try:
-        return item.valuation.valued_at >= since
-    except ObjectDoesNotExist:
-        return False
-
-
-def with_valuations(items: list[Collectible], *, refresh: bool = False) -> None:
-    """Value the items whose (joined) valuation row is missing or from before today, in a
-    fixed number of queries whatever their number, and attach the rows for serializing.
-    `refresh`: value them all (after a write)."""
-    since = valuation_selectors.day_start(timezone.now())
-    stale = [item for item in items if refresh or not _valuation_fresh(item, since)]
-    if not stale:
-        return
-    rows = {row.collectible_id: row for row in valuation_services.valuations_refresh(items=stale)}
-    for item in stale:
-        _VALUATION_CACHE.set_cached_value(item, rows.get(item.pk))
-
-
-def rows_with_valuations(page: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """`with_valuations` for list rows (`selectors.CollectibleRows`): value the items whose
-    row is missing or from before today, in the same fixed number of queries."""
-    since = valuation_selectors.day_start(timezone.now())
-    stale = [
-        row
-        for row in page
-        if row["valuation__valued_at"] is None or row["valuation__valued_at"] < since
-    ]
-    if stale:
-        items = [selectors.CollectibleRows.item(row) for row in stale]
-        valued = {v.collectible_id: v for v in valuation_services.valuations_refresh(items=items)}
-        for row in stale:
-            if row["id"] in valued:
-                selectors.CollectibleRows.set_valuation(row, valued[row["id"]])
-    return page
+def _before_showing(items: list[Collectible], *, changed: bool = False) -> None:
+    for extension in extensions.registered():
+        extension.before_showing(items, changed=changed)
 
 
 @extend_schema_view(
@@ -77,8 +38,11 @@ class CollectibleViewSet(viewsets.ModelViewSet):
 
     queryset = Collectible.objects.none()  # for the schema; get_queryset scopes to the caller
     serializer_class = CollectibleSerializer
-    filterset_class = CollectibleFilter
     ordering_fields = ["name", "created_at", "purchase_price", "purchase_date"]
+
+    @property
+    def filterset_class(self) -> type[CollectibleFilter]:
+        return collectible_filterset()  # with the extensions' filters (the value filters)
 
     @property
     def ordering(self) -> list[str]:
@@ -89,20 +53,27 @@ class CollectibleViewSet(viewsets.ModelViewSet):
         return ["-created_at"]
 
     def get_queryset(self) -> QuerySet[Collectible]:
-        # Lists read their own columns (selectors.LIST_COLUMNS); writes keep every field
+        # Lists read their own columns (selectors.list_columns()); writes keep every field
         # loaded, the search vector included (full_clean reads them all).
         return selectors.collectible_list_for_user(user=authenticated_user(self.request))
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        rows = selectors.CollectibleRows(self.filter_queryset(self.get_queryset()))
+        queryset = self.filter_queryset(self.get_queryset())
+        registered = extensions.registered()
+        for extension in registered:
+            extension.before_listing(params=request.query_params, user=authenticated_user(request))
+        rows = selectors.CollectibleRows(queryset)
         # Counted and sliced like a queryset: all the paginator asks of it.
         page: list[dict[str, Any]] | None = self.paginate_queryset(rows)  # type: ignore[arg-type]
-        data = collectible_list_rows(rows_with_valuations(rows[:] if page is None else page))
+        page = rows[:] if page is None else page
+        for extension in registered:
+            extension.before_showing_rows(page)
+        data = collectible_list_rows(page)
         return Response(data) if self.paginator is None else self.get_paginated_response(data)
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         collectible = self.get_object()
-        with_valuations([collectible])
+        _before_showing([collectible])
         return Response(self.get_serializer(collectible).data)
 
     def _require_edit(self, vendor: Vendor | int, *, creating: bool = False) -> None:
@@ -110,9 +81,8 @@ class CollectibleViewSet(viewsets.ModelViewSet):
         if membership is None:
             # Not a member: answer as if the vendor did not exist.
             raise ValidationError({"vendor": ["You are not a member of this vendor."]})
-        if not membership.can_edit:
-            verb = "add items to" if creating else "change items of"
-            raise PermissionDenied(f"You have view-only access: you cannot {verb} this vendor.")
+        doing = "add items to this vendor" if creating else "change items of this vendor"
+        require_edit_role(membership, doing=doing)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)
@@ -130,7 +100,7 @@ class CollectibleViewSet(viewsets.ModelViewSet):
         collectible = services.collectible_create(
             vendor=vendor, created_by=authenticated_user(request), data=serializer.validated_data
         )
-        with_valuations([collectible], refresh=True)
+        _before_showing([collectible], changed=True)
         return Response(self.get_serializer(collectible).data, status=status.HTTP_201_CREATED)
 
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -142,8 +112,7 @@ class CollectibleViewSet(viewsets.ModelViewSet):
         collectible = services.collectible_update(
             collectible=collectible, data=serializer.validated_data, partial=partial
         )
-        # A value-relevant change deleted the row (a trigger): value the item again.
-        with_valuations([collectible], refresh=True)
+        _before_showing([collectible], changed=True)
         return Response(self.get_serializer(collectible).data)
 
     def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:

@@ -1,25 +1,22 @@
-import django_filters
-from django.db.models import Q, QuerySet
-from django.utils import timezone
-from rest_framework.request import Request
-from valuation.models import MARKET_BASES, VALUE_BASES
-from valuation.selectors import stale_before
-from valuation.services import valuations_ensure_fresh
+from functools import cache
 
+import django_filters
+from django.db.models import QuerySet
+from rest_framework.request import Request
+
+from inventory import extensions
+from inventory.extensions import CollectibleExtension
 from inventory.models import Category, Collectible, Condition, Language, MarketRegion
 from inventory.search import MAX_QUERY_LENGTH, apply_search
 from inventory.tags import normalize_tag
 from vendors.models import Vendor
-
-BOOLEAN_CHOICES = [("true", "true"), ("false", "false")]
-#: Filters on the materialised valuation: the caller's vendors are valued first.
-VALUATION_FILTERS = ("value_basis", "priced", "stale")
+from vendors.selectors import vendor_ids_for_user
 
 
 def _member_vendors(request: Request | None) -> QuerySet[Vendor]:
     if request is None or not request.user.is_authenticated:
         return Vendor.objects.none()
-    return Vendor.objects.filter(memberships__user=request.user)
+    return Vendor.objects.filter(pk__in=vendor_ids_for_user(user=request.user))
 
 
 class CollectibleFilter(django_filters.FilterSet):
@@ -60,48 +57,9 @@ class CollectibleFilter(django_filters.FilterSet):
         field_name="purchase_date", lookup_expr="lte", help_text="Bought on or before this date."
     )
 
-    value_basis = django_filters.MultipleChoiceFilter(
-        field_name="valuation__basis",
-        choices=[(basis, basis) for basis in VALUE_BASES],
-        help_text="Items valued on this basis (repeat for several): observed, manual, "
-        "purchase or none.",
-    )
-    priced = django_filters.ChoiceFilter(
-        choices=BOOLEAN_CHOICES,
-        method="filter_priced",
-        help_text="`true`: items with a value; `false`: unpriced (no price at all, or no "
-        "exchange rate).",
-    )
-    stale = django_filters.ChoiceFilter(
-        choices=BOOLEAN_CHOICES,
-        method="filter_stale",
-        help_text="`true`: items valued on an observed or manual price older than the "
-        "server's VALUATION_STALE_AFTER_DAYS; `false`: every other item.",
-    )
-
     class Meta:
         model = Collectible
         fields: list[str] = []
-
-    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
-        if self.request is not None and any(
-            self.form.cleaned_data.get(name) for name in VALUATION_FILTERS
-        ):
-            # The filters read the materialised rows: value the caller's missing ones first
-            # (one query when nothing is missing).
-            vendor_ids = _member_vendors(self.request).values_list("pk", flat=True)
-            valuations_ensure_fresh(vendor_ids=list(vendor_ids))
-        return super().filter_queryset(queryset)
-
-    def filter_priced(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return queryset.filter(valuation__value__isnull=value != "true")
-
-    def filter_stale(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        stale = Q(
-            valuation__basis__in=MARKET_BASES,
-            valuation__price_observed_at__lt=stale_before(timezone.now()),
-        )
-        return queryset.filter(stale) if value == "true" else queryset.exclude(stale)
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         # Blank is no search (and no relevance ordering: see CollectibleViewSet.ordering).
@@ -110,3 +68,16 @@ class CollectibleFilter(django_filters.FilterSet):
     def filter_tag(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         tag = normalize_tag(value)
         return queryset.filter(tags__contains=[tag]) if tag else queryset
+
+
+def collectible_filterset() -> type[CollectibleFilter]:
+    """`CollectibleFilter` with the filters of the registered extensions."""
+    return _with_extension_filters(extensions.registered())
+
+
+@cache
+def _with_extension_filters(
+    registered: tuple[CollectibleExtension, ...],
+) -> type[CollectibleFilter]:
+    declared = {name: f for extension in registered for name, f in extension.filters().items()}
+    return type("CollectibleFilter", (CollectibleFilter,), declared)

@@ -38,6 +38,14 @@ class Condition(models.TextChoices):
     POOR = "poor", "Poor"
 
 
+#: Card details (game, language, rarity, …) describe trading cards only.
+CARD_DETAILS_ONLY_FOR_CARDS = "Card details apply to trading cards only."
+
+
+def takes_card_details(category: str) -> bool:
+    return category == Category.TRADING_CARD
+
+
 CONDITION_RANK = {value: rank for rank, value in enumerate(Condition.values)}
 
 

@@ -6,7 +6,6 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
 
-from core.auth import authenticated_user
 from core.filters import COMMON_QUERY_PARAMS
 from inventory import search
 from inventory.models import Collectible
@@ -15,6 +14,7 @@ from inventory.serializers import (
     SearchQuerySerializer,
     SearchResultSerializer,
 )
+from users.auth import authenticated_user
 
 SEARCH_QUERY_PARAMS = frozenset({"q", "page", "page_size", "format"})
 assert SEARCH_QUERY_PARAMS - {"q"} <= COMMON_QUERY_PARAMS

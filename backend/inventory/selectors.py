@@ -1,57 +1,64 @@
+from functools import cache
 from typing import Any
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import Model, QuerySet
-from valuation.models import ItemValuation
 
+from inventory import extensions
+from inventory.extensions import CollectibleExtension
 from inventory.models import CardDetails, Collectible
 from users.models import User
-from vendors.models import Membership
-
-
-def member_vendor_ids(*, user: User) -> list[int]:
-    # Unordered: Membership's default ordering would join the users table for the e-mail.
-    memberships = Membership.objects.filter(user=user).order_by()
-    return list(memberships.values_list("vendor_id", flat=True))
+from vendors.selectors import vendor_ids_for_user
 
 
 def collectible_list_for_user(*, user: User) -> QuerySet[Collectible]:
     """Every collectible of every vendor the user belongs to, with card details and the
-    materialised valuation joined (missing rows are valued by the views).
+    relations of the registered extensions joined (the valuation: `inventory.extensions`).
 
     The vendor ids are read first (one tiny query) and passed as constants: filtering
     through a join on memberships, the planner would assume the average vendor's size and
     sort a whole 10k-item shop instead of walking its (vendor, created_at) index for one
     page (docs/performance.md).
     """
-    vendor_ids = member_vendor_ids(user=user)
+    vendor_ids = list(vendor_ids_for_user(user=user))
+    relations = [extension.relation for extension in extensions.registered()]
     return Collectible.objects.filter(vendor_id__in=vendor_ids).select_related(
-        "card_details", "valuation"
+        "card_details", *relations
     )
 
 
-def _columns(model: type[Model], *, leaving_out: tuple[str, ...] = ()) -> tuple[str, ...]:
+def model_columns(model: type[Model], *, leaving_out: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The attribute names of a model's concrete fields (`vendor_id` for `vendor`)."""
     return tuple(f.attname for f in model._meta.concrete_fields if f.name not in leaving_out)
 
 
-#: What a list page reads of each item, as `values_list` names: all its own fields but the
-#: search vector, its card details and its materialised valuation; a related `…__pk` is
-#: null when the item has no such row.
-LIST_ITEM_FIELDS = _columns(Collectible, leaving_out=("search_vector",))
-LIST_CARD_FIELDS = _columns(CardDetails, leaving_out=("collectible",))
-LIST_VALUATION_FIELDS = _columns(ItemValuation, leaving_out=("collectible",))
-LIST_COLUMNS = (
-    *LIST_ITEM_FIELDS,
-    "card_details__pk",
-    *(f"card_details__{name}" for name in LIST_CARD_FIELDS),
-    "valuation__pk",
-    *(f"valuation__{name}" for name in LIST_VALUATION_FIELDS),
-)
+LIST_ITEM_FIELDS = model_columns(Collectible, leaving_out=("search_vector",))
+LIST_CARD_FIELDS = model_columns(CardDetails, leaving_out=("collectible",))
+
+
+def list_columns() -> tuple[str, ...]:
+    """What a list page reads of each item, as `values_list` names: all its own fields but
+    the search vector, its card details and the columns each registered extension reads of
+    its relation; a related `…__pk` is null when the item has no such row."""
+    return _list_columns(extensions.registered())
+
+
+@cache
+def _list_columns(registered: tuple[CollectibleExtension, ...]) -> tuple[str, ...]:
+    columns = [
+        *LIST_ITEM_FIELDS,
+        "card_details__pk",
+        *(f"card_details__{name}" for name in LIST_CARD_FIELDS),
+    ]
+    for extension in registered:
+        relation = extension.relation
+        columns += [f"{relation}__pk", *(f"{relation}__{name}" for name in extension.columns)]
+    return tuple(columns)
 
 
 class CollectibleRows:
-    """The items of a filtered, ordered queryset as plain rows (dicts of LIST_COLUMNS),
+    """The items of a filtered, ordered queryset as plain rows (dicts of `list_columns()`),
     read off the cursor from the statement the ORM builds, with the ORM's own value
     converters applied. Counted and sliced like a queryset, so DRF's paginator pages it.
 
@@ -76,15 +83,9 @@ class CollectibleRows:
         return Collectible(**{name: row[name] for name in LIST_ITEM_FIELDS})
 
     @staticmethod
-    def set_valuation(row: dict[str, Any], valuation: ItemValuation) -> None:
-        """Put a (re)computed valuation in the row, as if it had been read with it."""
-        row["valuation__pk"] = valuation.collectible_id
-        for name in LIST_VALUATION_FIELDS:
-            row[f"valuation__{name}"] = getattr(valuation, name)
-
-    @staticmethod
     def _read(queryset: QuerySet[Collectible]) -> list[dict[str, Any]]:
-        rows_query = queryset.values_list(*LIST_COLUMNS)
+        columns = list_columns()
+        rows_query = queryset.values_list(*columns)
         compiler = rows_query.query.get_compiler(using=rows_query.db)
         try:
             statement, params = compiler.as_sql()
@@ -96,4 +97,4 @@ class CollectibleRows:
         if compiler.has_extra_select:  # ordering columns the ORM appended (as it strips them)
             fetched = [row[: compiler.col_count] for row in fetched]
         rows = compiler.results_iter(results=[fetched])  # the fields' converters (JSON)
-        return [dict(zip(LIST_COLUMNS, row, strict=True)) for row in rows]
+        return [dict(zip(columns, row, strict=True)) for row in rows]

@@ -1,25 +1,24 @@
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
-from django.core.exceptions import ObjectDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
-from valuation.models import VALUE_BASES, ItemValuation, price_age_days, price_is_stale
 
 from core.currencies import CurrencyField
 from core.serializers import date_text, datetime_text, decimal_text
+from inventory import extensions
 from inventory.models import (
+    CARD_DETAILS_ONLY_FOR_CARDS,
     MAX_EXTERNAL_IDS,
     MAX_TAGS,
     CardDetails,
-    Category,
     Collectible,
+    takes_card_details,
 )
 from inventory.search import MAX_QUERY_LENGTH
 from inventory.tags import normalize_tags
-from price_history.models import PriceSource
 
 MAX_EXTERNAL_ID_KEY_LENGTH = 50
 MAX_EXTERNAL_ID_VALUE_LENGTH = 200
@@ -97,93 +96,6 @@ class CardDetailsSerializer(serializers.ModelSerializer):
         ]
 
 
-# --- Valuation ----------------------------------------------------------------------------
-
-
-class ValuationPriceSerializer(serializers.Serializer):
-    amount = serializers.DecimalField(max_digits=12, decimal_places=2, source="price_amount")
-    currency = serializers.CharField(
-        source="price_currency", help_text="The price's own currency (ISO 4217)."
-    )
-    observed_at = serializers.DateTimeField(source="price_observed_at")
-    source = serializers.ChoiceField(  # type: ignore[assignment]
-        choices=PriceSource.choices, source="price_source"
-    )
-    condition = serializers.CharField(
-        source="price_condition", help_text="Empty when the page gave no condition."
-    )
-
-
-# One instance for every row: a new serializer per item deep-copies its fields, which was
-# most of a list page's time (docs/performance.md). to_representation keeps no state.
-_PRICE_SERIALIZER = ValuationPriceSerializer()
-
-
-class CollectibleValuationSerializer(serializers.Serializer):
-    """The item's current value (docs/valuation.md), from its materialised valuation."""
-
-    basis = serializers.ChoiceField(
-        choices=list(VALUE_BASES),
-        help_text="`observed` (a matching marketplace price), `manual` (a price entered by "
-        "hand), `purchase` (no market price: the purchase price) or `none` (unpriced).",
-    )
-    currency = serializers.CharField(help_text="The vendor's currency: every amount below.")
-    unit_value = serializers.DecimalField(max_digits=16, decimal_places=2, allow_null=True)
-    value = serializers.DecimalField(
-        max_digits=16,
-        decimal_places=2,
-        allow_null=True,
-        help_text="Unit value × quantity; null when unpriced or unconvertible.",
-    )
-    cost = serializers.DecimalField(
-        max_digits=16,
-        decimal_places=2,
-        allow_null=True,
-        help_text="Purchase price × quantity, at the purchase-date rate.",
-    )
-    price = serializers.SerializerMethodField(
-        help_text="The price the value comes from (observed or manual); null otherwise."
-    )
-    age_days = serializers.SerializerMethodField(
-        help_text="Age of that price in whole days (null for other bases)."
-    )
-    is_stale = serializers.SerializerMethodField(
-        help_text="The price is older than the server's VALUATION_STALE_AFTER_DAYS."
-    )
-    unconvertible = serializers.BooleanField(
-        help_text="No exchange rate for the day: the value is unknown rather than wrong."
-    )
-    valued_at = serializers.DateTimeField(help_text="When this value was computed.")
-
-    @extend_schema_field(ValuationPriceSerializer(allow_null=True))
-    def get_price(self, row: ItemValuation) -> dict[str, Any] | None:
-        if row.price_observed_at is None:
-            return None
-        return _PRICE_SERIALIZER.to_representation(row)
-
-    @extend_schema_field(serializers.IntegerField(allow_null=True))
-    def get_age_days(self, row: ItemValuation) -> int | None:
-        return row.age_days(now=self._now())
-
-    @extend_schema_field(serializers.BooleanField())
-    def get_is_stale(self, row: ItemValuation) -> bool:
-        return row.is_stale(now=self._now())
-
-    def _now(self) -> datetime:
-        # One instant for a whole page (the root serializer's context is shared).
-        context = self.context
-        if "valuation_now" not in context:
-            context["valuation_now"] = timezone.now()
-        return context["valuation_now"]
-
-    def get_attribute(self, instance: Collectible) -> ItemValuation | None:
-        """The item's row, or null when it has none (the views value items first)."""
-        try:
-            return instance.valuation
-        except ObjectDoesNotExist:
-            return None
-
-
 def collectible_list_rows(
     rows: list[dict[str, Any]], *, now: datetime | None = None
 ) -> list[dict[str, Any]]:
@@ -193,33 +105,36 @@ def collectible_list_rows(
     `now`: the instant price ages are counted to (default: now)."""
     now = now or timezone.now()
     zone = timezone.get_current_timezone()
-    return [
-        {
-            "id": row["id"],
-            "vendor": row["vendor_id"],
-            "created_by": row["created_by_id"],
-            "name": row["name"],
-            "category": row["category"],
-            "set_name": row["set_name"],
-            "number": row["number"],
-            "condition": row["condition"],
-            "completeness": row["completeness"],
-            "grader": row["grader"],
-            "grade": decimal_text(row["grade"], 1),
-            "quantity": row["quantity"],
-            "purchase_price": decimal_text(row["purchase_price"], 2),
-            "purchase_currency": row["purchase_currency"],
-            "purchase_date": date_text(row["purchase_date"]),
-            "notes": row["notes"],
-            "tags": list(row["tags"]),
-            "external_ids": row["external_ids"],
-            "card_details": _card_details_of_row(row),
-            "valuation": _valuation_of_row(row, now, zone),
-            "created_at": datetime_text(row["created_at"], zone),
-            "updated_at": datetime_text(row["updated_at"], zone),
-        }
-        for row in rows
-    ]
+    return [_list_row(row, now, zone) for row in rows]
+
+
+def _list_row(row: dict[str, Any], now: datetime, zone: tzinfo) -> dict[str, Any]:
+    formatted = {
+        "id": row["id"],
+        "vendor": row["vendor_id"],
+        "created_by": row["created_by_id"],
+        "name": row["name"],
+        "category": row["category"],
+        "set_name": row["set_name"],
+        "number": row["number"],
+        "condition": row["condition"],
+        "completeness": row["completeness"],
+        "grader": row["grader"],
+        "grade": decimal_text(row["grade"], 1),
+        "quantity": row["quantity"],
+        "purchase_price": decimal_text(row["purchase_price"], 2),
+        "purchase_currency": row["purchase_currency"],
+        "purchase_date": date_text(row["purchase_date"]),
+        "notes": row["notes"],
+        "tags": list(row["tags"]),
+        "external_ids": row["external_ids"],
+        "card_details": _card_details_of_row(row),
+    }
+    for extension in extensions.registered():
+        formatted[extension.field] = extension.format_row(row, now=now, zone=zone)
+    formatted["created_at"] = datetime_text(row["created_at"], zone)
+    formatted["updated_at"] = datetime_text(row["updated_at"], zone)
+    return formatted
 
 
 def _card_details_of_row(row: dict[str, Any]) -> dict[str, Any] | None:
@@ -233,33 +148,6 @@ def _card_details_of_row(row: dict[str, Any]) -> dict[str, Any] | None:
         "finish": row["card_details__finish"],
         "release_date": date_text(row["card_details__release_date"]),
         "set_code": row["card_details__set_code"],
-    }
-
-
-def _valuation_of_row(row: dict[str, Any], now: datetime, zone: tzinfo) -> dict[str, Any] | None:
-    if row["valuation__pk"] is None:
-        return None
-    observed_at = row["valuation__price_observed_at"]
-    price = None
-    if observed_at is not None:
-        price = {
-            "amount": decimal_text(row["valuation__price_amount"], 2),
-            "currency": row["valuation__price_currency"],
-            "observed_at": datetime_text(observed_at, zone),
-            "source": row["valuation__price_source"],
-            "condition": row["valuation__price_condition"],
-        }
-    return {
-        "basis": row["valuation__basis"],
-        "currency": row["valuation__currency"],
-        "unit_value": decimal_text(row["valuation__unit_value"], 2),
-        "value": decimal_text(row["valuation__value"], 2),
-        "cost": decimal_text(row["valuation__cost"], 2),
-        "price": price,
-        "age_days": price_age_days(observed_at, now=now),
-        "is_stale": price_is_stale(observed_at, now=now),
-        "unconvertible": row["valuation__unconvertible"],
-        "valued_at": datetime_text(row["valuation__valued_at"], zone),
     }
 
 
@@ -280,12 +168,6 @@ class CollectibleSerializer(serializers.ModelSerializer):
         required=False,
         allow_blank=True,
         help_text="ISO 4217; defaults to the vendor's currency when a purchase price is given.",
-    )
-    valuation = CollectibleValuationSerializer(
-        source="*",
-        read_only=True,
-        allow_null=True,
-        help_text="What the item is worth now, in its vendor's currency (read-only).",
     )
 
     class Meta:
@@ -310,15 +192,22 @@ class CollectibleSerializer(serializers.ModelSerializer):
             "tags",
             "external_ids",
             "card_details",
-            "valuation",
             "created_at",
             "updated_at",
         ]
-        read_only_fields = ["id", "created_by", "valuation", "created_at", "updated_at"]
+        read_only_fields = ["id", "created_by", "created_at", "updated_at"]
         extra_kwargs = {
             "purchase_price": {"min_value": 0},
             "quantity": {"min_value": 1},
         }
+
+    def get_fields(self) -> dict[str, serializers.Field]:
+        """The item's own fields, then those of the registered extensions (read-only)."""
+        fields = super().get_fields()
+        timestamps = {name: fields.pop(name) for name in ("created_at", "updated_at")}
+        for extension in extensions.registered():
+            fields[extension.field] = extension.serializer_field()
+        return {**fields, **timestamps}
 
     def validate_purchase_date(self, value: Any) -> Any:
         latest_today = (timezone.now() + _LATEST_UTC_OFFSET).date()
@@ -348,10 +237,8 @@ class CollectibleSerializer(serializers.ModelSerializer):
         if grade is not None and not grader:
             errors["grader"] = "A grade needs the grading company."
 
-        category = current("category")
-        card_details = attrs.get("card_details")
-        if card_details and category != Category.TRADING_CARD:
-            errors["card_details"] = "Card details apply to trading cards only."
+        if attrs.get("card_details") and not takes_card_details(current("category")):
+            errors["card_details"] = CARD_DETAILS_ONLY_FOR_CARDS
 
         if errors:
             raise serializers.ValidationError(errors)

@@ -2,7 +2,7 @@ from typing import Any
 
 from django.db import transaction
 
-from inventory.models import CardDetails, Category, Collectible
+from inventory.models import CardDetails, Collectible, takes_card_details
 from users.models import User
 from vendors.models import Vendor
 
@@ -17,7 +17,7 @@ def _apply_defaults(collectible: Collectible) -> None:
 def _save_card_details(collectible: Collectible, details: Any, *, partial: bool) -> None:
     """`details` None removes them; a dict creates or updates (merging when partial)."""
     existing = CardDetails.objects.filter(collectible=collectible).first()
-    if details is None or collectible.category != Category.TRADING_CARD:
+    if details is None or not takes_card_details(collectible.category):
         if existing is not None:
             existing.delete()
         return
@@ -56,7 +56,7 @@ def collectible_update(
     collectible.save()
     if card_details is not _UNSET:
         _save_card_details(collectible, card_details, partial=partial)
-    elif not partial or collectible.category != Category.TRADING_CARD:
+    elif not partial or not takes_card_details(collectible.category):
         # A full replacement without card details, or an item that stopped being a card.
         _save_card_details(collectible, None, partial=partial)
     # The cached relation may be stale after the writes above.

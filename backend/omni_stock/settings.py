@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "inventory",
     "price_history",
     "valuation",
+    "devtools",
 ]
 
 MIDDLEWARE = [
@@ -340,11 +341,11 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(  # type: ignore[attr-defined
         "PriceConditionEnum": "price_history.models.PriceCondition",
         "PriceSourceEnum": "price_history.models.PriceSource",
         "TrackerSourceEnum": "price_history.models.TrackerSource",
-        "TrackerStatusEnum": ["new", "ok", "failing", "paused"],
+        "TrackerStatusEnum": "price_history.models.TRACKER_STATUSES",
         "ScrapeJobKindEnum": "price_history.models.JobKind",
         "ScrapeJobStatusEnum": "price_history.models.JobStatus",
         "ScrapeRunStatusEnum": "price_history.models.RunStatus",
-        "PriceIntervalEnum": ["raw", "day", "week", "month"],
+        "PriceIntervalEnum": "price_history.selectors.INTERVALS",
     }
 )
 
@@ -369,8 +370,8 @@ if VALUATION_STALE_AFTER_DAYS < 1 or VALUATION_RATE_MAX_AGE_DAYS < 0:
     )
 SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(  # type: ignore[attr-defined]
     {
-        "ValueBasisEnum": ["observed", "manual", "purchase", "none"],
-        "ValueHistoryRangeEnum": ["1m", "3m", "1y", "all"],
+        "ValueBasisEnum": "valuation.rules.VALUE_BASES",
+        "ValueHistoryRangeEnum": "valuation.selectors.history.RANGES",
     }
 )
 # --- end of collection value -------------------------------------------------------------

@@ -8,21 +8,19 @@ from __future__ import annotations
 
 from typing import Any
 
-import redis
 from django.db.models import QuerySet
 from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import APIException, PermissionDenied, ValidationError
+from rest_framework.exceptions import APIException, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.auth import authenticated_user
 from inventory.models import Collectible
-from price_history import scraping, selectors, services
+from price_history import selectors, services
 from price_history.filters import ScrapeJobFilter
 from price_history.models import ScrapeJob, Tracker
 from price_history.queue import QueueUnavailableError
@@ -35,6 +33,8 @@ from price_history.serializers import (
     TrackerSerializer,
     TrackerTestSerializer,
 )
+from users.auth import authenticated_user
+from vendors.permissions import require_edit_role
 from vendors.selectors import membership_get
 
 TRACKERS = ["trackers"]
@@ -66,32 +66,27 @@ class CollectibleScopedMixin:
         return self._collectible
 
     def require_edit(self, collectible: Collectible, doing: str) -> None:
-        membership = membership_get(
-            user=authenticated_user(self.request), vendor=collectible.vendor_id
-        )
-        if membership is None or not membership.can_edit:
-            raise PermissionDenied(f"You have view-only access: you cannot {doing}.")
+        user = authenticated_user(self.request)
+        require_edit_role(membership_get(user=user, vendor=collectible.vendor_id), doing=doing)
 
 
 def _check_once(tracker: Tracker) -> dict[str, Any]:
-    """Fetch the tracker's page once (saved or not) and say what would be recorded."""
+    """Check the tracker's page once (saved or not): what would be recorded, or why not."""
     try:
-        result = scraping.fetch(scraping.target_for(tracker, conditional=False))
-    except scraping.ScrapeFailure as failure:
-        return TrackerTestSerializer(
-            {
-                "ok": False,
-                "observations": [],
-                "failure": {"kind": failure.kind.value, "message": failure.message},
-            }
-        ).data
-    except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError) as exc:
+        check = services.tracker_check_once(tracker=tracker)
+    except services.LimiterUnavailableError as exc:
         raise ServiceUnavailable(
             "The rate limiter (Redis) is unavailable; try again in a minute."
         ) from exc
-    prepared = scraping.prepare_observations(tracker, result.observations)
+    failure = check.failure
     return TrackerTestSerializer(
-        {"ok": bool(prepared), "observations": [vars(p) for p in prepared], "failure": None}
+        {
+            "ok": check.ok,
+            "observations": [vars(price) for price in check.observations],
+            "failure": None
+            if failure is None
+            else {"kind": failure.kind.value, "message": failure.message},
+        }
     ).data
 
 

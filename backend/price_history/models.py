@@ -6,6 +6,7 @@ See docs/price-engine.md for how they move through the worker pipeline.
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
@@ -54,6 +55,21 @@ class PriceCondition(models.TextChoices):
     GRADE_9 = "grade_9", "Grade 9"
     GRADE_9_5 = "grade_9_5", "Grade 9.5"
     PSA_10 = "psa_10", "PSA 10"
+
+
+#: A tracker's `status`, derived from its state (see `Tracker.status`).
+TRACKER_STATUSES = ("new", "ok", "failing", "paused")
+
+
+def tracker_selector_errors(*, source: str, selector: str, attribute: str) -> dict[str, str]:
+    """Only the css source reads a CSS selector (and an optional attribute), and it needs
+    one: the problems with these three, by field."""
+    if source == TrackerSource.CSS:
+        return {} if selector else {"selector": "The css source needs a CSS selector."}
+    message = "Only the css source uses a selector and attribute."
+    return {
+        name: message for name, value in (("selector", selector), ("attribute", attribute)) if value
+    }
 
 
 class Tracker(TimestampedModel):
@@ -128,6 +144,13 @@ class Tracker(TimestampedModel):
 
     def __str__(self) -> str:
         return f"{self.get_source_display()} · {self.url}"
+
+    def clean(self) -> None:
+        errors = tracker_selector_errors(
+            source=self.source, selector=self.selector, attribute=self.attribute
+        )
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def status(self) -> str:

@@ -1,13 +1,20 @@
-"""Talking to the Celery broker: is it reachable, and publish the scrape tasks."""
+"""Talking to the Celery broker: is it reachable, and publish the scrape tasks.
+
+Tasks are sent by name, so the services that publish them never import the tasks module
+(which imports the services).
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
 
-from omni_stock.celery import app
+from celery import current_app
 
 logger = logging.getLogger(__name__)
+
+#: The task that checks one run's tracker (routed to the `scrape` queue: CELERY_TASK_ROUTES).
+SCRAPE_RUN_TASK = "price_history.tasks.scrape_run"
 
 
 class QueueUnavailableError(Exception):
@@ -23,7 +30,7 @@ class QueueUnavailableError(Exception):
 def broker_available(timeout: int = 3) -> bool:
     """Whether a connection to the broker can be opened right now (one quick attempt)."""
     try:
-        with app.connection_for_write() as connection:
+        with current_app.connection_for_write() as connection:
             connection.ensure_connection(
                 max_retries=1, interval_start=0, interval_step=0, timeout=int(timeout)
             )
@@ -34,8 +41,6 @@ def broker_available(timeout: int = 3) -> bool:
 
 
 def publish_runs(run_ids: Iterable[int]) -> None:
-    """Queue one `scrape_run` task per run (on the `scrape` queue, see CELERY_TASK_ROUTES)."""
-    from price_history.tasks import scrape_run
-
+    """Queue one `scrape_run` task per run."""
     for run_id in run_ids:
-        scrape_run.apply_async(args=(run_id,))
+        current_app.send_task(SCRAPE_RUN_TASK, args=(run_id,))

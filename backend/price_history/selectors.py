@@ -15,6 +15,7 @@ from django.db.models.functions import Trunc
 from inventory.models import Collectible
 from price_history.models import PriceHistory, ScrapeJob, ScrapeRun, Tracker
 from users.models import User
+from vendors.selectors import vendor_ids_for_user
 
 #: At most this many points per series; more is refused (raw) rather than truncated.
 MAX_POINTS = 1000
@@ -32,12 +33,12 @@ class TooManyPointsError(Exception):
 def collectible_get_for_user(*, user: User, collectible_id: int) -> Collectible | None:
     """The collectible if it belongs to one of the user's vendors (else None → 404).
 
-    One query: a primary-key probe joined to the user's memberships (the list's
+    One query: a primary-key probe with the user's vendor ids as a subquery (the list's
     read-the-vendor-ids-first plan is for walking a vendor's items, not for one row).
     """
     return (
         Collectible.objects.select_related("vendor")
-        .filter(pk=collectible_id, vendor__memberships__user=user)
+        .filter(pk=collectible_id, vendor_id__in=vendor_ids_for_user(user=user))
         .first()
     )
 
@@ -50,7 +51,7 @@ def scrape_job_list_for_user(*, user: User) -> QuerySet[ScrapeJob]:
     """Jobs about items of the user's vendors (scheduled jobs span vendors: operators only)."""
     runs = ScrapeRun.objects.select_related("tracker").order_by("id")
     return (
-        ScrapeJob.objects.filter(collectible__vendor__memberships__user=user)
+        ScrapeJob.objects.filter(collectible__vendor_id__in=vendor_ids_for_user(user=user))
         .prefetch_related(Prefetch("runs", queryset=runs))
         .order_by("-created_at", "-id")
     )

@@ -10,9 +10,10 @@ from rest_framework import serializers
 
 from core.currencies import CurrencyField
 from core.serializers import datetime_text, decimal_text
-from price_history import scraping
+from price_history import gateway
 from price_history.models import (
     MAX_INTERVAL_MINUTES,
+    TRACKER_STATUSES,
     PriceCondition,
     PriceHistory,
     PriceSource,
@@ -20,6 +21,7 @@ from price_history.models import (
     ScrapeRun,
     Tracker,
     TrackerSource,
+    tracker_selector_errors,
 )
 from price_history.selectors import INTERVALS, MAX_POINTS
 
@@ -28,7 +30,7 @@ from price_history.selectors import INTERVALS, MAX_POINTS
 
 class TrackerSerializer(serializers.ModelSerializer):
     status = serializers.ChoiceField(
-        choices=["new", "ok", "failing", "paused"],
+        choices=list(TRACKER_STATUSES),
         read_only=True,
         help_text="`new` (never checked), `ok`, `failing` (last check failed; retried with "
         "backoff) or `paused` (see `paused_reason`).",
@@ -91,7 +93,7 @@ class TrackerSerializer(serializers.ModelSerializer):
         ]
 
     def validate_url(self, value: str) -> str:
-        problem = scraping.url_problem(value)
+        problem = gateway.url_problem(value)
         if problem:
             raise serializers.ValidationError(problem)
         return value
@@ -112,14 +114,11 @@ class TrackerSerializer(serializers.ModelSerializer):
                 return attrs[name]
             return getattr(instance, name) if instance is not None else ""
 
-        source = current("source") or TrackerSource.STRUCTURED
-        errors = {}
-        if source == TrackerSource.CSS and not current("selector"):
-            errors["selector"] = "The css source needs a CSS selector."
-        elif source != TrackerSource.CSS:
-            for name in ("selector", "attribute"):
-                if current(name):
-                    errors[name] = "Only the css source uses a selector and attribute."
+        errors = tracker_selector_errors(
+            source=current("source") or TrackerSource.STRUCTURED,
+            selector=current("selector"),
+            attribute=current("attribute"),
+        )
         if errors:
             raise serializers.ValidationError(errors)
         return attrs

@@ -13,6 +13,7 @@ from celery import Task, shared_task
 from django.conf import settings
 
 from price_history import services
+from price_history.queue import SCRAPE_RUN_TASK
 
 logger = logging.getLogger(__name__)
 
@@ -24,7 +25,13 @@ def retry_countdown(retries: int) -> int:
     return int(min(10 * 2**retries, settings.CELERY_RETRY_MAX_COUNTDOWN))
 
 
-@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=MAX_RETRIES)
+@shared_task(
+    name=SCRAPE_RUN_TASK,
+    bind=True,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    max_retries=MAX_RETRIES,
+)
 def scrape_run(self: Task, run_id: int) -> None:
     """Check one tracker as part of a job (queue `scrape`)."""
     try:

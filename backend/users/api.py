@@ -15,8 +15,8 @@ from rest_framework_simplejwt.serializers import TokenObtainPairSerializer, Toke
 from rest_framework_simplejwt.settings import api_settings as jwt_settings
 from rest_framework_simplejwt.tokens import RefreshToken
 
-from core.auth import authenticated_user
 from users import services
+from users.auth import authenticated_user
 from users.models import User
 from users.serializers import (
     AuthSessionSerializer,

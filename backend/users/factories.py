@@ -1,7 +1,7 @@
 import factory
 
 from users.models import User
-from vendors.services import vendor_create_personal
+from users.signals import user_created
 
 DEFAULT_PASSWORD = "correct-horse-battery-staple"  # noqa: S105 - test data
 
@@ -22,4 +22,4 @@ class UserFactory(factory.django.DjangoModelFactory):
         if create:
             self.save()
             if extracted is not False:
-                vendor_create_personal(user=self)
+                user_created.send(sender=User, user=self)

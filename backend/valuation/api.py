@@ -16,7 +16,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.auth import authenticated_user
+from users.auth import authenticated_user
 from valuation import selectors, services
 from valuation.serializers import (
     DASHBOARD_QUERY_PARAMS,

@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class ValuationConfig(AppConfig):
     name = "valuation"
     verbose_name = "Collection value"
+
+    def ready(self) -> None:
+        from inventory import extensions
+        from valuation.collectibles import CollectibleValuation
+
+        extensions.register(CollectibleValuation())

@@ -5,12 +5,12 @@ See docs/valuation.md for how an item's value is chosen and converted.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from django.conf import settings
 from django.db import models
 
 from core.models import TimestampedModel
+from valuation.rules import VALUE_BASES, price_age_days, price_is_stale
 from vendors.models import Vendor
 
 
@@ -61,14 +61,8 @@ class ValueSnapshot(TimestampedModel):
         return f"{self.vendor_id} · {self.day:%Y-%m-%d}: {self.total_value} {self.currency}"
 
 
-#: How an item's value was chosen (docs/valuation.md): the same names as
-#: `valuation.selectors.Basis`.
-VALUE_BASES = ("observed", "manual", "purchase", "none")
-MARKET_BASES = ("observed", "manual")
-
-
 class ItemValuation(models.Model):
-    """One item's value as of `valued_at`, materialised from `valuation.selectors.value_item`
+    """One item's value as of `valued_at`, materialised from `valuation.rules.value_item`
     (the rules stay there). A missing row means "needs valuing": database triggers delete
     the row on every write that can change it (price history, the item's value-relevant
     columns, its vendor's currency, exchange rates), whatever does the write; reads value
@@ -116,17 +110,3 @@ class ItemValuation(models.Model):
 
     def is_stale(self, *, now: datetime) -> bool:
         return price_is_stale(self.price_observed_at, now=now)
-
-
-def price_age_days(observed_at: datetime | None, *, now: datetime) -> int | None:
-    """Age of a valuation's price in whole days (None without one)."""
-    if observed_at is None:
-        return None
-    return max((now - observed_at).days, 0)
-
-
-def price_is_stale(observed_at: datetime | None, *, now: datetime) -> bool:
-    """A valuation's price is older than VALUATION_STALE_AFTER_DAYS (read-time rule)."""
-    if observed_at is None:
-        return False
-    return now - observed_at > timedelta(days=settings.VALUATION_STALE_AFTER_DAYS)

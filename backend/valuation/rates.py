@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import connection
@@ -18,11 +18,6 @@ from django.db import connection
 from valuation.models import ExchangeRate
 
 EURO = "EUR"
-CENT = Decimal("0.01")
-
-
-def cents(amount: Decimal) -> Decimal:
-    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 class RateBook:

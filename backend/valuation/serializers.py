@@ -1,14 +1,23 @@
-"""Shapes of the dashboard and value-history responses (read-only) and their queries."""
+"""Shapes of the dashboard and value-history responses (read-only) and their queries, and
+of the `valuation` of each item on the collectibles API."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import datetime, tzinfo
 from typing import Any
 
+from django.core.exceptions import ObjectDoesNotExist
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from inventory.models import Category, Condition
+from core.serializers import datetime_text, decimal_text
+from inventory.models import Category, Collectible, Condition
 from price_history.models import PriceSource
-from valuation.selectors import RANGES, Basis
+from valuation.models import ItemValuation
+from valuation.rules import VALUE_BASES, price_age_days, price_is_stale
+from valuation.selectors import RANGES
 
 
 def money(**kwargs: Any) -> serializers.DecimalField:
@@ -50,7 +59,7 @@ class ItemValueSerializer(serializers.Serializer):
     condition = serializers.ChoiceField(choices=Condition.choices, source="item.condition")
     quantity = serializers.IntegerField(source="item.quantity")
     basis = serializers.ChoiceField(
-        choices=list(Basis.ALL),
+        choices=list(VALUE_BASES),
         help_text="`observed` (a matching marketplace price), `manual` (a price entered by "
         "hand), `purchase` (no market price: the purchase price) or `none` (unpriced).",
     )
@@ -143,3 +152,121 @@ class ValueHistorySerializer(serializers.Serializer):
     locals()["from"] = serializers.DateField(allow_null=True)
     to = serializers.DateField()
     points = ValuePointSerializer(many=True)
+
+
+# --- The valuation of each item on the collectibles API (inventory.extensions) ---------
+
+
+class ValuationPriceSerializer(serializers.Serializer):
+    amount = serializers.DecimalField(max_digits=12, decimal_places=2, source="price_amount")
+    currency = serializers.CharField(
+        source="price_currency", help_text="The price's own currency (ISO 4217)."
+    )
+    observed_at = serializers.DateTimeField(source="price_observed_at")
+    source = serializers.ChoiceField(  # type: ignore[assignment]
+        choices=PriceSource.choices, source="price_source"
+    )
+    condition = serializers.CharField(
+        source="price_condition", help_text="Empty when the page gave no condition."
+    )
+
+
+# One instance for every row: a new serializer per item deep-copies its fields, which was
+# most of a list page's time (docs/performance.md). to_representation keeps no state.
+_PRICE_SERIALIZER = ValuationPriceSerializer()
+
+
+class CollectibleValuationSerializer(serializers.Serializer):
+    """The item's current value (docs/valuation.md), from its materialised valuation."""
+
+    basis = serializers.ChoiceField(
+        choices=list(VALUE_BASES),
+        help_text="`observed` (a matching marketplace price), `manual` (a price entered by "
+        "hand), `purchase` (no market price: the purchase price) or `none` (unpriced).",
+    )
+    currency = serializers.CharField(help_text="The vendor's currency: every amount below.")
+    unit_value = serializers.DecimalField(max_digits=16, decimal_places=2, allow_null=True)
+    value = serializers.DecimalField(
+        max_digits=16,
+        decimal_places=2,
+        allow_null=True,
+        help_text="Unit value × quantity; null when unpriced or unconvertible.",
+    )
+    cost = serializers.DecimalField(
+        max_digits=16,
+        decimal_places=2,
+        allow_null=True,
+        help_text="Purchase price × quantity, at the purchase-date rate.",
+    )
+    price = serializers.SerializerMethodField(
+        help_text="The price the value comes from (observed or manual); null otherwise."
+    )
+    age_days = serializers.SerializerMethodField(
+        help_text="Age of that price in whole days (null for other bases)."
+    )
+    is_stale = serializers.SerializerMethodField(
+        help_text="The price is older than the server's VALUATION_STALE_AFTER_DAYS."
+    )
+    unconvertible = serializers.BooleanField(
+        help_text="No exchange rate for the day: the value is unknown rather than wrong."
+    )
+    valued_at = serializers.DateTimeField(help_text="When this value was computed.")
+
+    @extend_schema_field(ValuationPriceSerializer(allow_null=True))
+    def get_price(self, row: ItemValuation) -> dict[str, Any] | None:
+        if row.price_observed_at is None:
+            return None
+        return _PRICE_SERIALIZER.to_representation(row)
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_age_days(self, row: ItemValuation) -> int | None:
+        return row.age_days(now=self._now())
+
+    @extend_schema_field(serializers.BooleanField())
+    def get_is_stale(self, row: ItemValuation) -> bool:
+        return row.is_stale(now=self._now())
+
+    def _now(self) -> datetime:
+        # One instant for a whole page (the root serializer's context is shared).
+        context = self.context
+        if "valuation_now" not in context:
+            context["valuation_now"] = timezone.now()
+        return context["valuation_now"]
+
+    def get_attribute(self, instance: Collectible) -> ItemValuation | None:
+        """The item's row, or null when it has none (the views value items first)."""
+        try:
+            return instance.valuation
+        except ObjectDoesNotExist:
+            return None
+
+
+def valuation_of_row(
+    row: Mapping[str, Any], *, now: datetime, zone: tzinfo
+) -> dict[str, Any] | None:
+    """A list row's valuation (its `valuation__…` columns) formatted by hand, exactly as
+    `CollectibleValuationSerializer` formats the item's row (a test pins the two)."""
+    if row["valuation__pk"] is None:
+        return None
+    observed_at = row["valuation__price_observed_at"]
+    price = None
+    if observed_at is not None:
+        price = {
+            "amount": decimal_text(row["valuation__price_amount"], 2),
+            "currency": row["valuation__price_currency"],
+            "observed_at": datetime_text(observed_at, zone),
+            "source": row["valuation__price_source"],
+            "condition": row["valuation__price_condition"],
+        }
+    return {
+        "basis": row["valuation__basis"],
+        "currency": row["valuation__currency"],
+        "unit_value": decimal_text(row["valuation__unit_value"], 2),
+        "value": decimal_text(row["valuation__value"], 2),
+        "cost": decimal_text(row["valuation__cost"], 2),
+        "price": price,
+        "age_days": price_age_days(observed_at, now=now),
+        "is_stale": price_is_stale(observed_at, now=now),
+        "unconvertible": row["valuation__unconvertible"],
+        "valued_at": datetime_text(row["valuation__valued_at"], zone),
+    }

@@ -20,7 +20,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from inventory.models import Collectible
-from scraper.http import USER_AGENT
+from price_history import gateway
 from valuation import selectors
 from valuation.ecb import DailyRate, EcbFormatError, parse_reference_rates
 from valuation.models import ExchangeRate, ItemValuation, ValueSnapshot
@@ -80,29 +80,16 @@ def load_exchange_rates_from_file(
 
 
 def _download(url: str, transport: httpx.BaseTransport | None = None) -> bytes:
-    """GET `url` politely: our User-Agent, timeouts, a size cap (the one HTTP seam here)."""
-    timeout = httpx.Timeout(settings.VALUATION_HTTP_TIMEOUT_SECONDS, connect=5.0)
     try:
-        with (
-            httpx.Client(
-                transport=transport,
-                timeout=timeout,
-                headers={"User-Agent": USER_AGENT, "Accept": "application/xml, text/xml"},
-                follow_redirects=True,
-                max_redirects=3,
-            ) as client,
-            client.stream("GET", url) as response,
-        ):
-            if response.status_code != httpx.codes.OK:
-                raise RatesUnavailableError(f"{url} answered HTTP {response.status_code}.")
-            body = bytearray()
-            for chunk in response.iter_bytes():
-                body += chunk
-                if len(body) > MAX_DOWNLOAD_BYTES:
-                    raise RatesUnavailableError(f"{url} is larger than {MAX_DOWNLOAD_BYTES} bytes.")
-            return bytes(body)
-    except httpx.HTTPError as exc:
-        raise RatesUnavailableError(f"Could not download {url}: {exc}") from exc
+        return gateway.download(
+            url,
+            accept="application/xml, text/xml",
+            max_bytes=MAX_DOWNLOAD_BYTES,
+            timeout=settings.VALUATION_HTTP_TIMEOUT_SECONDS,
+            transport=transport,
+        )
+    except gateway.DownloadError as exc:
+        raise RatesUnavailableError(str(exc)) from exc
 
 
 def exchange_rates_fetch(*, url: str | None = None) -> RatesLoaded:

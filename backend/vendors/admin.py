@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 
+from users.admin import UserAdmin
+from users.models import User
 from vendors.models import Membership, Role, Vendor
 
 
@@ -139,3 +141,42 @@ def _is_last_owner_with_others(membership: Membership) -> bool:
         and siblings.exists()
         and not siblings.filter(role=Role.OWNER).exists()
     )
+
+
+class UserMembershipInline(admin.TabularInline):
+    """The vendors a user belongs to, with their role in each."""
+
+    model = Membership
+    form = MembershipForm
+    fk_name = "user"
+    extra = 0
+    fields = ("vendor", "role", "created_at")
+    readonly_fields = ("created_at",)
+    autocomplete_fields = ("vendor",)
+    show_change_link = True
+    verbose_name = "vendor membership"
+    verbose_name_plural = "vendor memberships"
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Membership]:
+        return super().get_queryset(request).select_related("vendor")
+
+
+# The users app sits below this one: its admin learns about memberships here.
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class UserWithMembershipsAdmin(UserAdmin):
+    inlines = (UserMembershipInline,)
+    list_display = (*UserAdmin.list_display[:2], "vendor_count", *UserAdmin.list_display[2:])
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[User]:
+        return super().get_queryset(request).annotate(_vendor_count=Count("memberships"))
+
+    @admin.display(description="vendors", ordering="_vendor_count")
+    def vendor_count(self, obj: User) -> int:
+        return getattr(obj, "_vendor_count", 0)
+
+    def get_inlines(self, request: HttpRequest, obj: User | None) -> Any:
+        # The add page is just email + password; memberships are edited afterwards.
+        return () if obj is None else super().get_inlines(request, obj)

@@ -8,7 +8,7 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from core.auth import authenticated_user
+from users.auth import authenticated_user
 from vendors import selectors, services
 from vendors.models import Membership, Role, Vendor
 from vendors.serializers import (

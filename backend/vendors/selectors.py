@@ -4,6 +4,16 @@ from users.models import User
 from vendors.models import EDIT_ROLES, Membership, Vendor
 
 
+def vendor_ids_for_user(*, user: User) -> QuerySet[Membership, int]:
+    """The ids of the vendors `user` belongs to: the one rule of what a user may see.
+
+    Lazy: filter with it as a subquery (`vendor_id__in=…`, one query), or `list()` it to
+    read the ids first, which a list of one vendor's items needs to be planned well
+    (docs/performance.md)."""
+    # Unordered: Membership's default ordering would join the users table for the e-mail.
+    return Membership.objects.filter(user=user).order_by().values_list("vendor_id", flat=True)
+
+
 def vendor_list_for_user(*, user: User) -> QuerySet[Vendor]:
     """The vendors a user belongs to, each annotated with the user's `role`."""
     return (
@@ -30,10 +40,6 @@ def personal_vendor_for_user(*, user: User) -> Vendor | None:
         .order_by("id")
         .first()
     )
-
-
-def editable_vendor_ids(*, user: User) -> QuerySet:
-    return Membership.objects.filter(user=user, role__in=EDIT_ROLES).values("vendor_id")
 
 
 def member_list(*, vendor: Vendor) -> QuerySet[Membership]:

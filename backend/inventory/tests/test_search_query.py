@@ -2,15 +2,9 @@
 
 import pytest
 
-from inventory.search import (
-    ParsedQuery,
-    _corrections,
-    _excerpt,
-    _mark_original,
-    parse_query,
-    positive_words,
-    trigram_similarity,
-)
+from inventory.search.corrections import _corrections, positive_words, trigram_similarity
+from inventory.search.highlights import _excerpt, _mark_original
+from inventory.search.query import ParsedQuery, parse_query
 
 
 @pytest.mark.parametrize(

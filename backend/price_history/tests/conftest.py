@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -163,3 +164,9 @@ def editor_client(vendor: Any) -> Any:
 @pytest.fixture
 def stranger_client(db: None) -> Any:
     return client_for(UserFactory())
+
+
+def close_to(
+    moment: datetime, expected: datetime, slack: timedelta = timedelta(seconds=30)
+) -> bool:
+    return abs(moment - expected) < slack

@@ -5,6 +5,7 @@ from django.urls import reverse
 from price_history import services
 from price_history.factories import PriceHistoryFactory, TrackerFactory
 from price_history.models import JobKind, ScrapeJob
+from price_history.services import runs as runs_service
 from users.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -98,7 +99,7 @@ def test_price_history_is_read_only_with_filters(admin_client):
 def test_scrape_job_shows_its_runs(admin_client):
     tracker = TrackerFactory()
     job = services.scrape_job_create(kind=JobKind.MANUAL, trackers=[tracker], publish=False)
-    services._run_finish(run_id=job.runs.get().pk, kind="timeout", message="Too slow.")
+    runs_service._run_finish(run_id=job.runs.get().pk, kind="timeout", message="Too slow.")
 
     listing = admin_client.get(reverse("admin:price_history_scrapejob_changelist"))
     detail = admin_client.get(reverse("admin:price_history_scrapejob_change", args=[job.pk]))

@@ -1,10 +1,11 @@
 import pytest
+from celery import current_app as app
 from rest_framework.test import APIClient
 
-from omni_stock.celery import app
 from price_history import services
 from price_history.factories import TrackerFactory
 from price_history.models import JobKind, JobStatus, ScrapeJob, ScrapeRun
+from price_history.services import runs as runs_service
 
 pytestmark = pytest.mark.django_db
 
@@ -82,7 +83,7 @@ class TestJobs:
             publish=False,
         )  # fmt: skip
         runs = {run.tracker_id: run for run in job.runs.all()}
-        services._run_finish(run_id=runs[bad.pk].pk, kind="timeout", message="Too slow.")
+        runs_service._run_finish(run_id=runs[bad.pk].pk, kind="timeout", message="Too slow.")
 
         body = viewer_client.get(job_url(job.pk)).json()
 

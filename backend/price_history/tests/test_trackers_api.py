@@ -4,7 +4,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from inventory.factories import CollectibleFactory
-from price_history import scraping
+from price_history import gateway
 from price_history.factories import TrackerFactory
 from price_history.models import PriceHistory, Tracker
 
@@ -270,7 +270,7 @@ class TestTestAction:
         def down(target):
             raise redis.exceptions.ConnectionError("refused")
 
-        monkeypatch.setattr(scraping, "fetch", down)
+        monkeypatch.setattr(gateway, "fetch", down)
         response = owner_client.post(tracker_url(tracker, "test"))
 
         assert response.status_code == 503

@@ -4,7 +4,6 @@ from rest_framework.test import APIClient
 
 from users.factories import DEFAULT_PASSWORD, UserFactory
 from users.models import User
-from vendors.models import Membership, Role
 
 REGISTER = "/api/v1/auth/register"
 LOGIN = "/api/v1/auth/login"
@@ -20,24 +19,6 @@ def login(client: APIClient, email: str, password: str = DEFAULT_PASSWORD):
 
 
 class TestRegister:
-    def test_creates_user_with_personal_vendor_they_own_and_logs_them_in(self, api_client):
-        response = api_client.post(
-            REGISTER,
-            {"email": "Ash@Example.com", "password": "pallet-town-1996", "display_name": "Ash"},
-        )
-
-        assert response.status_code == 201
-        body = response.json()
-        assert body["user"]["email"] == "ash@example.com"
-        assert body["user"]["display_name"] == "Ash"
-        assert body["access"]
-        assert body["refresh"]
-        user = User.objects.get(email="ash@example.com")
-        membership = Membership.objects.get(user=user)
-        assert membership.role == Role.OWNER
-        assert membership.vendor.is_personal
-        assert response.cookies[settings.REFRESH_COOKIE_NAME]["httponly"]
-
     def test_email_is_unique_whatever_its_case(self, api_client):
         UserFactory(email="misty@example.com")
 

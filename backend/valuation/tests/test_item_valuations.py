@@ -16,6 +16,7 @@ from price_history.models import PriceHistory
 from valuation import selectors, services
 from valuation.models import ExchangeRate, ItemValuation
 from valuation.serializers import DashboardSerializer
+from valuation.tests import reference as reference_values
 from valuation.tests.conftest import PURCHASED, price, rates
 from vendors.factories import VendorFactory
 
@@ -70,7 +71,9 @@ def test_dashboard_over_materialised_rows_equals_the_reference(vendor, now):
     services.valuations_ensure_fresh(vendor_ids=[vendor.pk], now=now)
 
     materialised = DashboardSerializer(selectors.dashboard(vendor=vendor, now=now)).data
-    reference = DashboardSerializer(selectors.dashboard_reference(vendor=vendor, now=now)).data
+    reference = DashboardSerializer(
+        reference_values.dashboard_reference(vendor=vendor, now=now)
+    ).data
 
     assert materialised == reference
     # The dataset exercises what it claims to.

@@ -82,10 +82,3 @@ def test_load_exchange_rates_command_refuses_a_bad_file(tmp_path):
     with pytest.raises(CommandError, match="Nothing was stored"):
         call_command("load_exchange_rates", "--file", str(bad))
     assert ExchangeRate.objects.count() == 0
-
-
-def test_demo_hook_loads_rates_and_backfills(vendor, collection):
-    from valuation.demo import ensure_demo_values
-
-    assert ensure_demo_values(vendor=vendor, days=30) == 31
-    assert ExchangeRate.objects.filter(currency="USD").count() > 1000

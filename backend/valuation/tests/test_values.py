@@ -6,7 +6,8 @@ from decimal import Decimal
 import pytest
 
 from inventory.factories import CollectibleFactory
-from valuation import selectors
+from valuation import rules
+from valuation.tests import reference
 from valuation.tests.conftest import price, rates
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 def value_of(item, vendor, now):
     vendor.refresh_from_db()
-    by_id = {v.item.pk: v for v in selectors.collection_values(vendor=vendor, now=now)}
+    by_id = {v.item.pk: v for v in reference.collection_values(vendor=vendor, now=now)}
     return by_id[item.pk]
 
 
@@ -120,7 +121,7 @@ def test_a_missing_rate_is_unconvertible_never_a_wrong_number(item, vendor, now)
 
     assert (value.basis, value.value, value.unconvertible) == ("observed", None, True)
     assert value.cost == Decimal("60.00")  # the purchase price is in EUR: no rate needed
-    summary = selectors.totals([value])
+    summary = rules.totals([value])
     assert (summary.priced_count, summary.unpriced_count, summary.unconvertible_count) == (0, 1, 1)
 
 

@@ -1,0 +1,103 @@
+"""`make run`: migrate, seed the demo, then run every process of the app until Ctrl-C.
+
+This process owns the embedded PostgreSQL and Redis (started by settings when
+DATABASE_URL / REDIS_URL are unset) and hands their URLs to the children, so web,
+worker and beat share one pair and everything stops together.
+"""
+
+import os
+import shlex
+import sys
+from typing import Any
+from urllib.parse import quote
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+from honcho.manager import Manager
+from honcho.printer import Printer
+
+from devtools.demo_data import DEMO_EMAIL, DEMO_PASSWORD
+
+
+def database_url() -> str:
+    db = settings.DATABASES["default"]
+    host = db["HOST"]
+    if host.startswith("/"):  # unix socket directory of the embedded server
+        host = quote(host, safe="")
+    port = f":{db['PORT']}" if db.get("PORT") else ""
+    auth = quote(db["USER"], safe="")
+    if db.get("PASSWORD"):
+        auth += ":" + quote(db["PASSWORD"], safe="")
+    return f"postgres://{auth}@{host}{port}/{db['NAME']}"
+
+
+class Command(BaseCommand):
+    help = "Run the whole app (web, Celery worker and beat, demo marketplace) on this machine."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--no-seed", action="store_true", help="Skip loading the demo data.")
+        parser.add_argument(
+            "--marketplace-port", type=int, default=8765, help="Port of the local demo marketplace."
+        )
+        parser.add_argument(
+            "--no-frontend-build", action="store_true", help="Accepted for `make dev`; no effect."
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        call_command("migrate", interactive=False, verbosity=0)
+        if not options["no_seed"]:
+            marketplace_url = f"http://127.0.0.1:{options['marketplace_port']}"
+            call_command("seed_demo", marketplace_url=marketplace_url, verbosity=0)
+        call_command("collectstatic", interactive=False, verbosity=0)
+
+        marketplace = f"127.0.0.1:{options['marketplace_port']}"
+        env = {
+            **os.environ,
+            "DATABASE_URL": database_url(),
+            "REDIS_URL": settings.REDIS_URL,
+            "DJANGO_SETTINGS_MODULE": "omni_stock.settings",
+            # The demo marketplace is on loopback, which the SSRF guard refuses unless listed.
+            "SCRAPER_ALLOWED_HOSTS": ",".join(
+                dict.fromkeys([*settings.SCRAPER_ALLOWED_HOSTS, marketplace])
+            ),
+        }
+        backend_dir = str(settings.BACKEND_DIR)
+        project_dir = str(settings.PROJECT_DIR)
+        bind = f"{options['host']}:{options['port']}"
+        python = shlex.quote(sys.executable)
+        celery = f"{python} -m celery --workdir {shlex.quote(backend_dir)} -A omni_stock"
+        processes = {
+            "web": (
+                f"{python} -m gunicorn omni_stock.wsgi:application --chdir {shlex.quote(backend_dir)}"
+                f" --bind {bind} --workers 2 --threads 4 --access-logfile - --log-level warning",
+                backend_dir,
+            ),
+            "worker": (
+                f"{celery} worker -Q scrape,celery --concurrency 2 --loglevel INFO",
+                backend_dir,
+            ),
+            "beat": (f"{celery} beat --loglevel INFO", backend_dir),
+            "marketplace": (
+                f"{python} -m scraper.demo_marketplace --host 127.0.0.1 --port {options['marketplace_port']}",
+                project_dir,
+            ),
+        }
+
+        base = f"http://{bind}"
+        self.stdout.write(
+            self.style.SUCCESS("\nOmni-Stock is starting.\n")
+            + f"  App:        {base}/\n"
+            + f"  API docs:   {base}/api/docs/   (Redoc: {base}/api/redoc/)\n"
+            + f"  Admin:      {base}/admin/\n"
+            + f"  Demo shop:  http://127.0.0.1:{options['marketplace_port']}/ (the demo trackers' pages)\n"
+            + f"  Demo login: {DEMO_EMAIL} / {DEMO_PASSWORD}\n"
+            + "  Press Ctrl-C to stop everything.\n"
+        )
+        manager = Manager(Printer(sys.stdout))
+        for name, (command, cwd) in processes.items():
+            manager.add_process(name, command, env=env, cwd=cwd)
+        manager.loop()
+        sys.exit(manager.returncode)

@@ -1,0 +1,38 @@
+"""Writes of the price engine, by subject: trackers, jobs, runs and prices entered by
+hand, and the one-off check of a tracker's page."""
+
+from price_history.services.checks import LimiterUnavailableError, TrackerCheck, tracker_check_once
+from price_history.services.jobs import (
+    scrape_job_create,
+    scrape_job_create_due,
+    scrape_job_request_refresh,
+)
+from price_history.services.prices import price_record_manual
+from price_history.services.runs import TRANSIENT_ERRORS, scrape_run_execute, scrape_run_fail
+from price_history.services.trackers import (
+    tracker_create,
+    tracker_delete,
+    tracker_pause,
+    tracker_resume,
+    tracker_update,
+    tracker_validate,
+)
+
+__all__ = [
+    "TRANSIENT_ERRORS",
+    "LimiterUnavailableError",
+    "TrackerCheck",
+    "price_record_manual",
+    "scrape_job_create",
+    "scrape_job_create_due",
+    "scrape_job_request_refresh",
+    "scrape_run_execute",
+    "scrape_run_fail",
+    "tracker_check_once",
+    "tracker_create",
+    "tracker_delete",
+    "tracker_pause",
+    "tracker_resume",
+    "tracker_update",
+    "tracker_validate",
+]

@@ -1,0 +1,168 @@
+"""Writes of scrape jobs: a refresh a collector asks for, the beat's claim of due trackers,
+and each job's counts as its runs finish."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, Q, Sum
+from django.utils import timezone
+
+from inventory.models import Collectible
+from price_history import queue
+from price_history.models import JobKind, JobStatus, RunStatus, ScrapeJob, ScrapeRun, Tracker
+from users.models import User
+
+logger = logging.getLogger(__name__)
+
+
+def _publish_on_commit(job: ScrapeJob, run_ids: list[int]) -> None:
+    job_id = job.pk
+
+    def publish() -> None:
+        try:
+            queue.publish_runs(run_ids)
+        except Exception as exc:
+            logger.exception("Could not queue the runs of scrape job %s", job_id)
+            _job_mark_unqueued(job_id=job_id, run_ids=run_ids, error=str(exc))
+            raise queue.QueueUnavailableError() from exc
+
+    transaction.on_commit(publish, robust=False)
+
+
+@transaction.atomic
+def _job_mark_unqueued(*, job_id: int, run_ids: Sequence[int], error: str) -> None:
+    now = timezone.now()
+    message = "The task queue was unavailable; this run was never started."
+    ScrapeRun.objects.filter(pk__in=run_ids, status=RunStatus.QUEUED).update(
+        status=RunStatus.FAILED, error_kind="queue_unavailable", error_message=message,
+        finished_at=now,
+    )  # fmt: skip
+    job_refresh(job_id=job_id, error=f"Could not queue the work: {error}"[:1000])
+
+
+@transaction.atomic
+def scrape_job_create(
+    *,
+    kind: str,
+    trackers: Iterable[Tracker],
+    requested_by: User | None = None,
+    collectible: Collectible | None = None,
+    publish: bool = True,
+) -> ScrapeJob:
+    """A job with one queued run per tracker; with `publish`, one task per run is queued
+    once the transaction commits (a failure to queue marks the job failed)."""
+    trackers = list(trackers)
+    job = ScrapeJob.objects.create(
+        kind=kind,
+        requested_by=requested_by,
+        collectible=collectible,
+        trackers_total=len(trackers),
+    )
+    runs = ScrapeRun.objects.bulk_create(ScrapeRun(job=job, tracker=t) for t in trackers)
+    if not runs:
+        job.status = JobStatus.SUCCEEDED
+        job.started_at = job.finished_at = timezone.now()
+        job.save(update_fields=["status", "started_at", "finished_at", "updated_at"])
+    elif publish:
+        _publish_on_commit(job, [run.pk for run in runs])
+    return job
+
+
+def scrape_job_request_refresh(*, collectible: Collectible, requested_by: User) -> ScrapeJob:
+    """Queue a check of every active tracker of `collectible` now.
+
+    A refresh already queued or running for the item is returned instead of a second
+    one. Raises `QueueUnavailableError` (nothing created) when the broker is down, and
+    ValidationError when the item has no active tracker.
+    """
+    recent = timezone.now() - settings.SCRAPER_CLAIM_LEASE
+    pending = (
+        ScrapeJob.objects.filter(
+            collectible=collectible,
+            kind=JobKind.MANUAL,
+            status__in=[JobStatus.QUEUED, JobStatus.RUNNING],
+            created_at__gte=recent,
+        )
+        .order_by("-created_at")
+        .first()
+    )
+    if pending is not None:
+        return pending
+    trackers = list(Tracker.objects.filter(collectible=collectible, is_active=True).order_by("id"))
+    if not trackers:
+        raise ValidationError(
+            "This item has no active tracker to check: add one or resume a paused one.",
+            code="no_active_trackers",
+        )
+    # Checked first so that a dead broker creates nothing (publishing happens on commit).
+    if not queue.broker_available():
+        raise queue.QueueUnavailableError()
+    return scrape_job_create(
+        kind=JobKind.MANUAL, trackers=trackers, requested_by=requested_by, collectible=collectible
+    )
+
+
+@transaction.atomic
+def scrape_job_create_due(
+    *, now: datetime | None = None, limit: int | None = None, publish: bool = True
+) -> ScrapeJob | None:
+    """Claim the active trackers whose next run is due and make one scheduled job of them.
+
+    Rows are locked with SKIP LOCKED and their `next_run_at` moved forward by the claim
+    lease in the same transaction, so two beats (or a beat and an operator) never claim
+    the same tracker; a claim whose task is lost comes due again after the lease.
+    """
+    now = now or timezone.now()
+    limit = limit or settings.SCRAPER_DUE_BATCH
+    trackers = list(
+        Tracker.objects.select_for_update(skip_locked=True)
+        .filter(is_active=True, next_run_at__lte=now)
+        .order_by("next_run_at", "id")[:limit]
+    )
+    if not trackers:
+        return None
+    Tracker.objects.filter(pk__in=[t.pk for t in trackers]).update(
+        next_run_at=now + settings.SCRAPER_CLAIM_LEASE, updated_at=now
+    )
+    return scrape_job_create(kind=JobKind.SCHEDULED, trackers=trackers, publish=publish)
+
+
+def job_refresh(*, job_id: int, error: str | None = None) -> ScrapeJob:
+    """Recount a job from its runs (idempotent) and finish it when every run has."""
+    job = ScrapeJob.objects.select_for_update().get(pk=job_id)
+    counts = job.runs.aggregate(
+        total=Count("id"),
+        succeeded=Count("id", filter=Q(status=RunStatus.SUCCEEDED)),
+        failed=Count("id", filter=Q(status=RunStatus.FAILED)),
+        skipped=Count("id", filter=Q(status=RunStatus.SKIPPED)),
+        observations=Sum("observations_recorded"),
+    )
+    job.trackers_total = counts["total"]
+    job.trackers_succeeded = counts["succeeded"]
+    job.trackers_failed = counts["failed"]
+    job.trackers_skipped = counts["skipped"]
+    job.observations_recorded = counts["observations"] or 0
+    if error is not None:
+        job.error = error
+    now = timezone.now()
+    finished = job.trackers_succeeded + job.trackers_failed + job.trackers_skipped
+    if finished >= job.trackers_total:
+        if job.trackers_failed == 0:
+            job.status = JobStatus.SUCCEEDED
+        elif job.trackers_succeeded == 0:
+            job.status = JobStatus.FAILED
+        else:
+            job.status = JobStatus.PARTIAL
+        job.started_at = job.started_at or now
+        job.finished_at = job.finished_at or now
+    elif job.status == JobStatus.QUEUED and (finished or error):
+        job.status = JobStatus.RUNNING
+        job.started_at = job.started_at or now
+    job.save()
+    return job

@@ -1,0 +1,190 @@
+"""Writes of scrape runs: one tracker checked once.
+
+A run goes queued → running → succeeded / failed / skipped. Its id is what the task
+carries, so a re-delivered task finds it finished and does nothing, and the rows it
+records carry a key derived from it (`PriceHistory.dedupe_key`): the observations, the
+run's outcome and the tracker's new schedule are written in one transaction.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+import redis
+from django.conf import settings
+from django.db import InterfaceError, OperationalError, transaction
+from django.utils import timezone
+
+from price_history import gateway
+from price_history.gateway import FetchResult, ScrapeFailure
+from price_history.models import JobStatus, PriceHistory, RunStatus, ScrapeJob, ScrapeRun, Tracker
+from price_history.services.jobs import job_refresh
+
+logger = logging.getLogger(__name__)
+
+#: Trouble reaching the database or Redis: the task retries instead of recording a failure.
+TRANSIENT_ERRORS: tuple[type[Exception], ...] = (
+    OperationalError,
+    InterfaceError,
+    redis.exceptions.ConnectionError,
+    redis.exceptions.TimeoutError,
+)
+
+
+@transaction.atomic
+def _run_start(*, run_id: int) -> tuple[ScrapeRun | None, bool]:
+    """Lock the run and mark it running. Returns (run, should_fetch)."""
+    run = (
+        ScrapeRun.objects.select_for_update(of=("self",))
+        .select_related("tracker__collectible__vendor")
+        .filter(pk=run_id)
+        .first()
+    )
+    if run is None:
+        logger.warning("Scrape run %s no longer exists; nothing to do.", run_id)
+        return None, False
+    if run.is_finished:
+        logger.info(
+            "Scrape run %s already finished (%s); not running it again.", run_id, run.status
+        )
+        return run, False
+    now = timezone.now()
+    if not run.tracker.is_active:
+        run.status = RunStatus.SKIPPED
+        run.error_message = "The tracker is paused."
+        run.finished_at = now
+        run.save()
+        job_refresh(job_id=run.job_id)
+        return run, False
+    run.status = RunStatus.RUNNING
+    run.attempts += 1
+    run.started_at = run.started_at or now
+    run.save()
+    ScrapeJob.objects.filter(pk=run.job_id, status=JobStatus.QUEUED).update(
+        status=JobStatus.RUNNING, started_at=now, updated_at=now
+    )
+    return run, True
+
+
+def _backoff(tracker: Tracker, failures: int, retry_after: float | None) -> timedelta:
+    interval = timedelta(minutes=tracker.interval_minutes)
+    delay = min(interval * (2 ** min(failures, 20)), settings.SCRAPER_MAX_BACKOFF)
+    if retry_after:
+        delay = max(delay, timedelta(seconds=retry_after))
+    return delay
+
+
+def _record(run: ScrapeRun, tracker: Tracker, result: FetchResult) -> int:
+    if result.not_modified:
+        return 0
+    rows = [
+        PriceHistory(
+            collectible_id=tracker.collectible_id,
+            tracker=tracker,
+            run=run,
+            source=price.source,
+            price=price.price,
+            currency=price.currency,
+            condition=price.condition,
+            observed_at=price.observed_at,
+            url=price.url,
+            title=price.title,
+            availability=price.availability,
+            dedupe_key=f"run:{run.pk}:{price.source}:{price.condition}",
+        )
+        for price in gateway.prepare_observations(tracker, result.observations)
+    ]
+    # A row of this delivery that already exists (a concurrent duplicate) is skipped.
+    PriceHistory.objects.bulk_create(rows, ignore_conflicts=True)
+    return PriceHistory.objects.filter(run=run).count()
+
+
+@transaction.atomic
+def _run_finish(
+    *,
+    run_id: int,
+    result: FetchResult | None = None,
+    kind: str = "",
+    message: str = "",
+    retry_after: float | None = None,
+) -> ScrapeRun | None:
+    run = ScrapeRun.objects.select_for_update().filter(pk=run_id).first()
+    if run is None or run.is_finished:
+        return run  # a duplicate delivery finished first: its outcome stands
+    tracker = (
+        Tracker.objects.select_for_update(of=("self",))
+        .select_related("collectible__vendor")
+        .get(pk=run.tracker_id)
+    )
+    now = timezone.now()
+    tracker.last_checked_at = now
+    run.finished_at = now
+    if result is not None:
+        run.status = RunStatus.SUCCEEDED
+        run.not_modified = result.not_modified
+        run.observations_recorded = _record(run, tracker, result)
+        run.error_kind = run.error_message = ""
+        tracker.consecutive_failures = 0
+        tracker.last_success_at = now
+        tracker.last_error_kind = tracker.last_error_message = ""
+        tracker.etag = (result.etag or "")[:500]
+        tracker.last_modified = (result.last_modified or "")[:100]
+        if tracker.is_active:
+            tracker.next_run_at = now + timedelta(minutes=tracker.interval_minutes)
+    else:
+        run.status = RunStatus.FAILED
+        run.error_kind, run.error_message = kind, message
+        failures = tracker.consecutive_failures + 1
+        tracker.consecutive_failures = failures
+        tracker.last_error_kind, tracker.last_error_message = kind, message
+        tracker.last_error_at = now
+        if failures >= settings.SCRAPER_PAUSE_AFTER_FAILURES:
+            tracker.is_active = False
+            tracker.next_run_at = None
+            tracker.paused_reason = (
+                f"Paused after {failures} failed checks in a row. Last error: {message}"
+            )[:500]
+        elif tracker.is_active:
+            tracker.next_run_at = now + _backoff(tracker, failures, retry_after)
+    run.save()
+    tracker.save()
+    job_refresh(job_id=run.job_id)
+    return run
+
+
+def scrape_run_execute(*, run_id: int) -> ScrapeRun | None:
+    """Check one tracker for one run: fetch, then record the outcome (see module doc).
+
+    The fetch happens outside any transaction (it may wait for the host limiter). A
+    typed scraper failure, or any unexpected error while fetching, is recorded as the
+    run's failure; errors reaching the database or Redis propagate so the task retries.
+    """
+    run, should_fetch = _run_start(run_id=run_id)
+    if run is None or not should_fetch:
+        return run
+    target = gateway.target_for(run.tracker)
+    try:
+        result = gateway.fetch(target)
+    except ScrapeFailure as failure:
+        return _run_finish(
+            run_id=run_id,
+            kind=failure.kind.value,
+            message=failure.message,
+            retry_after=failure.retry_after,
+        )
+    except TRANSIENT_ERRORS:
+        raise
+    except Exception:
+        logger.exception("Unexpected error while checking tracker %s", run.tracker_id)
+        return _run_finish(
+            run_id=run_id,
+            kind=gateway.INTERNAL_ERROR,
+            message="Something went wrong on our side while checking this page.",
+        )
+    return _run_finish(run_id=run_id, result=result)
+
+
+def scrape_run_fail(*, run_id: int, message: str) -> ScrapeRun | None:
+    """Give up on a run whose task ran out of retries (database or Redis trouble)."""
+    return _run_finish(run_id=run_id, kind=gateway.INTERNAL_ERROR, message=message)

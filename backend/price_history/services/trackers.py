@@ -1,0 +1,79 @@
+"""Writes of trackers: what to watch, and pausing or resuming the watch."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from inventory.models import Collectible
+from price_history.models import Tracker
+from users.models import User
+
+# Changing any of these makes the tracker a different watch: its schedule starts afresh.
+_WATCH_FIELDS = ("url", "source", "selector", "attribute", "condition", "currency")
+
+
+def tracker_validate(tracker: Tracker) -> None:
+    """The tracker's fields and rules (`Tracker.clean`), before it is saved or checked."""
+    tracker.full_clean(exclude=["collectible", "created_by"])
+
+
+@transaction.atomic
+def tracker_create(*, collectible: Collectible, created_by: User, data: dict[str, Any]) -> Tracker:
+    tracker = Tracker(collectible=collectible, created_by=created_by, **data)
+    tracker.next_run_at = timezone.now()  # checked at the next beat tick
+    tracker_validate(tracker)
+    tracker.save()
+    return tracker
+
+
+@transaction.atomic
+def tracker_update(*, tracker: Tracker, data: dict[str, Any]) -> Tracker:
+    watch_changed = any(
+        field in data and data[field] != getattr(tracker, field) for field in _WATCH_FIELDS
+    )
+    for field, value in data.items():
+        setattr(tracker, field, value)
+    if watch_changed:
+        tracker.etag = tracker.last_modified = ""
+        tracker.consecutive_failures = 0
+        tracker.last_error_kind = tracker.last_error_message = ""
+        if tracker.is_active:
+            tracker.next_run_at = timezone.now()
+    tracker_validate(tracker)
+    tracker.save()
+    return tracker
+
+
+@transaction.atomic
+def tracker_delete(*, tracker: Tracker) -> None:
+    tracker.delete()
+
+
+@transaction.atomic
+def tracker_pause(*, tracker: Tracker, reason: str = "Paused by a collector.") -> Tracker:
+    tracker.is_active = False
+    tracker.paused_reason = reason[:500]
+    tracker.save(update_fields=["is_active", "paused_reason", "updated_at"])
+    return tracker
+
+
+@transaction.atomic
+def tracker_resume(*, tracker: Tracker) -> Tracker:
+    """Active again, failures forgotten, checked at the next beat tick."""
+    tracker.is_active = True
+    tracker.paused_reason = ""
+    tracker.consecutive_failures = 0
+    tracker.next_run_at = timezone.now()
+    tracker.save(
+        update_fields=[
+            "is_active",
+            "paused_reason",
+            "consecutive_failures",
+            "next_run_at",
+            "updated_at",
+        ]
+    )
+    return tracker

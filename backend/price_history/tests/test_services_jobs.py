@@ -1,0 +1,149 @@
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from inventory.factories import CollectibleFactory
+from price_history import queue, services
+from price_history.factories import TrackerFactory
+from price_history.models import (
+    JobKind,
+    JobStatus,
+    ScrapeJob,
+    Tracker,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+class TestClaimDue:
+    def test_claims_due_active_trackers_and_moves_them_forward(self, item, settings):
+        now = timezone.now()
+        due = TrackerFactory(collectible=item, next_run_at=now - timedelta(minutes=1))
+        TrackerFactory(collectible=item, next_run_at=now + timedelta(hours=1))
+        TrackerFactory(collectible=item, next_run_at=now - timedelta(hours=1), is_active=False)
+
+        job = services.scrape_job_create_due(now=now, publish=False)
+
+        assert job is not None
+        assert job.kind == JobKind.SCHEDULED
+        assert [run.tracker_id for run in job.runs.all()] == [due.pk]
+        due.refresh_from_db()
+        assert due.next_run_at == now + settings.SCRAPER_CLAIM_LEASE
+        assert services.scrape_job_create_due(now=now, publish=False) is None
+
+    def test_claims_at_most_the_batch_oldest_first(self, item):
+        now = timezone.now()
+        trackers = [
+            TrackerFactory(collectible=item, next_run_at=now - timedelta(minutes=m))
+            for m in (1, 3, 2)
+        ]
+
+        job = services.scrape_job_create_due(now=now, limit=2, publish=False)
+
+        assert {run.tracker_id for run in job.runs.all()} == {trackers[1].pk, trackers[2].pk}
+
+    def test_publishes_one_task_per_run_on_commit(
+        self, item, published, django_capture_on_commit_callbacks
+    ):
+        TrackerFactory(collectible=item, next_run_at=timezone.now() - timedelta(minutes=1))
+
+        with django_capture_on_commit_callbacks(execute=True):
+            job = services.scrape_job_create_due()
+
+        assert published == [job.runs.get().pk]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_rows_locked_by_another_claimer_are_skipped_not_claimed_twice():
+    import threading
+
+    from django.db import connections, transaction
+
+    now = timezone.now()
+    item = CollectibleFactory()
+    locked = TrackerFactory(collectible=item, next_run_at=now - timedelta(minutes=2))
+    free = TrackerFactory(collectible=item, next_run_at=now - timedelta(minutes=1))
+    holding, release = threading.Event(), threading.Event()
+
+    def other_claimer() -> None:
+        try:
+            with transaction.atomic():
+                list(Tracker.objects.select_for_update().filter(pk=locked.pk))
+                holding.set()
+                release.wait(10)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=other_claimer)
+    thread.start()
+    try:
+        assert holding.wait(10)
+        job = services.scrape_job_create_due(now=now, publish=False)
+    finally:
+        release.set()
+        thread.join()
+
+    assert [run.tracker_id for run in job.runs.all()] == [free.pk]
+
+
+class TestRefreshRequest:
+    def test_creates_a_manual_job_for_the_active_trackers(
+        self, item, owner, published, django_capture_on_commit_callbacks
+    ):
+        active = TrackerFactory(collectible=item)
+        TrackerFactory(collectible=item, is_active=False)
+
+        with django_capture_on_commit_callbacks(execute=True):
+            job = services.scrape_job_request_refresh(collectible=item, requested_by=owner)
+
+        assert (job.kind, job.status, job.trackers_total, job.requested_by) == (
+            JobKind.MANUAL,
+            JobStatus.QUEUED,
+            1,
+            owner,
+        )
+        assert [run.tracker_id for run in job.runs.all()] == [active.pk]
+        assert published == [job.runs.get().pk]
+
+    def test_a_pending_refresh_is_reused(self, item, owner, published):
+        TrackerFactory(collectible=item)
+        first = services.scrape_job_request_refresh(collectible=item, requested_by=owner)
+
+        again = services.scrape_job_request_refresh(collectible=item, requested_by=owner)
+
+        assert again == first
+        assert ScrapeJob.objects.count() == 1
+
+    def test_needs_an_active_tracker(self, item, owner):
+        with pytest.raises(ValidationError, match="no active tracker"):
+            services.scrape_job_request_refresh(collectible=item, requested_by=owner)
+
+    def test_a_dead_broker_creates_nothing(self, item, owner, monkeypatch):
+        TrackerFactory(collectible=item)
+        monkeypatch.setattr(queue, "broker_available", lambda: False)
+
+        with pytest.raises(queue.QueueUnavailableError):
+            services.scrape_job_request_refresh(collectible=item, requested_by=owner)
+        assert not ScrapeJob.objects.exists()
+
+    def test_a_publish_failure_marks_the_job_failed(
+        self, item, owner, monkeypatch, django_capture_on_commit_callbacks
+    ):
+        TrackerFactory(collectible=item)
+
+        def refuse(run_ids):
+            raise ConnectionError("broker went away")
+
+        monkeypatch.setattr(queue, "publish_runs", refuse)
+        with (
+            pytest.raises(queue.QueueUnavailableError),
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            services.scrape_job_request_refresh(collectible=item, requested_by=owner)
+
+        job = ScrapeJob.objects.get()
+        assert job.status == JobStatus.FAILED
+        assert "broker went away" in job.error
+        assert job.runs.get().error_kind == "queue_unavailable"

@@ -1,0 +1,24 @@
+"""Reads of collection value, by subject: item values (`values`), the dashboard
+(`dashboard`) and the value over time (`history`). The rules they apply are in
+`valuation.rules`."""
+
+from valuation.selectors.dashboard import dashboard, valuation_as_item_value, vendor_for_dashboard
+from valuation.selectors.history import (
+    RANGES,
+    DayValue,
+    collection_values_by_day,
+    value_history,
+)
+from valuation.selectors.values import item_valuations, items_needing_valuation
+
+__all__ = [
+    "RANGES",
+    "DayValue",
+    "collection_values_by_day",
+    "dashboard",
+    "item_valuations",
+    "items_needing_valuation",
+    "valuation_as_item_value",
+    "value_history",
+    "vendor_for_dashboard",
+]
