@@ -1,9 +1,49 @@
+import { readdirSync } from "node:fs";
+
 import js from "@eslint/js";
 import pluginQuery from "@tanstack/eslint-plugin-query";
+import { createTypeScriptImportResolver } from "eslint-import-resolver-typescript";
+import { importX } from "eslint-plugin-import-x";
 import reactHooks from "eslint-plugin-react-hooks";
 import reactRefresh from "eslint-plugin-react-refresh";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+
+// One-way layering: shared code (components, lib, config, testing) ← features ← app.
+// Features never import each other; what several need moves down to shared code, and
+// screens combining features are composed in src/app/. One zone per feature directory,
+// read from disk, so a new feature is fenced in without touching this file.
+const SHARED = ["./src/components", "./src/lib", "./src/config", "./src/testing"];
+const features = readdirSync(new URL("./src/features", import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+const layerZones = [
+  ...features.map((feature) => ({
+    target: `./src/features/${feature}`,
+    from: "./src/features",
+    except: [`./${feature}`],
+    message: "Features never import each other: compose them in src/app/, or move what they share to src/components/ or src/lib/.",
+  })),
+  {
+    target: ["./src/features", ...SHARED],
+    from: "./src/app",
+    message: "src/app/ composes everything else; nothing imports it back (only src/main.tsx).",
+  },
+  {
+    target: SHARED,
+    from: "./src/features",
+    message: "Shared code never imports a feature: take what it needs as props, or move it to src/components/ or src/lib/.",
+  },
+];
+// The MSW fake backend and render helpers are for tests only: keep them out of the bundle.
+const testingZone = {
+  target: ["./src/app", "./src/features", "./src/components", "./src/lib", "./src/config", "./src/main.tsx"],
+  from: "./src/testing",
+  message: "src/testing/ is test infrastructure: only tests (and src/testing/ itself) import it.",
+};
+const TEST_FILES = ["src/**/*.test.{ts,tsx}"];
+const restrictedPaths = (zones) => ["error", { basePath: import.meta.dirname, zones }];
 
 export default tseslint.config(
   { ignores: ["dist", "coverage", "node_modules", "src/lib/api/schema.d.ts"] },
@@ -46,6 +86,29 @@ export default tseslint.config(
         { allow: [{ from: "lib", name: "Response" }], allowRethrowing: true },
       ],
     },
+  },
+  {
+    files: ["src/**/*.{ts,tsx}"],
+    plugins: { "import-x": importX },
+    settings: {
+      // Without this, import-x parses only .js files and no-cycle silently finds nothing.
+      "import-x/extensions": [".ts", ".tsx"],
+      // Resolves the `@/` alias (tsconfig paths) too, so the zones below see every import.
+      "import-x/resolver-next": [
+        createTypeScriptImportResolver({ project: `${import.meta.dirname}/tsconfig.app.json` }),
+      ],
+    },
+    rules: {
+      "import-x/no-restricted-paths": restrictedPaths([...layerZones, testingZone]),
+      "import-x/no-cycle": "error",
+      // The two rules above skip what they cannot resolve: fail loudly instead, so a broken
+      // resolver can never turn them off silently.
+      "import-x/no-unresolved": "error",
+    },
+  },
+  {
+    files: TEST_FILES,
+    rules: { "import-x/no-restricted-paths": restrictedPaths(layerZones) },
   },
   {
     // Route modules export `Component`/`loader`/`handle` by react-router convention;

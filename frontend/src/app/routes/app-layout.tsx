@@ -1,8 +1,8 @@
 import { useSyncExternalStore } from "react";
 
-import { AppShell } from "@/components/layout/app-shell";
 import { tokenStore } from "@/lib/api/token-store";
 
+import { AppShell } from "../layout/app-shell";
 import { BootScreen } from "../route-error";
 
 export function Component() {

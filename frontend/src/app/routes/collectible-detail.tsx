@@ -4,6 +4,7 @@ import { useCollectible } from "@/features/collectibles/api/get-collectible";
 import { CollectibleDetail } from "@/features/collectibles/components/collectible-detail";
 import { ItemLoadError, ItemNotFound, ItemSkeleton } from "@/features/collectibles/components/collectible-page-states";
 import { parseItemId } from "@/features/collectibles/lib/item-id";
+import { PriceSection } from "@/features/prices/components/price-section";
 import { useVendors } from "@/features/vendors/api/get-vendors";
 
 function Detail({ id }: { id: number }) {
@@ -15,7 +16,11 @@ function Detail({ id }: { id: number }) {
   return (
     <>
       <title>{`${item.name} · Omni-Stock`}</title>
-      <CollectibleDetail item={item} vendor={vendors?.find((v) => v.id === item.vendor)} />
+      <CollectibleDetail
+        item={item}
+        vendor={vendors?.find((v) => v.id === item.vendor)}
+        renderPrices={(canEdit) => <PriceSection item={item} canEdit={canEdit} />}
+      />
     </>
   );
 }

@@ -7,7 +7,7 @@ import { CollectibleForm } from "@/features/collectibles/components/collectible-
 import { ItemSkeleton } from "@/features/collectibles/components/collectible-page-states";
 import { emptyFormValues } from "@/features/collectibles/lib/form-schema";
 import { useVendors } from "@/features/vendors/api/get-vendors";
-import { useVendorPreference } from "@/features/vendors/vendor-preference";
+import { useVendorPreference } from "@/lib/vendor-preference";
 
 export function Component() {
   const navigate = useNavigate();

@@ -1,7 +1,7 @@
 import { TrendingUp } from "lucide-react";
 import type { ReactNode } from "react";
 
-import { ThemeToggle } from "@/components/layout/theme-toggle";
+import { ThemeToggle } from "@/components/theme-toggle";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 
 export function AuthLayout({ title, description, children, footer }: { title: string; description: string; children: ReactNode; footer: ReactNode }) {

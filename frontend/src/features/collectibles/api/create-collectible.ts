@@ -2,8 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 
 import { apiClient, unwrap } from "@/lib/api/client";
 import type { Collectible, CollectibleRequest } from "@/lib/api/types";
-
-import { collectibleKeys } from "./keys";
+import { collectibleKeys } from "@/lib/query-keys";
 
 export async function createCollectible(body: CollectibleRequest): Promise<Collectible> {
   return unwrap(apiClient.POST("/api/v1/collectibles/", { body }));

@@ -1,8 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 
 import { apiClient, unwrap } from "@/lib/api/client";
-
-import { collectibleKeys } from "./keys";
+import { collectibleKeys } from "@/lib/query-keys";
 
 export async function deleteCollectible(id: number): Promise<void> {
   await unwrap(apiClient.DELETE("/api/v1/collectibles/{id}/", { params: { path: { id } } }));

@@ -2,8 +2,7 @@ import { queryOptions, useQuery } from "@tanstack/react-query";
 
 import { apiClient, unwrap } from "@/lib/api/client";
 import type { Collectible } from "@/lib/api/types";
-
-import { collectibleKeys } from "./keys";
+import { collectibleKeys } from "@/lib/query-keys";
 
 export async function getCollectible(id: number, signal?: AbortSignal): Promise<Collectible> {
   return unwrap(

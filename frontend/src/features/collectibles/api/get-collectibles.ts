@@ -2,8 +2,7 @@ import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query"
 
 import { apiClient, unwrap } from "@/lib/api/client";
 import type { CollectibleListQuery, PaginatedCollectibleList } from "@/lib/api/types";
-
-import { collectibleKeys } from "./keys";
+import { collectibleKeys } from "@/lib/query-keys";
 
 export async function getCollectibles(
   query: CollectibleListQuery,

@@ -2,10 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 
 import { apiClient, unwrap } from "@/lib/api/client";
 import type { Collectible, CollectibleRequest } from "@/lib/api/types";
-
-import { dashboardKeys } from "@/features/dashboard/api/keys";
-
-import { collectibleKeys } from "./keys";
+import { collectibleKeys, dashboardKeys } from "@/lib/query-keys";
 
 /** Replaces the item (PUT): the form always sends every field. */
 export async function updateCollectible(

@@ -6,11 +6,10 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { paths } from "@/config/paths";
-import { PriceSection } from "@/features/prices/components/price-section";
 import type { Collectible, Vendor } from "@/lib/api/types";
+import { CATEGORIES, COMPLETENESS, CONDITIONS, FINISHES, GRADERS, LANGUAGES, MARKET_REGIONS, labelOf } from "@/lib/choices";
 import { formatDate, formatDateTime, formatMoney } from "@/lib/utils";
 
-import { CATEGORIES, COMPLETENESS, CONDITIONS, FINISHES, GRADERS, LANGUAGES, MARKET_REGIONS, labelOf } from "../lib/choices";
 import { DeleteCollectibleButton } from "./delete-collectible-button";
 
 function Facts({ items }: { items: [string, ReactNode][] }) {
@@ -28,7 +27,14 @@ function Facts({ items }: { items: [string, ReactNode][] }) {
   );
 }
 
-export function CollectibleDetail({ item, vendor }: { item: Collectible; vendor: Vendor | undefined }) {
+interface CollectibleDetailProps {
+  item: Collectible;
+  vendor: Vendor | undefined;
+  /** The prices part of the page: another feature's, so the route passes it in. */
+  renderPrices: (canEdit: boolean) => ReactNode;
+}
+
+export function CollectibleDetail({ item, vendor, renderPrices }: CollectibleDetailProps) {
   const navigate = useNavigate();
   const canEdit = vendor ? vendor.role !== "viewer" : true;
   const card = item.card_details;
@@ -166,7 +172,7 @@ export function CollectibleDetail({ item, vendor }: { item: Collectible; vendor:
         ) : null}
       </div>
 
-      <PriceSection item={item} canEdit={canEdit} />
+      {renderPrices(canEdit)}
     </div>
   );
 }

@@ -7,19 +7,11 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
+import { CATEGORIES, CONDITIONS, LANGUAGES, MARKET_REGIONS, labelOf } from "@/lib/choices";
 import { formatDate } from "@/lib/utils";
 
-import {
-  CATEGORIES,
-  CONDITIONS,
-  LANGUAGES,
-  MARKET_REGIONS,
-  ORDERINGS,
-  VALUE_BASES,
-  labelOf,
-  type Ordering,
-} from "../lib/choices";
 import { countActiveFilters, type CollectibleFilters } from "../lib/filters";
+import { ORDERINGS, VALUE_BASES, type Ordering } from "../lib/list-options";
 import { MultiSelectFilter } from "./multi-select-filter";
 
 interface Props {

@@ -9,7 +9,6 @@ import { Input, Textarea } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { applyServerErrors } from "@/lib/api/form-errors";
 import type { CollectibleRequest, Vendor } from "@/lib/api/types";
-
 import {
   CATEGORIES,
   COMPLETENESS,
@@ -19,7 +18,8 @@ import {
   LANGUAGES,
   MARKET_REGIONS,
   type Choice,
-} from "../lib/choices";
+} from "@/lib/choices";
+
 import { collectibleFormSchema, toCollectibleRequest, type CollectibleFormValues } from "../lib/form-schema";
 import { ExternalIdsEditor } from "./external-ids-editor";
 import { TagsInput } from "./tags-input";

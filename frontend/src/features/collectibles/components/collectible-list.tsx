@@ -13,9 +13,8 @@ import {
 } from "@/components/ui/table";
 import { paths } from "@/config/paths";
 import type { Collectible, Vendor } from "@/lib/api/types";
+import { CATEGORIES, CONDITIONS, labelOf } from "@/lib/choices";
 import { formatDate, formatMoney } from "@/lib/utils";
-
-import { CATEGORIES, CONDITIONS, labelOf } from "../lib/choices";
 
 interface ListProps {
   items: Collectible[];

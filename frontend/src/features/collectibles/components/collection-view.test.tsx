@@ -26,7 +26,7 @@ describe("collection list: filters ↔ URL", () => {
     );
     const requests = recordListRequests();
 
-    const { user } = renderWithProviders(<CollectionView />, {
+    const { user } = renderWithProviders(<CollectionView vendors={db.vendors} />, {
       route: "/collection?category=vinyl&condition=mint&tag=jazz&ordering=name&page=2&page_size=10",
     });
 
@@ -56,7 +56,7 @@ describe("collection list: filters ↔ URL", () => {
   it("writes filter and sort changes to the URL and restarts at page 1", async () => {
     signIn();
     db.collectibles = [makeCollectible({ name: "Kind of Blue", category: "vinyl" })];
-    const { user } = renderWithProviders(<CollectionView />, { route: "/collection?category=vinyl&page=3" });
+    const { user } = renderWithProviders(<CollectionView vendors={db.vendors} />, { route: "/collection?category=vinyl&page=3" });
     await screen.findByRole("button", { name: "Category (1 selected)" });
 
     await user.selectOptions(screen.getByRole("combobox", { name: "Sort" }), "-purchase_price");
@@ -78,7 +78,7 @@ describe("collection list: filters ↔ URL", () => {
 
   it("invites to add the first item when the collection is empty", async () => {
     signIn();
-    renderWithProviders(<CollectionView />, { route: "/collection" });
+    renderWithProviders(<CollectionView vendors={db.vendors} />, { route: "/collection" });
     expect(await screen.findByText("Your collection is empty")).toBeInTheDocument();
     expect(screen.getByRole("link", { name: /add your first item/i })).toHaveAttribute("href", "/collection/new");
   });
@@ -92,7 +92,7 @@ describe("collection list: filters ↔ URL", () => {
       ),
     );
     db.collectibles = [makeCollectible({ name: "Chrono Trigger" })];
-    const { user } = renderWithProviders(<CollectionView />, { route: "/collection" });
+    const { user } = renderWithProviders(<CollectionView vendors={db.vendors} />, { route: "/collection" });
 
     expect(await screen.findByText("Could not load your collection")).toBeInTheDocument();
     expect(screen.getByText("Database unavailable.")).toBeInTheDocument();

@@ -1,24 +1,26 @@
 import { FilterX, PackageOpen, Plus } from "lucide-react";
 import { Link } from "react-router";
 
+import { Pagination } from "@/components/pagination";
 import { EmptyState, ErrorState } from "@/components/states";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { paths } from "@/config/paths";
-import { useVendors } from "@/features/vendors/api/get-vendors";
+import type { Vendor } from "@/lib/api/types";
 
 import { useCollectibles } from "../api/get-collectibles";
 import { countActiveFilters, filtersToQuery } from "../lib/filters";
 import { useCollectibleFilters } from "../lib/use-collectible-filters";
 import { CollectibleFiltersBar } from "./collectible-filters";
 import { CollectibleCards, CollectibleListSkeleton, CollectibleTable } from "./collectible-list";
-import { Pagination } from "./pagination";
 
-/** The collection page: URL-synced filters, table/cards, pagination and every state. */
-export function CollectionView() {
+/**
+ * The collection page: URL-synced filters, table/cards, pagination and every state.
+ * `vendors` (yours, to name each item's collection) come from the route.
+ */
+export function CollectionView({ vendors }: { vendors: Vendor[] }) {
   const { filters, setFilters, clearFilters } = useCollectibleFilters();
   const query = useCollectibles(filtersToQuery(filters));
-  const vendors = useVendors().data ?? [];
   const activeFilters = countActiveFilters(filters);
   const data = query.data;
   const vendorName = filters.vendor !== null ? vendors.find((v) => v.id === filters.vendor)?.name : undefined;

@@ -6,8 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Label } from "@/components/ui/label";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
-
-import type { Choice } from "../lib/choices";
+import type { Choice } from "@/lib/choices";
 
 interface MultiSelectFilterProps<T extends string> {
   label: string;

@@ -5,20 +5,11 @@ import type {
   Language,
   MarketRegion,
 } from "@/lib/api/types";
+import { CATEGORIES, CONDITIONS, LANGUAGES, MARKET_REGIONS, type Choice } from "@/lib/choices";
+import { DEFAULT_PAGE_SIZE, isPageSize } from "@/lib/pagination";
 import { isIsoDate } from "@/lib/utils";
 
-import {
-  CATEGORIES,
-  CONDITIONS,
-  DEFAULT_ORDERING,
-  LANGUAGES,
-  MARKET_REGIONS,
-  ORDERINGS,
-  VALUE_BASES,
-  type Choice,
-  type Ordering,
-  type ValueBasis,
-} from "./choices";
+import { DEFAULT_ORDERING, ORDERINGS, VALUE_BASES, type Ordering, type ValueBasis } from "./list-options";
 
 /** The list view's state. It lives in the URL: names are the API's query parameters. */
 export interface CollectibleFilters {
@@ -41,9 +32,6 @@ export interface CollectibleFilters {
   purchase_date_after: string;
   purchase_date_before: string;
 }
-
-export const PAGE_SIZES = [10, 25, 50, 100] as const;
-export const DEFAULT_PAGE_SIZE = 25;
 
 export const DEFAULT_FILTERS: CollectibleFilters = {
   page: 1,
@@ -107,7 +95,7 @@ export function parseFilters(params: URLSearchParams): CollectibleFilters {
   ) as Pick<CollectibleFilters, (typeof DATE_KEYS)[number]>;
   return {
     page: positiveInt(params.get("page")) ?? 1,
-    page_size: pageSize && (PAGE_SIZES as readonly number[]).includes(pageSize) ? pageSize : DEFAULT_PAGE_SIZE,
+    page_size: pageSize && isPageSize(pageSize) ? pageSize : DEFAULT_PAGE_SIZE,
     ordering: ORDERINGS.some((o) => o.value === ordering) ? (ordering as Ordering) : DEFAULT_ORDERING,
     category: oneOf(CATEGORIES, params.getAll("category")),
     condition: oneOf(CONDITIONS, params.getAll("condition")),

@@ -1,9 +1,8 @@
 import { z } from "zod";
 
 import type { Collectible, CollectibleRequest } from "@/lib/api/types";
+import { CATEGORIES, COMPLETENESS, CONDITIONS, FINISHES, GRADERS, LANGUAGES, MARKET_REGIONS, type Choice } from "@/lib/choices";
 import { isIsoDate } from "@/lib/utils";
-
-import { CATEGORIES, COMPLETENESS, CONDITIONS, FINISHES, GRADERS, LANGUAGES, MARKET_REGIONS, type Choice } from "./choices";
 
 export const MAX_TAGS = 20;
 export const MAX_TAG_LENGTH = 40;

@@ -2,8 +2,7 @@ import { queryOptions, useQuery } from "@tanstack/react-query";
 
 import { apiClient, unwrap } from "@/lib/api/client";
 import type { Dashboard } from "@/lib/api/types";
-
-import { dashboardKeys } from "./keys";
+import { dashboardKeys } from "@/lib/query-keys";
 
 export async function getDashboard(vendor: number | null, signal?: AbortSignal): Promise<Dashboard> {
   const query = vendor === null ? {} : { vendor };

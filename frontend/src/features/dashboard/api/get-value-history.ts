@@ -2,8 +2,7 @@ import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query"
 
 import { apiClient, unwrap } from "@/lib/api/client";
 import type { ValueHistory, ValueRange } from "@/lib/api/types";
-
-import { dashboardKeys } from "./keys";
+import { dashboardKeys } from "@/lib/query-keys";
 
 export async function getValueHistory(
   vendor: number | null,

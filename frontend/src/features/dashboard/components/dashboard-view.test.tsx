@@ -2,8 +2,8 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it, vi } from "vitest";
 
-import { setVendorPreference } from "@/features/vendors/vendor-preference";
 import type { Dashboard, ItemValue, ValueHistory } from "@/lib/api/types";
+import { setVendorPreference } from "@/lib/vendor-preference";
 import { API } from "@/testing/handlers";
 import { currentUrl, renderWithProviders, signIn } from "@/testing/render";
 import { server } from "@/testing/server";

@@ -7,9 +7,9 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { paths } from "@/config/paths";
-import { useVendorPreference } from "@/features/vendors/vendor-preference";
 import type { CategoryValue, Dashboard, ItemValue, ValueMover } from "@/lib/api/types";
 import { cn, formatDateTime, formatMoney } from "@/lib/utils";
+import { useVendorPreference } from "@/lib/vendor-preference";
 
 import { useDashboard } from "../api/get-dashboard";
 import { formatCount, formatSignedMoney, formatSignedPercent, plural, toneOf, type Tone } from "../lib/format";

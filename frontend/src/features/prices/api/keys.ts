@@ -1,8 +1,7 @@
 import type { QueryClient } from "@tanstack/react-query";
 
-import { collectibleKeys } from "@/features/collectibles/api/keys";
-import { dashboardKeys } from "@/features/dashboard/api/keys";
 import type { PriceSeriesQuery } from "@/lib/api/types";
+import { collectibleKeys, dashboardKeys } from "@/lib/query-keys";
 
 /**
  * Everything price-related of one item hangs under `item(id)`, so a finished refresh can

@@ -1,5 +1,5 @@
-import type { Choice } from "@/features/collectibles/lib/choices";
 import type { PriceCondition, PriceSource, TrackerSource, TrackerStatus } from "@/lib/api/types";
+import type { Choice } from "@/lib/choices";
 
 // Labels mirror the backend's choices (price_history/models.py).
 export const TRACKER_SOURCES: (Choice<TrackerSource> & { description: string })[] = [

@@ -5,18 +5,16 @@ import { Link, useSearchParams } from "react-router";
 import { EmptyState, ErrorState } from "@/components/states";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { Pagination } from "@/components/pagination";
 import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { paths } from "@/config/paths";
-import { Pagination } from "@/features/collectibles/components/pagination";
-import { PAGE_SIZES } from "@/features/collectibles/lib/filters";
+import { DEFAULT_PAGE_SIZE, isPageSize } from "@/lib/pagination";
 import { cn } from "@/lib/utils";
 
 import { useSearch } from "../api/search";
 import { SearchResultText } from "./search-result-text";
 import { MAX_QUERY_LENGTH } from "./search-palette";
-
-const DEFAULT_PAGE_SIZE = 25;
 
 function positiveInt(raw: string | null, fallback: number): number {
   const value = Number(raw);
@@ -29,7 +27,7 @@ function useSearchUrl() {
   const q = (params.get("q") ?? "").slice(0, MAX_QUERY_LENGTH);
   const page = positiveInt(params.get("page"), 1);
   const rawSize = positiveInt(params.get("page_size"), DEFAULT_PAGE_SIZE);
-  const pageSize = (PAGE_SIZES as readonly number[]).includes(rawSize) ? rawSize : DEFAULT_PAGE_SIZE;
+  const pageSize = isPageSize(rawSize) ? rawSize : DEFAULT_PAGE_SIZE;
   const update = (next: { q?: string; page?: number; pageSize?: number }) => {
     const search = new URLSearchParams();
     const nq = next.q ?? q;

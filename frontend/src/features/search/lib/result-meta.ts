@@ -1,5 +1,5 @@
-import { CATEGORIES, CONDITIONS } from "@/features/collectibles/lib/choices";
 import type { SearchResult } from "@/lib/api/types";
+import { CATEGORIES, CONDITIONS } from "@/lib/choices";
 
 type HighlightField = keyof SearchResult["highlights"];
 

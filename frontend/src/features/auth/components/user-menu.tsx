@@ -11,8 +11,9 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 import { paths } from "@/config/paths";
-import { useMe } from "@/features/auth/api/get-me";
-import { useLogout } from "@/features/auth/api/logout";
+
+import { useMe } from "../api/get-me";
+import { useLogout } from "../api/logout";
 
 function initials(name: string): string {
   const parts = name.trim().split(/[\s@._-]+/).filter(Boolean);

@@ -4,8 +4,7 @@ import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
-
-import { PAGE_SIZES } from "../lib/filters";
+import { PAGE_SIZES } from "@/lib/pagination";
 
 interface Props {
   page: number;

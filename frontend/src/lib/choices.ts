@@ -4,17 +4,18 @@ import type {
   Condition,
   Finish,
   Grader,
-  ItemValue,
   Language,
   MarketRegion,
 } from "@/lib/api/types";
 
+/** A value the API accepts and how the UI names it (selects, filters, badges). */
 export interface Choice<T extends string> {
   value: T;
   label: string;
 }
 
-// Labels mirror the backend's choices (see api_schema.json enum descriptions).
+// An item's vocabulary: labels mirror the backend's choices (see api_schema.json enum
+// descriptions). Shared, since the collection, search and price screens all name them.
 export const CATEGORIES: Choice<Category>[] = [
   { value: "trading_card", label: "Trading card" },
   { value: "video_game", label: "Video game" },
@@ -95,28 +96,3 @@ export function labelOf<T extends string>(choices: Choice<T>[], value: string | 
   if (!value) return "";
   return choices.find((choice) => choice.value === value)?.label ?? value;
 }
-
-/** Sort options the API accepts (`ordering`), newest first by default. */
-export const ORDERINGS = [
-  { value: "-created_at", label: "Newest first" },
-  { value: "created_at", label: "Oldest first" },
-  { value: "name", label: "Name A–Z" },
-  { value: "-name", label: "Name Z–A" },
-  { value: "-purchase_price", label: "Price: high to low" },
-  { value: "purchase_price", label: "Price: low to high" },
-  { value: "-purchase_date", label: "Purchased: newest" },
-  { value: "purchase_date", label: "Purchased: oldest" },
-] as const;
-
-export type Ordering = (typeof ORDERINGS)[number]["value"];
-export const DEFAULT_ORDERING: Ordering = "-created_at";
-
-export type ValueBasis = ItemValue["basis"];
-
-/** Where an item's value comes from (docs/valuation.md), in the order they are tried. */
-export const VALUE_BASES: Choice<ValueBasis>[] = [
-  { value: "observed", label: "Market price" },
-  { value: "manual", label: "Manual price" },
-  { value: "purchase", label: "Purchase price" },
-  { value: "none", label: "No price" },
-];

@@ -2,16 +2,16 @@ import { Boxes, LayoutDashboard, Menu, Plus, TrendingUp } from "lucide-react";
 import { useState, type ReactNode } from "react";
 import { NavLink, Outlet, useNavigation } from "react-router";
 
+import { ThemeToggle } from "@/components/theme-toggle";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { paths } from "@/config/paths";
+import { UserMenu } from "@/features/auth/components/user-menu";
 import { SearchPalette } from "@/features/search/components/search-palette";
-import { VendorSwitch } from "@/features/vendors/components/vendor-switch";
-import { useVendorPreference } from "@/features/vendors/vendor-preference";
 import { cn } from "@/lib/utils";
+import { useVendorPreference } from "@/lib/vendor-preference";
 
-import { ThemeToggle } from "./theme-toggle";
-import { UserMenu } from "./user-menu";
+import { ShellVendorSwitch } from "./shell-vendor-switch";
 
 function Brand() {
   return (
@@ -61,7 +61,10 @@ function Navigation({ onNavigate }: { onNavigate?: () => void }) {
   );
 }
 
-/** The signed-in layout: sidebar on desktop, a menu sheet on small screens. */
+/**
+ * The signed-in layout: sidebar on desktop, a menu sheet on small screens. It lives in app/
+ * because it composes several features (search, vendors, auth) around the routes.
+ */
 export function AppShell() {
   const [menuOpen, setMenuOpen] = useState(false);
   const navigation = useNavigation();
@@ -100,12 +103,12 @@ export function AppShell() {
           </span>
           <div className="ml-auto flex items-center gap-1">
             <SearchPalette className="mr-1" />
-            <VendorSwitch className="mr-1 hidden sm:block" />
+            <ShellVendorSwitch className="mr-1 hidden sm:block" />
             <ThemeToggle />
             <UserMenu />
           </div>
         </header>
-        <VendorSwitch className="border-b px-4 py-2 sm:hidden" />
+        <ShellVendorSwitch className="border-b px-4 py-2 sm:hidden" />
         <div
           aria-hidden
           className={cn(

@@ -1,6 +1,10 @@
 import { useSyncExternalStore } from "react";
 
-/** The vendor last picked in the vendor switch (null = all your collections). */
+/**
+ * The vendor last picked in the shell's vendor switch (null = all your collections),
+ * remembered across reloads. Several screens follow it (dashboard, the Collection link,
+ * the add-item form's default), so it is app-wide state rather than a feature's.
+ */
 const STORAGE_KEY = "omni-vendor";
 const listeners = new Set<() => void>();
 

@@ -1,0 +1,21 @@
+import type { CollectibleListQuery, ValueRange } from "@/lib/api/types";
+
+// The query keys of data that other features' mutations must invalidate: an item's value
+// shows in its page, the list rows and the dashboard, and changes with a new price (prices)
+// or an edited condition or quantity (collectibles). Keys no other feature needs stay in
+// features/<feature>/api/keys.ts.
+
+export const collectibleKeys = {
+  all: ["collectibles"] as const,
+  lists: () => [...collectibleKeys.all, "list"] as const,
+  list: (query: CollectibleListQuery) => [...collectibleKeys.lists(), query] as const,
+  details: () => [...collectibleKeys.all, "detail"] as const,
+  detail: (id: number) => [...collectibleKeys.details(), id] as const,
+};
+
+/** `vendor` null = the API's default (your personal collection). */
+export const dashboardKeys = {
+  all: ["dashboard"] as const,
+  summary: (vendor: number | null) => [...dashboardKeys.all, "summary", vendor] as const,
+  history: (vendor: number | null, range: ValueRange) => [...dashboardKeys.all, "history", vendor, range] as const,
+};
