@@ -5,7 +5,6 @@ Standalone (no Django). Parsing never fetches (:func:`extract`), fetching never 
 See ``scraper/README.md``.
 """
 
-from scraper.api import FetchResult, FetchTarget, fetch_observations, filter_condition, scrape
 from scraper.http import (
     USER_AGENT,
     FetchSettings,
@@ -21,9 +20,10 @@ from scraper.http import (
     fetch_page,
     make_client,
 )
-from scraper.models import FailureKind, Money, NotModified, Observation, ScrapeFailure
+from scraper.pipeline import FetchResult, FetchTarget, fetch_observations, filter_condition, scrape
 from scraper.prices import parse_price
 from scraper.sources import SOURCES, extract, source_for_url
+from scraper.types import FailureKind, Money, NotModified, Observation, ScrapeFailure
 
 __all__ = [
     "SOURCES",

@@ -14,10 +14,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from scraper.api import FetchTarget, filter_condition, scrape
 from scraper.http import FetchSettings
-from scraper.models import Observation, ScrapeFailure
+from scraper.pipeline import FetchTarget, filter_condition, scrape
 from scraper.sources import SOURCES, extract
+from scraper.types import Observation, ScrapeFailure
 
 EXIT_OK = 0
 EXIT_FAILURE = 2

@@ -26,9 +26,9 @@ from typing import Any
 from bs4 import BeautifulSoup, Tag
 from soupsieve import SelectorSyntaxError
 
-from scraper.models import Observation, ScrapeFailure
 from scraper.sources import extract
 from scraper.sources.dom import Document, InvalidSelector, Node, parse_document
+from scraper.types import Observation, ScrapeFailure
 
 FIXTURES = Path(__file__).parent / "tests" / "fixtures"
 

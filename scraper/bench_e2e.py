@@ -27,10 +27,10 @@ import time
 from datetime import date
 from typing import Any
 
-from scraper.api import FetchTarget, scrape
 from scraper.demo_marketplace import CATALOGUE, price_for, product_urls, serve_in_thread
 from scraper.http import FetchSettings, InMemoryRobotsCache, InProcessHostLimiter, make_client
-from scraper.models import ScrapeFailure
+from scraper.pipeline import FetchTarget, scrape
+from scraper.types import ScrapeFailure
 
 __all__ = ["main", "run"]
 

@@ -1,4 +1,4 @@
-"""Real-world price strings → :class:`~scraper.models.Money`.
+"""Real-world price strings → :class:`~scraper.types.Money`.
 
 Number recognition (thousands / decimal separators in every local style) is done by
 the `price-parser <https://github.com/scrapinghub/price-parser>`_ library; this module
@@ -24,7 +24,7 @@ from decimal import Decimal, InvalidOperation
 
 from price_parser import Price
 
-from scraper.models import Money
+from scraper.types import Money
 
 __all__ = ["parse_price", "to_iso_currency"]
 

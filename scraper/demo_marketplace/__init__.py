@@ -22,12 +22,8 @@ from scraper.demo_marketplace.catalogue import (
     shop_path,
     wobble,
 )
-from scraper.demo_marketplace.server import (
-    ROBOTS_TXT,
-    DemoMarketplaceServer,
-    make_server,
-    serve_in_thread,
-)
+from scraper.demo_marketplace.routes import ROBOTS_TXT
+from scraper.demo_marketplace.server import DemoMarketplaceServer, make_server, serve_in_thread
 
 __all__ = [
     "BY_NAME",

@@ -4,7 +4,7 @@ Pure data and arithmetic: no I/O, no Django. ``seed_demo`` imports :func:`price_
 and :func:`product_urls` to give the demo collection trackers pointing at the local
 marketplace and a backfilled history that agrees with what the server shows today.
 
-Every collectible of ``backend/inventory/demo_data.py`` has one :class:`Product`,
+Every collectible of ``backend/devtools/demo_data.py`` has one :class:`Product`,
 matched by its exact ``name`` (:data:`BY_NAME`). Trading cards and video games also
 have a PriceCharting-like page at ``/game/<pricecharting>`` with a price per
 condition; for items that carry a PriceCharting external id, ``pricecharting`` *is*
@@ -30,7 +30,6 @@ __all__ = [
     "GAME_CONDITIONS",
     "LISTING_SELECTOR",
     "SHOP_PATHS",
-    "SHOP_SHAPES",
     "Product",
     "condition_ladder",
     "price_for",
@@ -64,7 +63,6 @@ SHOP_PATHS: dict[str, str] = {
     "opengraph": "/og/",
     "css": "/listing/",
 }
-SHOP_SHAPES = tuple(SHOP_PATHS)
 #: The CSS selector that finds the price on a ``/listing/`` page.
 LISTING_SELECTOR = ".price-now"
 
@@ -81,7 +79,7 @@ class Product:
     """
 
     slug: str
-    #: ``Collectible.name`` of the demo item in ``backend/inventory/demo_data.py``.
+    #: ``Collectible.name`` of the demo item in ``backend/devtools/demo_data.py``.
     name: str
     category: str
     base_price: Decimal

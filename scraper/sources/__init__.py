@@ -12,12 +12,12 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from scraper.models import Observation, ScrapeFailure, utcnow
 from scraper.sources.base import ExtractContext, Source
 from scraper.sources.css import CssSource
 from scraper.sources.dom import Document, parse_document
 from scraper.sources.pricecharting import PriceChartingSource
 from scraper.sources.structured import StructuredSource
+from scraper.types import FailureKind, Observation, ScrapeFailure, utcnow
 
 __all__ = ["DEFAULT_SOURCE", "SOURCES", "Source", "extract", "source_for_url"]
 
@@ -72,7 +72,7 @@ def extract(
     ``observed_at`` defaults to now (UTC). ``parser`` swaps the HTML backend (used by
     the benchmark).
 
-    Raises :class:`~scraper.models.ScrapeFailure` (never anything else for any page
+    Raises :class:`~scraper.types.ScrapeFailure` (never anything else for any page
     content). An unknown ``source`` name is a programming error: ``ValueError``.
     """
     if source is None:
@@ -88,8 +88,6 @@ def extract(
     except ScrapeFailure:
         raise
     except RecursionError:  # pragma: no cover - pathological nesting
-        from scraper.models import FailureKind
-
         raise ScrapeFailure(
             FailureKind.NO_PRICE_FOUND,
             f"The page at {ctx.where} is too deeply nested to be read.",

@@ -14,8 +14,8 @@ from decimal import Decimal
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
-from scraper.models import FailureKind, Money, Observation, ScrapeFailure
 from scraper.sources.dom import Document, clean_text
+from scraper.types import FailureKind, Money, Observation, ScrapeFailure
 
 __all__ = ["Candidate", "ExtractContext", "Source", "decide", "host_label", "page_title"]
 

@@ -10,10 +10,10 @@ instead of the element's text, e.g. ``content`` or ``data-price``).
 
 from __future__ import annotations
 
-from scraper.models import FailureKind, Observation, ScrapeFailure
 from scraper.prices import parse_price
 from scraper.sources.base import Candidate, ExtractContext, Source, decide, page_title
 from scraper.sources.dom import Document, InvalidSelector, clean_text
+from scraper.types import FailureKind, Observation, ScrapeFailure
 
 __all__ = ["CssSource"]
 

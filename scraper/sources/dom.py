@@ -10,7 +10,6 @@ The production backend is selectolax's lexbor engine (:class:`LexborDocument`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Protocol
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
@@ -101,9 +100,6 @@ class LexborDocument:
             return [_LexborNode(n) for n in self._tree.css(css)]
         except SelectolaxError as exc:
             raise InvalidSelector(str(exc)) from None
-
-
-DocumentFactory = Callable[[str], Document]
 
 
 def parse_document(html: str) -> Document:

@@ -40,10 +40,10 @@ from __future__ import annotations
 
 import re
 
-from scraper.models import FailureKind, Observation, ScrapeFailure
 from scraper.prices import parse_price
 from scraper.sources.base import Candidate, ExtractContext, Source, decide
 from scraper.sources.dom import Document, Node, clean_text
+from scraper.types import FailureKind, Observation, ScrapeFailure
 
 __all__ = ["PriceChartingSource"]
 

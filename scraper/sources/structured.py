@@ -31,11 +31,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from scraper.models import FailureKind, Money, Observation, ScrapeFailure
 from scraper.prices import parse_price, quantize, to_iso_currency
 from scraper.sources.base import Candidate, ExtractContext, Source, decide, page_title
 from scraper.sources.common import normalize_availability, normalize_item_condition
 from scraper.sources.dom import Document, Node, clean_text
+from scraper.types import FailureKind, Money, Observation, ScrapeFailure
 
 __all__ = ["StructuredSource"]
 

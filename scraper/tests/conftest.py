@@ -1,4 +1,5 @@
-"""Test helpers: a local threaded HTTP server on 127.0.0.1 with scriptable routes."""
+"""Test helpers: a local threaded HTTP server on 127.0.0.1 with scriptable routes, and the
+demo marketplace (``market``) with an HTTP client for it."""
 
 from __future__ import annotations
 
@@ -10,9 +11,12 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+import httpx
 import pytest
 
 from scraper import FetchSettings, InMemoryRobotsCache, NullHostLimiter
+from scraper.demo_marketplace import DemoMarketplaceServer, serve_in_thread
+from scraper.tests.demo_helpers import DAY
 
 
 class _QuietServer(ThreadingHTTPServer):
@@ -152,3 +156,21 @@ def robots_cache() -> InMemoryRobotsCache:
 @pytest.fixture
 def no_limit() -> NullHostLimiter:
     return NullHostLimiter()
+
+
+# ------------------------------------------------------------------ demo marketplace
+
+
+@pytest.fixture(scope="module")
+def market() -> Iterator[tuple[DemoMarketplaceServer, str]]:
+    server, base_url = serve_in_thread(today=lambda: DAY)
+    try:
+        yield server, base_url
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[httpx.Client]:
+    with httpx.Client(timeout=10) as c:
+        yield c

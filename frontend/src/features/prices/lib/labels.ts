@@ -60,7 +60,7 @@ export const TRACKER_STATUS: Record<TrackerStatus, { label: string; description:
   paused: { label: "Paused", description: "No checks until resumed." },
 };
 
-/** Failure kinds from the scraper (scraper/models.py FailureKind), in words. */
+/** Failure kinds from the scraper (scraper/types.py FailureKind), in words. */
 const FAILURE_SENTENCES: Record<string, string> = {
   robots_disallowed: "The site does not allow automated checks of this page (robots.txt).",
   forbidden_address: "This address points to a private or local network, so it cannot be checked.",

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from scraper.http import FetchSettings, HostLimiter, RobotsCache, fetch_page
-from scraper.models import FailureKind, NotModified, Observation, ScrapeFailure
 from scraper.sources import extract
 from scraper.sources.base import host_label
+from scraper.types import FailureKind, NotModified, Observation, ScrapeFailure
 
 if TYPE_CHECKING:
     import httpx

@@ -1,0 +1,369 @@
+"""Fetching one page: :func:`fetch_page` (see :mod:`scraper.http` for what every URL and
+every redirect hop goes through), retries, robots.txt, the size cap, conditional GET."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from http import HTTPStatus
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+from protego import Protego
+
+from scraper.http.decoding import _content_type, _decode, _looks_like_html
+from scraper.http.guard import _default_port, _precheck, _split_url, make_client
+from scraper.http.limiter import DEFAULT_LIMITER, HostLimiter
+from scraper.http.robots import (
+    DEFAULT_ROBOTS_CACHE,
+    MAX_CRAWL_DELAY,
+    ROBOTS_MAX_BYTES,
+    RobotsCache,
+    RobotsPolicy,
+)
+from scraper.http.settings import FetchSettings
+from scraper.types import FailureKind, ScrapeFailure
+
+__all__ = ["Page", "fetch_page", "parse_retry_after"]
+
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+
+
+@dataclass(frozen=True)
+class Page:
+    """A fetched page. ``html`` is ``""`` when ``not_modified``."""
+
+    url: str
+    final_url: str
+    status: int
+    html: str
+    etag: str | None
+    last_modified: str | None
+    not_modified: bool = False
+    content_type: str | None = None
+
+
+@dataclass
+class _Raw:
+    status: int
+    headers: httpx.Headers
+    body: bytes
+    url: str
+
+
+def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
+    """``Retry-After`` → seconds to wait (``None`` if absent or unreadable).
+
+    Accepts delta-seconds (``"120"``) and HTTP dates (``"Wed, 21 Oct 2015 07:28:00
+    GMT"``); a date in the past gives ``0``.
+    """
+    if value is None:
+        return None
+    value = value.strip()
+    if not value:
+        return None
+    if re.fullmatch(r"\d{1,10}", value):
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    now = now or datetime.now(UTC)
+    return max(0.0, (when - now).total_seconds())
+
+
+def _backoff(attempt: int, settings: FetchSettings) -> float:
+    """Exponential backoff with full jitter: uniform(0, min(max, base * 2**attempt))."""
+    ceiling = min(settings.backoff_max, settings.backoff_base * (2**attempt))
+    return random.uniform(0, ceiling)
+
+
+def _status_text(status: int) -> str:
+    try:
+        return f"HTTP {status} {HTTPStatus(status).phrase}"
+    except ValueError:
+        return f"HTTP {status}"
+
+
+class _Fetcher:
+    def __init__(
+        self,
+        settings: FetchSettings,
+        client: httpx.AsyncClient,
+        limiter: HostLimiter,
+        robots_cache: RobotsCache,
+    ) -> None:
+        self.settings = settings
+        self.client = client
+        self.limiter = limiter
+        self.robots = robots_cache
+
+    async def get(
+        self,
+        url: str,
+        *,
+        headers: dict[str, str],
+        html_only: bool,
+        max_bytes: int,
+        check_robots: bool,
+    ) -> _Raw:
+        """GET with manual redirects; every hop is checked again."""
+        current = url
+        for _hop in range(self.settings.max_redirects + 1):
+            scheme, host, port = _split_url(current)
+            await _precheck(current, scheme, host, port, self.settings.allowed_hosts)
+            delay = self.settings.min_host_delay
+            if check_robots and self.settings.respect_robots:
+                policy = await self.robots_policy(scheme, host, port)
+                if not policy.can_fetch(current, self.settings.user_agent):
+                    raise ScrapeFailure(
+                        FailureKind.ROBOTS_DISALLOWED,
+                        policy.reason
+                        or f"The site {host} asks robots not to visit this page (robots.txt), "
+                        "so Omni-Stock does not check it.",
+                        url=current,
+                    )
+                crawl_delay = policy.crawl_delay(self.settings.user_agent)
+                if crawl_delay:
+                    delay = max(delay, min(crawl_delay, MAX_CRAWL_DELAY))
+            raw = await self.request(
+                current,
+                host,
+                headers=headers,
+                html_only=html_only,
+                max_bytes=max_bytes,
+                delay=delay,
+            )
+            location = raw.headers.get("location")
+            if raw.status in REDIRECT_STATUSES and location:
+                current = urljoin(current, location.strip())
+                continue
+            return raw
+        raise ScrapeFailure(
+            FailureKind.HTTP_ERROR,
+            f"The page at {urlsplit(url).hostname} redirects more than "
+            f"{self.settings.max_redirects} times; giving up.",
+            url=url,
+        )
+
+    async def request(
+        self,
+        url: str,
+        host: str,
+        *,
+        headers: dict[str, str],
+        html_only: bool,
+        max_bytes: int,
+        delay: float,
+    ) -> _Raw:
+        """One URL, with retries on connection errors, timeouts, 5xx and 429."""
+        settings = self.settings
+        last: _Raw | None = None
+        last_error: ScrapeFailure | None = None
+        for attempt in range(settings.max_retries + 1):
+            retry_after: float | None = None
+            try:
+                async with self.limiter.slot(host, delay):
+                    raw = await self._attempt(url, headers, html_only, max_bytes)
+            except (httpx.TimeoutException, TimeoutError):
+                last, last_error = (
+                    None,
+                    ScrapeFailure(
+                        FailureKind.TIMEOUT,
+                        f"The site {host} did not answer in time.",
+                        url=url,
+                    ),
+                )
+            except httpx.TransportError as exc:
+                last, last_error = (
+                    None,
+                    ScrapeFailure(
+                        FailureKind.HTTP_ERROR,
+                        f"Could not connect to {host} ({type(exc).__name__}).",
+                        url=url,
+                    ),
+                )
+            else:
+                if raw.status != 429 and raw.status < 500:
+                    return raw
+                last, last_error = raw, None
+                retry_after = parse_retry_after(raw.headers.get("retry-after"))
+                if retry_after is not None and retry_after > settings.max_retry_after:
+                    break  # the site wants a longer pause than we are willing to wait
+            if attempt == settings.max_retries:
+                break
+            wait = _backoff(attempt, settings)
+            if retry_after is not None:
+                wait = max(wait, retry_after)
+            await asyncio.sleep(wait)
+        if last is not None:
+            return last
+        assert last_error is not None
+        raise last_error
+
+    async def _attempt(
+        self, url: str, headers: dict[str, str], html_only: bool, max_bytes: int
+    ) -> _Raw:
+        host = urlsplit(url).hostname or url
+        request_headers = {"User-Agent": self.settings.user_agent, **headers}
+        if html_only:
+            request_headers.setdefault("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1")
+        async with (
+            asyncio.timeout(self.settings.total_timeout),
+            self.client.stream("GET", url, headers=request_headers) as response,
+        ):
+            status = response.status_code
+            if status >= 300 or status < 200:
+                return _Raw(status, response.headers, b"", url)
+            declared = response.headers.get("content-length")
+            if declared and declared.isdigit() and int(declared) > max_bytes:
+                raise _too_large(host, max_bytes, url)
+            content_type = _content_type(response.headers)
+            if html_only and content_type is not None and content_type not in HTML_TYPES:
+                raise ScrapeFailure(
+                    FailureKind.NOT_HTML,
+                    f"The address at {host} is not a web page (it returned {content_type}).",
+                    url=url,
+                )
+            chunks: list[bytes] = []
+            size = 0
+            async for chunk in response.aiter_bytes():
+                size += len(chunk)
+                if size > max_bytes:
+                    raise _too_large(host, max_bytes, url)
+                chunks.append(chunk)
+            body = b"".join(chunks)
+            if html_only and content_type is None and not _looks_like_html(body):
+                raise ScrapeFailure(
+                    FailureKind.NOT_HTML,
+                    f"The address at {host} did not return a web page.",
+                    url=url,
+                )
+            return _Raw(status, response.headers, body, url)
+
+    async def robots_policy(self, scheme: str, host: str, port: int) -> RobotsPolicy:
+        origin = f"{scheme}://{host}:{port}"
+        cached = self.robots.get(origin)
+        if cached is not None:
+            return cached
+        netloc = host if port == _default_port(scheme) else f"{host}:{port}"
+        if ":" in host:
+            netloc = f"[{host}]" if port == _default_port(scheme) else f"[{host}]:{port}"
+        robots_url = f"{scheme}://{netloc}/robots.txt"
+        raw = await self.get(
+            robots_url,
+            headers={},
+            html_only=False,
+            max_bytes=ROBOTS_MAX_BYTES,
+            check_robots=False,
+        )
+        ttl = self.settings.robots_ttl
+        if 200 <= raw.status < 300:
+            try:
+                parser = Protego.parse(raw.body.decode("utf-8", errors="replace"))
+                policy = RobotsPolicy(parser=parser)
+            except Exception:  # protego is lenient; never let a bad file crash a fetch
+                policy = RobotsPolicy(allow_all=True)
+        elif raw.status == 429 or raw.status >= 500:
+            ttl = min(ttl, self.settings.robots_error_ttl)
+            policy = RobotsPolicy(
+                allow_all=False,
+                reason=f"The site {host} answered its robots.txt with {_status_text(raw.status)}"
+                ", so Omni-Stock treats the whole site as off-limits for now.",
+            )
+        else:  # 4xx (and anything else): no robots.txt → everything allowed
+            policy = RobotsPolicy(allow_all=True)
+        self.robots.set(origin, policy, ttl)
+        return policy
+
+
+def _too_large(host: str, max_bytes: int, url: str) -> ScrapeFailure:
+    return ScrapeFailure(
+        FailureKind.TOO_LARGE,
+        f"The page at {host} is larger than {max_bytes // 1024} KB, which is too big to check.",
+        url=url,
+    )
+
+
+async def fetch_page(
+    url: str,
+    *,
+    settings: FetchSettings | None = None,
+    client: httpx.AsyncClient | None = None,
+    limiter: HostLimiter | None = None,
+    robots_cache: RobotsCache | None = None,
+    etag: str | None = None,
+    last_modified: str | None = None,
+) -> Page:
+    """Fetch one HTML page politely and safely (see :mod:`scraper.http`).
+
+    Sends ``If-None-Match`` / ``If-Modified-Since`` when ``etag`` / ``last_modified``
+    are given; a 304 answer gives ``Page(not_modified=True, html="")``. Raises
+    :class:`ScrapeFailure` (``robots_disallowed``, ``forbidden_address``,
+    ``http_error``, ``rate_limited``, ``timeout``, ``too_large``, ``not_html``).
+    ``client`` (see :func:`make_client`) is not closed; by default a fresh one is used.
+    ``limiter`` / ``robots_cache`` default to process-wide in-memory instances.
+    """
+    settings = settings or FetchSettings()
+    own_client = client is None
+    http_client = client if client is not None else make_client(settings)
+    fetcher = _Fetcher(
+        settings,
+        http_client,
+        limiter if limiter is not None else DEFAULT_LIMITER,
+        robots_cache if robots_cache is not None else DEFAULT_ROBOTS_CACHE,
+    )
+    headers: dict[str, str] = {}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    try:
+        raw = await fetcher.get(
+            url, headers=headers, html_only=True, max_bytes=settings.max_bytes, check_robots=True
+        )
+    finally:
+        if own_client:
+            await http_client.aclose()
+    host = urlsplit(raw.url).hostname or raw.url
+    if raw.status == 304:
+        return Page(
+            url=url,
+            final_url=raw.url,
+            status=304,
+            html="",
+            etag=raw.headers.get("etag") or etag,
+            last_modified=raw.headers.get("last-modified") or last_modified,
+            not_modified=True,
+        )
+    if raw.status == 429:
+        wait = parse_retry_after(raw.headers.get("retry-after"))
+        later = f" It asked us to wait {int(wait)} seconds." if wait else ""
+        raise ScrapeFailure(
+            FailureKind.RATE_LIMITED,
+            f"The site {host} is limiting how often it can be checked (HTTP 429).{later}",
+            url=raw.url,
+            retry_after=wait,
+        )
+    if raw.status >= 300 or raw.status < 200:
+        raise ScrapeFailure(
+            FailureKind.HTTP_ERROR,
+            f"The page at {host} returned {_status_text(raw.status)}.",
+            url=raw.url,
+        )
+    return Page(
+        url=url,
+        final_url=raw.url,
+        status=raw.status,
+        html=_decode(raw.body, raw.headers),
+        etag=raw.headers.get("etag"),
+        last_modified=raw.headers.get("last-modified"),
+        content_type=_content_type(raw.headers),
+    )

@@ -1,0 +1,166 @@
+"""Per-host politeness: at most one request in flight per host, and a minimum delay
+between two requests to it, in one process or across workers sharing a Redis."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import random
+import time
+import uuid
+import weakref
+from collections.abc import AsyncIterator
+from contextlib import AbstractAsyncContextManager
+from typing import Any, Protocol
+
+from scraper.types import FailureKind, ScrapeFailure
+
+__all__ = [
+    "DEFAULT_LIMITER",
+    "HostLimiter",
+    "InProcessHostLimiter",
+    "NullHostLimiter",
+    "RedisHostLimiter",
+]
+
+
+class HostLimiter(Protocol):
+    """Politeness per host: one request in flight, and ``min_delay`` seconds between the
+    end of one request and the start of the next. Implementations must hold across
+    whatever scope they claim (one process, or all workers sharing a Redis)."""
+
+    def slot(self, host: str, min_delay: float = 0.0) -> AbstractAsyncContextManager[None]: ...
+
+
+class NullHostLimiter:
+    """No limiting at all (tests; never for real scraping)."""
+
+    @contextlib.asynccontextmanager
+    async def slot(self, host: str, min_delay: float = 0.0) -> AsyncIterator[None]:
+        yield
+
+
+class InProcessHostLimiter:
+    """asyncio limiter for one process. Safe to share between event loops (Celery's
+    ``asyncio.run`` per task): locks are per loop, the timing state is shared."""
+
+    def __init__(self, min_delay: float = 0.0) -> None:
+        self.min_delay = min_delay
+        self._next_at: dict[str, float] = {}
+        self._locks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[str, asyncio.Lock]]
+        self._locks = weakref.WeakKeyDictionary()
+
+    def _lock(self, host: str) -> asyncio.Lock:
+        per_loop = self._locks.setdefault(asyncio.get_running_loop(), {})
+        lock = per_loop.get(host)
+        if lock is None:
+            if len(per_loop) > 10_000:
+                for name in [h for h, lk in per_loop.items() if not lk.locked()]:
+                    del per_loop[name]
+            lock = per_loop[host] = asyncio.Lock()
+        return lock
+
+    @contextlib.asynccontextmanager
+    async def slot(self, host: str, min_delay: float = 0.0) -> AsyncIterator[None]:
+        delay = max(self.min_delay, min_delay)
+        async with self._lock(host):
+            wait = self._next_at.get(host, 0.0) - time.monotonic()
+            if wait > 0:
+                await asyncio.sleep(wait)
+            try:
+                yield
+            finally:
+                self._next_at[host] = time.monotonic() + delay
+
+
+_RELEASE_SCRIPT = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
+redis.call('SET', KEYS[2], string.format('%.6f', now + tonumber(ARGV[2])), 'PX', ARGV[3])
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('DEL', KEYS[1])
+end
+return 0
+"""
+
+
+class RedisHostLimiter:
+    """Per-host politeness shared by every worker process using the same Redis.
+
+    Per host two keys: ``<prefix>lock:<host>`` — a lock (``SET NX PX lock_timeout``
+    holding a random token, so a crashed worker's lock expires) that makes at most
+    one request in flight; and ``<prefix>next:<host>`` — the Redis-server time
+    (``TIME``, so worker clocks do not matter) before which the next request may not
+    start. Release sets "next" and deletes the lock only if we still own it, in one
+    Lua script. ``lock_timeout`` must exceed ``min_delay`` plus the longest request.
+
+    The redis-py asyncio client is created per event loop (an asyncio client must
+    not cross loops; Celery tasks typically call ``asyncio.run`` each time).
+    """
+
+    def __init__(
+        self,
+        redis_url: str,
+        min_delay: float = 3.0,
+        lock_timeout: float = 120.0,
+        *,
+        prefix: str = "omnistock:scraper:host:",
+        poll_interval: float = 0.05,
+        acquire_timeout: float = 600.0,
+    ) -> None:
+        self.redis_url = redis_url
+        self.min_delay = min_delay
+        self.lock_timeout = lock_timeout
+        self.prefix = prefix
+        self.poll_interval = poll_interval
+        self.acquire_timeout = acquire_timeout
+        self._clients: dict[int, Any] = {}
+
+    def _client(self) -> Any:
+        import redis.asyncio as aioredis
+
+        loop_id = id(asyncio.get_running_loop())
+        client = self._clients.get(loop_id)
+        if client is None:
+            client = aioredis.Redis.from_url(self.redis_url)
+            self._clients = {loop_id: client}  # drop clients of finished loops
+        return client
+
+    async def _server_time(self, client: Any) -> float:
+        seconds, micros = await client.time()
+        return float(seconds) + float(micros) / 1_000_000
+
+    @contextlib.asynccontextmanager
+    async def slot(self, host: str, min_delay: float = 0.0) -> AsyncIterator[None]:
+        client = self._client()
+        delay = max(self.min_delay, min_delay)
+        lock_key = f"{self.prefix}lock:{host}"
+        next_key = f"{self.prefix}next:{host}"
+        token = uuid.uuid4().hex
+        ttl_ms = max(1, int(self.lock_timeout * 1000))
+        deadline = time.monotonic() + self.acquire_timeout
+        while not await client.set(lock_key, token, nx=True, px=ttl_ms):
+            if time.monotonic() > deadline:
+                raise ScrapeFailure(
+                    FailureKind.RATE_LIMITED,
+                    f"Too many checks are queued for {host}; this one will run later.",
+                )
+            await asyncio.sleep(self.poll_interval * (0.5 + random.random()))
+        try:
+            raw_next = await client.get(next_key)
+            if raw_next is not None:
+                wait = float(raw_next) - await self._server_time(client)
+                if wait > 0:
+                    await asyncio.sleep(wait)
+            yield
+        finally:
+            keep_ms = max(1000, int((delay + 60) * 1000))
+            await client.eval(_RELEASE_SCRIPT, 2, lock_key, next_key, token, delay, keep_ms)
+
+    async def aclose(self) -> None:
+        for client in self._clients.values():
+            await client.aclose()
+        self._clients = {}
+
+
+DEFAULT_LIMITER = InProcessHostLimiter()
