@@ -59,9 +59,10 @@ ifneq ($(HAS_FRONTEND),)
 	@cd frontend && npm run --silent e2e
 endif
 
-lint: ## ruff lint + format check
+lint: ## ruff lint + format check, and the import contracts of the layers (pyproject.toml)
 	@$(UV) run --frozen ruff check .
 	@$(UV) run --frozen ruff format --check .
+	@cd backend && $(UV) run --frozen lint-imports --no-logo --no-cache ../pyproject.toml
 
 fmt: ## Format and auto-fix
 	@$(UV) run --frozen ruff check --fix .
