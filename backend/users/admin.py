@@ -13,7 +13,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.http import HttpRequest
 
-from users.models import User, normalize_email
+from users.models import RevokedSession, User, normalize_email
 from users.signals import user_created
 
 
@@ -93,3 +93,20 @@ class UserAdmin(DjangoUserAdmin):
         if not change:
             # Like sign-up (its personal collection, from the vendors app).
             user_created.send(sender=User, user=obj)
+
+
+@admin.register(RevokedSession)
+class RevokedSessionAdmin(admin.ModelAdmin):
+    """Ended login sessions (logouts, reused refresh tokens): a record, written by the API."""
+
+    list_display = ("sid", "user", "reason", "revoked_at", "expires_at")
+    list_filter = ("reason",)
+    search_fields = ("sid", "user__email")
+    list_select_related = ("user",)
+    readonly_fields = ("sid", "user", "reason", "revoked_at", "expires_at")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

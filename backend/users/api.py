@@ -1,34 +1,46 @@
-import contextlib
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import authenticate
+from django.contrib.auth.models import update_last_login
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
-from rest_framework.exceptions import AuthenticationFailed, NotAuthenticated
+from rest_framework.exceptions import AuthenticationFailed, NotAuthenticated, Throttled
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
-from rest_framework_simplejwt.exceptions import TokenError
-from rest_framework_simplejwt.serializers import TokenObtainPairSerializer, TokenRefreshSerializer
 from rest_framework_simplejwt.settings import api_settings as jwt_settings
-from rest_framework_simplejwt.tokens import RefreshToken
 
-from users import services
+from users import lockout, services, tokens
 from users.auth import authenticated_user
+from users.authentication import JWTAuthentication
 from users.models import User
 from users.serializers import (
     AuthSessionSerializer,
     LoginSerializer,
     RefreshRequestSerializer,
     RegisterSerializer,
+    SignUpAcceptedSerializer,
     TokenPairSerializer,
     UserSerializer,
     UserUpdateSerializer,
 )
 
 TAG = ["auth"]
+
+SIGN_UP_ACCEPTED = (
+    "Check your inbox. If this email address is new, your account has been created and you "
+    "can sign in with your password now; if it already has an account, we sent its owner a "
+    "note instead."
+)
+
+
+class LoginLocked(Throttled):
+    default_detail = "Too many failed logins for this account."
+    extra_detail_singular = "Try again in {wait} second."
+    extra_detail_plural = "Try again in {wait} seconds."
 
 
 def _with_refresh_cookie(response: Response, refresh: str) -> Response:
@@ -50,14 +62,21 @@ def _refresh_token_from(request: Request) -> str | None:
     return token if isinstance(token, str) else None
 
 
-def _session_response(user: User, status_code: int = status.HTTP_200_OK) -> Response:
-    refresh = RefreshToken.for_user(user)
-    body = {
-        "access": str(refresh.access_token),
-        "refresh": str(refresh),
-        "user": UserSerializer(user).data,
-    }
-    return _with_refresh_cookie(Response(body, status=status_code), str(refresh))
+def _bearer_token(request: Request) -> str | None:
+    """The access token of the Authorization header, if one is there (never an error)."""
+    authentication = JWTAuthentication()
+    header = authentication.get_header(request)
+    try:
+        raw = authentication.get_raw_token(header) if header else None
+    except AuthenticationFailed:  # a malformed header has no token to revoke
+        return None
+    return raw.decode("latin-1") if raw else None
+
+
+def _session_response(user: User) -> Response:
+    pair = tokens.session_start(user)
+    body = {"access": pair.access, "refresh": pair.refresh, "user": UserSerializer(user).data}
+    return _with_refresh_cookie(Response(body), pair.refresh)
 
 
 class PublicAuthView(APIView):
@@ -81,17 +100,21 @@ class RegisterView(AuthRateThrottledView):
         tags=TAG,
         summary="Create an account",
         description=(
-            "Creates the user and their personal collection (a vendor they own) and logs them "
-            "in. Throttled per client."
+            "Creates the user and their personal collection (a vendor they own) and mails "
+            "them a welcome; then log in with `POST /auth/login`. The answer is the same 202 "
+            "whether or not the address already has an account: then nothing is created "
+            "or changed and its owner gets a mail instead. Throttled per client."
         ),
         request=RegisterSerializer,
-        responses={201: AuthSessionSerializer},
+        responses={202: SignUpAcceptedSerializer},
     )
     def post(self, request: Request) -> Response:
         serializer = RegisterSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        user = services.user_register(**serializer.validated_data)
-        return _session_response(user, status.HTTP_201_CREATED)
+        services.user_sign_up(
+            **serializer.validated_data, sign_in_url=request.build_absolute_uri("/login")
+        )
+        return Response({"detail": SIGN_UP_ACCEPTED}, status=status.HTTP_202_ACCEPTED)
 
 
 class LoginView(AuthRateThrottledView):
@@ -100,17 +123,32 @@ class LoginView(AuthRateThrottledView):
     @extend_schema(
         tags=TAG,
         summary="Log in with email and password",
-        description="Returns an access and a refresh token. Throttled per client.",
+        description=(
+            "Returns an access and a refresh token (a new session). Throttled per client, "
+            "and per account: after `LOGIN_LOCKOUT_FAILURES` failed logins the account "
+            "refuses logins, the right password included, for a short while (429 with "
+            "`Retry-After`), whatever address they come from."
+        ),
         request=LoginSerializer,
         responses={200: AuthSessionSerializer},
     )
     def post(self, request: Request) -> Response:
         credentials = LoginSerializer(data=request.data)
         credentials.is_valid(raise_exception=True)
-        serializer = TokenObtainPairSerializer(data=credentials.validated_data)
-        serializer.is_valid(raise_exception=True)
-        assert serializer.user is not None  # set by a successful validation
-        return _session_response(serializer.user)
+        email = credentials.validated_data["email"]
+        if wait := lockout.retry_after(email):  # no password is checked while locked
+            raise LoginLocked(wait)
+        user = authenticate(request, email=email, password=credentials.validated_data["password"])
+        locked = getattr(request, "account_locked", None)  # set by the lockout backend
+        if locked is not None:
+            raise LoginLocked(locked.retry_after)
+        if not isinstance(user, User) or not jwt_settings.USER_AUTHENTICATION_RULE(user):
+            raise AuthenticationFailed(
+                "No active account found with the given credentials", code="no_active_account"
+            )
+        if jwt_settings.UPDATE_LAST_LOGIN:
+            update_last_login(User, user)
+        return _session_response(user)
 
 
 class RefreshView(PublicAuthView):
@@ -120,8 +158,10 @@ class RefreshView(PublicAuthView):
         tags=TAG,
         summary="Exchange a refresh token for new tokens",
         description=(
-            "Rotates the refresh token: the one sent is blacklisted and may not be used again "
-            "(401). Send it in the body or as the `omni_refresh` cookie."
+            "Rotates the refresh token: the one sent is blacklisted and may not be used again. "
+            "Sending a used one again is taken as theft: the whole session is ended (the "
+            "token that replaced it and its access tokens are refused too) and the answer "
+            "is 401. Send it in the body or as the `omni_refresh` cookie."
         ),
         request=RefreshRequestSerializer,
         responses={200: TokenPairSerializer},
@@ -130,34 +170,30 @@ class RefreshView(PublicAuthView):
         token = _refresh_token_from(request)
         if not token:
             raise NotAuthenticated("No refresh token was sent: log in again.")
-        serializer = TokenRefreshSerializer(data={"refresh": token})
         try:
-            serializer.is_valid(raise_exception=True)
-        except TokenError as exc:
-            raise AuthenticationFailed(str(exc), code="token_not_valid") from exc
-        data = serializer.validated_data
-        return _with_refresh_cookie(
-            Response({"access": data["access"], "refresh": data["refresh"]}), data["refresh"]
-        )
+            pair = tokens.session_refresh(token)
+        except tokens.SessionRefused as exc:
+            raise AuthenticationFailed(str(exc), code=exc.code) from exc
+        body = {"access": pair.access, "refresh": pair.refresh}
+        return _with_refresh_cookie(Response(body), pair.refresh)
 
 
 class LogoutView(PublicAuthView):
     @extend_schema(
         tags=TAG,
-        summary="Log out: revoke the refresh token",
+        summary="Log out: end the session",
         description=(
-            "Blacklists the refresh token (body or cookie) and clears the cookie. Logging out "
-            "with a token that is already invalid succeeds: there is nothing left to revoke."
+            "Blacklists the refresh token (body or cookie), ends its session (every token "
+            "rotated from the same login stops working, access tokens included) and clears "
+            "the cookie. An access token sent as `Authorization: Bearer` is refused from "
+            "now on and ends its session too, so either token is enough. Logging out with "
+            "tokens that are already invalid succeeds: there is nothing left to revoke."
         ),
         request=RefreshRequestSerializer,
         responses={204: None},
     )
     def post(self, request: Request) -> Response:
-        token = _refresh_token_from(request)
-        if token:
-            # A token already expired, rotated or revoked has nothing left to revoke.
-            with contextlib.suppress(TokenError):
-                RefreshToken(token).blacklist()  # type: ignore[arg-type]  # stubs say Token, str works
+        tokens.session_end(refresh=_refresh_token_from(request), access=_bearer_token(request))
         response = Response(status=status.HTTP_204_NO_CONTENT)
         response.delete_cookie(
             settings.REFRESH_COOKIE_NAME, path=settings.REFRESH_COOKIE_PATH, samesite="Strict"

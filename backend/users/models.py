@@ -69,3 +69,32 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return self.display_name or self.email.split("@")[0]
+
+
+class RevokedSession(models.Model):
+    """A login session (the chain of refresh tokens rotated from one login, named by the
+    tokens' `sid` claim) that was ended: no token of it is accepted any more.
+
+    Written on logout and when a refresh token that was already used comes back (it was
+    copied: the whole chain is revoked, as the OAuth 2.0 security BCP recommends). Rows
+    are useless once every token of the session has expired (`expires_at`) and are purged
+    on the next write.
+    """
+
+    class Reason(models.TextChoices):
+        LOGOUT = "logout", "Logged out"
+        REFRESH_REUSED = "refresh_reused", "A used refresh token came back"
+
+    sid = models.CharField("session id", max_length=64, unique=True)
+    user = models.ForeignKey(
+        "users.User", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    reason = models.CharField(max_length=20, choices=Reason.choices)
+    revoked_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        ordering = ["-revoked_at"]
+
+    def __str__(self) -> str:
+        return f"{self.sid} ({self.get_reason_display()})"

@@ -25,10 +25,9 @@ class RegisterSerializer(serializers.Serializer):
     )
 
     def validate_email(self, value: str) -> str:
-        email = normalize_email(value)
-        if User.objects.filter(email=email).exists():
-            raise serializers.ValidationError("An account with this email address already exists.")
-        return email
+        # Whether the address already has an account is never said here (users.services
+        # .user_sign_up): the answer is the same either way.
+        return normalize_email(value)
 
     def validate(self, attrs: dict) -> dict:
         candidate = User(email=attrs["email"], display_name=attrs.get("display_name", ""))
@@ -39,6 +38,12 @@ class RegisterSerializer(serializers.Serializer):
                 {"password": list(getattr(exc, "messages", [str(exc)]))}
             ) from exc
         return attrs
+
+
+class SignUpAcceptedSerializer(serializers.Serializer):
+    detail = serializers.CharField(
+        help_text="The same sentence whether or not the address already had an account."
+    )
 
 
 class LoginSerializer(serializers.Serializer):

@@ -1,10 +1,18 @@
+import hashlib
 from typing import Any
 
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.password_validation import validate_password
-from django.db import transaction
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
 
+from users import emails
 from users.models import User, normalize_email
 from users.signals import user_created
+
+#: An address that already has an account hears about sign-up attempts at most this often,
+#: so sign-up cannot be used to flood someone's inbox.
+ALREADY_REGISTERED_NOTICE_INTERVAL = 3600
 
 
 @transaction.atomic
@@ -18,6 +26,39 @@ def user_register(*, email: str, password: str, display_name: str = "") -> User:
     )
     user_created.send(sender=User, user=user)
     return user
+
+
+def user_sign_up(
+    *, email: str, password: str, display_name: str = "", sign_in_url: str
+) -> User | None:
+    """Public sign-up, which must not tell whether an address has an account.
+
+    A new address gets its account (and personal collection) and a welcome mail. An
+    address that already has an account gets nothing created or changed; its owner gets a
+    mail instead ("someone tried to register with your address"). Both ways the password is
+    validated and hashed once, so the answer takes about as long. Returns the new user, or
+    None when the address was taken (also when a concurrent sign-up took it first)."""
+    email = normalize_email(email)
+    existing = User.objects.filter(email=email).first()
+    if existing is None:
+        try:
+            user = user_register(email=email, password=password, display_name=display_name)
+        except IntegrityError:  # another sign-up created it meanwhile
+            existing = User.objects.filter(email=email).first()
+        else:
+            emails.send_welcome(user, sign_in_url=sign_in_url)
+            return user
+    else:
+        validate_password(password, user=User(email=email, display_name=display_name.strip()))
+        make_password(password)  # the cost of creating an account, spent for nothing
+    if existing is not None and _notice_due(email):
+        emails.send_already_registered(existing, sign_in_url=sign_in_url)
+    return None
+
+
+def _notice_due(email: str) -> bool:
+    digest = hashlib.sha256(email.encode()).hexdigest()[:40]
+    return cache.add(f"signup-notice:{digest}", 1, ALREADY_REGISTERED_NOTICE_INTERVAL)
 
 
 @transaction.atomic

@@ -30,11 +30,12 @@ interface PriceSeriesResponse {
 }
 
 async function registerViaApi(request: APIRequestContext): Promise<Record<string, string>> {
-  const response = await request.post("/api/v1/auth/register", {
-    data: { email: uniqueEmail("prices"), password: `E2e-${Math.random().toString(36).slice(2)}-pass!`, display_name: "Price watcher" },
-  });
-  expect(response.status(), await response.text()).toBe(201);
-  const { access } = (await response.json()) as { access: string };
+  const account = { email: uniqueEmail("prices"), password: `E2e-${Math.random().toString(36).slice(2)}-pass!` };
+  const response = await request.post("/api/v1/auth/register", { data: { ...account, display_name: "Price watcher" } });
+  expect(response.status(), await response.text()).toBe(202);
+  const login = await request.post("/api/v1/auth/login", { data: account });
+  expect(login.status(), await login.text()).toBe(200);
+  const { access } = (await login.json()) as { access: string };
   return { Authorization: `Bearer ${access}` };
 }
 

@@ -3,9 +3,7 @@ from django.conf import settings
 from rest_framework.test import APIClient
 
 from users.factories import DEFAULT_PASSWORD, UserFactory
-from users.models import User
 
-REGISTER = "/api/v1/auth/register"
 LOGIN = "/api/v1/auth/login"
 REFRESH = "/api/v1/auth/refresh"
 LOGOUT = "/api/v1/auth/logout"
@@ -16,45 +14,6 @@ pytestmark = pytest.mark.django_db
 
 def login(client: APIClient, email: str, password: str = DEFAULT_PASSWORD):
     return client.post(LOGIN, {"email": email, "password": password})
-
-
-class TestRegister:
-    def test_email_is_unique_whatever_its_case(self, api_client):
-        UserFactory(email="misty@example.com")
-
-        response = api_client.post(
-            REGISTER, {"email": "MISTY@example.com", "password": "cerulean-city-1996"}
-        )
-
-        assert response.status_code == 400
-        assert response.json()["fields"]["email"] == [
-            "An account with this email address already exists."
-        ]
-
-    def test_weak_password_is_rejected_by_djangos_validators(self, api_client):
-        response = api_client.post(REGISTER, {"email": "brock@example.com", "password": "12345"})
-
-        assert response.status_code == 400
-        body = response.json()
-        assert body["code"] == "invalid"
-        assert any("too short" in message for message in body["fields"]["password"])
-        assert not User.objects.filter(email="brock@example.com").exists()
-
-    def test_missing_fields_are_named(self, api_client):
-        response = api_client.post(REGISTER, {})
-
-        assert response.status_code == 400
-        assert set(response.json()["fields"]) == {"email", "password"}
-
-    def test_is_throttled_per_client_with_retry_after(self, api_client):
-        for n in range(5):
-            api_client.post(REGISTER, {"email": f"spam{n}@example.com", "password": "x"})
-
-        response = api_client.post(REGISTER, {"email": "spam9@example.com", "password": "x"})
-
-        assert response.status_code == 429
-        assert response.json()["code"] == "throttled"
-        assert int(response["Retry-After"]) > 0
 
 
 class TestLogin:

@@ -32,6 +32,17 @@ function withAuthorization(request: Request, token: string | null): Request {
   return new Request(request, { headers });
 }
 
+/**
+ * Runs `refresh` while holding a lock shared by every tab of this site (Web Locks API,
+ * where the browser has it). Refresh tokens are single-use and the server ends a session
+ * whose used token comes back, so two tabs must never send the same cookie at once: the
+ * second waits, then sends the cookie the first one's answer replaced.
+ */
+function acrossTabs<T>(refresh: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator === "undefined" ? undefined : navigator.locks;
+  return locks ? (locks.request("omni-stock-token-refresh", refresh) as Promise<T>) : refresh();
+}
+
 function pathOf(request: Request): string {
   try {
     return new URL(request.url).pathname.replace(/\/+$/, "");
@@ -75,13 +86,15 @@ export function createApiClient(options: ApiClientOptions) {
     if (inFlightRefresh) return inFlightRefresh;
     const attempt = (async () => {
       try {
-        const response = await send(
-          new Request(`${baseUrl}${AUTH_PATHS.refresh}`, {
-            method: "POST",
-            credentials: "include",
-            headers: { "Content-Type": "application/json", Accept: "application/json" },
-            body: "{}",
-          }),
+        const response = await acrossTabs(() =>
+          send(
+            new Request(`${baseUrl}${AUTH_PATHS.refresh}`, {
+              method: "POST",
+              credentials: "include",
+              headers: { "Content-Type": "application/json", Accept: "application/json" },
+              body: "{}",
+            }),
+          ),
         );
         if (!response.ok) {
           tokenStore.clear();

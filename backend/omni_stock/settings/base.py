@@ -1,8 +1,5 @@
-"""Settings, read from the environment through one typed reader (django-environ).
-
-Every variable is listed in `.env.example` and the README. Bad values fail at start-up
-with a message naming the variable, never later at request time.
-"""
+"""The settings every part of the app shares: secrets, applications, data stores, the API,
+security. The sections of one subject each are in the sibling modules (see `__init__`)."""
 
 from __future__ import annotations
 
@@ -16,7 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from omni_stock import embedded
 
-BACKEND_DIR = Path(__file__).resolve().parent.parent
+BACKEND_DIR = Path(__file__).resolve().parents[2]
 PROJECT_DIR = BACKEND_DIR.parent
 
 env = environ.Env()
@@ -89,6 +86,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Security headers on every response, static files and 503s included (users hardening).
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "core.security_headers.ContentSecurityPolicyMiddleware",
+    # Outermost but for security headers: a data store down anywhere below is a 503.
+    "core.middleware.DependencyUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -97,6 +99,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # API answers are per user or carry tokens: never stored by a browser or proxy.
+    "core.security_headers.NoStoreApiMiddleware",
     # Innermost: runs as soon as the view's response is rendered.
     "core.middleware.ReleaseRenderedViewMiddleware",
 ]
@@ -135,6 +139,11 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 REDIS_URL = env.str("REDIS_URL", default="") or embedded.redis_url(DATA_DIR)
+# Every Redis client (cache and throttles, broker, host limiter) gives up after this many
+# seconds, so a frozen Redis is a quick 503 rather than a hung request.
+REDIS_SOCKET_TIMEOUT = env.float("REDIS_SOCKET_TIMEOUT", default=3.0)
+if not 0 < REDIS_SOCKET_TIMEOUT <= 60:
+    raise ImproperlyConfigured("REDIS_SOCKET_TIMEOUT must be between 0 and 60 seconds.")
 
 CACHES = {
     "default": {
@@ -142,11 +151,21 @@ CACHES = {
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="omni"),
         "TIMEOUT": 300,
+        "OPTIONS": {
+            "socket_connect_timeout": REDIS_SOCKET_TIMEOUT,
+            "socket_timeout": REDIS_SOCKET_TIMEOUT,
+        },
     }
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "users.User"
+
+# A vendor holds at most this many items: generous for any collection or shop, and a bound
+# on what one account can make the server store and value.
+INVENTORY_MAX_ITEMS_PER_VENDOR = env.int("INVENTORY_MAX_ITEMS_PER_VENDOR", default=100_000)
+if INVENTORY_MAX_ITEMS_PER_VENDOR < 1:
+    raise ImproperlyConfigured("INVENTORY_MAX_ITEMS_PER_VENDOR must be at least 1.")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -190,7 +209,7 @@ REST_FRAMEWORK = {
     # written in a fraction of the time (a year of price points is ~60 KB).
     "DEFAULT_RENDERER_CLASSES": ["drf_orjson_renderer.renderers.ORJSONRenderer"],
     "ORJSON_RENDERER_OPTIONS": (orjson.OPT_UTC_Z, orjson.OPT_NON_STR_KEYS),
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["core.parsers.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "core.pagination.PageNumberPagination",
     "PAGE_SIZE": 25,
     "DEFAULT_FILTER_BACKENDS": [
@@ -267,6 +286,7 @@ SILENCED_SYSTEM_CHECKS: list[str] = []
 # Health probes come from load balancers over plain HTTP inside the network.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -274,104 +294,3 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
-
-# --- Celery and scraping (price engine) --------------------------------------------------
-# Workers run one task per tracker (queue `scrape`); beat (exactly one instance) enqueues
-# due trackers from the schedule kept in the database (editable in the admin).
-# See docs/price-engine.md.
-
-CELERY_BROKER_URL = embedded.celery_broker_url(REDIS_URL)
-CELERY_TASK_IGNORE_RESULT = True  # ScrapeJob / ScrapeRun rows are the record of a run
-CELERY_RESULT_BACKEND = None
-CELERY_TASK_SERIALIZER = "json"
-CELERY_ACCEPT_CONTENT = ["json"]
-CELERY_TIMEZONE = TIME_ZONE
-CELERY_TASK_DEFAULT_QUEUE = "celery"
-CELERY_TASK_ROUTES = {"price_history.tasks.scrape_run": {"queue": "scrape"}}
-# A task is acknowledged only when it finished; a lost worker puts it back in the queue.
-CELERY_TASK_ACKS_LATE = True
-CELERY_TASK_REJECT_ON_WORKER_LOST = True
-CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# An unacknowledged task is redelivered after this many seconds: every task time limit and
-# retry countdown must stay below it, or a slow task would run twice.
-CELERY_VISIBILITY_TIMEOUT = env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
-CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": CELERY_VISIBILITY_TIMEOUT,
-    "socket_connect_timeout": 5,
-}
-CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=900)
-CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - 60
-CELERY_RETRY_MAX_COUNTDOWN = 600
-CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
-
-# host or host:port entries that bypass the scraper's SSRF guard: only the local demo
-# marketplace in development. Never list a host you do not control.
-SCRAPER_ALLOWED_HOSTS = env.list(
-    "SCRAPER_ALLOWED_HOSTS", default=["127.0.0.1:8765", "localhost:8765"] if DEBUG else []
-)
-# Minimum seconds between two requests to one host, across all workers (Redis limiter).
-SCRAPER_MIN_DELAY_SECONDS = env.float("SCRAPER_MIN_DELAY_SECONDS", default=3.0)
-# HTTP retries per fetch (connection errors, timeouts, 5xx, 429), inside one task.
-SCRAPER_MAX_RETRIES = env.int("SCRAPER_MAX_RETRIES", default=3)
-# Beat: how many due trackers one tick claims at most (the tick itself is a database
-# schedule, "Scrape due trackers", editable in the admin).
-SCRAPER_DUE_BATCH = env.int("SCRAPER_DUE_BATCH", default=500)
-# A claimed tracker is not due again for this long (its task was lost if it comes back).
-SCRAPER_CLAIM_LEASE = timedelta(minutes=env.int("SCRAPER_CLAIM_LEASE_MINUTES", default=30))
-# Failure backoff: next run = now + min(interval * 2**failures, cap); pause after N.
-SCRAPER_MAX_BACKOFF = timedelta(hours=env.int("SCRAPER_MAX_BACKOFF_HOURS", default=7 * 24))
-SCRAPER_PAUSE_AFTER_FAILURES = env.int("SCRAPER_PAUSE_AFTER_FAILURES", default=6)
-TRACKER_MIN_INTERVAL = timedelta(minutes=env.int("TRACKER_MIN_INTERVAL_MINUTES", default=60))
-
-if SCRAPER_MIN_DELAY_SECONDS < 0:
-    raise ImproperlyConfigured("SCRAPER_MIN_DELAY_SECONDS must not be negative.")
-if timedelta(hours=1) > TRACKER_MIN_INTERVAL:
-    raise ImproperlyConfigured("TRACKER_MIN_INTERVAL_MINUTES must be at least 60.")
-if SCRAPER_PAUSE_AFTER_FAILURES < 1 or SCRAPER_DUE_BATCH < 1:
-    raise ImproperlyConfigured("SCRAPER_PAUSE_AFTER_FAILURES and SCRAPER_DUE_BATCH must be >= 1.")
-if max(CELERY_TASK_TIME_LIMIT, CELERY_RETRY_MAX_COUNTDOWN) >= CELERY_VISIBILITY_TIMEOUT:
-    raise ImproperlyConfigured(
-        "CELERY_VISIBILITY_TIMEOUT must exceed CELERY_TASK_TIME_LIMIT and the longest retry "
-        f"countdown ({CELERY_RETRY_MAX_COUNTDOWN} s), or tasks would be delivered twice."
-    )
-
-SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(  # type: ignore[attr-defined]
-    {
-        "PriceConditionEnum": "price_history.models.PriceCondition",
-        "PriceSourceEnum": "price_history.models.PriceSource",
-        "TrackerSourceEnum": "price_history.models.TrackerSource",
-        "TrackerStatusEnum": "price_history.models.TRACKER_STATUSES",
-        "ScrapeJobKindEnum": "price_history.models.JobKind",
-        "ScrapeJobStatusEnum": "price_history.models.JobStatus",
-        "ScrapeRunStatusEnum": "price_history.models.RunStatus",
-        "PriceIntervalEnum": "price_history.selectors.INTERVALS",
-    }
-)
-
-# --- Collection value (valuation) --------------------------------------------------------
-# See docs/valuation.md. Exchange rates: the ECB's daily reference rates (beat task
-# "Fetch ECB exchange rates"); values: daily snapshots (beat task "Snapshot collection values").
-
-# A price older than this many days is flagged stale on the dashboard.
-VALUATION_STALE_AFTER_DAYS = env.int("VALUATION_STALE_AFTER_DAYS", default=14)
-# A rate is used for a day only if published at most this many days before it (the ECB
-# publishes none on weekends and holidays); older → the amount is "unconvertible".
-VALUATION_RATE_MAX_AGE_DAYS = env.int("VALUATION_RATE_MAX_AGE_DAYS", default=10)
-VALUATION_ECB_URL = env.str(
-    "VALUATION_ECB_URL",
-    default="https://www.ecb.europa.eu/stats/eurofxref/eurofxref-hist-90d.xml",
-)
-VALUATION_HTTP_TIMEOUT_SECONDS = env.float("VALUATION_HTTP_TIMEOUT_SECONDS", default=20.0)
-
-if VALUATION_STALE_AFTER_DAYS < 1 or VALUATION_RATE_MAX_AGE_DAYS < 0:
-    raise ImproperlyConfigured(
-        "VALUATION_STALE_AFTER_DAYS must be >= 1 and VALUATION_RATE_MAX_AGE_DAYS >= 0."
-    )
-SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(  # type: ignore[attr-defined]
-    {
-        "ValueBasisEnum": "valuation.rules.VALUE_BASES",
-        "ValueHistoryRangeEnum": "valuation.selectors.history.RANGES",
-    }
-)
-# --- end of collection value -------------------------------------------------------------
