@@ -23,6 +23,7 @@ from scraper.http import (
 from scraper.pipeline import FetchResult, FetchTarget, fetch_observations, filter_condition, scrape
 from scraper.prices import parse_price
 from scraper.sources import SOURCES, extract, source_for_url
+from scraper.sources.css import selector_problem
 from scraper.types import FailureKind, Money, NotModified, Observation, ScrapeFailure
 
 __all__ = [
@@ -52,5 +53,6 @@ __all__ = [
     "make_client",
     "parse_price",
     "scrape",
+    "selector_problem",
     "source_for_url",
 ]

@@ -83,7 +83,12 @@ async def scrape(
     limiter: HostLimiter | None = None,
     robots_cache: RobotsCache | None = None,
 ) -> FetchResult:
-    """Fetch ``target.url`` and extract its observations (filtered by condition)."""
+    """Fetch ``target.url`` and extract its observations (filtered by condition).
+
+    ``settings.deadline`` bounds the whole fetch, retries and waits for the host's
+    politeness slot included (see :func:`scraper.http.fetch_page`); extracting from a
+    page of at most ``settings.max_bytes`` is quick and runs after it.
+    """
     page = await fetch_page(
         target.url,
         settings=settings,

@@ -1,6 +1,6 @@
 """The Celery application: Redis broker (settings.REDIS_URL), tasks from every app.
 
-Run a worker with ``celery -A omni_stock worker -Q scrape,celery`` and exactly one beat
+Run a worker with ``celery -A omni_stock worker -Q scrape,celery,interactive`` and exactly one beat
 with ``celery -A omni_stock beat`` (the schedule lives in the database, see
 docs/price-engine.md). Configuration comes from the ``CELERY_*`` Django settings.
 """

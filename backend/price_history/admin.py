@@ -1,15 +1,43 @@
+from typing import Any
+
+from django import forms
 from django.contrib import admin, messages
-from django.db import models
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from price_history import queue, services
+from price_history import gateway, queue, services
 from price_history.models import JobKind, PriceHistory, ScrapeJob, ScrapeRun, Tracker
 from price_history.queue import QueueUnavailableError
 
 
+class TrackerURLFormField(forms.URLField):
+    """As the API: an address the scraper refuses says why before any syntax error."""
+
+    def validate(self, value: Any) -> None:
+        super().validate(value)
+        if value and (problem := gateway.url_problem(value)):
+            raise ValidationError(problem)
+
+
+class TrackerForm(forms.ModelForm):
+    url = TrackerURLFormField(max_length=2000, assume_scheme="https")
+
+    class Meta:
+        model = Tracker
+        exclude: list[str] = []  # every field the admin's fieldsets show
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        selector = cleaned.get("selector")
+        if selector and (problem := gateway.selector_problem(selector)):
+            self.add_error("selector", problem)  # as the API's tracker_validate says
+        return cleaned
+
+
 @admin.register(Tracker)
 class TrackerAdmin(admin.ModelAdmin):
+    form = TrackerForm
     list_display = [
         "id",
         "collectible",
@@ -82,7 +110,6 @@ class TrackerAdmin(admin.ModelAdmin):
         ),
     ]
     actions = ["scrape_now", "resume"]
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     @admin.display(description="status")
     def status(self, obj: Tracker) -> str:

@@ -6,19 +6,22 @@ item (or anything under it) is a 404; viewers read, owners and editors write (40
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NoReturn
 
+from django.conf import settings
 from django.db.models import QuerySet
 from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import APIException, ValidationError
+from rest_framework.exceptions import Throttled, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.throttling import BaseThrottle, UserRateThrottle
 from rest_framework.views import APIView
 
+from core.exceptions import ServiceUnavailable
 from inventory.models import Collectible
 from price_history import selectors, services
 from price_history.filters import ScrapeJobFilter
@@ -42,10 +45,35 @@ PRICES = ["prices"]
 JOBS = ["scrape jobs"]
 
 
-class ServiceUnavailable(APIException):
-    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+class QueueUnavailable(ServiceUnavailable):
     default_detail = "The task queue is unavailable; nothing was changed. Try again in a minute."
     default_code = "queue_unavailable"
+
+
+class CheckUnavailable(ServiceUnavailable):
+    default_detail = "No worker could check the page in time; try again in a minute."
+    default_code = "check_unavailable"
+
+
+class TrackerCheckThrottle(UserRateThrottle):
+    """Checking a page now makes a worker fetch it while someone waits: at most
+    TRACKER_CHECK_THROTTLE_RATE per user, both `test` endpoints together."""
+
+    scope = "tracker_check"
+
+    def get_rate(self) -> str:
+        return str(settings.TRACKER_CHECK_THROTTLE_RATE)
+
+
+CHECK_ACTIONS = frozenset({"test", "test_unsaved"})
+CHECK_DESCRIPTION = (
+    "The page is fetched by a worker (queue `interactive`) once, without retries, within "
+    "`SCRAPER_CHECK_DEADLINE_SECONDS` (15 s by default): a site too slow for that answers "
+    "`ok: false` with the failure `timeout`. **503** `check_unavailable` when no worker "
+    "answered within the deadline, `queue_unavailable` when the check could not be queued. "
+    "**429** past `TRACKER_CHECK_THROTTLE_RATE` (6/min by default) per user, with "
+    "`Retry-After`."
+)
 
 
 class CollectibleScopedMixin:
@@ -71,12 +99,20 @@ class CollectibleScopedMixin:
 
 
 def _check_once(tracker: Tracker) -> dict[str, Any]:
-    """Check the tracker's page once (saved or not): what would be recorded, or why not."""
+    """Have a worker check the tracker's page once (saved or not), waiting at most the
+    check deadline: what would be recorded, or why not."""
     try:
         check = services.tracker_check_once(tracker=tracker)
     except services.LimiterUnavailableError as exc:
-        raise ServiceUnavailable(
+        raise QueueUnavailable(
             "The rate limiter (Redis) is unavailable; try again in a minute."
+        ) from exc
+    except QueueUnavailableError as exc:
+        raise QueueUnavailable("The task queue is unavailable; try again in a minute.") from exc
+    except services.CheckUnavailableError as exc:
+        raise CheckUnavailable(
+            "No worker could check the page within "
+            f"{settings.SCRAPER_CHECK_DEADLINE_SECONDS:g} seconds; try again in a minute."
         ) from exc
     failure = check.failure
     return TrackerTestSerializer(
@@ -85,7 +121,7 @@ def _check_once(tracker: Tracker) -> dict[str, Any]:
             "observations": [vars(price) for price in check.observations],
             "failure": None
             if failure is None
-            else {"kind": failure.kind.value, "message": failure.message},
+            else {"kind": failure.kind, "message": failure.message},
         }
     ).data
 
@@ -145,11 +181,21 @@ class TrackerViewSet(CollectibleScopedMixin, viewsets.ModelViewSet):
 
     @property
     def extra_error_codes(self) -> tuple[str, ...]:
-        return ("503",) if getattr(self, "action", None) in {"test", "test_unsaved"} else ()
+        return ("503",) if getattr(self, "action", None) in CHECK_ACTIONS else ()
+
+    def get_throttles(self) -> list[BaseThrottle]:
+        throttles = list(super().get_throttles())
+        if getattr(self, "action", None) in CHECK_ACTIONS:
+            throttles.append(TrackerCheckThrottle())
+        return throttles
+
+    def throttled(self, request: Request, wait: float | None) -> NoReturn:
+        raise Throttled(wait, detail="Too many page checks in a short time; try again soon.")
 
     @extend_schema(
         tags=TRACKERS,
         summary="Check the page once and show what would be recorded (nothing is stored)",
+        description=CHECK_DESCRIPTION,
         request=None,
         responses={200: TrackerTestSerializer},
     )
@@ -164,7 +210,8 @@ class TrackerViewSet(CollectibleScopedMixin, viewsets.ModelViewSet):
         summary="Try a tracker before saving it: check the page once, store nothing",
         operation_id="collectibles_trackers_test_unsaved",
         description="Takes the same body as creating a tracker (validated the same way, "
-        "URL safety included) and answers what a check would record, or why it fails.",
+        "URL safety included) and answers what a check would record, or why it fails. "
+        + CHECK_DESCRIPTION,
         request=TrackerSerializer,
         responses={200: TrackerTestSerializer},
     )
@@ -224,7 +271,7 @@ class RefreshPricesView(CollectibleScopedMixin, APIView):
                 collectible=collectible, requested_by=authenticated_user(request)
             )
         except QueueUnavailableError as exc:
-            raise ServiceUnavailable() from exc
+            raise QueueUnavailable() from exc
         job = selectors.scrape_job_list_for_user(user=authenticated_user(request)).get(pk=job.pk)
         return Response(ScrapeJobSerializer(job).data, status=status.HTTP_202_ACCEPTED)
 

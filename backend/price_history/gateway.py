@@ -2,10 +2,12 @@
 package, and the one outbound HTTP helper (`download`) for other documents the backend
 reads (the ECB's exchange rates).
 
-Fetching is async in the scraper; workers and the `test` endpoint are synchronous, so each
-call runs its own event loop. Politeness holds across every worker process through the
-Redis host limiter; `SCRAPER_ALLOWED_HOSTS` lets the local demo marketplace past the SSRF
-guard.
+Fetching is async in the scraper; the workers are synchronous, so each call runs its own
+event loop. Politeness holds across every worker process through the Redis host limiter
+(a short, renewed lease per host, so a dead worker's lock frees itself within seconds);
+`SCRAPER_ALLOWED_HOSTS` lets the local demo marketplace past the SSRF guard. Every fetch
+has one overall deadline: `fetch` (scheduled and refresh runs) SCRAPER_RUN_DEADLINE_SECONDS
+with the configured retries, `fetch_now` (a check someone waits for) its own, no retries.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from scraper import (
     ScrapeFailure,
     check_url_allowed,
     scrape,
+    selector_problem,
 )
 
 if TYPE_CHECKING:
@@ -43,8 +46,10 @@ __all__ = [
     "ScrapeFailure",
     "download",
     "fetch",
+    "fetch_now",
     "fetch_settings",
     "prepare_observations",
+    "selector_problem",
     "target_for",
     "url_problem",
 ]
@@ -53,15 +58,21 @@ __all__ = [
 INTERNAL_ERROR = "internal_error"
 MAX_PRICE = Decimal("9999999999.99")
 CENT = Decimal("0.01")
-# Longer than the minimum delay (or crawl-delay, capped at 60 s) plus one request (60 s).
-LIMITER_LOCK_TIMEOUT = 180.0
+#: The host lock's lease: renewed every third of it while a request runs, so a worker
+#: killed mid-request holds up its host for at most this long.
+LIMITER_LEASE = 10.0
+#: How long a check someone waits for waits for a busy host (then `rate_limited`).
+INTERACTIVE_HOST_WAIT = 5.0
 
 
-def fetch_settings() -> FetchSettings:
+def fetch_settings(*, deadline: float | None = None, retries: int | None = None) -> FetchSettings:
+    deadline = deadline or settings.SCRAPER_RUN_DEADLINE_SECONDS
     return FetchSettings(
         min_host_delay=settings.SCRAPER_MIN_DELAY_SECONDS,
-        max_retries=settings.SCRAPER_MAX_RETRIES,
+        max_retries=settings.SCRAPER_MAX_RETRIES if retries is None else retries,
         allowed_hosts=settings.SCRAPER_ALLOWED_HOSTS,
+        deadline=deadline,
+        total_timeout=min(FetchSettings.total_timeout, deadline),
     )
 
 
@@ -93,14 +104,21 @@ def target_for(tracker: Tracker, *, conditional: bool = True) -> FetchTarget:
     )
 
 
-async def _scrape(target: FetchTarget) -> FetchResult:
-    options = fetch_settings()
-    limiter = RedisHostLimiter(
+def host_limiter(*, acquire_timeout: float) -> RedisHostLimiter:
+    """The Redis host limiter on REDIS_URL, failing fast when Redis does not answer."""
+    return RedisHostLimiter(
         settings.REDIS_URL,
-        min_delay=options.min_host_delay,
-        lock_timeout=LIMITER_LOCK_TIMEOUT,
+        min_delay=settings.SCRAPER_MIN_DELAY_SECONDS,
+        lease=LIMITER_LEASE,
         prefix=f"{settings.CACHES['default']['KEY_PREFIX']}:scraper:host:",
+        acquire_timeout=acquire_timeout,
+        socket_timeout=settings.REDIS_SOCKET_TIMEOUT,
+        socket_connect_timeout=settings.REDIS_SOCKET_TIMEOUT,
     )
+
+
+async def _scrape(target: FetchTarget, options: FetchSettings, host_wait: float) -> FetchResult:
+    limiter = host_limiter(acquire_timeout=host_wait)
     try:
         return await scrape(target, settings=options, limiter=limiter)
     finally:
@@ -108,8 +126,18 @@ async def _scrape(target: FetchTarget) -> FetchResult:
 
 
 def fetch(target: FetchTarget) -> FetchResult:
-    """Fetch and extract once. Raises `ScrapeFailure` for every expected failure."""
-    return asyncio.run(_scrape(target))
+    """Fetch and extract once, for a run: retries, SCRAPER_RUN_DEADLINE_SECONDS in all.
+    Raises `ScrapeFailure` for every expected failure."""
+    options = fetch_settings()
+    assert options.deadline is not None
+    return asyncio.run(_scrape(target, options, host_wait=options.deadline))
+
+
+def fetch_now(target: FetchTarget, *, timeout: float) -> FetchResult:
+    """Fetch and extract once for someone waiting: no retries, `timeout` seconds in all,
+    at most INTERACTIVE_HOST_WAIT of them waiting for a busy host."""
+    options = fetch_settings(deadline=timeout, retries=0)
+    return asyncio.run(_scrape(target, options, host_wait=min(INTERACTIVE_HOST_WAIT, timeout)))
 
 
 @dataclass(frozen=True)

@@ -248,11 +248,24 @@ class ScrapeRun(models.Model):
     error_message = models.TextField(blank=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    lease_expires_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="While running: past this, its worker is presumed dead and the run is "
+        "queued again (SCRAPER_RUN_LEASE).",
+    )
 
     class Meta:
         ordering = ["id"]
         constraints = [
             models.UniqueConstraint(fields=["job", "tracker"], name="scrape_run_job_tracker_unique")
+        ]
+        indexes = [
+            models.Index(
+                fields=["lease_expires_at"],
+                condition=models.Q(status="running"),
+                name="scrape_run_lease_idx",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -2,18 +2,26 @@
 
 `acks_late` + `reject_on_worker_lost`: a task whose worker dies is delivered again; the
 run's status and the price rows' dedupe key make that second delivery harmless. Retry
-countdowns stay below the broker's visibility timeout (settings check this).
+countdowns stay below the broker's visibility timeout (settings check this). A run whose
+worker died without a trace (`kill -9`) is found by its lapsed lease and queued again by
+`requeue_stuck_runs` (beat, every minute), long before the visibility timeout.
+
+`check_tracker` is different: someone waits for it, so it is acknowledged on receipt, never
+retried, and answers through `queue.send_check_reply` within its deadline.
 """
 
 from __future__ import annotations
 
 import logging
+import time
+from datetime import timedelta
+from typing import Any
 
 from celery import Task, shared_task
 from django.conf import settings
 
-from price_history import services
-from price_history.queue import SCRAPE_RUN_TASK
+from price_history import queue, services
+from price_history.queue import CHECK_TRACKER_TASK, SCRAPE_RUN_TASK
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +51,9 @@ def scrape_run(self: Task, run_id: int) -> None:
                 run_id=run_id, message="The check could not be completed; it will run again later."
             )
             return
-        raise self.retry(exc=exc, countdown=retry_countdown(self.request.retries)) from exc
+        countdown = retry_countdown(self.request.retries)
+        services.scrape_run_extend_lease(run_id=run_id, by=timedelta(seconds=countdown))
+        raise self.retry(exc=exc, countdown=countdown) from exc
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
@@ -51,3 +61,29 @@ def scrape_due_trackers() -> int | None:
     """Beat: claim the due trackers and queue one `scrape_run` each. Returns the job id."""
     job = services.scrape_job_create_due()
     return job.pk if job is not None else None
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def requeue_stuck_runs() -> dict[str, list[int]]:
+    """Beat: queue again the runs running past their lease (their worker died)."""
+    requeued, abandoned = services.scrape_run_requeue_stuck()
+    return {"requeued": requeued, "abandoned": abandoned}
+
+
+#: What the worker keeps of a check's deadline to hand the answer back.
+CHECK_ANSWER_MARGIN = 0.5
+
+
+@shared_task(
+    name=CHECK_TRACKER_TASK, acks_late=False, ignore_result=True, soft_time_limit=90, time_limit=120
+)
+def check_tracker(request: dict[str, Any], reply_to: str, deadline: float) -> None:
+    """Check a page once for someone waiting (queue `interactive`): within the deadline
+    the web set (epoch seconds, at most SCRAPER_CHECK_DEADLINE_SECONDS away), no retries;
+    the answer goes to the `reply_to` list."""
+    left = min(deadline - time.time(), settings.SCRAPER_CHECK_DEADLINE_SECONDS)
+    left -= CHECK_ANSWER_MARGIN
+    if left <= 0:
+        logger.info("A tracker check arrived after its deadline; nobody waits for it.")
+        return
+    queue.send_check_reply(reply_to, services.tracker_check_execute(request=request, timeout=left))

@@ -12,11 +12,14 @@ What a fetch goes through, in order, for every URL *and every redirect hop*:
    flight per host and a minimum delay between two requests to it (the larger of
    ``min_host_delay`` and the site's ``Crawl-delay``, capped at 60 s).
 5. **The request** — timeouts, conditional headers, honest User-Agent, body streamed
-   with a size cap and a content-type check; retries with exponential backoff and
-   full jitter on connection errors, timeouts, 5xx and 429 only, honouring
-   ``Retry-After`` (seconds or HTTP date) up to ``max_retry_after``.
+   with a size cap counted on the *decoded* bytes (gzip/deflate inflated a step at a
+   time, so a gzip bomb is refused early) and a content-type check; retries with
+   exponential backoff and full jitter on connection errors, timeouts, 5xx and 429
+   only, honouring ``Retry-After`` (seconds or HTTP date) up to ``max_retry_after``.
 6. **Redirects** are followed by hand (at most ``max_redirects``), so steps 1-5 run
    again for each hop.
+7. **The deadline** — with ``FetchSettings.deadline`` all of the above, waits
+   included, ends within that many seconds.
 
 Nothing here parses prices: :func:`fetch_page` returns a :class:`Page` (HTML text and
 validators) and :mod:`scraper.pipeline` hands it to :func:`scraper.extract`.
@@ -24,11 +27,11 @@ validators) and :mod:`scraper.pipeline` hands it to :func:`scraper.extract`.
 The modules depend on each other one way only: :mod:`~scraper.http.settings`
 (``FetchSettings``, ``USER_AGENT``) ← :mod:`~scraper.http.guard` (the SSRF guard,
 ``make_client``) ← :mod:`~scraper.http.fetch` (``fetch_page``), which also uses
-:mod:`~scraper.http.limiter`, :mod:`~scraper.http.robots` and
-:mod:`~scraper.http.decoding`.
+:mod:`~scraper.http.limiter`, :mod:`~scraper.http.robots`,
+:mod:`~scraper.http.retries` and :mod:`~scraper.http.decoding`.
 """
 
-from scraper.http.fetch import Page, fetch_page, parse_retry_after
+from scraper.http.fetch import Page, fetch_page
 from scraper.http.guard import GuardedTransport, check_url_allowed, classify_address, make_client
 from scraper.http.limiter import (
     HostLimiter,
@@ -36,6 +39,7 @@ from scraper.http.limiter import (
     NullHostLimiter,
     RedisHostLimiter,
 )
+from scraper.http.retries import parse_retry_after
 from scraper.http.robots import InMemoryRobotsCache, RobotsCache, RobotsPolicy
 from scraper.http.settings import USER_AGENT, FetchSettings
 

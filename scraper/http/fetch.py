@@ -1,23 +1,29 @@
 """Fetching one page: :func:`fetch_page` (see :mod:`scraper.http` for what every URL and
-every redirect hop goes through), retries, robots.txt, the size cap, conditional GET."""
+every redirect hop goes through), retries, robots.txt, the size cap, conditional GET, and
+the overall deadline (``FetchSettings.deadline``)."""
 
 from __future__ import annotations
 
 import asyncio
-import random
-import re
+import time
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
-from http import HTTPStatus
 from urllib.parse import urljoin, urlsplit
 
 import httpx
 from protego import Protego
 
-from scraper.http.decoding import _content_type, _decode, _looks_like_html
+from scraper.http.decoding import (
+    ACCEPT_ENCODING,
+    BodyTooLarge,
+    UnreadableBody,
+    _content_type,
+    _decode,
+    _looks_like_html,
+    read_body,
+)
 from scraper.http.guard import _default_port, _precheck, _split_url, make_client
 from scraper.http.limiter import DEFAULT_LIMITER, HostLimiter
+from scraper.http.retries import backoff_delay, parse_retry_after, status_text
 from scraper.http.robots import (
     DEFAULT_ROBOTS_CACHE,
     MAX_CRAWL_DELAY,
@@ -56,42 +62,6 @@ class _Raw:
     url: str
 
 
-def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
-    """``Retry-After`` → seconds to wait (``None`` if absent or unreadable).
-
-    Accepts delta-seconds (``"120"``) and HTTP dates (``"Wed, 21 Oct 2015 07:28:00
-    GMT"``); a date in the past gives ``0``.
-    """
-    if value is None:
-        return None
-    value = value.strip()
-    if not value:
-        return None
-    if re.fullmatch(r"\d{1,10}", value):
-        return float(value)
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    now = now or datetime.now(UTC)
-    return max(0.0, (when - now).total_seconds())
-
-
-def _backoff(attempt: int, settings: FetchSettings) -> float:
-    """Exponential backoff with full jitter: uniform(0, min(max, base * 2**attempt))."""
-    ceiling = min(settings.backoff_max, settings.backoff_base * (2**attempt))
-    return random.uniform(0, ceiling)
-
-
-def _status_text(status: int) -> str:
-    try:
-        return f"HTTP {status} {HTTPStatus(status).phrase}"
-    except ValueError:
-        return f"HTTP {status}"
-
-
 class _Fetcher:
     def __init__(
         self,
@@ -104,6 +74,34 @@ class _Fetcher:
         self.client = client
         self.limiter = limiter
         self.robots = robots_cache
+        #: ``time.monotonic()`` by which the whole fetch must be over (None: no limit).
+        self.deadline_at = (
+            None if settings.deadline is None else time.monotonic() + settings.deadline
+        )
+        #: The host whose politeness slot we are waiting for, if we are.
+        self.waiting_for: str | None = None
+
+    def _no_time_for(self, wait: float) -> bool:
+        """Whether sleeping ``wait`` seconds would end past the deadline."""
+        return self.deadline_at is not None and time.monotonic() + wait >= self.deadline_at
+
+    def deadline_failure(self, url: str) -> ScrapeFailure:
+        """What running out of time means: other checks of the host held its slot the
+        whole time (``rate_limited``), or the site was too slow (``timeout``)."""
+        deadline = self.settings.deadline
+        if self.waiting_for is not None:
+            return ScrapeFailure(
+                FailureKind.RATE_LIMITED,
+                f"Other checks of {self.waiting_for} were running the whole {deadline:g} "
+                "seconds this check may take; it will run later.",
+                url=url,
+            )
+        host = urlsplit(url).hostname or url
+        return ScrapeFailure(
+            FailureKind.TIMEOUT,
+            f"The site {host} did not answer within {deadline:g} seconds (retries included).",
+            url=url,
+        )
 
     async def get(
         self,
@@ -170,7 +168,9 @@ class _Fetcher:
         for attempt in range(settings.max_retries + 1):
             retry_after: float | None = None
             try:
+                self.waiting_for = host
                 async with self.limiter.slot(host, delay):
+                    self.waiting_for = None
                     raw = await self._attempt(url, headers, html_only, max_bytes)
             except (httpx.TimeoutException, TimeoutError):
                 last, last_error = (
@@ -199,9 +199,11 @@ class _Fetcher:
                     break  # the site wants a longer pause than we are willing to wait
             if attempt == settings.max_retries:
                 break
-            wait = _backoff(attempt, settings)
+            wait = backoff_delay(attempt, settings)
             if retry_after is not None:
                 wait = max(wait, retry_after)
+            if self._no_time_for(wait):
+                break  # the answer we have is better than running out of time asleep
             await asyncio.sleep(wait)
         if last is not None:
             return last
@@ -212,7 +214,11 @@ class _Fetcher:
         self, url: str, headers: dict[str, str], html_only: bool, max_bytes: int
     ) -> _Raw:
         host = urlsplit(url).hostname or url
-        request_headers = {"User-Agent": self.settings.user_agent, **headers}
+        request_headers = {
+            "User-Agent": self.settings.user_agent,
+            "Accept-Encoding": ACCEPT_ENCODING,
+            **headers,
+        }
         if html_only:
             request_headers.setdefault("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1")
         async with (
@@ -232,14 +238,14 @@ class _Fetcher:
                     f"The address at {host} is not a web page (it returned {content_type}).",
                     url=url,
                 )
-            chunks: list[bytes] = []
-            size = 0
-            async for chunk in response.aiter_bytes():
-                size += len(chunk)
-                if size > max_bytes:
-                    raise _too_large(host, max_bytes, url)
-                chunks.append(chunk)
-            body = b"".join(chunks)
+            try:
+                body = await read_body(response, max_bytes)  # the cap counts decoded bytes
+            except BodyTooLarge:
+                raise _too_large(host, max_bytes, url) from None
+            except UnreadableBody as exc:
+                raise ScrapeFailure(
+                    FailureKind.HTTP_ERROR, f"The page at {host} cannot be read: {exc}.", url=url
+                ) from None
             if html_only and content_type is None and not _looks_like_html(body):
                 raise ScrapeFailure(
                     FailureKind.NOT_HTML,
@@ -275,7 +281,7 @@ class _Fetcher:
             ttl = min(ttl, self.settings.robots_error_ttl)
             policy = RobotsPolicy(
                 allow_all=False,
-                reason=f"The site {host} answered its robots.txt with {_status_text(raw.status)}"
+                reason=f"The site {host} answered its robots.txt with {status_text(raw.status)}"
                 ", so Omni-Stock treats the whole site as off-limits for now.",
             )
         else:  # 4xx (and anything else): no robots.txt → everything allowed
@@ -310,6 +316,10 @@ async def fetch_page(
     ``http_error``, ``rate_limited``, ``timeout``, ``too_large``, ``not_html``).
     ``client`` (see :func:`make_client`) is not closed; by default a fresh one is used.
     ``limiter`` / ``robots_cache`` default to process-wide in-memory instances.
+
+    With ``settings.deadline``, the whole fetch (robots.txt, every redirect hop and
+    retry, waiting for the host's politeness slot) ends within that many seconds: past
+    it, ``timeout`` (or ``rate_limited`` if the host's slot was busy all along).
     """
     settings = settings or FetchSettings()
     own_client = client is None
@@ -326,9 +336,16 @@ async def fetch_page(
     if last_modified:
         headers["If-Modified-Since"] = last_modified
     try:
-        raw = await fetcher.get(
-            url, headers=headers, html_only=True, max_bytes=settings.max_bytes, check_robots=True
-        )
+        async with asyncio.timeout(settings.deadline):
+            raw = await fetcher.get(
+                url,
+                headers=headers,
+                html_only=True,
+                max_bytes=settings.max_bytes,
+                check_robots=True,
+            )
+    except TimeoutError:
+        raise fetcher.deadline_failure(url) from None
     finally:
         if own_client:
             await http_client.aclose()
@@ -355,7 +372,7 @@ async def fetch_page(
     if raw.status >= 300 or raw.status < 200:
         raise ScrapeFailure(
             FailureKind.HTTP_ERROR,
-            f"The page at {host} returned {_status_text(raw.status)}.",
+            f"The page at {host} returned {status_text(raw.status)}.",
             url=raw.url,
         )
     return Page(

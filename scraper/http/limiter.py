@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import random
 import time
 import uuid
@@ -14,6 +15,8 @@ from contextlib import AbstractAsyncContextManager
 from typing import Any, Protocol
 
 from scraper.types import FailureKind, ScrapeFailure
+
+logger = logging.getLogger(__name__)
 
 __all__ = [
     "DEFAULT_LIMITER",
@@ -83,16 +86,29 @@ end
 return 0
 """
 
+_RENEW_SCRIPT = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+end
+return 0
+"""
+
 
 class RedisHostLimiter:
     """Per-host politeness shared by every worker process using the same Redis.
 
-    Per host two keys: ``<prefix>lock:<host>`` — a lock (``SET NX PX lock_timeout``
-    holding a random token, so a crashed worker's lock expires) that makes at most
-    one request in flight; and ``<prefix>next:<host>`` — the Redis-server time
+    Per host two keys: ``<prefix>lock:<host>`` — a lock owned by a random token and
+    *leased* (``SET NX PX lease``): while the slot is held a background task renews the
+    lease every third of it, so a request may take as long as it needs, yet the lock of
+    a process that died (``kill -9``, a pool child killed at its time limit) is free
+    again within ``lease`` seconds; and ``<prefix>next:<host>`` — the Redis-server time
     (``TIME``, so worker clocks do not matter) before which the next request may not
-    start. Release sets "next" and deletes the lock only if we still own it, in one
-    Lua script. ``lock_timeout`` must exceed ``min_delay`` plus the longest request.
+    start. Leaving the slot, however it is left, stops the renewal, sets "next" and
+    deletes the lock only if we still own it, in one Lua script.
+
+    ``acquire_timeout`` bounds the wait for a busy host (then ``rate_limited``);
+    ``socket_timeout`` / ``socket_connect_timeout`` bound every Redis command, so a
+    frozen Redis fails fast (``redis.exceptions.TimeoutError``/``ConnectionError``).
 
     The redis-py asyncio client is created per event loop (an asyncio client must
     not cross loops; Celery tasks typically call ``asyncio.run`` each time).
@@ -102,18 +118,24 @@ class RedisHostLimiter:
         self,
         redis_url: str,
         min_delay: float = 3.0,
-        lock_timeout: float = 120.0,
+        lease: float = 10.0,
         *,
         prefix: str = "omnistock:scraper:host:",
         poll_interval: float = 0.05,
         acquire_timeout: float = 600.0,
+        socket_timeout: float | None = 5.0,
+        socket_connect_timeout: float | None = 5.0,
     ) -> None:
+        if lease <= 0:
+            raise ValueError("lease must be positive")
         self.redis_url = redis_url
         self.min_delay = min_delay
-        self.lock_timeout = lock_timeout
+        self.lease = lease
         self.prefix = prefix
         self.poll_interval = poll_interval
         self.acquire_timeout = acquire_timeout
+        self.socket_timeout = socket_timeout
+        self.socket_connect_timeout = socket_connect_timeout
         self._clients: dict[int, Any] = {}
 
     def _client(self) -> Any:
@@ -122,13 +144,30 @@ class RedisHostLimiter:
         loop_id = id(asyncio.get_running_loop())
         client = self._clients.get(loop_id)
         if client is None:
-            client = aioredis.Redis.from_url(self.redis_url)
+            client = aioredis.Redis.from_url(
+                self.redis_url,
+                socket_timeout=self.socket_timeout,
+                socket_connect_timeout=self.socket_connect_timeout,
+            )
             self._clients = {loop_id: client}  # drop clients of finished loops
         return client
 
     async def _server_time(self, client: Any) -> float:
         seconds, micros = await client.time()
         return float(seconds) + float(micros) / 1_000_000
+
+    async def _keep_leased(self, client: Any, lock_key: str, token: str, lease_ms: int) -> None:
+        """Renew the lease every third of it while the slot is held; stop if it was lost."""
+        while True:
+            await asyncio.sleep(self.lease / 3)
+            try:
+                renewed = await client.eval(_RENEW_SCRIPT, 1, lock_key, token, lease_ms)
+            except Exception as exc:  # Redis trouble: the lease may lapse; try again
+                logger.warning("Could not renew the host lock %s: %s", lock_key, exc)
+                continue
+            if not renewed:
+                logger.warning("Lost the host lock %s (its lease lapsed).", lock_key)
+                return
 
     @contextlib.asynccontextmanager
     async def slot(self, host: str, min_delay: float = 0.0) -> AsyncIterator[None]:
@@ -137,15 +176,16 @@ class RedisHostLimiter:
         lock_key = f"{self.prefix}lock:{host}"
         next_key = f"{self.prefix}next:{host}"
         token = uuid.uuid4().hex
-        ttl_ms = max(1, int(self.lock_timeout * 1000))
+        lease_ms = max(1, int(self.lease * 1000))
         deadline = time.monotonic() + self.acquire_timeout
-        while not await client.set(lock_key, token, nx=True, px=ttl_ms):
+        while not await client.set(lock_key, token, nx=True, px=lease_ms):
             if time.monotonic() > deadline:
                 raise ScrapeFailure(
                     FailureKind.RATE_LIMITED,
                     f"Too many checks are queued for {host}; this one will run later.",
                 )
             await asyncio.sleep(self.poll_interval * (0.5 + random.random()))
+        renewal = asyncio.create_task(self._keep_leased(client, lock_key, token, lease_ms))
         try:
             raw_next = await client.get(next_key)
             if raw_next is not None:
@@ -154,6 +194,9 @@ class RedisHostLimiter:
                     await asyncio.sleep(wait)
             yield
         finally:
+            renewal.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await renewal
             keep_ms = max(1000, int((delay + 60) * 1000))
             await client.eval(_RELEASE_SCRIPT, 2, lock_key, next_key, token, delay, keep_ms)
 

@@ -21,6 +21,10 @@ class FetchSettings:
     read_timeout: float = 20.0
     #: Wall-clock limit for one attempt (connect + headers + whole body).
     total_timeout: float = 60.0
+    #: Wall-clock limit for the whole fetch: robots.txt, redirects, retries and their
+    #: waits, and waiting for the host's politeness slot. ``None``: no overall limit.
+    deadline: float | None = None
+    #: Most bytes of a body, counted after decompression.
     max_bytes: int = 5 * 1024 * 1024
     #: Retries after the first attempt (so 3 → at most 4 requests).
     max_retries: int = 3

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from scraper.prices import parse_price
 from scraper.sources.base import Candidate, ExtractContext, Source, decide, page_title
-from scraper.sources.dom import Document, InvalidSelector, clean_text
+from scraper.sources.dom import Document, InvalidSelector, clean_text, parse_document
 from scraper.types import FailureKind, Observation, ScrapeFailure
 
 __all__ = ["CssSource"]
@@ -39,9 +39,7 @@ class CssSource(Source):
             nodes = doc.select(selector)
         except InvalidSelector:
             raise ScrapeFailure(
-                FailureKind.SELECTOR_NOT_FOUND,
-                f"The CSS selector '{selector}' is not valid CSS; please correct it.",
-                url=ctx.url,
+                FailureKind.SELECTOR_NOT_FOUND, _not_css(selector), url=ctx.url
             ) from None
         if not nodes:
             raise ScrapeFailure(
@@ -70,3 +68,17 @@ class CssSource(Source):
             [Candidate(c.price, None, title, None) for c in chosen],
             ctx,
         )
+
+
+def _not_css(selector: str) -> str:
+    return f"The CSS selector '{selector}' is not valid CSS; please correct it."
+
+
+def selector_problem(selector: str) -> str | None:
+    """Why the page parser cannot use `selector`, or None: for checking it when a tracker
+    is saved rather than when its page is first read."""
+    try:
+        parse_document("<html></html>").select(selector.strip())
+    except InvalidSelector:
+        return _not_css(selector.strip())
+    return None

@@ -46,7 +46,7 @@ def _worker(kind: str, prefix: str, start_at: float) -> list[tuple[float, float]
     """Runs in a separate process with its own Redis connection."""
     limiter: HostLimiter
     if kind == "redis":
-        limiter = RedisHostLimiter(REDIS_URL, min_delay=MIN_DELAY, lock_timeout=5, prefix=prefix)
+        limiter = RedisHostLimiter(REDIS_URL, min_delay=MIN_DELAY, lease=5, prefix=prefix)
     else:
         limiter = NullHostLimiter()
     return asyncio.run(_use(limiter, "shop.example", start_at))
@@ -91,8 +91,8 @@ def test_two_clients_in_one_process_share_the_limit() -> None:
     prefix = f"omnistock-test:{uuid.uuid4().hex}:"
 
     async def main() -> list[tuple[float, float]]:
-        a = RedisHostLimiter(REDIS_URL, min_delay=MIN_DELAY, lock_timeout=5, prefix=prefix)
-        b = RedisHostLimiter(REDIS_URL, min_delay=MIN_DELAY, lock_timeout=5, prefix=prefix)
+        a = RedisHostLimiter(REDIS_URL, min_delay=MIN_DELAY, lease=5, prefix=prefix)
+        b = RedisHostLimiter(REDIS_URL, min_delay=MIN_DELAY, lease=5, prefix=prefix)
         start = time.time()
         try:
             results = await asyncio.gather(_use(a, "h", start), _use(b, "h", start))
@@ -109,7 +109,7 @@ def test_other_hosts_are_not_delayed() -> None:
     prefix = f"omnistock-test:{uuid.uuid4().hex}:"
 
     async def main() -> float:
-        limiter = RedisHostLimiter(REDIS_URL, min_delay=5.0, lock_timeout=10, prefix=prefix)
+        limiter = RedisHostLimiter(REDIS_URL, min_delay=5.0, lease=10, prefix=prefix)
         try:
             async with limiter.slot("a.example"):
                 pass
@@ -130,7 +130,7 @@ def test_lock_of_a_crashed_worker_expires() -> None:
     redis.Redis.from_url(REDIS_URL).set(f"{prefix}lock:h", "dead-worker", px=300)
 
     async def main() -> float:
-        limiter = RedisHostLimiter(REDIS_URL, min_delay=0, lock_timeout=5, prefix=prefix)
+        limiter = RedisHostLimiter(REDIS_URL, min_delay=0, lease=5, prefix=prefix)
         started = time.monotonic()
         try:
             async with limiter.slot("h"):
@@ -140,3 +140,133 @@ def test_lock_of_a_crashed_worker_expires() -> None:
 
     waited = asyncio.run(main())
     assert 0.2 <= waited < 2.0
+
+
+# ------------------------------------------------------------- leases and Redis timeouts
+
+
+def test_a_request_longer_than_the_lease_keeps_the_lock() -> None:
+    """The lease is renewed while the slot is held: nobody gets in before it is left."""
+    prefix = f"omnistock-test:{uuid.uuid4().hex}:"
+
+    async def hold(limiter: RedisHostLimiter, seconds: float) -> tuple[float, float]:
+        async with limiter.slot("h"):
+            began = time.time()
+            await asyncio.sleep(seconds)
+            return began, time.time()
+
+    async def main() -> list[tuple[float, float]]:
+        a = RedisHostLimiter(REDIS_URL, min_delay=0, lease=0.3, prefix=prefix)
+        b = RedisHostLimiter(REDIS_URL, min_delay=0, lease=0.3, prefix=prefix)
+        try:
+            first = asyncio.create_task(hold(a, 1.2))  # four leases long
+            await asyncio.sleep(0.1)
+            second = await hold(b, 0.0)
+            return [await first, second]
+        finally:
+            await a.aclose()
+            await b.aclose()
+
+    (_, first_end), (second_start, _) = asyncio.run(main())
+    assert second_start >= first_end
+
+
+def test_leaving_the_slot_releases_the_lock_even_when_the_request_fails() -> None:
+    import redis
+
+    prefix = f"omnistock-test:{uuid.uuid4().hex}:"
+
+    async def main() -> None:
+        limiter = RedisHostLimiter(REDIS_URL, min_delay=0, lease=5, prefix=prefix)
+        try:
+            async with limiter.slot("h"):
+                raise ValueError("the request blew up")
+        finally:
+            await limiter.aclose()
+
+    with pytest.raises(ValueError, match="blew up"):
+        asyncio.run(main())
+    assert redis.Redis.from_url(REDIS_URL).exists(f"{prefix}lock:h") == 0
+
+
+def _hold_forever(prefix: str, lease: float, ready: str) -> None:
+    """Child process: take the host's slot, say so, then hang until killed."""
+    from pathlib import Path
+
+    async def main() -> None:
+        limiter = RedisHostLimiter(REDIS_URL, min_delay=0, lease=lease, prefix=prefix)
+        async with limiter.slot("h"):
+            Path(ready).write_text("holding")
+            await asyncio.sleep(3600)
+
+    asyncio.run(main())
+
+
+def test_the_lock_of_a_killed_process_is_free_within_the_lease(tmp_path) -> None:
+    import os
+    import signal
+
+    import redis
+
+    prefix = f"omnistock-test:{uuid.uuid4().hex}:"
+    lease = 1.0
+    ready = tmp_path / "ready"
+    child = multiprocessing.get_context("spawn").Process(
+        target=_hold_forever, args=(prefix, lease, str(ready))
+    )
+    child.start()
+    try:
+        deadline = time.monotonic() + 30
+        while not ready.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert ready.exists(), "the child never took the slot"
+        time.sleep(2 * lease)  # longer than one lease: the child's renewals keep it
+        assert redis.Redis.from_url(REDIS_URL).exists(f"{prefix}lock:h") == 1
+    finally:
+        assert child.pid is not None
+        os.kill(child.pid, signal.SIGKILL)
+        child.join(timeout=10)
+
+    async def main() -> float:
+        limiter = RedisHostLimiter(REDIS_URL, min_delay=0, lease=lease, prefix=prefix)
+        started = time.monotonic()
+        try:
+            async with limiter.slot("h"):
+                return time.monotonic() - started
+        finally:
+            await limiter.aclose()
+
+    assert asyncio.run(main()) < lease + 0.5
+
+
+def test_a_frozen_redis_fails_fast() -> None:
+    """A server that accepts connections and never answers (a frozen Redis)."""
+    import socket
+
+    import redis
+
+    frozen = socket.socket()
+    frozen.bind(("127.0.0.1", 0))
+    frozen.listen(8)
+    port = frozen.getsockname()[1]
+
+    async def main() -> None:
+        limiter = RedisHostLimiter(
+            f"redis://127.0.0.1:{port}/0",
+            min_delay=0,
+            socket_timeout=0.3,
+            socket_connect_timeout=0.3,
+        )
+        try:
+            async with limiter.slot("h"):
+                pytest.fail("a frozen Redis cannot give a slot")
+        finally:
+            await limiter.aclose()
+
+    started = time.monotonic()
+    try:
+        with pytest.raises((redis.exceptions.TimeoutError, redis.exceptions.ConnectionError)):
+            asyncio.run(main())
+    finally:
+        frozen.close()
+    assert time.monotonic() - started < 2.0

@@ -73,7 +73,7 @@ def test_run_stack_prepares_the_database_and_starts_the_processes(monkeypatch, c
     assert set(started) == {"web", "worker", "beat", "marketplace"}
     assert "gunicorn" in started["web"]
     assert "127.0.0.1:8123" in started["web"]
-    assert "-Q scrape,celery" in started["worker"]
+    assert "-Q scrape,celery,interactive" in started["worker"]
     assert "scraper.demo_marketplace" in started["marketplace"]
     out = capsys.readouterr().out
     assert "http://127.0.0.1:8123/api/docs/" in out

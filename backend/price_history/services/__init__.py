@@ -1,14 +1,26 @@
-"""Writes of the price engine, by subject: trackers, jobs, runs and prices entered by
-hand, and the one-off check of a tracker's page."""
+"""Writes of the price engine, by subject: trackers, jobs, runs (and re-queuing the stuck
+ones), prices entered by hand, and the one-off check of a tracker's page."""
 
-from price_history.services.checks import LimiterUnavailableError, TrackerCheck, tracker_check_once
+from price_history.services.checks import (
+    CheckUnavailableError,
+    LimiterUnavailableError,
+    TrackerCheck,
+    tracker_check_execute,
+    tracker_check_once,
+)
 from price_history.services.jobs import (
     scrape_job_create,
     scrape_job_create_due,
     scrape_job_request_refresh,
 )
 from price_history.services.prices import price_record_manual
-from price_history.services.runs import TRANSIENT_ERRORS, scrape_run_execute, scrape_run_fail
+from price_history.services.runs import (
+    TRANSIENT_ERRORS,
+    scrape_run_execute,
+    scrape_run_extend_lease,
+    scrape_run_fail,
+    scrape_run_requeue_stuck,
+)
 from price_history.services.trackers import (
     tracker_create,
     tracker_delete,
@@ -20,6 +32,7 @@ from price_history.services.trackers import (
 
 __all__ = [
     "TRANSIENT_ERRORS",
+    "CheckUnavailableError",
     "LimiterUnavailableError",
     "TrackerCheck",
     "price_record_manual",
@@ -27,7 +40,10 @@ __all__ = [
     "scrape_job_create_due",
     "scrape_job_request_refresh",
     "scrape_run_execute",
+    "scrape_run_extend_lease",
     "scrape_run_fail",
+    "scrape_run_requeue_stuck",
+    "tracker_check_execute",
     "tracker_check_once",
     "tracker_create",
     "tracker_delete",

@@ -4,19 +4,25 @@ A run goes queued → running → succeeded / failed / skipped. Its id is what t
 carries, so a re-delivered task finds it finished and does nothing, and the rows it
 records carry a key derived from it (`PriceHistory.dedupe_key`): the observations, the
 run's outcome and the tracker's new schedule are written in one transaction.
+
+A running run holds a lease (`lease_expires_at`, SCRAPER_RUN_LEASE: longer than the fetch's
+deadline). A worker that dies mid-run (`kill -9`) leaves it running with a lapsing lease;
+`scrape_run_requeue_stuck` (beat) queues it again, and after SCRAPER_RUN_MAX_ATTEMPTS
+starts gives up on it. A second delivery of the same run adds no row twice.
 """
 
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import redis
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
-from price_history import gateway
+from price_history import gateway, queue
 from price_history.gateway import FetchResult, ScrapeFailure
 from price_history.models import JobStatus, PriceHistory, RunStatus, ScrapeJob, ScrapeRun, Tracker
 from price_history.services.jobs import job_refresh
@@ -60,6 +66,7 @@ def _run_start(*, run_id: int) -> tuple[ScrapeRun | None, bool]:
     run.status = RunStatus.RUNNING
     run.attempts += 1
     run.started_at = run.started_at or now
+    run.lease_expires_at = now + settings.SCRAPER_RUN_LEASE
     run.save()
     ScrapeJob.objects.filter(pk=run.job_id, status=JobStatus.QUEUED).update(
         status=JobStatus.RUNNING, started_at=now, updated_at=now
@@ -120,6 +127,7 @@ def _run_finish(
     now = timezone.now()
     tracker.last_checked_at = now
     run.finished_at = now
+    run.lease_expires_at = None
     if result is not None:
         run.status = RunStatus.SUCCEEDED
         run.not_modified = result.not_modified
@@ -188,3 +196,60 @@ def scrape_run_execute(*, run_id: int) -> ScrapeRun | None:
 def scrape_run_fail(*, run_id: int, message: str) -> ScrapeRun | None:
     """Give up on a run whose task ran out of retries (database or Redis trouble)."""
     return _run_finish(run_id=run_id, kind=gateway.INTERNAL_ERROR, message=message)
+
+
+def scrape_run_extend_lease(*, run_id: int, by: timedelta) -> None:
+    """A running run waits `by` before its task retries: its lease covers the wait. Best
+    effort (the database may be what failed): a lapsed lease only re-queues the run."""
+    try:
+        ScrapeRun.objects.filter(pk=run_id, status=RunStatus.RUNNING).update(
+            lease_expires_at=timezone.now() + by + settings.SCRAPER_RUN_LEASE
+        )
+    except TRANSIENT_ERRORS as exc:
+        logger.warning("Could not extend the lease of scrape run %s: %s", run_id, exc)
+
+
+def _publish_again(run_ids: list[int]) -> None:
+    try:
+        queue.publish_runs(run_ids)
+    except Exception:
+        logger.exception("Could not queue stuck scrape runs %s again", run_ids)
+        # Running with a lapsed lease again: the next sweep tries once more.
+        ScrapeRun.objects.filter(pk__in=run_ids, status=RunStatus.QUEUED).update(
+            status=RunStatus.RUNNING, lease_expires_at=timezone.now()
+        )
+
+
+def scrape_run_requeue_stuck(*, now: datetime | None = None) -> tuple[list[int], list[int]]:
+    """Runs still running past their lease lost their worker: queue each again (status
+    back to queued, published on commit), or fail it (`internal_error`) once it was
+    started SCRAPER_RUN_MAX_ATTEMPTS times, a page that kills its worker perhaps.
+    Rows locked by a live worker are skipped. Returns (requeued, abandoned) run ids."""
+    now = now or timezone.now()
+    lapsed = Q(lease_expires_at__lt=now) | Q(
+        lease_expires_at__isnull=True, started_at__lt=now - settings.SCRAPER_RUN_LEASE
+    )
+    with transaction.atomic():
+        stuck = list(
+            ScrapeRun.objects.select_for_update(skip_locked=True)
+            .filter(lapsed, status=RunStatus.RUNNING)
+            .order_by("id")
+            .values_list("pk", "attempts")[: settings.SCRAPER_DUE_BATCH]
+        )
+        limit = settings.SCRAPER_RUN_MAX_ATTEMPTS
+        requeued = [pk for pk, attempts in stuck if attempts < limit]
+        abandoned = [pk for pk, attempts in stuck if attempts >= limit]
+        if requeued:
+            ScrapeRun.objects.filter(pk__in=requeued).update(
+                status=RunStatus.QUEUED, lease_expires_at=None
+            )
+            transaction.on_commit(lambda: _publish_again(requeued))
+            logger.warning("Scrape runs %s outlived their lease; queued again.", requeued)
+    for run_id in abandoned:
+        _run_finish(
+            run_id=run_id,
+            kind=gateway.INTERNAL_ERROR,
+            message=f"The check was interrupted {limit} times (its worker stopped each "
+            "time); giving up on it for now.",
+        )
+    return requeued, abandoned

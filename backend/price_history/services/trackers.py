@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from inventory.models import Collectible
+from price_history import gateway
 from price_history.models import Tracker
 from users.models import User
 
@@ -16,12 +19,30 @@ _WATCH_FIELDS = ("url", "source", "selector", "attribute", "condition", "currenc
 
 
 def tracker_validate(tracker: Tracker) -> None:
-    """The tracker's fields and rules (`Tracker.clean`), before it is saved or checked."""
+    """Everything a watch must be before it is saved or checked: its fields and their
+    rules (`Tracker.clean`) and a selector the scraper can parse. (Whether its URL may be
+    fetched is checked where it is typed, the API and the admin: it resolves the host.)"""
     tracker.full_clean(exclude=["collectible", "created_by"])
+    if tracker.selector and (problem := gateway.selector_problem(tracker.selector)):
+        raise ValidationError({"selector": [problem]})
+
+
+def _check_room(collectible: Collectible) -> None:
+    """At most TRACKER_MAX_PER_ITEM trackers per item. The item's row is locked first, so
+    two creations at once cannot both take the last place."""
+    Collectible.objects.select_for_update().filter(pk=collectible.pk).values_list("pk").first()
+    limit = settings.TRACKER_MAX_PER_ITEM
+    if Tracker.objects.filter(collectible=collectible).count() >= limit:
+        raise ValidationError(
+            f"This item already has {limit} trackers, the most it can have: delete one "
+            "it no longer needs first.",
+            code="too_many_trackers",
+        )
 
 
 @transaction.atomic
 def tracker_create(*, collectible: Collectible, created_by: User, data: dict[str, Any]) -> Tracker:
+    _check_room(collectible)
     tracker = Tracker(collectible=collectible, created_by=created_by, **data)
     tracker.next_run_at = timezone.now()  # checked at the next beat tick
     tracker_validate(tracker)

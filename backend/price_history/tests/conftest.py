@@ -3,6 +3,7 @@ that allow it, and users with each role."""
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -36,6 +37,14 @@ class Reply:
     body: str = ""
     headers: dict[str, str] = field(default_factory=dict)
     content_type: str = "text/html; charset=utf-8"
+
+
+class _QuietServer(ThreadingHTTPServer):
+    """A client that hung up (a timeout, a killed worker) is not an error here."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 class PageServer:
@@ -73,7 +82,7 @@ class PageServer:
                 if reply.status != 304:
                     self.wfile.write(body)
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = _QuietServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         self.host = f"127.0.0.1:{self.httpd.server_address[1]}"
         self.thread = threading.Thread(
@@ -108,6 +117,22 @@ def pages() -> Iterator[PageServer]:
     finally:
         server.httpd.shutdown()
         server.httpd.server_close()
+
+
+@pytest.fixture
+def hanging_page(pages: PageServer) -> Iterator[str]:
+    """The URL of a page that does not answer until the test is over (a hung site)."""
+    release = threading.Event()
+
+    def hang(headers: dict[str, str]) -> Reply:
+        release.wait(30)
+        return Reply(body=page("shop_product.html"))
+
+    pages.routes["/shop/slow"] = hang
+    try:
+        yield pages.url("/shop/slow")
+    finally:
+        release.set()
 
 
 @pytest.fixture

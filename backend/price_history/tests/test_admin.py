@@ -2,9 +2,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from inventory.factories import CollectibleFactory
 from price_history import services
 from price_history.factories import PriceHistoryFactory, TrackerFactory
-from price_history.models import JobKind, ScrapeJob
+from price_history.models import JobKind, ScrapeJob, Tracker
 from price_history.services import runs as runs_service
 from users.factories import UserFactory
 
@@ -107,3 +108,48 @@ def test_scrape_job_shows_its_runs(admin_client):
     assert listing.status_code == 200
     assert detail.status_code == 200
     assert b"Too slow." in detail.content
+
+
+def _add_tracker(admin_client, **fields):
+    item = CollectibleFactory()
+    data = {
+        "collectible": item.pk,
+        "source": "structured",
+        "url": "http://93.184.215.14/page",
+        "external_id": "",
+        "selector": "",
+        "attribute": "",
+        "condition": "",
+        "currency": "",
+        "interval_minutes": 1440,
+        "is_active": "on",
+        **fields,
+    }
+    return admin_client.post(reverse("admin:price_history_tracker_add"), data)
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [("http://10.0.0.5/price", "private network"), ("http://2130706433/", "loopback")],
+)
+def test_admin_refuses_internal_urls_with_the_apis_reason(admin_client, url, reason):
+    response = _add_tracker(admin_client, url=url)
+
+    assert response.status_code == 200  # the form again, with the error
+    assert reason in response.content.decode()
+    assert not Tracker.objects.exists()
+
+
+def test_admin_refuses_a_selector_that_cannot_parse(admin_client):
+    response = _add_tracker(admin_client, source="css", selector="div[[price")
+
+    assert response.status_code == 200
+    assert "is not valid CSS" in response.content.decode()
+    assert not Tracker.objects.exists()
+
+
+def test_admin_saves_a_valid_css_tracker(admin_client):
+    response = _add_tracker(admin_client, source="css", selector=".price")
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert Tracker.objects.get().selector == ".price"

@@ -158,6 +158,9 @@ class TestSeries:
             ({"from": "yesterday"}, "from"),
             ({"to": "2024-13-01"}, "to"),
             ({"from": "2024-03-10", "to": "2024-03-01"}, "from"),
+            ({"to": "0001-01-01"}, "to"),
+            ({"from": "0001-01-01T00:00:00Z"}, "from"),
+            ({"to": "9999-12-31"}, "to"),
             ({"source": "ebay"}, "source"),
             ({"condition": "shiny"}, "condition"),
             ({"currency": "USD"}, "currency"),
@@ -273,6 +276,7 @@ class TestManualEntry:
             ({"price": "1", "currency": "ZZZ"}, "currency"),
             ({"price": "1", "condition": "shiny"}, "condition"),
             ({"price": "1", "observed_at": "2999-01-01T00:00:00Z"}, "observed_at"),
+            ({"price": "1", "observed_at": "0001-01-01T00:00:00Z"}, "observed_at"),
         ],
     )
     def test_invalid_entries_are_refused(self, owner_client, item, payload, field):

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from price_history import services, tasks
 from price_history.factories import TrackerFactory
-from price_history.models import JobKind, PriceHistory, RunStatus
+from price_history.models import JobKind, PriceHistory, RunStatus, ScrapeRun
 
 pytestmark = pytest.mark.django_db
 
@@ -74,3 +74,91 @@ def test_the_beat_schedule_is_in_the_database():
     task = PeriodicTask.objects.get(task="price_history.tasks.scrape_due_trackers")
     assert task.enabled
     assert (task.interval.every, task.interval.period) == (5, "minutes")
+
+
+SWEEPER = "price_history.tasks.requeue_stuck_runs"
+
+
+def test_the_beat_schedule_requeues_stuck_runs_every_minute():
+    from django_celery_beat.models import PeriodicTask
+
+    task = PeriodicTask.objects.get(task=SWEEPER)
+    assert task.enabled
+    assert (task.interval.every, task.interval.period) == (1, "minutes")
+    assert task.name == "Re-queue stuck scrape runs"
+
+
+def test_the_lease_and_sweeper_migrations_are_reversible():
+    """Every operation can be undone (the schema change itself is exercised by
+    `manage.py migrate price_history 0002`; no DDL here, the suite shares its database)."""
+    import importlib
+
+    from django.apps import apps
+    from django_celery_beat.models import PeriodicTask
+
+    lease = importlib.import_module("price_history.migrations.0003_scrape_run_lease")
+    sweeper = importlib.import_module("price_history.migrations.0004_stuck_runs_schedule")
+    operations = [*lease.Migration.operations, *sweeper.Migration.operations]
+    assert all(operation.reversible for operation in operations)
+
+    sweeper.delete_schedule(apps, None)
+    assert not PeriodicTask.objects.filter(task=SWEEPER).exists()
+    sweeper.create_schedule(apps, None)
+    assert PeriodicTask.objects.filter(task=SWEEPER).count() == 1
+
+
+def test_applying_the_schedule_again_keeps_an_operators_edit():
+    import importlib
+
+    from django.apps import apps
+    from django_celery_beat.models import PeriodicTask
+
+    migration = importlib.import_module("price_history.migrations.0004_stuck_runs_schedule")
+    PeriodicTask.objects.filter(task=SWEEPER).update(enabled=False)
+
+    migration.create_schedule(apps, None)
+
+    assert PeriodicTask.objects.filter(task=SWEEPER).get().enabled is False
+
+
+def test_the_sweeper_task_requeues_a_run_whose_lease_lapsed(
+    item, published, django_capture_on_commit_callbacks
+):
+    tracker = TrackerFactory(collectible=item)
+    job = services.scrape_job_create(kind=JobKind.MANUAL, trackers=[tracker], publish=False)
+    run = job.runs.get()
+    run.status, run.attempts = RunStatus.RUNNING, 1
+    run.lease_expires_at = timezone.now() - timedelta(seconds=1)
+    run.save()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert tasks.requeue_stuck_runs() == {"requeued": [run.pk], "abandoned": []}
+
+    assert published == [run.pk]
+
+
+def test_a_retried_run_keeps_its_lease_through_the_countdown(item, monkeypatch):
+    tracker = TrackerFactory(collectible=item)
+    job = services.scrape_job_create(kind=JobKind.MANUAL, trackers=[tracker], publish=False)
+    run = job.runs.get()
+
+    def flaky(*, run_id):  # started, then the database went away
+        ScrapeRun.objects.filter(pk=run_id).update(
+            status=RunStatus.RUNNING, lease_expires_at=timezone.now()
+        )
+        raise OperationalError("database restarting")
+
+    monkeypatch.setattr(services, "scrape_run_execute", flaky)
+    monkeypatch.setattr(tasks, "MAX_RETRIES", 1)
+    extended = []
+    real_extend = services.scrape_run_extend_lease
+
+    def spy(*, run_id, by):
+        real_extend(run_id=run_id, by=by)
+        extended.append(ScrapeRun.objects.get(pk=run_id).lease_expires_at - timezone.now())
+
+    monkeypatch.setattr(services, "scrape_run_extend_lease", spy)
+    tasks.scrape_run.apply(args=(run.pk,))
+
+    assert len(extended) == 1
+    assert extended[0] > timedelta(seconds=tasks.retry_countdown(0))

@@ -1,10 +1,11 @@
+import time
 from decimal import Decimal
 
 import pytest
 from rest_framework.test import APIClient
 
 from inventory.factories import CollectibleFactory
-from price_history import gateway
+from price_history import queue
 from price_history.factories import TrackerFactory
 from price_history.models import PriceHistory, Tracker
 
@@ -52,6 +53,9 @@ class TestCreate:
             ("http://169.254.169.254/latest/meta-data", "metadata"),
             ("http://127.0.0.1:9/price", "loopback"),
             ("ftp://93.184.215.14/price", "Only http and https"),
+            ("http://2130706433/price", "loopback"),
+            ("http://0x7f000001/price", "loopback"),
+            ("http://0177.0.0.1/price", "loopback"),
         ],
     )
     def test_unsafe_urls_are_refused_on_the_url_field(self, owner_client, item, url, message):
@@ -226,99 +230,21 @@ class TestChange:
         assert (resumed.json()["status"], resumed.json()["consecutive_failures"]) == ("new", 0)
 
 
-class TestTestAction:
-    def test_shows_what_would_be_recorded_without_storing(
+class TestTestEndpoints:
+    """What the web answers before and around the worker's check; the checks themselves,
+    done by a real worker, are in test_checks_api.py."""
+
+    def unsaved(self, item) -> str:
+        return f"{trackers_url(item.pk)}test/"
+
+    def test_the_unsaved_check_validates_like_saving(
         self, owner_client, item, scraper_settings, pages
     ):
-        tracker = TrackerFactory(
-            collectible=item,
-            source="pricecharting",
-            url=pages.url("/pc/maniac-mansion"),
-            condition="loose",
-            etag='"old"',
-        )
-
-        response = owner_client.post(tracker_url(tracker, "test"))
-
-        assert response.status_code == 200
-        body = response.json()
-        assert body["ok"] is True
-        assert body["failure"] is None
-        assert [(o["price"], o["currency"], o["condition"]) for o in body["observations"]] == [
-            ("99.00", "USD", "loose")
-        ]
-        assert not PriceHistory.objects.exists()
-        tracker.refresh_from_db()
-        assert tracker.last_checked_at is None
-        assert "if-none-match" not in pages.hits[-1][1]  # always a full fetch
-
-    def test_returns_the_failure(self, owner_client, item, scraper_settings, pages):
-        tracker = TrackerFactory(collectible=item, url=pages.url("/empty"))
-
-        body = owner_client.post(tracker_url(tracker, "test")).json()
-
-        assert body["ok"] is False
-        assert body["observations"] == []
-        assert body["failure"]["kind"] == "no_price_found"
-        assert body["failure"]["message"]
-
-    def test_redis_down_is_503(self, owner_client, item, monkeypatch):
-        import redis
-
-        tracker = TrackerFactory(collectible=item)
-
-        def down(target):
-            raise redis.exceptions.ConnectionError("refused")
-
-        monkeypatch.setattr(gateway, "fetch", down)
-        response = owner_client.post(tracker_url(tracker, "test"))
-
-        assert response.status_code == 503
-        assert response.json()["code"] == "queue_unavailable"
-
-    def test_viewer_and_stranger(self, viewer_client, stranger_client, item):
-        tracker = TrackerFactory(collectible=item)
-
-        assert viewer_client.post(tracker_url(tracker, "test")).status_code == 403
-        assert stranger_client.post(tracker_url(tracker, "test")).status_code == 404
-        assert APIClient().post(tracker_url(tracker, "test")).status_code == 401
-
-
-class TestTestBeforeSaving:
-    def url(self, item) -> str:
-        return f"/api/v1/collectibles/{item.pk}/trackers/test/"
-
-    def test_checks_an_unsaved_tracker_and_stores_nothing(
-        self, owner_client, item, scraper_settings, pages
-    ):
-        body = {
-            "source": "pricecharting",
-            "url": pages.url("/pc/maniac-mansion"),
-            "condition": "cib",
-        }
-
-        response = owner_client.post(self.url(item), body)
-
-        assert response.status_code == 200, response.json()
-        assert response.json()["ok"] is True
-        assert [o["condition"] for o in response.json()["observations"]] == ["cib"]
-        assert not Tracker.objects.exists()
-        assert not PriceHistory.objects.exists()
-
-    def test_explains_a_failing_page(self, owner_client, item, scraper_settings, pages):
-        response = owner_client.post(
-            self.url(item), {"source": "css", "url": pages.url("/css/item"), "selector": ".nope"}
-        )
-
-        assert response.status_code == 200
-        assert response.json()["failure"]["kind"] == "selector_not_found"
-
-    def test_validates_like_saving(self, owner_client, item, scraper_settings, pages):
         missing_selector = owner_client.post(
-            self.url(item), {"source": "css", "url": pages.url("/css/item")}
+            self.unsaved(item), {"source": "css", "url": pages.url("/css/item")}
         )
         unsafe = owner_client.post(
-            self.url(item), {"source": "structured", "url": "http://169.254.169.254/latest"}
+            self.unsaved(item), {"source": "structured", "url": "http://169.254.169.254/latest"}
         )
 
         assert missing_selector.status_code == 400
@@ -328,7 +254,129 @@ class TestTestBeforeSaving:
         assert not Tracker.objects.exists()
 
     def test_viewer_stranger_and_anonymous(self, viewer_client, stranger_client, item, pages):
+        tracker = TrackerFactory(collectible=item)
         body = {"source": "structured", "url": pages.url("/shop/charizard")}
-        assert viewer_client.post(self.url(item), body).status_code == 403
-        assert stranger_client.post(self.url(item), body).status_code == 404
-        assert APIClient().post(self.url(item), body).status_code == 401
+
+        for url, data in ((tracker_url(tracker, "test"), None), (self.unsaved(item), body)):
+            assert viewer_client.post(url, data).status_code == 403
+            assert stranger_client.post(url, data).status_code == 404
+            assert APIClient().post(url, data).status_code == 401
+
+    def test_no_worker_answering_within_the_deadline_is_a_503(
+        self, owner_client, item, scraper_settings, pages
+    ):
+        """Nobody consumes `interactive` here: the web gives up at the deadline."""
+        scraper_settings.SCRAPER_CHECK_DEADLINE_SECONDS = 1
+        tracker = TrackerFactory(collectible=item, url=pages.url("/shop/charizard"))
+
+        started = time.monotonic()
+        response = owner_client.post(tracker_url(tracker, "test"))
+
+        assert time.monotonic() - started < 1 + queue.REPLY_GRACE_SECONDS + 1
+        assert response.status_code == 503
+        assert response.json()["code"] == "check_unavailable"
+        assert "within 1 seconds" in response.json()["detail"]
+        assert response["Retry-After"]
+        assert pages.hits == []  # the web process never fetches
+
+    def test_a_dead_broker_is_a_503_queue_unavailable(
+        self, settings, owner_client, item, monkeypatch
+    ):
+        from celery import current_app
+
+        settings.SCRAPER_CHECK_DEADLINE_SECONDS = 1
+        monkeypatch.setitem(current_app.conf, "broker_url", "redis://127.0.0.1:1/0")
+        tracker = TrackerFactory(collectible=item)
+
+        response = owner_client.post(tracker_url(tracker, "test"))
+
+        assert response.status_code == 503
+        assert response.json()["code"] == "queue_unavailable"
+
+    def test_a_worker_without_its_host_limiter_is_a_503(self, owner_client, item, monkeypatch):
+        """The worker's answer when it cannot reach Redis for the host lock (its side is
+        in test_services_checks.py)."""
+        monkeypatch.setattr(
+            queue, "request_check", lambda request, timeout: {"error": "limiter_unavailable"}
+        )
+        tracker = TrackerFactory(collectible=item)
+
+        response = owner_client.post(tracker_url(tracker, "test"))
+
+        assert response.status_code == 503
+        assert response.json()["code"] == "queue_unavailable"
+
+
+class TestCheckThrottle:
+    """Per user, both test endpoints together, counted before anything is checked."""
+
+    def test_past_the_rate_a_user_gets_429_with_retry_after(self, settings, owner_client, item):
+        settings.TRACKER_CHECK_THROTTLE_RATE = "2/min"
+        tracker = TrackerFactory(collectible=item)
+        invalid = {"source": "css", "url": PUBLIC_PAGE}  # a 400: nothing is fetched
+        unsaved = f"{trackers_url(item.pk)}test/"
+
+        answers = [owner_client.post(unsaved, invalid).status_code for _ in range(2)]
+        throttled = owner_client.post(tracker_url(tracker, "test"))
+
+        assert answers == [400, 400]
+        assert throttled.status_code == 429
+        assert throttled.json()["code"] == "throttled"
+        assert "Too many page checks" in throttled.json()["detail"]
+        assert 0 < int(throttled["Retry-After"]) <= 60
+        assert owner_client.post(unsaved, invalid).status_code == 429
+
+    def test_other_users_and_other_endpoints_are_not_throttled(
+        self, settings, owner_client, editor_client, item
+    ):
+        settings.TRACKER_CHECK_THROTTLE_RATE = "1/min"
+        unsaved = f"{trackers_url(item.pk)}test/"
+        invalid = {"source": "css", "url": PUBLIC_PAGE}
+
+        assert owner_client.post(unsaved, invalid).status_code == 400
+        assert owner_client.post(unsaved, invalid).status_code == 429
+        assert editor_client.post(unsaved, invalid).status_code == 400
+        assert owner_client.get(trackers_url(item.pk)).status_code == 200
+        assert owner_client.post(trackers_url(item.pk), invalid).status_code == 400
+
+
+class TestTrackersPerItem:
+    def test_an_item_holds_at_most_the_configured_number_of_trackers(
+        self, settings, owner_client, item
+    ):
+        settings.TRACKER_MAX_PER_ITEM = 2
+        TrackerFactory.create_batch(2, collectible=item)
+
+        response = owner_client.post(trackers_url(item.pk), {"url": PUBLIC_PAGE})
+
+        assert response.status_code == 400
+        assert "already has 2 trackers, the most it can have" in response.json()["detail"]
+        assert Tracker.objects.filter(collectible=item).count() == 2
+
+    def test_the_cap_is_per_item(self, settings, owner_client, item, vendor):
+        settings.TRACKER_MAX_PER_ITEM = 1
+        TrackerFactory(collectible=item)
+        other = CollectibleFactory(vendor=vendor)
+
+        assert owner_client.post(trackers_url(other.pk), {"url": PUBLIC_PAGE}).status_code == 201
+
+
+@pytest.mark.parametrize("selector", ["div[[price", "::::", "span >"])
+def test_a_selector_that_cannot_parse_is_refused_when_saved(owner_client, item, selector):
+    response = owner_client.post(
+        trackers_url(item.pk), {"url": PUBLIC_PAGE, "source": "css", "selector": selector}
+    )
+
+    assert response.status_code == 400
+    assert "is not valid CSS" in response.json()["fields"]["selector"][0]
+    assert not Tracker.objects.exists()
+
+
+def test_a_selector_edited_into_invalid_css_is_refused(owner_client, item):
+    tracker = TrackerFactory(collectible=item, source="css", selector=".price")
+
+    response = owner_client.patch(tracker_url(tracker), {"selector": "div[[price"})
+
+    assert response.status_code == 400
+    tracker.refresh_from_db()
+    assert tracker.selector == ".price"

@@ -18,6 +18,7 @@ from honcho.manager import Manager
 from honcho.printer import Printer
 
 from devtools.demo_data import DEMO_EMAIL, DEMO_PASSWORD
+from devtools.processes import gunicorn_argv
 
 
 def database_url() -> str:
@@ -70,13 +71,9 @@ class Command(BaseCommand):
         python = shlex.quote(sys.executable)
         celery = f"{python} -m celery --workdir {shlex.quote(backend_dir)} -A omni_stock"
         processes = {
-            "web": (
-                f"{python} -m gunicorn omni_stock.wsgi:application --chdir {shlex.quote(backend_dir)}"
-                f" --bind {bind} --workers 2 --threads 4 --access-logfile - --log-level warning",
-                backend_dir,
-            ),
+            "web": (shlex.join(gunicorn_argv(bind=bind, access_log=True)), backend_dir),
             "worker": (
-                f"{celery} worker -Q scrape,celery --concurrency 2 --loglevel INFO",
+                f"{celery} worker -Q scrape,celery,interactive --concurrency 2 --loglevel INFO",
                 backend_dir,
             ),
             "beat": (f"{celery} beat --loglevel INFO", backend_dir),

@@ -1,211 +1,26 @@
+"""Shapes of prices: a manual entry, the series query and the series."""
+
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from django.conf import settings
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 from rest_framework import serializers
 
 from core.currencies import CurrencyField
 from core.serializers import datetime_text, decimal_text
-from price_history import gateway
 from price_history.models import (
-    MAX_INTERVAL_MINUTES,
-    TRACKER_STATUSES,
     PriceCondition,
     PriceHistory,
     PriceSource,
-    ScrapeJob,
-    ScrapeRun,
-    Tracker,
-    TrackerSource,
-    tracker_selector_errors,
 )
 from price_history.selectors import INTERVALS, MAX_POINTS
 
-# ------------------------------------------------------------------------------ trackers
-
-
-class TrackerSerializer(serializers.ModelSerializer):
-    status = serializers.ChoiceField(
-        choices=list(TRACKER_STATUSES),
-        read_only=True,
-        help_text="`new` (never checked), `ok`, `failing` (last check failed; retried with "
-        "backoff) or `paused` (see `paused_reason`).",
-    )
-    url = serializers.URLField(
-        max_length=2000, help_text="The page to watch (http or https, a public address)."
-    )
-    interval_minutes = serializers.IntegerField(
-        required=False,
-        max_value=MAX_INTERVAL_MINUTES,
-        help_text="Minutes between two checks; at least 60. Default one day.",
-    )
-    currency = CurrencyField(
-        required=False,
-        allow_blank=True,
-        help_text="ISO 4217 currency of prices the page does not label; default the vendor's.",
-    )
-
-    class Meta:
-        model = Tracker
-        fields = [
-            "id",
-            "collectible",
-            "source",
-            "url",
-            "external_id",
-            "selector",
-            "attribute",
-            "condition",
-            "currency",
-            "interval_minutes",
-            "status",
-            "is_active",
-            "paused_reason",
-            "next_run_at",
-            "consecutive_failures",
-            "last_error_kind",
-            "last_error_message",
-            "last_error_at",
-            "last_checked_at",
-            "last_success_at",
-            "created_at",
-            "updated_at",
-        ]
-        read_only_fields = [
-            "id",
-            "collectible",
-            "status",
-            "is_active",
-            "paused_reason",
-            "next_run_at",
-            "consecutive_failures",
-            "last_error_kind",
-            "last_error_message",
-            "last_error_at",
-            "last_checked_at",
-            "last_success_at",
-            "created_at",
-            "updated_at",
-        ]
-
-    def validate_url(self, value: str) -> str:
-        problem = gateway.url_problem(value)
-        if problem:
-            raise serializers.ValidationError(problem)
-        return value
-
-    def validate_interval_minutes(self, value: int) -> int:
-        minimum = int(settings.TRACKER_MIN_INTERVAL.total_seconds() // 60)
-        if value < minimum:
-            raise serializers.ValidationError(
-                f"Checks run at most every {minimum} minutes: use {minimum} or more."
-            )
-        return value
-
-    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        instance: Tracker | None = self.instance
-
-        def current(name: str) -> Any:
-            if name in attrs:
-                return attrs[name]
-            return getattr(instance, name) if instance is not None else ""
-
-        errors = tracker_selector_errors(
-            source=current("source") or TrackerSource.STRUCTURED,
-            selector=current("selector"),
-            attribute=current("attribute"),
-        )
-        if errors:
-            raise serializers.ValidationError(errors)
-        return attrs
-
-
-class ObservationPreviewSerializer(serializers.Serializer):
-    source = serializers.CharField()  # type: ignore[assignment]
-    price = serializers.DecimalField(max_digits=12, decimal_places=2)
-    currency = serializers.CharField()
-    condition = serializers.CharField(help_text="Empty when neither page nor tracker says.")
-    observed_at = serializers.DateTimeField()
-    url = serializers.CharField()
-    title = serializers.CharField()
-    availability = serializers.CharField()
-
-
-class FailureSerializer(serializers.Serializer):
-    kind = serializers.CharField(
-        help_text="`robots_disallowed`, `forbidden_address`, `http_error`, `rate_limited`, "
-        "`timeout`, `too_large`, `not_html`, `no_price_found`, `ambiguous_prices`, "
-        "`out_of_stock`, `selector_not_found` or `internal_error`."
-    )
-    message = serializers.CharField(help_text="Why, in a sentence a collector understands.")
-
-
-class TrackerTestSerializer(serializers.Serializer):
-    ok = serializers.BooleanField(help_text="Whether the page gave prices to record.")
-    observations = ObservationPreviewSerializer(
-        many=True, help_text="What a check would record now (nothing is stored)."
-    )
-    failure = FailureSerializer(allow_null=True)
-
-
-# ---------------------------------------------------------------------------------- jobs
-
-
-class ScrapeRunSerializer(serializers.ModelSerializer):
-    url = serializers.CharField(source="tracker.url", read_only=True)
-    source = serializers.CharField(source="tracker.source", read_only=True)  # type: ignore[assignment]
-
-    class Meta:
-        model = ScrapeRun
-        fields = [
-            "id",
-            "tracker",
-            "url",
-            "source",
-            "status",
-            "not_modified",
-            "observations_recorded",
-            "error_kind",
-            "error_message",
-            "attempts",
-            "started_at",
-            "finished_at",
-        ]
-        read_only_fields = fields
-
-
-class ScrapeJobSerializer(serializers.ModelSerializer):
-    is_finished = serializers.BooleanField(read_only=True)
-    runs = ScrapeRunSerializer(many=True, read_only=True, help_text="One per tracker.")
-
-    class Meta:
-        model = ScrapeJob
-        fields = [
-            "id",
-            "kind",
-            "status",
-            "is_finished",
-            "collectible",
-            "requested_by",
-            "trackers_total",
-            "trackers_succeeded",
-            "trackers_failed",
-            "trackers_skipped",
-            "observations_recorded",
-            "error",
-            "created_at",
-            "started_at",
-            "finished_at",
-            "runs",
-        ]
-        read_only_fields = fields
-
-
-# -------------------------------------------------------------------------------- prices
+#: No price in this app was observed before this day; queries end by this one at the latest.
+EARLIEST_PRICE_DAY = date(1970, 1, 1)
+LATEST_QUERY_DAY = date(2999, 12, 31)
 
 
 class PriceEntrySerializer(serializers.ModelSerializer):
@@ -249,17 +64,30 @@ class PriceEntrySerializer(serializers.ModelSerializer):
     def validate_observed_at(self, value: datetime) -> datetime:
         if value > timezone.now() + timedelta(minutes=5):
             raise serializers.ValidationError("A price cannot be observed in the future.")
+        if value.astimezone(UTC).date() < EARLIEST_PRICE_DAY:
+            raise serializers.ValidationError(
+                f"A price cannot be observed before {EARLIEST_PRICE_DAY}."
+            )
         return value
 
 
 class FlexibleDateTimeField(serializers.DateTimeField):
-    """An ISO 8601 date-time, or a date (its start; with `end_of_day`, its last instant)."""
+    """An ISO 8601 date-time, or a date (its start; with `end_of_day`, its last instant),
+    between EARLIEST_PRICE_DAY and LATEST_QUERY_DAY (so date arithmetic cannot overflow)."""
 
     def __init__(self, *, end_of_day: bool = False, **kwargs: Any) -> None:
         self.end_of_day = end_of_day
         super().__init__(**kwargs)
 
     def to_internal_value(self, value: Any) -> datetime:
+        moment = self._parse(value)
+        if not EARLIEST_PRICE_DAY <= moment.astimezone(UTC).date() <= LATEST_QUERY_DAY:
+            raise serializers.ValidationError(
+                f"Must be between {EARLIEST_PRICE_DAY} and {LATEST_QUERY_DAY}."
+            )
+        return moment
+
+    def _parse(self, value: Any) -> datetime:
         if isinstance(value, str) and len(value.strip()) == 10:
             try:
                 day = parse_date(value.strip())
@@ -355,7 +183,11 @@ class PriceSummarySerializer(serializers.Serializer):
 
 class PriceSeriesSerializer(serializers.Serializer):
     source = serializers.ChoiceField(choices=PriceSource.choices)  # type: ignore[assignment]
-    condition = serializers.CharField(help_text="Empty when the condition is unknown.")
+    condition = serializers.ChoiceField(
+        choices=PriceCondition.choices,
+        allow_blank=True,
+        help_text="Empty when the condition is unknown.",
+    )
     currency = serializers.CharField()
     points = PricePointSerializer(many=True, help_text=f"At most {MAX_POINTS}, oldest first.")
     summary = PriceSummarySerializer()

@@ -1,0 +1,157 @@
+"""Shapes of trackers and of the one-off check of a tracker's page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from rest_framework import serializers
+
+from core.currencies import CurrencyField
+from price_history import gateway
+from price_history.models import (
+    MAX_INTERVAL_MINUTES,
+    MIN_INTERVAL_MINUTES,
+    TRACKER_STATUSES,
+    PriceCondition,
+    Tracker,
+    TrackerSource,
+    tracker_selector_errors,
+)
+
+
+class TrackerURLField(serializers.URLField):
+    """A page URL, checked for safety before its syntax, so that an address the scraper
+    refuses (`http://2130706433/`, a private host) says why rather than "not a URL"."""
+
+    def to_internal_value(self, data: Any) -> str:
+        url = super().to_internal_value(data)
+        if problem := gateway.url_problem(url):
+            raise serializers.ValidationError(problem)
+        return url
+
+
+class TrackerSerializer(serializers.ModelSerializer):
+    status = serializers.ChoiceField(
+        choices=list(TRACKER_STATUSES),
+        read_only=True,
+        help_text="`new` (never checked), `ok`, `failing` (last check failed; retried with "
+        "backoff) or `paused` (see `paused_reason`).",
+    )
+    url = TrackerURLField(
+        max_length=2000, help_text="The page to watch (http or https, a public address)."
+    )
+    interval_minutes = serializers.IntegerField(
+        required=False,
+        min_value=MIN_INTERVAL_MINUTES,
+        max_value=MAX_INTERVAL_MINUTES,
+        error_messages={
+            "min_value": "Checks run at most every {min_value} minutes: use {min_value} or more."
+        },
+        help_text="Minutes between two checks; at least 60. Default one day.",
+    )
+    currency = CurrencyField(
+        required=False,
+        allow_blank=True,
+        help_text="ISO 4217 currency of prices the page does not label; default the vendor's.",
+    )
+
+    class Meta:
+        model = Tracker
+        fields = [
+            "id",
+            "collectible",
+            "source",
+            "url",
+            "external_id",
+            "selector",
+            "attribute",
+            "condition",
+            "currency",
+            "interval_minutes",
+            "status",
+            "is_active",
+            "paused_reason",
+            "next_run_at",
+            "consecutive_failures",
+            "last_error_kind",
+            "last_error_message",
+            "last_error_at",
+            "last_checked_at",
+            "last_success_at",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = [
+            "id",
+            "collectible",
+            "status",
+            "is_active",
+            "paused_reason",
+            "next_run_at",
+            "consecutive_failures",
+            "last_error_kind",
+            "last_error_message",
+            "last_error_at",
+            "last_checked_at",
+            "last_success_at",
+            "created_at",
+            "updated_at",
+        ]
+
+    def validate_interval_minutes(self, value: int) -> int:
+        minimum = int(settings.TRACKER_MIN_INTERVAL.total_seconds() // 60)
+        if value < minimum:
+            raise serializers.ValidationError(
+                f"Checks run at most every {minimum} minutes: use {minimum} or more."
+            )
+        return value
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        instance: Tracker | None = self.instance
+
+        def current(name: str) -> Any:
+            if name in attrs:
+                return attrs[name]
+            return getattr(instance, name) if instance is not None else ""
+
+        errors = tracker_selector_errors(
+            source=current("source") or TrackerSource.STRUCTURED,
+            selector=current("selector"),
+            attribute=current("attribute"),
+        )
+        if errors:
+            raise serializers.ValidationError(errors)
+        return attrs
+
+
+class ObservationPreviewSerializer(serializers.Serializer):
+    source = serializers.CharField()  # type: ignore[assignment]
+    price = serializers.DecimalField(max_digits=12, decimal_places=2)
+    currency = serializers.CharField()
+    condition = serializers.ChoiceField(
+        choices=PriceCondition.choices,
+        allow_blank=True,
+        help_text="Empty when neither page nor tracker says.",
+    )
+    observed_at = serializers.DateTimeField()
+    url = serializers.CharField()
+    title = serializers.CharField()
+    availability = serializers.CharField()
+
+
+class FailureSerializer(serializers.Serializer):
+    kind = serializers.CharField(
+        help_text="`robots_disallowed`, `forbidden_address`, `http_error`, `rate_limited`, "
+        "`timeout`, `too_large`, `not_html`, `no_price_found`, `ambiguous_prices`, "
+        "`out_of_stock`, `selector_not_found` or `internal_error`."
+    )
+    message = serializers.CharField(help_text="Why, in a sentence a collector understands.")
+
+
+class TrackerTestSerializer(serializers.Serializer):
+    ok = serializers.BooleanField(help_text="Whether the page gave prices to record.")
+    observations = ObservationPreviewSerializer(
+        many=True, help_text="What a check would record now (nothing is stored)."
+    )
+    failure = FailureSerializer(allow_null=True)
