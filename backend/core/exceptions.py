@@ -11,8 +11,11 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+import redis
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, JsonResponse
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -21,6 +24,35 @@ from rest_framework.views import exception_handler as drf_exception_handler
 logger = logging.getLogger(__name__)
 
 NON_FIELD_KEYS = ("non_field_errors", "detail")
+#: Seconds a client is told to wait when a data store is down (`Retry-After`).
+RETRY_AFTER_SECONDS = 30
+DATABASE_ERRORS = (OperationalError, InterfaceError)
+REDIS_ERRORS = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)
+
+
+class ServiceUnavailable(exceptions.APIException):
+    """503: a data store (PostgreSQL, Redis) cannot be reached; nothing was changed."""
+
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    default_detail = "A service we depend on is unavailable; try again in a minute."
+    default_code = "service_unavailable"
+
+
+class PayloadTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_detail = "The request body is too large."
+    default_code = "payload_too_large"
+
+
+def dependency_unavailable(exc: Exception) -> ServiceUnavailable | None:
+    """The 503 that a data store's failure deserves, or None for any other error."""
+    if isinstance(exc, DATABASE_ERRORS):
+        return ServiceUnavailable("The database is unavailable; try again in a minute.")
+    if isinstance(exc, REDIS_ERRORS):
+        return ServiceUnavailable(
+            "The cache and task queue (Redis) are unavailable; try again in a minute."
+        )
+    return None
 
 
 def flatten_errors(detail: Any, prefix: str = "") -> dict[str, list[str]]:
@@ -79,6 +111,13 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied()
+    elif isinstance(exc, RequestDataTooBig):
+        exc = PayloadTooLarge(
+            f"The request body is larger than {settings.DATA_UPLOAD_MAX_MEMORY_SIZE} bytes."
+        )
+    elif (unavailable := dependency_unavailable(exc)) is not None:
+        logger.warning("Dependency unavailable in %s: %s", context.get("view"), exc)
+        exc = unavailable
 
     response = drf_exception_handler(exc, context)
     if response is None:
@@ -105,6 +144,8 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
             text = str(exc.detail)
         codes = exc.get_codes()
         response.data = error_body(text, codes if isinstance(codes, str) else exc.default_code)
+    if isinstance(exc, ServiceUnavailable):
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response
 
 
@@ -117,3 +158,9 @@ def json_server_error(request: HttpRequest) -> JsonResponse:
         error_body("Something went wrong on our side. Please try again.", "server_error"),
         status=500,
     )
+
+
+def json_service_unavailable(exc: ServiceUnavailable) -> JsonResponse:
+    response = JsonResponse(error_body(str(exc.detail), exc.default_code), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response

@@ -58,6 +58,31 @@ class StrictOrderingFilter(filters.OrderingFilter):
             return requested
         return self.get_default_ordering(view)
 
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+        """`ordering` as what it is: a comma-separated list of the view's fields, each
+        optionally prefixed with `-`."""
+        declared = getattr(view, "ordering_fields", None)
+        if not isinstance(declared, list | tuple):
+            return super().get_schema_operation_parameters(view)
+        fields = [item if isinstance(item, str) else item[0] for item in declared]
+        return [
+            {
+                "name": self.ordering_param,
+                "required": False,
+                "in": "query",
+                "description": "Sort by these fields, comma-separated; prefix `-` to reverse.",
+                "schema": {
+                    "type": "array",
+                    "items": {
+                        "type": "string",
+                        "enum": [f"{sign}{name}" for name in fields for sign in ("", "-")],
+                    },
+                },
+                "style": "form",
+                "explode": False,
+            }
+        ]
+
 
 class FilterSetBackend(DjangoFilterBackend):
     """django-filter's backend, except that a request naming none of the filterset's

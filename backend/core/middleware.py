@@ -2,6 +2,8 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
+from core.exceptions import dependency_unavailable, json_service_unavailable
+
 
 class ReleaseRenderedViewMiddleware:
     """Once a DRF response is rendered, break the references between the view, its request
@@ -26,3 +28,25 @@ class ReleaseRenderedViewMiddleware:
             if view is not None:
                 view.__dict__.clear()
         return response
+
+
+class DependencyUnavailableMiddleware:
+    """A data store failing outside a DRF view (a middleware, the URL resolver, the
+    session or the admin) is a 503 in the API's error shape with `Retry-After`, like in a
+    view (`core.exceptions.api_exception_handler`), not a 500."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        try:
+            return self.get_response(request)
+        except Exception as exc:
+            unavailable = dependency_unavailable(exc)
+            if unavailable is None:
+                raise
+            return json_service_unavailable(unavailable)
+
+    def process_exception(self, request: HttpRequest, exc: Exception) -> HttpResponse | None:
+        unavailable = dependency_unavailable(exc)
+        return None if unavailable is None else json_service_unavailable(unavailable)

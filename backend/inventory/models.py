@@ -9,6 +9,7 @@ from django.db import models
 
 from core.currencies import validate_currency_code
 from core.models import TimestampedModel
+from core.validators import validate_storable_json
 from vendors.models import Vendor
 
 MAX_TAGS = 20
@@ -151,7 +152,10 @@ class Collectible(TimestampedModel):
     notes = models.TextField(blank=True)
     tags = ArrayField(models.CharField(max_length=MAX_TAG_LENGTH), default=list, blank=True)
     external_ids = models.JSONField(
-        default=dict, blank=True, help_text='Marketplace → id, e.g. {"pricecharting": "12345"}.'
+        default=dict,
+        blank=True,
+        validators=[validate_storable_json],
+        help_text='Marketplace → id, e.g. {"pricecharting": "12345"}.',
     )
     # Computed by database triggers (migration 0003), never by Python: see inventory/search.py.
     search_vector = SearchVectorField(

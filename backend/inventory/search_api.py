@@ -26,7 +26,8 @@ class SearchView(GenericAPIView):
     queryset = Collectible.objects.none()  # for the schema; the search scopes to the caller
     serializer_class = SearchResultSerializer
     filter_backends: list = []
-    extra_error_codes = ("400",)  # missing `q`, unknown or malformed query parameters
+    # Missing `q`, unknown or malformed query parameters; a page past the last one.
+    extra_error_codes = ("400", "404")
 
     @extend_schema(
         tags=["search"],

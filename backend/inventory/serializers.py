@@ -8,6 +8,7 @@ from rest_framework import serializers
 
 from core.currencies import CurrencyField
 from core.serializers import date_text, datetime_text, decimal_text
+from core.validators import unstorable_text_problem
 from inventory import extensions
 from inventory.models import (
     CARD_DETAILS_ONLY_FOR_CARDS,
@@ -15,6 +16,8 @@ from inventory.models import (
     MAX_TAGS,
     CardDetails,
     Collectible,
+    Completeness,
+    Grader,
     takes_card_details,
 )
 from inventory.search import MAX_QUERY_LENGTH
@@ -63,6 +66,9 @@ class ExternalIdsField(serializers.Field):
             self.fail("too_many")
         cleaned: dict[str, str] = {}
         for raw_key, value in data.items():
+            for text in (raw_key, value):
+                if isinstance(text, str) and (problem := unstorable_text_problem(text)):
+                    raise serializers.ValidationError(f"Marketplace names and ids: {problem}")
             key = raw_key.strip() if isinstance(raw_key, str) else ""
             if not key:
                 raise serializers.ValidationError("Marketplace names must not be empty.")
@@ -275,6 +281,11 @@ class HighlightsField(serializers.Field):
 
 class SearchResultSerializer(serializers.ModelSerializer):
     vendor = serializers.IntegerField(source="vendor_id", read_only=True)
+    # Empty for items that are not boxed or not graded (the schema says so).
+    completeness = serializers.ChoiceField(
+        choices=Completeness.choices, allow_blank=True, read_only=True
+    )
+    grader = serializers.ChoiceField(choices=Grader.choices, allow_blank=True, read_only=True)
     card_details = CardDetailsSerializer(read_only=True, allow_null=True)
     rank = serializers.FloatField(
         source="search_rank",

@@ -1,5 +1,7 @@
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from inventory.models import CardDetails, Collectible, takes_card_details
@@ -28,8 +30,21 @@ def _save_card_details(collectible: Collectible, details: Any, *, partial: bool)
     card.save()
 
 
+def _check_room(vendor: Vendor) -> None:
+    """Refuse an item past the vendor's limit; the vendor's row lock (held to the end of the
+    creating transaction) keeps two concurrent creations from both taking the last place."""
+    limit = settings.INVENTORY_MAX_ITEMS_PER_VENDOR
+    Vendor.objects.select_for_update().filter(pk=vendor.pk).first()
+    if Collectible.objects.filter(vendor=vendor).count() >= limit:
+        raise ValidationError(
+            {"vendor": [f"This collection already holds {limit} items, the most it can hold."]},
+            code="vendor_full",
+        )
+
+
 @transaction.atomic
 def collectible_create(*, vendor: Vendor, created_by: User, data: dict[str, Any]) -> Collectible:
+    _check_room(vendor)
     data = dict(data)
     card_details = data.pop("card_details", None)
     data.pop("vendor_id", None)

@@ -14,7 +14,7 @@ from rest_framework import serializers
 
 from core.serializers import datetime_text, decimal_text
 from inventory.models import Category, Collectible, Condition
-from price_history.models import PriceSource
+from price_history.models import PriceCondition, PriceSource
 from valuation.models import ItemValuation
 from valuation.rules import VALUE_BASES, price_age_days, price_is_stale
 from valuation.selectors import RANGES
@@ -49,7 +49,11 @@ class ChosenPriceSerializer(serializers.Serializer):
     currency = serializers.CharField(help_text="The price's own currency (ISO 4217).")
     observed_at = serializers.DateTimeField()
     source = serializers.ChoiceField(choices=PriceSource.choices)  # type: ignore[assignment]
-    condition = serializers.CharField(help_text="Empty when the page gave no condition.")
+    condition = serializers.ChoiceField(
+        choices=PriceCondition.choices,
+        allow_blank=True,
+        help_text="Empty when the page gave no condition.",
+    )
 
 
 class ItemValueSerializer(serializers.Serializer):
@@ -166,8 +170,11 @@ class ValuationPriceSerializer(serializers.Serializer):
     source = serializers.ChoiceField(  # type: ignore[assignment]
         choices=PriceSource.choices, source="price_source"
     )
-    condition = serializers.CharField(
-        source="price_condition", help_text="Empty when the page gave no condition."
+    condition = serializers.ChoiceField(
+        choices=PriceCondition.choices,
+        allow_blank=True,
+        source="price_condition",
+        help_text="Empty when the page gave no condition.",
     )
 
 

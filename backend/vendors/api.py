@@ -141,11 +141,13 @@ class MembershipViewSet(
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         membership = self.get_object()
         self.require_owner(self.get_vendor())
-        serializer = MembershipUpdateSerializer(data=request.data)
+        # Partial, as PATCH is: a body without `role` changes nothing.
+        serializer = MembershipUpdateSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
-        membership = services.membership_change_role(
-            membership=membership, **serializer.validated_data
-        )
+        if "role" in serializer.validated_data:
+            membership = services.membership_change_role(
+                membership=membership, role=serializer.validated_data["role"]
+            )
         return Response(MembershipSerializer(membership).data)
 
     def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:

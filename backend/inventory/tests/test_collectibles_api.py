@@ -1,3 +1,4 @@
+import json
 from datetime import date, timedelta
 
 import pytest
@@ -105,6 +106,9 @@ class TestCreate:
             ({"external_ids": {"": "1"}}, "external_ids", "must not be empty"),
             ({"external_ids": {"tcgplayer": 42}}, "external_ids", "non-empty string"),
             ({"external_ids": {f"m{n}": "1" for n in range(21)}}, "external_ids", "At most 20"),
+            ({"external_ids": {"x": "a\x00b"}}, "external_ids", "Null characters"),
+            ({"external_ids": {"a\x00": "1"}}, "external_ids", "Null characters"),
+            ({"notes": "a\x00b"}, "notes", "Null characters"),
             ({"grader": "psa"}, "grade", "needs its grade"),
             ({"grade": "9.0"}, "grader", "grading company"),
             ({"grader": "psa", "grade": "71"}, "grade", "less than or equal to 70"),
@@ -123,6 +127,21 @@ class TestCreate:
         body = response.json()
         assert body["code"] == "invalid"
         assert any(message_part in message for message in body["fields"][field]), body
+        assert not Collectible.objects.exists()
+
+    @pytest.mark.parametrize(
+        ("change", "field"),
+        [({"external_ids": {"x": "a\ud800"}}, "external_ids"), ({"name": "Pikachu\ud83d"}, "name")],
+    )
+    def test_lone_surrogates_are_refused_naming_the_field(self, auth_client, change, field):
+        # As a client may send them: \u-escaped in the JSON text (the test client's own
+        # encoder cannot write a lone surrogate at all).
+        body = json.dumps({**CHARIZARD, **change})
+
+        response = auth_client.generic("POST", URL, body, content_type="application/json")
+
+        assert response.status_code == 400
+        assert "Surrogate characters" in response.json()["fields"][field][0]
         assert not Collectible.objects.exists()
 
     def test_card_details_are_only_for_trading_cards(self, auth_client):
@@ -296,3 +315,16 @@ def test_purchase_date_today_in_the_earliest_time_zone_is_accepted(auth_client):
     assert response.status_code in (201, 400)
     too_far = (date.today() + timedelta(days=2)).isoformat()
     assert auth_client.post(URL, {**CHARIZARD, "purchase_date": too_far}).status_code == 400
+
+
+def test_a_full_collection_refuses_another_item_naming_the_limit(auth_client, personal, settings):
+    settings.INVENTORY_MAX_ITEMS_PER_VENDOR = 2
+    CollectibleFactory.create_batch(2, vendor=personal)
+
+    response = auth_client.post(URL, CHARIZARD)
+
+    assert response.status_code == 400
+    assert response.json()["fields"]["vendor"] == [
+        "This collection already holds 2 items, the most it can hold."
+    ]
+    assert Collectible.objects.filter(vendor=personal).count() == 2

@@ -49,3 +49,39 @@ def test_every_operation_is_documented_with_errors_and_security():
             for code in codes - {"200", "201", "202", "204"}:
                 ref = operation["responses"][code]["content"]["application/json"]["schema"]["$ref"]
                 assert ref == "#/components/schemas/Error", f"{where} {code} is not the Error shape"
+
+
+def _operation(schema: dict, path: str, method: str) -> dict:
+    return schema["paths"][path][method]
+
+
+def _parameter(operation: dict, name: str) -> dict:
+    return next(p for p in operation["parameters"] if p["name"] == name)
+
+
+def test_the_schema_states_the_bounds_the_server_enforces():
+    schema = json.loads(COMMITTED_SCHEMA.read_text())
+    listing = _operation(schema, "/api/v1/collectibles/", "get")
+
+    assert _parameter(listing, "page_size")["schema"] == {
+        "type": "integer",
+        "minimum": 1,
+        "maximum": 100,
+    }
+    assert _parameter(listing, "page")["schema"]["minimum"] == 1
+    assert "-purchase_price" in _parameter(listing, "ordering")["schema"]["items"]["enum"]
+    assert "404" in listing["responses"]  # a page past the last one
+    tracker = schema["components"]["schemas"]["TrackerRequest"]["properties"]
+    assert tracker["interval_minutes"]["minimum"] == 60
+    membership = schema["components"]["schemas"]["PatchedMembershipUpdateRequest"]
+    assert "required" not in membership  # and the server treats a missing role as no change
+
+
+def test_every_operation_documents_the_503_of_a_store_that_is_down():
+    schema = json.loads(COMMITTED_SCHEMA.read_text())
+
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            assert "503" in operation["responses"], f"{method.upper()} {path} lacks 503"
+            if method in {"post", "put", "patch"}:
+                assert "413" in operation["responses"], f"{method.upper()} {path} lacks 413"

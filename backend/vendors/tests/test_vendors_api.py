@@ -133,6 +133,16 @@ class TestMembers:
         assert response.status_code == 400
         assert "role" in response.json()["fields"]
 
+    def test_patching_a_member_without_a_role_changes_nothing(self, owner, shop):
+        editor = MembershipFactory(vendor=shop, role=Role.EDITOR)
+
+        response = client_for(owner).patch(member_url(shop.id, editor.pk), {})
+
+        assert response.status_code == 200
+        assert response.json()["role"] == "editor"
+        editor.refresh_from_db()
+        assert editor.role == Role.EDITOR
+
     def test_members_can_list_members(self, shop, owner):
         viewer = MembershipFactory(vendor=shop, role=Role.VIEWER).user
 

@@ -15,7 +15,7 @@ export interface paths {
         put?: never;
         /**
          * Log in with email and password
-         * @description Returns an access and a refresh token. Throttled per client.
+         * @description Returns an access and a refresh token (a new session). Throttled per client, and per account: after `LOGIN_LOCKOUT_FAILURES` failed logins the account refuses logins, the right password included, for a short while (429 with `Retry-After`), whatever address they come from.
          */
         post: operations["auth_login_create"];
         delete?: never;
@@ -34,8 +34,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Log out: revoke the refresh token
-         * @description Blacklists the refresh token (body or cookie) and clears the cookie. Logging out with a token that is already invalid succeeds: there is nothing left to revoke.
+         * Log out: end the session
+         * @description Blacklists the refresh token (body or cookie), ends its session (every token rotated from the same login stops working, access tokens included) and clears the cookie. An access token sent as `Authorization: Bearer` is refused from now on and ends its session too, so either token is enough. Logging out with tokens that are already invalid succeeds: there is nothing left to revoke.
          */
         post: operations["auth_logout_create"];
         delete?: never;
@@ -73,7 +73,7 @@ export interface paths {
         put?: never;
         /**
          * Exchange a refresh token for new tokens
-         * @description Rotates the refresh token: the one sent is blacklisted and may not be used again (401). Send it in the body or as the `omni_refresh` cookie.
+         * @description Rotates the refresh token: the one sent is blacklisted and may not be used again. Sending a used one again is taken as theft: the whole session is ended (the token that replaced it and its access tokens are refused too) and the answer is 401. Send it in the body or as the `omni_refresh` cookie.
          */
         post: operations["auth_refresh_create"];
         delete?: never;
@@ -93,7 +93,7 @@ export interface paths {
         put?: never;
         /**
          * Create an account
-         * @description Creates the user and their personal collection (a vendor they own) and logs them in. Throttled per client.
+         * @description Creates the user and their personal collection (a vendor they own) and mails them a welcome; then log in with `POST /auth/login`. The answer is the same 202 whether or not the address already has an account: then nothing is created or changed and its owner gets a mail instead. Throttled per client.
          */
         post: operations["auth_register_create"];
         delete?: never;
@@ -273,7 +273,7 @@ export interface paths {
         put?: never;
         /**
          * Check the page once and show what would be recorded (nothing is stored)
-         * @description For views under `collectibles/{collectible_pk}/`.
+         * @description The page is fetched by a worker (queue `interactive`) once, without retries, within `SCRAPER_CHECK_DEADLINE_SECONDS` (15 s by default): a site too slow for that answers `ok: false` with the failure `timeout`. **503** `check_unavailable` when no worker answered within the deadline, `queue_unavailable` when the check could not be queued. **429** past `TRACKER_CHECK_THROTTLE_RATE` (6/min by default) per user, with `Retry-After`.
          */
         post: operations["collectibles_trackers_test_create"];
         delete?: never;
@@ -293,7 +293,7 @@ export interface paths {
         put?: never;
         /**
          * Try a tracker before saving it: check the page once, store nothing
-         * @description Takes the same body as creating a tracker (validated the same way, URL safety included) and answers what a check would record, or why it fails.
+         * @description Takes the same body as creating a tracker (validated the same way, URL safety included) and answers what a check would record, or why it fails. The page is fetched by a worker (queue `interactive`) once, without retries, within `SCRAPER_CHECK_DEADLINE_SECONDS` (15 s by default): a site too slow for that answers `ok: false` with the failure `timeout`. **503** `check_unavailable` when no worker answered within the deadline, `queue_unavailable` when the check could not be queued. **429** past `TRACKER_CHECK_THROTTLE_RATE` (6/min by default) per user, with `Retry-After`.
          */
         post: operations["collectibles_trackers_test_unsaved"];
         delete?: never;
@@ -568,8 +568,28 @@ export interface components {
             /** Format: date-time */
             observed_at: string;
             source: components["schemas"]["PriceSourceEnum"];
-            /** @description Empty when the page gave no condition. */
-            condition: string;
+            /**
+             * @description Empty when the page gave no condition.
+             *
+             *     * `sealed` - Sealed
+             *     * `mint` - Mint
+             *     * `near_mint` - Near mint
+             *     * `excellent` - Excellent
+             *     * `good` - Good
+             *     * `played` - Played
+             *     * `poor` - Poor
+             *     * `loose` - Loose
+             *     * `cib` - Complete in box
+             *     * `new` - New / sealed
+             *     * `graded` - Graded
+             *     * `ungraded` - Ungraded
+             *     * `grade_7` - Grade 7
+             *     * `grade_8` - Grade 8
+             *     * `grade_9` - Grade 9
+             *     * `grade_9_5` - Grade 9.5
+             *     * `psa_10` - PSA 10
+             */
+            condition: components["schemas"]["PriceConditionEnum"] | components["schemas"]["BlankEnum"];
         };
         Collectible: {
             readonly id: number;
@@ -930,8 +950,28 @@ export interface components {
             /** Format: decimal */
             price: string;
             currency: string;
-            /** @description Empty when neither page nor tracker says. */
-            condition: string;
+            /**
+             * @description Empty when neither page nor tracker says.
+             *
+             *     * `sealed` - Sealed
+             *     * `mint` - Mint
+             *     * `near_mint` - Near mint
+             *     * `excellent` - Excellent
+             *     * `good` - Good
+             *     * `played` - Played
+             *     * `poor` - Poor
+             *     * `loose` - Loose
+             *     * `cib` - Complete in box
+             *     * `new` - New / sealed
+             *     * `graded` - Graded
+             *     * `ungraded` - Ungraded
+             *     * `grade_7` - Grade 7
+             *     * `grade_8` - Grade 8
+             *     * `grade_9` - Grade 9
+             *     * `grade_9_5` - Grade 9.5
+             *     * `psa_10` - PSA 10
+             */
+            condition: components["schemas"]["PriceConditionEnum"] | components["schemas"]["BlankEnum"];
             /** Format: date-time */
             observed_at: string;
             url: string;
@@ -1191,8 +1231,28 @@ export interface components {
         };
         PriceSeries: {
             source: components["schemas"]["PriceSourceEnum"];
-            /** @description Empty when the condition is unknown. */
-            condition: string;
+            /**
+             * @description Empty when the condition is unknown.
+             *
+             *     * `sealed` - Sealed
+             *     * `mint` - Mint
+             *     * `near_mint` - Near mint
+             *     * `excellent` - Excellent
+             *     * `good` - Good
+             *     * `played` - Played
+             *     * `poor` - Poor
+             *     * `loose` - Loose
+             *     * `cib` - Complete in box
+             *     * `new` - New / sealed
+             *     * `graded` - Graded
+             *     * `ungraded` - Ungraded
+             *     * `grade_7` - Grade 7
+             *     * `grade_8` - Grade 8
+             *     * `grade_9` - Grade 9
+             *     * `grade_9_5` - Grade 9.5
+             *     * `psa_10` - PSA 10
+             */
+            condition: components["schemas"]["PriceConditionEnum"] | components["schemas"]["BlankEnum"];
             currency: string;
             /** @description At most 1000, oldest first. */
             points: components["schemas"]["PricePoint"][];
@@ -1339,15 +1399,8 @@ export interface components {
             /** @description Card, issue or catalogue number. */
             readonly number: string;
             readonly condition: components["schemas"]["ConditionEnum"];
-            /**
-             * @description For games and boxed items.
-             *
-             *     * `loose` - Loose
-             *     * `cib` - Complete in box
-             *     * `new` - New / sealed
-             */
-            readonly completeness: components["schemas"]["CompletenessEnum"];
-            readonly grader: components["schemas"]["GraderEnum"];
+            readonly completeness: components["schemas"]["CompletenessEnum"] | components["schemas"]["BlankEnum"];
+            readonly grader: components["schemas"]["GraderEnum"] | components["schemas"]["BlankEnum"];
             /**
              * Format: decimal
              * @description 1 to 10 for cards and comics, 1 to 70 (Sheldon scale) for coins.
@@ -1381,6 +1434,10 @@ export interface components {
                 "card_details.set_code"?: string;
                 notes?: string;
             };
+        };
+        SignUpAccepted: {
+            /** @description The same sentence whether or not the address already had an account. */
+            detail: string;
         };
         TokenPair: {
             /** @description Short-lived JWT for `Authorization: Bearer`. */
@@ -1555,8 +1612,28 @@ export interface components {
             /** Format: date-time */
             observed_at: string;
             source: components["schemas"]["PriceSourceEnum"];
-            /** @description Empty when the page gave no condition. */
-            condition: string;
+            /**
+             * @description Empty when the page gave no condition.
+             *
+             *     * `sealed` - Sealed
+             *     * `mint` - Mint
+             *     * `near_mint` - Near mint
+             *     * `excellent` - Excellent
+             *     * `good` - Good
+             *     * `played` - Played
+             *     * `poor` - Poor
+             *     * `loose` - Loose
+             *     * `cib` - Complete in box
+             *     * `new` - New / sealed
+             *     * `graded` - Graded
+             *     * `ungraded` - Ungraded
+             *     * `grade_7` - Grade 7
+             *     * `grade_8` - Grade 8
+             *     * `grade_9` - Grade 9
+             *     * `grade_9_5` - Grade 9.5
+             *     * `psa_10` - PSA 10
+             */
+            condition: components["schemas"]["PriceConditionEnum"] | components["schemas"]["BlankEnum"];
         };
         /**
          * @description * `observed` - observed
@@ -1682,8 +1759,26 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests; retry after the number of seconds in `Retry-After`. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1722,6 +1817,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     auth_me_retrieve: {
@@ -1743,6 +1856,15 @@ export interface operations {
             };
             /** @description Missing, expired or invalid credentials. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1791,6 +1913,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     auth_refresh_create: {
@@ -1832,6 +1972,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     auth_register_create: {
@@ -1847,12 +2005,12 @@ export interface operations {
             };
         };
         responses: {
-            201: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthSession"];
+                    "application/json": components["schemas"]["SignUpAccepted"];
                 };
             };
             /** @description Invalid input: `fields` names each offending field or query parameter. */
@@ -1864,8 +2022,26 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests; retry after the number of seconds in `Retry-After`. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1926,8 +2102,8 @@ export interface operations {
                  *     * `other` - Other
                  */
                 market_region?: ("asia" | "europe" | "japan" | "latin_america" | "north_america" | "oceania" | "other" | "united_kingdom")[];
-                /** @description Which field to use when ordering the results. */
-                ordering?: string;
+                /** @description Sort by these fields, comma-separated; prefix `-` to reverse. */
+                ordering?: ("name" | "-name" | "created_at" | "-created_at" | "purchase_price" | "-purchase_price" | "purchase_date" | "-purchase_date")[];
                 /** @description A page number within the paginated result set. */
                 page?: number;
                 /** @description Number of results to return per page. */
@@ -2002,6 +2178,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description A `page` past the last one. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     collectibles_create: {
@@ -2045,6 +2239,24 @@ export interface operations {
             };
             /** @description Authenticated, but this role may not do this (for example a viewer writing). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2104,6 +2316,15 @@ export interface operations {
             };
             /** @description No such object among the vendors you belong to. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2172,6 +2393,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     collectibles_refresh_prices_create: {
@@ -2229,7 +2468,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A backing service is unavailable; nothing was changed. */
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2243,8 +2491,8 @@ export interface operations {
     collectibles_trackers_list: {
         parameters: {
             query?: {
-                /** @description Which field to use when ordering the results. */
-                ordering?: string;
+                /** @description Sort by these fields, comma-separated; prefix `-` to reverse. */
+                ordering?: ("id" | "-id" | "created_at" | "-created_at" | "next_run_at" | "-next_run_at")[];
                 /** @description A page number within the paginated result set. */
                 page?: number;
                 /** @description Number of results to return per page. */
@@ -2284,8 +2532,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such object among the vendors you belong to. */
+            /** @description No such object among the vendors you belong to. Or: a `page` past the last one. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2354,6 +2611,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     collectibles_trackers_retrieve: {
@@ -2388,6 +2663,15 @@ export interface operations {
             };
             /** @description No such object among the vendors you belong to. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2437,6 +2721,15 @@ export interface operations {
             };
             /** @description No such object among the vendors you belong to. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2507,6 +2800,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     collectibles_trackers_pause_create: {
@@ -2559,6 +2870,24 @@ export interface operations {
             };
             /** @description No such object among the vendors you belong to. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2625,6 +2954,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     collectibles_trackers_test_create: {
@@ -2684,7 +3031,25 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A backing service is unavailable; nothing was changed. */
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the number of seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2754,7 +3119,25 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A backing service is unavailable; nothing was changed. */
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the number of seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2796,6 +3179,15 @@ export interface operations {
             };
             /** @description No such object among the vendors you belong to. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2865,6 +3257,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     collectibles_destroy: {
@@ -2906,6 +3316,15 @@ export interface operations {
             };
             /** @description No such object among the vendors you belong to. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2975,6 +3394,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     dashboard_retrieve: {
@@ -3015,8 +3452,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such object among the vendors you belong to. */
+            /** @description A `page` past the last one. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3066,8 +3512,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such object among the vendors you belong to. */
+            /** @description A `page` past the last one. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3087,8 +3542,8 @@ export interface operations {
                  *     * `scheduled` - Scheduled
                  */
                 kind?: ("manual" | "scheduled")[];
-                /** @description Which field to use when ordering the results. */
-                ordering?: string;
+                /** @description Sort by these fields, comma-separated; prefix `-` to reverse. */
+                ordering?: ("created_at" | "-created_at")[];
                 /** @description A page number within the paginated result set. */
                 page?: number;
                 /** @description Number of results to return per page. */
@@ -3134,6 +3589,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description A `page` past the last one. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     scrape_jobs_retrieve: {
@@ -3167,6 +3640,15 @@ export interface operations {
             };
             /** @description No such object among the vendors you belong to. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3218,13 +3700,31 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description A `page` past the last one. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     vendors_list: {
         parameters: {
             query?: {
-                /** @description Which field to use when ordering the results. */
-                ordering?: string;
+                /** @description Sort by these fields, comma-separated; prefix `-` to reverse. */
+                ordering?: ("name" | "-name" | "created_at" | "-created_at")[];
                 /** @description A page number within the paginated result set. */
                 page?: number;
                 /** @description Number of results to return per page. */
@@ -3255,6 +3755,24 @@ export interface operations {
             };
             /** @description Missing, expired or invalid credentials. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A `page` past the last one. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3303,6 +3821,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     vendors_retrieve: {
@@ -3336,6 +3872,15 @@ export interface operations {
             };
             /** @description No such object among the vendors you belong to. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3405,6 +3950,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     vendors_members_list: {
@@ -3437,6 +4000,15 @@ export interface operations {
             };
             /** @description No such object among the vendors you belong to. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3505,6 +4077,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     vendors_members_destroy: {
@@ -3546,6 +4136,15 @@ export interface operations {
             };
             /** @description No such object among the vendors you belong to. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3608,6 +4207,24 @@ export interface operations {
             };
             /** @description No such object among the vendors you belong to. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

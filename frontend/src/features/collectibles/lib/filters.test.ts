@@ -43,7 +43,7 @@ describe("collectible filters ↔ URL search params", () => {
 
   it("builds the API query with repeated multi-value params and no empty ones", () => {
     const query = filtersToQuery({ ...DEFAULT_FILTERS, condition: ["mint", "sealed"], vendor: 2 });
-    expect(query).toEqual({ page: 1, page_size: 25, ordering: "-created_at", condition: ["mint", "sealed"], vendor: 2 });
+    expect(query).toEqual({ page: 1, page_size: 25, ordering: ["-created_at"], condition: ["mint", "sealed"], vendor: 2 });
   });
 
   it("reads the dashboard's callout links: unpriced and stale items of one vendor", () => {

@@ -129,7 +129,7 @@ export function filtersToQuery(filters: CollectibleFilters): CollectibleListQuer
   const query: CollectibleListQuery = {
     page: filters.page,
     page_size: filters.page_size,
-    ordering: filters.ordering,
+    ordering: [filters.ordering],
   };
   for (const key of MULTI_KEYS) if (filters[key].length > 0) Object.assign(query, { [key]: filters[key] });
   for (const key of BOOLEAN_KEYS) if (filters[key] !== null) query[key] = filters[key] ? "true" : "false";
