@@ -16,7 +16,7 @@ MANAGE := $(PY) backend/manage.py
 HAS_FRONTEND := $(wildcard frontend/package.json)
 
 .PHONY: help install install-python install-frontend run dev test test-python test-frontend \
-        lint fmt typecheck schema migrate seed shell bench build-frontend
+        lint fmt typecheck schema migrate seed shell bench build-frontend load chaos
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -91,6 +91,14 @@ seed: ## Load the demo account and collection (idempotent)
 
 shell: ## Django shell
 	@$(MANAGE) shell
+
+CLIENTS ?= 32
+DURATION ?= 20
+load: install-python ## Load on loopback: CLIENTS clients for DURATION s of mixed reads and writes
+	@$(MANAGE) load_api --clients $(CLIENTS) --seconds $(DURATION)
+
+chaos: install-python ## Faults on loopback (killed worker, frozen Redis, restarted PostgreSQL): a table
+	@$(MANAGE) chaos
 
 bench: install ## Benchmarks (not part of make test): parsing, scraping, bundle sizes
 	@echo "== Extraction: selectolax vs BeautifulSoup on the saved pages"
