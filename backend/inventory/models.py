@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
@@ -15,6 +16,7 @@ from vendors.models import Vendor
 MAX_TAGS = 20
 MAX_TAG_LENGTH = 40
 MAX_EXTERNAL_IDS = 20
+MAX_LOCATION_LENGTH = 100
 
 
 class Category(models.TextChoices):
@@ -48,6 +50,14 @@ def takes_card_details(category: str) -> bool:
 
 
 CONDITION_RANK = {value: rank for rank, value in enumerate(Condition.values)}
+
+
+class CollectibleStatus(models.TextChoices):
+    """Owned items make up the collection's value; sold ones keep their history and count
+    as realised gain."""
+
+    OWNED = "owned", "Owned"
+    SOLD = "sold", "Sold"
 
 
 class Completeness(models.TextChoices):
@@ -149,6 +159,63 @@ class Collectible(TimestampedModel):
         max_length=3, blank=True, validators=[validate_currency_code]
     )
     purchase_date = models.DateField(null=True, blank=True)
+    purchase_fees = models.DecimalField(
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text="Fees paid on the purchase (whole line, in the purchase currency).",
+    )
+    purchase_shipping = models.DecimalField(
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text="Shipping paid on the purchase (whole line, in the purchase currency).",
+    )
+    status = models.CharField(
+        max_length=10,
+        choices=CollectibleStatus.choices,
+        default=CollectibleStatus.OWNED,
+        db_default=CollectibleStatus.OWNED,  # raw SQL and COPY loaders too
+    )
+    sale_price = models.DecimalField(
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text="What the whole line sold for (sold items only).",
+    )
+    sale_currency = models.CharField(
+        max_length=3, blank=True, default="", db_default="", validators=[validate_currency_code]
+    )
+    sale_date = models.DateField(null=True, blank=True)
+    sale_fees = models.DecimalField(
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text="Fees and shipping paid on the sale, in the sale currency.",
+    )
+    location = models.CharField(
+        max_length=MAX_LOCATION_LENGTH,
+        blank=True,
+        default="",
+        db_default="",
+        help_text="Where it is kept: box, binder, shelf.",
+    )
+    cert_number = models.CharField(
+        "certificate number",
+        max_length=40,
+        blank=True,
+        default="",
+        db_default="",
+        help_text="The grader's certificate number (graded items only).",
+    )
     notes = models.TextField(blank=True)
     tags = ArrayField(models.CharField(max_length=MAX_TAG_LENGTH), default=list, blank=True)
     external_ids = models.JSONField(
@@ -170,6 +237,8 @@ class Collectible(TimestampedModel):
             models.Index(fields=["vendor", "-created_at"]),
             models.Index(fields=["vendor", "category"]),
             models.Index(fields=["vendor", "name"]),
+            models.Index(fields=["vendor", "status"]),
+            models.Index(fields=["vendor", "location"]),
             GinIndex(fields=["tags"], name="collectible_tags_gin"),
             GinIndex(fields=["search_vector"], name="collectible_search_gin"),
         ]
@@ -186,10 +255,46 @@ class Collectible(TimestampedModel):
                 | (~models.Q(grader="") & models.Q(grade__isnull=False)),
                 name="collectible_grader_and_grade_together",
             ),
+            models.CheckConstraint(
+                condition=models.Q(cert_number="") | ~models.Q(grader=""),
+                name="collectible_cert_number_needs_grader",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(status=CollectibleStatus.SOLD)
+                    & models.Q(sale_price__isnull=False)
+                    & models.Q(sale_date__isnull=False)
+                )
+                | (
+                    ~models.Q(status=CollectibleStatus.SOLD)
+                    & models.Q(sale_price__isnull=True)
+                    & models.Q(sale_date__isnull=True)
+                    & models.Q(sale_fees__isnull=True)
+                    & models.Q(sale_currency="")
+                ),
+                name="collectible_sale_fields_only_when_sold",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if self.cert_number and not self.grader:
+            errors["cert_number"] = "A certificate number needs a grader and a grade."
+        if self.status == CollectibleStatus.SOLD:
+            if self.sale_price is None:
+                errors["sale_price"] = "A sold item needs the price it sold for."
+            if self.sale_date is None:
+                errors["sale_date"] = "A sold item needs the date it sold."
+        else:
+            sale_fields = ("sale_price", "sale_date", "sale_fees", "sale_currency")
+            for field in sale_fields:
+                if getattr(self, field) not in (None, ""):
+                    errors[field] = "Only a sold item has sale details."
+        if errors:
+            raise ValidationError(errors)
 
 
 class CardDetails(models.Model):

@@ -21,6 +21,7 @@ PACKAGES = (
     "inventory",
     "price_history",
     "valuation",
+    "imports",
     "devtools",
     "scraper",
 )

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "inventory",
     "price_history",
     "valuation",
+    "imports",
     "devtools",
 ]
 
