@@ -15,7 +15,7 @@ PY := $(UV) run --frozen python
 MANAGE := $(PY) backend/manage.py
 HAS_FRONTEND := $(wildcard frontend/package.json)
 
-.PHONY: help install install-python install-frontend run dev test test-python test-frontend \
+.PHONY: help install install-python install-frontend install-browser run dev test test-python test-frontend \
         lint fmt typecheck schema migrate seed shell bench build-frontend load chaos
 
 help: ## List the targets
@@ -34,6 +34,16 @@ ifneq ($(HAS_FRONTEND),)
 	@cd frontend && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; }
 endif
 
+# The end-to-end tests drive Debian's Chromium (browser downloads are not possible here).
+CHROMIUM ?= $(or $(CHROMIUM_PATH),/usr/bin/chromium)
+install-browser:
+ifneq ($(HAS_FRONTEND),)
+	@[ -x "$(CHROMIUM)" ] || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+	  && echo "Installing Chromium from Debian's packages for the end-to-end tests..." \
+	  && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+	  || { echo "The end-to-end tests need Chromium at $(CHROMIUM): 'sudo apt-get install chromium' or set CHROMIUM_PATH"; exit 1; }
+endif
+
 build-frontend: install-frontend
 ifneq ($(HAS_FRONTEND),)
 	@cd frontend && npm run build --silent
@@ -45,7 +55,7 @@ run: install build-frontend ## Start the whole app on embedded defaults with the
 dev: install ## Vite dev server (hot reload) with /api proxied to Django on :8000
 	@$(MANAGE) run_stack --no-frontend-build & trap 'kill %1' EXIT; cd frontend && npm run dev
 
-test: install test-python test-frontend ## Every test and check (what CI runs)
+test: install install-browser test-python test-frontend ## Every test and check (what CI runs)
 
 test-python: lint typecheck
 	@$(MANAGE) makemigrations --check --dry-run >/dev/null || { echo "Migrations are missing: run 'make migrations'"; exit 1; }
