@@ -182,9 +182,12 @@ class Command(BaseCommand):
         rng = random.Random(seed)
         kinds = [kind for kind, _ in MIX]
         weights = [weight for _, weight in MIX]
+        # The first client opens with one request of each kind, however short the run, so
+        # every kind has a row in the report; then the weighted mix.
+        opening = list(kinds) if seed == 0 else []
         with httpx.Client(base_url=url, headers=headers, timeout=30) as client:
-            while time.monotonic() < stop_at:
-                kind = rng.choices(kinds, weights)[0]
+            while opening or time.monotonic() < stop_at:
+                kind = opening.pop(0) if opening else rng.choices(kinds, weights)[0]
                 started = time.monotonic()
                 try:
                     response = _request(client, kind, ids, rng)
