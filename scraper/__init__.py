@@ -7,6 +7,7 @@ See ``scraper/README.md``.
 
 from scraper.http import (
     USER_AGENT,
+    FetchedImage,
     FetchSettings,
     HostLimiter,
     InMemoryRobotsCache,
@@ -17,10 +18,19 @@ from scraper.http import (
     RobotsCache,
     check_url_allowed,
     classify_address,
+    fetch_image,
     fetch_page,
     make_client,
 )
-from scraper.pipeline import FetchResult, FetchTarget, fetch_observations, filter_condition, scrape
+from scraper.images import find_product_image
+from scraper.pipeline import (
+    FetchResult,
+    FetchTarget,
+    fetch_observations,
+    fetch_product_image,
+    filter_condition,
+    scrape,
+)
 from scraper.prices import parse_price
 from scraper.sources import SOURCES, extract, source_for_url
 from scraper.sources.css import selector_problem
@@ -33,6 +43,7 @@ __all__ = [
     "FetchResult",
     "FetchSettings",
     "FetchTarget",
+    "FetchedImage",
     "HostLimiter",
     "InMemoryRobotsCache",
     "InProcessHostLimiter",
@@ -47,9 +58,12 @@ __all__ = [
     "check_url_allowed",
     "classify_address",
     "extract",
+    "fetch_image",
     "fetch_observations",
     "fetch_page",
+    "fetch_product_image",
     "filter_condition",
+    "find_product_image",
     "make_client",
     "parse_price",
     "scrape",

@@ -7,10 +7,19 @@ is the simple wrapper returning just the observations.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import asyncio
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from scraper.http import FetchSettings, HostLimiter, RobotsCache, fetch_page
+from scraper.http import (
+    FetchedImage,
+    FetchSettings,
+    HostLimiter,
+    RobotsCache,
+    fetch_image,
+    fetch_page,
+)
+from scraper.images import find_product_image
 from scraper.sources import extract
 from scraper.sources.base import host_label
 from scraper.types import FailureKind, NotModified, Observation, ScrapeFailure
@@ -18,7 +27,14 @@ from scraper.types import FailureKind, NotModified, Observation, ScrapeFailure
 if TYPE_CHECKING:
     import httpx
 
-__all__ = ["FetchResult", "FetchTarget", "fetch_observations", "filter_condition", "scrape"]
+__all__ = [
+    "FetchResult",
+    "FetchTarget",
+    "fetch_observations",
+    "fetch_product_image",
+    "filter_condition",
+    "scrape",
+]
 
 
 @dataclass(frozen=True)
@@ -145,3 +161,48 @@ async def fetch_observations(
     if result.not_modified:
         raise NotModified(target.url, etag=result.etag, last_modified=result.last_modified)
     return result.observations
+
+
+async def fetch_product_image(
+    url: str,
+    *,
+    max_bytes: int,
+    settings: FetchSettings | None = None,
+    client: httpx.AsyncClient | None = None,
+    limiter: HostLimiter | None = None,
+    robots_cache: RobotsCache | None = None,
+) -> FetchedImage:
+    """Fetch the page at ``url``, find its product image (:func:`find_product_image`) and
+    fetch that (at most ``max_bytes``), both through the guarded path; with
+    ``settings.deadline`` the two fetches together end within it. Raises
+    :class:`ScrapeFailure` (``no_image_found`` when the page names no image)."""
+    settings = settings or FetchSettings()
+    started = asyncio.get_running_loop().time()
+    page = await fetch_page(
+        url, settings=settings, client=client, limiter=limiter, robots_cache=robots_cache
+    )
+    image_url = find_product_image(page.html, page.final_url)
+    if image_url is None:
+        raise ScrapeFailure(
+            FailureKind.NO_IMAGE_FOUND,
+            f"The page at {host_label(url)} names no product image (og:image, schema.org).",
+            url=url,
+        )
+    remaining = settings
+    if settings.deadline is not None:
+        left = settings.deadline - (asyncio.get_running_loop().time() - started)
+        if left <= 0:
+            raise ScrapeFailure(
+                FailureKind.TIMEOUT,
+                f"The page at {host_label(url)} took all the {settings.deadline:g} seconds.",
+                url=url,
+            )
+        remaining = replace(settings, deadline=left)
+    return await fetch_image(
+        image_url,
+        max_bytes=max_bytes,
+        settings=remaining,
+        client=client,
+        limiter=limiter,
+        robots_cache=robots_cache,
+    )

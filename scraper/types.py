@@ -46,6 +46,9 @@ class FailureKind(enum.StrEnum):
     AMBIGUOUS_PRICES = "ambiguous_prices"
     OUT_OF_STOCK = "out_of_stock"
     SELECTOR_NOT_FOUND = "selector_not_found"
+    #: A page has no product image, or what its image URL returns is not an image.
+    NO_IMAGE_FOUND = "no_image_found"
+    NOT_IMAGE = "not_image"
 
 
 class ScrapeFailure(Exception):

@@ -28,11 +28,13 @@ The modules depend on each other one way only: :mod:`~scraper.http.settings`
 (``FetchSettings``, ``USER_AGENT``) ← :mod:`~scraper.http.guard` (the SSRF guard,
 ``make_client``) ← :mod:`~scraper.http.fetch` (``fetch_page``), which also uses
 :mod:`~scraper.http.limiter`, :mod:`~scraper.http.robots`,
-:mod:`~scraper.http.retries` and :mod:`~scraper.http.decoding`.
+:mod:`~scraper.http.retries` and :mod:`~scraper.http.decoding` ←
+:mod:`~scraper.http.images` (``fetch_image``: the same path for one image).
 """
 
 from scraper.http.fetch import Page, fetch_page
 from scraper.http.guard import GuardedTransport, check_url_allowed, classify_address, make_client
+from scraper.http.images import FetchedImage, fetch_image
 from scraper.http.limiter import (
     HostLimiter,
     InProcessHostLimiter,
@@ -46,6 +48,7 @@ from scraper.http.settings import USER_AGENT, FetchSettings
 __all__ = [
     "USER_AGENT",
     "FetchSettings",
+    "FetchedImage",
     "GuardedTransport",
     "HostLimiter",
     "InMemoryRobotsCache",
@@ -57,6 +60,7 @@ __all__ = [
     "RobotsPolicy",
     "check_url_allowed",
     "classify_address",
+    "fetch_image",
     "fetch_page",
     "make_client",
     "parse_retry_after",

@@ -45,6 +45,9 @@ def test_public_api_names() -> None:
         "HostLimiter",
         "RedisHostLimiter",
         "InProcessHostLimiter",
+        "find_product_image",
+        "fetch_image",
+        "fetch_product_image",
     ]:
         assert hasattr(scraper, name), name
     assert set(scraper.SOURCES) == {"structured", "css", "pricecharting"}
@@ -60,6 +63,8 @@ def test_public_api_names() -> None:
         "ambiguous_prices",
         "out_of_stock",
         "selector_not_found",
+        "no_image_found",
+        "not_image",
     ]
 
 

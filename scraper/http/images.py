@@ -1,0 +1,91 @@
+"""Fetching one image (a product page's picture) through the same guarded path as pages:
+the URL check and SSRF guard on every redirect hop, robots.txt, per-host politeness,
+timeouts, retries, the overall deadline and a size cap on the decoded body. Only an
+``image/*`` answer is accepted; what the bytes really are is for the caller to check."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import httpx
+
+from scraper.http.decoding import _content_type
+from scraper.http.fetch import _Fetcher
+from scraper.http.guard import make_client
+from scraper.http.limiter import DEFAULT_LIMITER, HostLimiter
+from scraper.http.retries import status_text
+from scraper.http.robots import DEFAULT_ROBOTS_CACHE, RobotsCache
+from scraper.http.settings import FetchSettings
+from scraper.types import FailureKind, ScrapeFailure
+
+__all__ = ["FetchedImage", "fetch_image"]
+
+_ACCEPT = "image/avif,image/webp,image/png,image/jpeg,image/gif;q=0.9,image/*;q=0.8"
+
+
+@dataclass(frozen=True)
+class FetchedImage:
+    url: str
+    final_url: str
+    content_type: str
+    body: bytes
+
+
+async def fetch_image(
+    url: str,
+    *,
+    max_bytes: int,
+    settings: FetchSettings | None = None,
+    client: httpx.AsyncClient | None = None,
+    limiter: HostLimiter | None = None,
+    robots_cache: RobotsCache | None = None,
+) -> FetchedImage:
+    """GET an image of at most ``max_bytes`` (decoded). Raises :class:`ScrapeFailure`
+    (``forbidden_address``, ``robots_disallowed``, ``http_error``, ``rate_limited``,
+    ``timeout``, ``too_large``, ``not_image``)."""
+    settings = settings or FetchSettings()
+    own_client = client is None
+    http_client = client if client is not None else make_client(settings)
+    fetcher = _Fetcher(
+        settings,
+        http_client,
+        limiter if limiter is not None else DEFAULT_LIMITER,
+        robots_cache if robots_cache is not None else DEFAULT_ROBOTS_CACHE,
+    )
+    try:
+        async with asyncio.timeout(settings.deadline):
+            raw = await fetcher.get(
+                url,
+                headers={"Accept": _ACCEPT},
+                html_only=False,
+                max_bytes=max_bytes,
+                check_robots=True,
+            )
+    except TimeoutError:
+        raise fetcher.deadline_failure(url) from None
+    finally:
+        if own_client:
+            await http_client.aclose()
+    host = urlsplit(raw.url).hostname or raw.url
+    if raw.status == 429:
+        raise ScrapeFailure(
+            FailureKind.RATE_LIMITED,
+            f"The site {host} is limiting how often it can be fetched (HTTP 429).",
+            url=raw.url,
+        )
+    if not 200 <= raw.status < 300:
+        raise ScrapeFailure(
+            FailureKind.HTTP_ERROR,
+            f"The image at {host} returned {status_text(raw.status)}.",
+            url=raw.url,
+        )
+    content_type = _content_type(raw.headers) or ""
+    if not content_type.startswith("image/"):
+        raise ScrapeFailure(
+            FailureKind.NOT_IMAGE,
+            f"The address at {host} is not an image (it returned {content_type or 'no type'}).",
+            url=raw.url,
+        )
+    return FetchedImage(url=url, final_url=raw.url, content_type=content_type, body=raw.body)
