@@ -110,12 +110,13 @@ load: install-python ## Load on loopback: CLIENTS clients for DURATION s of mixe
 chaos: install-python ## Faults on loopback (killed worker, frozen Redis, restarted PostgreSQL): a table
 	@$(MANAGE) chaos
 
-bench: install ## Benchmarks (not part of make test): parsing, scraping, bundle sizes
+bench: install ## Benchmarks (not part of make test): parsing, scraping, imports, bundle sizes
 	@echo "== Extraction: selectolax vs BeautifulSoup on the saved pages"
 	@$(PY) -m scraper.bench
 	@echo "== End-to-end scraping against the demo marketplace"
 	@$(PY) -m scraper.bench_e2e
 	@echo "== API vs raw SQL at 10k/100k/1M items (own database omni_bench)"; $(MANAGE) bench_api
+	@echo "== Import of a 10,000-row CSV: upload, commit, re-import, undo (rolled back)"; $(MANAGE) bench_import
 ifneq ($(HAS_FRONTEND),)
 	@echo "== SPA bundle sizes (gzip)"
 	@cd frontend && npm run --silent build

@@ -36,7 +36,37 @@ class StrictQueryParamsFilterBackend:
 
 
 class StrictOrderingFilter(filters.OrderingFilter):
-    """Like DRF's OrderingFilter, but an unknown field is a 400 instead of being ignored."""
+    """Like DRF's OrderingFilter, but an unknown field is a 400 instead of being ignored.
+
+    A view may also declare `ordering_expressions` (name → expression: a term that is not
+    a plain column, e.g. one computed over a relation), sorted with nulls last in both
+    directions, and `ordering_tiebreakers` appended to every requested ordering so that
+    equal values keep a stable order from page to page.
+    """
+
+    def filter_queryset(self, request: Request, queryset: QuerySet, view: Any) -> QuerySet:
+        ordering = self.get_ordering(request, queryset, view)
+        if not ordering:
+            return queryset
+        if not request.query_params.get(self.ordering_param):
+            return queryset.order_by(*ordering)  # the view's default, as declared
+        expressions = getattr(view, "ordering_expressions", {})
+        terms: list[Any] = []
+        for term in ordering:
+            name = term.lstrip("-")
+            if name in expressions:
+                expression = expressions[name]
+                descending = term.startswith("-")
+                terms.append(
+                    expression.desc(nulls_last=True)
+                    if descending
+                    else expression.asc(nulls_last=True)
+                )
+            else:
+                terms.append(term)
+        named = {term.lstrip("-") for term in ordering}
+        tiebreakers = getattr(view, "ordering_tiebreakers", ())
+        return queryset.order_by(*terms, *(t for t in tiebreakers if t.lstrip("-") not in named))
 
     def get_ordering(self, request: Request, queryset: QuerySet, view: Any) -> Any:
         raw = request.query_params.get(self.ordering_param)
@@ -70,7 +100,11 @@ class StrictOrderingFilter(filters.OrderingFilter):
                 "name": self.ordering_param,
                 "required": False,
                 "in": "query",
-                "description": "Sort by these fields, comma-separated; prefix `-` to reverse.",
+                "description": getattr(
+                    view,
+                    "ordering_description",
+                    "Sort by these fields, comma-separated; prefix `-` to reverse.",
+                ),
                 "schema": {
                     "type": "array",
                     "items": {

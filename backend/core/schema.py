@@ -12,6 +12,8 @@ ERROR_DESCRIPTIONS = {
     "401": "Missing, expired or invalid credentials.",
     "403": "Authenticated, but this role may not do this (for example a viewer writing).",
     "404": "No such object among the vendors you belong to.",
+    "409": "The object's state does not allow this now (for example an import committed "
+    "already, or items changed since it).",
     "413": "The request body is larger than the server accepts.",
     "429": "Too many requests; retry after the number of seconds in `Retry-After`.",
     "503": "A data store or the task queue is unavailable; nothing was changed. Retry after "

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.contrib.postgres.forms import SimpleArrayField
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.utils import timezone
 from rest_framework import serializers
 
 from inventory.models import (
@@ -14,6 +15,7 @@ from inventory.models import (
     Collectible,
     takes_card_details,
 )
+from inventory.rules import sale_changes
 from inventory.serializers import ExternalIdsField
 from inventory.tags import normalize_tags
 
@@ -50,10 +52,19 @@ class CollectibleForm(forms.ModelForm):
             "completeness",
             "grader",
             "grade",
+            "cert_number",
             "quantity",
             "purchase_price",
             "purchase_currency",
             "purchase_date",
+            "purchase_fees",
+            "purchase_shipping",
+            "status",
+            "sale_price",
+            "sale_currency",
+            "sale_date",
+            "sale_fees",
+            "location",
             "notes",
             "tags",
             "external_ids",
@@ -74,6 +85,9 @@ class CollectibleForm(forms.ModelForm):
     def clean_purchase_currency(self) -> str:
         return (self.cleaned_data.get("purchase_currency") or "").strip().upper()
 
+    def clean_sale_currency(self) -> str:
+        return (self.cleaned_data.get("sale_currency") or "").strip().upper()
+
     def clean(self) -> dict[str, Any]:
         super().clean()
         cleaned = self.cleaned_data
@@ -85,6 +99,19 @@ class CollectibleForm(forms.ModelForm):
         ):
             # Same default as the API: the vendor's currency.
             cleaned["purchase_currency"] = vendor.default_currency
+        if vendor is not None and cleaned.get("status"):
+            # The API's rule: selling fills the sale's defaults, owning again forgets it.
+            previous = self.instance.status if self.instance.pk else None
+            cleaned.update(
+                sale_changes(
+                    status=cleaned["status"],
+                    previous_status=previous,
+                    values=cleaned,
+                    given=self.changed_data if previous is not None else (),
+                    vendor_currency=vendor.default_currency,
+                    today=timezone.localdate(),
+                )
+            )
         return cleaned
 
 
@@ -130,10 +157,14 @@ class CollectibleAdmin(admin.ModelAdmin):
         "purchase_price",
         "purchase_currency",
         "purchase_date",
+        "status",
+        "location",
         "created_at",
     )
     list_display_links = ("name",)
     list_filter = (
+        "status",
+        "location",
         "category",
         "condition",
         "completeness",
@@ -151,6 +182,8 @@ class CollectibleAdmin(admin.ModelAdmin):
         "vendor__name",
         "card_details__game",
         "card_details__set_code",
+        "location",
+        "cert_number",
     )
     autocomplete_fields = ("vendor", "created_by")
     list_select_related = ("vendor",)
@@ -159,10 +192,34 @@ class CollectibleAdmin(admin.ModelAdmin):
     list_per_page = 50
     fieldsets = (
         (None, {"fields": ("vendor", "name", "category", ("set_name", "number"))}),
-        ("Condition", {"fields": (("condition", "completeness"), ("grader", "grade"))}),
+        (
+            "Condition",
+            {"fields": (("condition", "completeness"), ("grader", "grade"), "cert_number")},
+        ),
         (
             "Purchase",
-            {"fields": ("quantity", ("purchase_price", "purchase_currency"), "purchase_date")},
+            {
+                "fields": (
+                    "quantity",
+                    ("purchase_price", "purchase_currency"),
+                    "purchase_date",
+                    ("purchase_fees", "purchase_shipping"),
+                )
+            },
+        ),
+        (
+            "Status and storage",
+            {
+                "fields": (
+                    "status",
+                    "location",
+                    ("sale_price", "sale_currency"),
+                    ("sale_date", "sale_fees"),
+                ),
+                "description": "A sold item needs its sale price; the sale date defaults "
+                "to today and the currency to the vendor's. Setting it owned again "
+                "clears the sale.",
+            },
         ),
         ("Notes & identifiers", {"fields": ("notes", "tags", "external_ids")}),
         ("Record", {"fields": ("created_by", "created_at", "updated_at")}),

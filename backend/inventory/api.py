@@ -1,13 +1,24 @@
 from typing import Any
 
 from django.db.models import QuerySet
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import status, viewsets
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import APIException, ValidationError
+from rest_framework.generics import get_object_or_404
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
+from core.serializers import ErrorSerializer
 from inventory import extensions, selectors, services
+from inventory.bulk_serializers import (
+    CollectibleDeleteQuerySerializer,
+    CollectibleDuplicateSerializer,
+)
 from inventory.filters import CollectibleFilter, collectible_filterset
 from inventory.models import Collectible
 from inventory.search import RANK_ANNOTATION
@@ -25,20 +36,74 @@ def _before_showing(items: list[Collectible], *, changed: bool = False) -> None:
         extension.before_showing(items, changed=changed)
 
 
+class DeletionRefused(APIException):
+    """409: the deletion would take data kept about the items (their price history) and
+    the request did not confirm it; the code names what (`has_price_history`)."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "Deleting would lose data kept about these items: confirm it."
+    default_code = "deletion_needs_confirmation"
+
+    @classmethod
+    def of(cls, refusal: services.DeletionNeedsConfirmation) -> "DeletionRefused":
+        return cls(refusal.cost.message, code=refusal.cost.code)
+
+
+DELETION_REFUSED = OpenApiResponse(
+    ErrorSerializer,
+    description="The items have price history and `confirm=delete-history` was not given "
+    "(code `has_price_history`): nothing was deleted.",
+)
+
+
 @extend_schema_view(
     list=extend_schema(tags=TAG, summary="List the items of your vendors"),
     retrieve=extend_schema(tags=TAG, summary="Get an item"),
     create=extend_schema(tags=TAG, summary="Add an item to a collection"),
     update=extend_schema(tags=TAG, summary="Replace an item"),
     partial_update=extend_schema(tags=TAG, summary="Update some fields of an item"),
-    destroy=extend_schema(tags=TAG, summary="Delete an item"),
+    destroy=extend_schema(
+        tags=TAG,
+        summary="Delete an item",
+        description="An item with price history is deleted (with its history) only with "
+        "`?confirm=delete-history`; otherwise 409 `has_price_history`. Marking it sold "
+        "keeps the history.",
+        parameters=[CollectibleDeleteQuerySerializer],
+        responses={
+            204: None,
+            400: OpenApiResponse(ErrorSerializer, description="An unknown `confirm`."),
+            409: DELETION_REFUSED,
+        },
+    ),
 )
 class CollectibleViewSet(viewsets.ModelViewSet):
     """Items are readable by every member of their vendor; owners and editors write."""
 
     queryset = Collectible.objects.none()  # for the schema; get_queryset scopes to the caller
     serializer_class = CollectibleSerializer
-    ordering_fields = ["name", "created_at", "purchase_price", "purchase_date"]
+    #: Ties in any requested ordering: newest first, so pages are stable.
+    ordering_tiebreakers = ("-created_at", "-id")
+    ordering_description = (
+        "Sort by these fields, comma-separated; prefix `-` to reverse; ties newest first. "
+        "`value`, `gain` (unrealised; realised for a sold item) and `purchase_price` (the "
+        "cost basis: price × quantity plus fees and shipping) compare amounts converted to "
+        "the vendor's currency; items without the amount sort last either way."
+    )
+
+    @property
+    def ordering_fields(self) -> list[str]:
+        """The item's own sortable columns, then the extensions' terms (`value`, `gain`;
+        `purchase_price` sorts by the converted cost basis when valuation is installed)."""
+        own = ["name", "created_at", "purchase_price", "purchase_date"]
+        return list(dict.fromkeys([*own, *self.ordering_expressions]))
+
+    @property
+    def ordering_expressions(self) -> dict[str, Any]:
+        return {
+            name: expression
+            for extension in extensions.registered()
+            for name, expression in extension.orderings().items()
+        }
 
     @property
     def filterset_class(self) -> type[CollectibleFilter]:
@@ -118,5 +183,44 @@ class CollectibleViewSet(viewsets.ModelViewSet):
     def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         collectible = self.get_object()
         self._require_edit(collectible.vendor_id)
-        services.collectible_delete(collectible=collectible)
+        query = CollectibleDeleteQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        confirmed = [query.validated_data["confirm"]] if "confirm" in query.validated_data else []
+        try:
+            services.collectible_delete(collectible=collectible, confirmed=confirmed)
+        except services.DeletionNeedsConfirmation as refusal:
+            raise DeletionRefused.of(refusal) from refusal
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class CollectibleDuplicateView(APIView):
+    """`POST /collectibles/{id}/duplicate`: another copy of an item, in the same vendor."""
+
+    @extend_schema(
+        tags=TAG,
+        summary="Add another copy of an item",
+        description="A new item in the same vendor with the original's descriptive fields, "
+        "card details, tags and external ids, owned, with the original's quantity unless "
+        "`quantity` is given. Not copied: the grader's certificate number, the sale, "
+        "trackers, price history and photos. Counts against the vendor's item limit.",
+        request=CollectibleDuplicateSerializer,
+        responses={201: CollectibleSerializer},
+    )
+    def post(self, request: Request, collectible_pk: int) -> Response:
+        user = authenticated_user(request)
+        original = get_object_or_404(
+            selectors.collectible_list_for_user(user=user).select_related("vendor"),
+            pk=collectible_pk,
+        )
+        membership = membership_get(user=user, vendor=original.vendor_id)
+        require_edit_role(membership, doing="add items to this vendor")
+        body = CollectibleDuplicateSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        copy = services.collectible_duplicate(
+            collectible=original, created_by=user, quantity=body.validated_data.get("quantity")
+        )
+        _before_showing([copy], changed=True)
+        return Response(
+            CollectibleSerializer(copy, context={"request": request}).data,
+            status=status.HTTP_201_CREATED,
+        )

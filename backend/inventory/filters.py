@@ -6,7 +6,15 @@ from rest_framework.request import Request
 
 from inventory import extensions
 from inventory.extensions import CollectibleExtension
-from inventory.models import Category, Collectible, Condition, Language, MarketRegion
+from inventory.models import (
+    MAX_LOCATION_LENGTH,
+    Category,
+    Collectible,
+    CollectibleStatus,
+    Condition,
+    Language,
+    MarketRegion,
+)
 from inventory.search import MAX_QUERY_LENGTH, apply_search
 from inventory.tags import normalize_tag
 from vendors.models import Vendor
@@ -22,6 +30,22 @@ def _member_vendors(request: Request | None) -> QuerySet[Vendor]:
 class CollectibleFilter(django_filters.FilterSet):
     category = django_filters.MultipleChoiceFilter(choices=Category.choices)
     condition = django_filters.MultipleChoiceFilter(choices=Condition.choices)
+    status = django_filters.MultipleChoiceFilter(
+        choices=CollectibleStatus.choices,
+        help_text="Only items with one of these statuses. Without it the list shows every "
+        "status (owned and sold): a collection view passes `status=owned`.",
+    )
+    location = django_filters.CharFilter(
+        lookup_expr="iexact",
+        max_length=MAX_LOCATION_LENGTH,
+        help_text="Items stored at exactly this location (case-insensitive).",
+    )
+    # A choice, not a BooleanFilter: that one reads `?has_location=maybe` as no filter.
+    has_location = django_filters.ChoiceFilter(
+        choices=[("true", "true"), ("false", "false")],
+        method="filter_has_location",
+        help_text="true: only items with a storage location; false: only those without.",
+    )
     vendor = django_filters.ModelChoiceFilter(
         queryset=_member_vendors, help_text="Only items of this vendor (one of yours)."
     )
@@ -64,6 +88,9 @@ class CollectibleFilter(django_filters.FilterSet):
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         # Blank is no search (and no relevance ordering: see CollectibleViewSet.ordering).
         return apply_search(queryset, value) if value.strip() else queryset
+
+    def filter_has_location(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.exclude(location="") if value == "true" else queryset.filter(location="")
 
     def filter_tag(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         tag = normalize_tag(value)

@@ -322,3 +322,50 @@ class CardDetails(models.Model):
 
     def __str__(self) -> str:
         return f"Card details of {self.collectible_id}"
+
+
+def photo_upload_to(photo: "Photo", filename: str) -> str:
+    return f"photos/{photo.collectible_id}/{filename}"
+
+
+class Photo(models.Model):
+    """A photo of an item: the re-encoded image (no metadata) and its thumbnail, in the
+    default storage. Made, ordered and removed by `inventory.photos`, which keeps exactly
+    one cover per item that has photos (the database allows at most one)."""
+
+    collectible = models.ForeignKey(Collectible, on_delete=models.CASCADE, related_name="photos")
+    image = models.ImageField(upload_to=photo_upload_to, max_length=300)
+    thumbnail = models.ImageField(upload_to=photo_upload_to, max_length=300)
+    position = models.PositiveIntegerField(help_text="0 first; the item's photos in order.")
+    is_cover = models.BooleanField(default=False, help_text="The photo shown for the item.")
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    content_type = models.CharField(max_length=50, help_text="Of the stored image.")
+    byte_size = models.PositiveIntegerField(help_text="Bytes of the stored image.")
+    source_url = models.URLField(
+        max_length=2000, blank=True, help_text="The page image it was fetched from, if any."
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            # Deferred: a reorder moves every position within one transaction.
+            models.UniqueConstraint(
+                fields=["collectible", "position"],
+                name="photo_position_unique_per_item",
+                deferrable=models.Deferrable.DEFERRED,
+            ),
+            # Also what a list page joins each item's cover by.
+            models.UniqueConstraint(
+                fields=["collectible"],
+                condition=models.Q(is_cover=True),
+                name="photo_one_cover_per_item",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Photo {self.position + 1} of {self.collectible_id}"

@@ -3,11 +3,11 @@ from typing import Any
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import Model, QuerySet
+from django.db.models import Model, OuterRef, QuerySet, Subquery
 
 from inventory import extensions
 from inventory.extensions import CollectibleExtension
-from inventory.models import CardDetails, Collectible
+from inventory.models import CardDetails, Collectible, Photo
 from users.models import User
 from vendors.selectors import vendor_ids_for_user
 
@@ -37,10 +37,26 @@ LIST_ITEM_FIELDS = model_columns(Collectible, leaving_out=("search_vector",))
 LIST_CARD_FIELDS = model_columns(CardDetails, leaving_out=("collectible",))
 
 
+def _cover_file(column: str) -> Subquery:
+    # One probe of the partial unique index (collectible) WHERE is_cover per listed item.
+    covers = Photo.objects.filter(collectible_id=OuterRef("pk"), is_cover=True)
+    return Subquery(covers.values(column)[:1])
+
+
+#: The cover's file names a list row carries (null: the item has no photos).
+COVER_COLUMNS = ("cover_image", "cover_thumbnail")
+
+
+def with_cover_columns(queryset: QuerySet[Collectible]) -> QuerySet[Collectible]:
+    return queryset.annotate(
+        cover_image=_cover_file("image"), cover_thumbnail=_cover_file("thumbnail")
+    )
+
+
 def list_columns() -> tuple[str, ...]:
     """What a list page reads of each item, as `values_list` names: all its own fields but
-    the search vector, its card details and the columns each registered extension reads of
-    its relation; a related `…__pk` is null when the item has no such row."""
+    the search vector, its card details, its cover's files and the columns each registered
+    extension reads of its relation; a related `…__pk` is null when the item has no such row."""
     return _list_columns(extensions.registered())
 
 
@@ -50,6 +66,7 @@ def _list_columns(registered: tuple[CollectibleExtension, ...]) -> tuple[str, ..
         *LIST_ITEM_FIELDS,
         "card_details__pk",
         *(f"card_details__{name}" for name in LIST_CARD_FIELDS),
+        *COVER_COLUMNS,
     ]
     for extension in registered:
         relation = extension.relation
@@ -65,17 +82,27 @@ class CollectibleRows:
     A list page is 25 items with their card details and valuation: building those model
     instances and serializing them field by field cost more than the query itself
     (docs/performance.md).
+
+    Sorted on an expression (an extension's ordering, e.g. the converted value) no index
+    gives the order: every item in scope is sorted. Then the page's ids are found first
+    with a narrow query (the item and the ordering's relation only), and its rows read by
+    id — sorting 10k narrow rows instead of 10k wide ones is about 4x cheaper.
     """
 
     def __init__(self, queryset: QuerySet[Collectible]) -> None:
         self._queryset = queryset
         self.ordered = queryset.ordered  # the paginator warns about unordered lists
+        self._narrow_first = any(not isinstance(term, str) for term in queryset.query.order_by)
 
     def count(self) -> int:
         return self._queryset.count()
 
     def __getitem__(self, key: slice) -> list[dict[str, Any]]:
-        return self._read(self._queryset.all()[key])  # a clone: never a cached list
+        queryset = self._queryset.all()  # a clone: never a cached list
+        if self._narrow_first:
+            ids = list(queryset.values_list("pk", flat=True)[key])
+            queryset, key = queryset.filter(pk__in=ids), slice(None)  # same order
+        return self._read(with_cover_columns(queryset)[key])  # with its cover's files
 
     @staticmethod
     def item(row: dict[str, Any]) -> Collectible:

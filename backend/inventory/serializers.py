@@ -1,4 +1,4 @@
-from datetime import datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -20,6 +20,7 @@ from inventory.models import (
     Grader,
     takes_card_details,
 )
+from inventory.photo_serializers import CoverPhotoField, cover_photo_of
 from inventory.search import MAX_QUERY_LENGTH
 from inventory.tags import normalize_tags
 
@@ -27,6 +28,11 @@ MAX_EXTERNAL_ID_KEY_LENGTH = 50
 MAX_EXTERNAL_ID_VALUE_LENGTH = 200
 # The earliest time zone is UTC+14: a date that is "today" anywhere on Earth is accepted.
 _LATEST_UTC_OFFSET = timedelta(hours=14)
+
+
+def _latest_today() -> date:
+    """The latest date that is today somewhere on Earth (UTC+14)."""
+    return (timezone.now() + _LATEST_UTC_OFFSET).date()
 
 
 class TagsField(serializers.ListField):
@@ -127,14 +133,24 @@ def _list_row(row: dict[str, Any], now: datetime, zone: tzinfo) -> dict[str, Any
         "completeness": row["completeness"],
         "grader": row["grader"],
         "grade": decimal_text(row["grade"], 1),
+        "cert_number": row["cert_number"],
         "quantity": row["quantity"],
         "purchase_price": decimal_text(row["purchase_price"], 2),
         "purchase_currency": row["purchase_currency"],
         "purchase_date": date_text(row["purchase_date"]),
+        "purchase_fees": decimal_text(row["purchase_fees"], 2),
+        "purchase_shipping": decimal_text(row["purchase_shipping"], 2),
+        "status": row["status"],
+        "sale_price": decimal_text(row["sale_price"], 2),
+        "sale_currency": row["sale_currency"],
+        "sale_date": date_text(row["sale_date"]),
+        "sale_fees": decimal_text(row["sale_fees"], 2),
+        "location": row["location"],
         "notes": row["notes"],
         "tags": list(row["tags"]),
         "external_ids": row["external_ids"],
         "card_details": _card_details_of_row(row),
+        "cover_photo": cover_photo_of(row["cover_image"], row["cover_thumbnail"]),
     }
     for extension in extensions.registered():
         formatted[extension.field] = extension.format_row(row, now=now, zone=zone)
@@ -175,6 +191,15 @@ class CollectibleSerializer(serializers.ModelSerializer):
         allow_blank=True,
         help_text="ISO 4217; defaults to the vendor's currency when a purchase price is given.",
     )
+    sale_currency = CurrencyField(
+        required=False,
+        allow_blank=True,
+        help_text="ISO 4217 (sold items only); defaults to the vendor's currency.",
+    )
+    cover_photo = CoverPhotoField(
+        help_text="The cover's image and thumbnail URLs (null: no photos); photos are "
+        "managed under `photos/`."
+    )
 
     class Meta:
         model = Collectible
@@ -190,21 +215,40 @@ class CollectibleSerializer(serializers.ModelSerializer):
             "completeness",
             "grader",
             "grade",
+            "cert_number",
             "quantity",
             "purchase_price",
             "purchase_currency",
             "purchase_date",
+            "purchase_fees",
+            "purchase_shipping",
+            "status",
+            "sale_price",
+            "sale_currency",
+            "sale_date",
+            "sale_fees",
+            "location",
             "notes",
             "tags",
             "external_ids",
             "card_details",
+            "cover_photo",
             "created_at",
             "updated_at",
         ]
-        read_only_fields = ["id", "created_by", "created_at", "updated_at"]
+        read_only_fields = ["id", "created_by", "cover_photo", "created_at", "updated_at"]
         extra_kwargs = {
             "purchase_price": {"min_value": 0},
+            "purchase_fees": {"min_value": 0},
+            "purchase_shipping": {"min_value": 0},
+            "sale_price": {"min_value": 0},
+            "sale_fees": {"min_value": 0},
             "quantity": {"min_value": 1},
+            "status": {
+                "help_text": "`owned` (counts in the collection's value) or `sold` (needs "
+                "`sale_price`; `sale_date` defaults to today, `sale_currency` to the "
+                "vendor's). Setting `owned` again clears the sale fields."
+            },
         }
 
     def get_fields(self) -> dict[str, serializers.Field]:
@@ -216,9 +260,13 @@ class CollectibleSerializer(serializers.ModelSerializer):
         return {**fields, **timestamps}
 
     def validate_purchase_date(self, value: Any) -> Any:
-        latest_today = (timezone.now() + _LATEST_UTC_OFFSET).date()
-        if value is not None and value > latest_today:
+        if value is not None and value > _latest_today():
             raise serializers.ValidationError("The purchase date cannot be in the future.")
+        return value
+
+    def validate_sale_date(self, value: Any) -> Any:
+        if value is not None and value > _latest_today():
+            raise serializers.ValidationError("The sale date cannot be in the future.")
         return value
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
@@ -245,6 +293,10 @@ class CollectibleSerializer(serializers.ModelSerializer):
 
         if attrs.get("card_details") and not takes_card_details(current("category")):
             errors["card_details"] = CARD_DETAILS_ONLY_FOR_CARDS
+
+        bought, sold = current("purchase_date"), current("sale_date")
+        if bought is not None and sold is not None and sold < bought:
+            errors["sale_date"] = "The sale date cannot be before the purchase date."
 
         if errors:
             raise serializers.ValidationError(errors)

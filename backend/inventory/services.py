@@ -1,19 +1,61 @@
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
 
-from inventory.models import CardDetails, Collectible, takes_card_details
+from inventory import extensions
+from inventory.extensions import DeletionCost
+from inventory.models import CardDetails, Collectible, CollectibleStatus, takes_card_details
+from inventory.rules import SALE_FIELDS, sale_changes
 from users.models import User
 from vendors.models import Vendor
 
 _UNSET = object()
 
 
-def _apply_defaults(collectible: Collectible) -> None:
+class DeletionNeedsConfirmation(Exception):
+    """A deletion would take data another app keeps about the items (their price
+    history): refused unless confirmed with `confirm` (see `extensions.DeletionGuard`)."""
+
+    def __init__(self, cost: DeletionCost, *, confirm: str) -> None:
+        super().__init__(cost.message)
+        self.cost = cost
+        self.confirm = confirm
+
+
+def _apply_defaults(
+    collectible: Collectible, *, previous_status: str | None, given: Iterable[str]
+) -> None:
     if collectible.purchase_price is not None and not collectible.purchase_currency:
         collectible.purchase_currency = collectible.vendor.default_currency
+    values = {field: getattr(collectible, field) for field in SALE_FIELDS}
+    changes = sale_changes(
+        status=collectible.status,
+        previous_status=previous_status,
+        values=values,
+        given=set(given),
+        vendor_currency=collectible.vendor.default_currency,
+        today=timezone.localdate(),
+    )
+    for field, value in changes.items():
+        setattr(collectible, field, value)
+
+
+def check_deletion_allowed(
+    collectibles: QuerySet[Collectible], *, confirmed: Collection[str]
+) -> None:
+    """Raise `DeletionNeedsConfirmation` for the first registered guard that these items'
+    deletion would cost something and that `confirmed` does not name."""
+    for guard in extensions.deletion_guards():
+        if guard.confirm in confirmed:
+            continue
+        cost = guard.cost(collectibles)
+        if cost is not None:
+            raise DeletionNeedsConfirmation(cost, confirm=guard.confirm)
 
 
 def _save_card_details(collectible: Collectible, details: Any, *, partial: bool) -> None:
@@ -49,7 +91,7 @@ def collectible_create(*, vendor: Vendor, created_by: User, data: dict[str, Any]
     card_details = data.pop("card_details", None)
     data.pop("vendor_id", None)
     collectible = Collectible(vendor=vendor, created_by=created_by, **data)
-    _apply_defaults(collectible)
+    _apply_defaults(collectible, previous_status=None, given=data)
     collectible.full_clean()
     collectible.save()
     if card_details is not None:
@@ -64,9 +106,10 @@ def collectible_update(
     data = dict(data)
     card_details = data.pop("card_details", _UNSET)
     data.pop("vendor_id", None)
+    previous_status = collectible.status
     for field, value in data.items():
         setattr(collectible, field, value)
-    _apply_defaults(collectible)
+    _apply_defaults(collectible, previous_status=previous_status, given=data)
     collectible.full_clean()
     collectible.save()
     if card_details is not _UNSET:
@@ -75,10 +118,60 @@ def collectible_update(
         # A full replacement without card details, or an item that stopped being a card.
         _save_card_details(collectible, None, partial=partial)
     # The cached relation may be stale after the writes above.
-    Collectible.card_details.related.delete_cached_value(collectible)
+    card_details_cache = Collectible.card_details.related
+    if card_details_cache.is_cached(collectible):
+        card_details_cache.delete_cached_value(collectible)
     return collectible
 
 
+#: What a duplicate does not take from its original: identity and record, the sale (a copy
+#: is owned) and the grader's certificate number (one slab has one certificate).
+_NOT_DUPLICATED = (
+    "id",
+    "vendor",
+    "created_by",
+    "created_at",
+    "updated_at",
+    "search_vector",
+    "status",
+    "cert_number",
+    *SALE_FIELDS,
+)
+
+
 @transaction.atomic
-def collectible_delete(*, collectible: Collectible) -> None:
+def collectible_duplicate(
+    *, collectible: Collectible, created_by: User, quantity: int | None = None
+) -> Collectible:
+    """Another copy of `collectible` in its vendor: its descriptive fields, tags, external
+    ids and card details, owned, `quantity` (default: the original's). Trackers, price
+    history and photos stay with the original."""
+    vendor = collectible.vendor
+    _check_room(vendor)
+    copied = {
+        field.attname: getattr(collectible, field.attname)
+        for field in Collectible._meta.concrete_fields
+        if field.name not in _NOT_DUPLICATED
+    }
+    copy = Collectible(vendor=vendor, created_by=created_by, **copied)
+    copy.status = CollectibleStatus.OWNED
+    copy.tags = list(collectible.tags)
+    copy.external_ids = dict(collectible.external_ids)
+    if quantity is not None:
+        copy.quantity = quantity
+    copy.full_clean()
+    copy.save()
+    details = CardDetails.objects.filter(collectible=collectible).first()
+    if details is not None and takes_card_details(copy.category):
+        details.pk = None
+        details.collectible = copy
+        details.save(force_insert=True)
+    return copy
+
+
+@transaction.atomic
+def collectible_delete(*, collectible: Collectible, confirmed: Collection[str] = ()) -> None:
+    """Delete the item and everything kept about it; refused (`DeletionNeedsConfirmation`)
+    when a registered guard's data would go and `confirmed` does not name its token."""
+    check_deletion_allowed(Collectible.objects.filter(pk=collectible.pk), confirmed=confirmed)
     collectible.delete()

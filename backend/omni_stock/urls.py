@@ -1,5 +1,11 @@
+import re
+
+from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path, re_path
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
+from django.urls import URLPattern, include, path, re_path
+from django.views.static import serve
 from drf_spectacular.views import (
     SpectacularAPIView,
     SpectacularRedocView,
@@ -17,6 +23,21 @@ api_v1 = [
     path("", include("valuation.urls")),
 ]
 
+
+def media_urls() -> list[URLPattern]:
+    """Local media files (item photos) served by Django when MEDIA_SERVE is on (DEBUG,
+    `make run`); with another storage, or behind a proxy that serves MEDIA_ROOT, none."""
+    local = settings.STORAGES["default"]["BACKEND"].endswith(".FileSystemStorage")
+    if not (settings.MEDIA_SERVE and local and settings.MEDIA_URL.startswith("/")):
+        return []
+    prefix = re.escape(settings.MEDIA_URL.lstrip("/"))
+    return [re_path(rf"^{prefix}(?P<path>.+)$", serve_media, name="media")]
+
+
+def serve_media(request: HttpRequest, path: str) -> HttpResponseBase:
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
 urlpatterns = [
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
@@ -26,6 +47,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
+    *media_urls(),
     # Anything else is a client-side route of the SPA (API and admin paths never reach it).
     re_path(r"^(?!api/|admin/|static/).*$", spa_index, name="spa"),
 ]

@@ -7,7 +7,14 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from price_history import gateway, queue, services
-from price_history.models import JobKind, PriceHistory, ScrapeJob, ScrapeRun, Tracker
+from price_history.models import (
+    JobKind,
+    PriceCorrection,
+    PriceHistory,
+    ScrapeJob,
+    ScrapeRun,
+    Tracker,
+)
 from price_history.queue import QueueUnavailableError
 
 
@@ -147,7 +154,8 @@ class TrackerAdmin(admin.ModelAdmin):
 
 @admin.register(PriceHistory)
 class PriceHistoryAdmin(admin.ModelAdmin):
-    """Read-only: observations are append-only (manual prices go through the API)."""
+    """Read-only: observations are kept as seen; manual prices are entered and corrected
+    through the API, which records each correction (`PriceCorrectionAdmin`)."""
 
     list_display = [
         "observed_at",
@@ -167,6 +175,29 @@ class PriceHistoryAdmin(admin.ModelAdmin):
 
     def get_readonly_fields(self, request: HttpRequest, obj: object = None) -> list[str]:
         return [field.name for field in PriceHistory._meta.fields]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(PriceCorrection)
+class PriceCorrectionAdmin(admin.ModelAdmin):
+    """Read-only: the record of every correction and deletion of a manual price."""
+
+    list_display = ["created_at", "collectible", "entry_id", "action", "corrected_by"]
+    list_filter = ["action"]
+    search_fields = ["collectible__name", "corrected_by__email"]
+    date_hierarchy = "created_at"
+    list_select_related = ["collectible", "corrected_by"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: object = None) -> list[str]:
+        return [field.name for field in PriceCorrection._meta.fields]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -1,6 +1,6 @@
 import django_filters
 
-from price_history.models import JobKind, JobStatus, ScrapeJob
+from price_history.models import JobKind, JobStatus, PriceHistory, PriceSource, ScrapeJob
 
 
 class ScrapeJobFilter(django_filters.FilterSet):
@@ -10,4 +10,14 @@ class ScrapeJobFilter(django_filters.FilterSet):
 
     class Meta:
         model = ScrapeJob
+        fields: list[str] = []
+
+
+class PriceEntryFilter(django_filters.FilterSet):
+    source = django_filters.ChoiceFilter(
+        choices=PriceSource.choices, help_text="Only this source (`manual`: entered by hand)."
+    )
+
+    class Meta:
+        model = PriceHistory
         fields: list[str] = []

@@ -24,6 +24,7 @@ from django.conf import settings
 from core.currencies import currency_codes
 from scraper import (
     USER_AGENT,
+    FetchedImage,
     FetchResult,
     FetchSettings,
     FetchTarget,
@@ -31,6 +32,8 @@ from scraper import (
     RedisHostLimiter,
     ScrapeFailure,
     check_url_allowed,
+    fetch_product_image,
+    parse_price,
     scrape,
     selector_problem,
 )
@@ -42,12 +45,15 @@ __all__ = [
     "INTERNAL_ERROR",
     "DownloadError",
     "FetchResult",
+    "FetchedImage",
     "PreparedPrice",
     "ScrapeFailure",
     "download",
     "fetch",
     "fetch_now",
+    "fetch_page_image",
     "fetch_settings",
+    "parse_price",
     "prepare_observations",
     "selector_problem",
     "target_for",
@@ -138,6 +144,26 @@ def fetch_now(target: FetchTarget, *, timeout: float) -> FetchResult:
     at most INTERACTIVE_HOST_WAIT of them waiting for a busy host."""
     options = fetch_settings(deadline=timeout, retries=0)
     return asyncio.run(_scrape(target, options, host_wait=min(INTERACTIVE_HOST_WAIT, timeout)))
+
+
+async def _page_image(
+    url: str, options: FetchSettings, host_wait: float, max_bytes: int
+) -> FetchedImage:
+    limiter = host_limiter(acquire_timeout=host_wait)
+    try:
+        return await fetch_product_image(
+            url, max_bytes=max_bytes, settings=options, limiter=limiter
+        )
+    finally:
+        await limiter.aclose()
+
+
+def fetch_page_image(url: str, *, timeout: float, max_bytes: int) -> FetchedImage:
+    """Fetch a tracked page and then its product image (og:image, schema.org), for
+    someone waiting: like `fetch_now`, no retries and `timeout` seconds for both."""
+    options = fetch_settings(deadline=timeout, retries=0)
+    host_wait = min(INTERACTIVE_HOST_WAIT, timeout)
+    return asyncio.run(_page_image(url, options, host_wait, max_bytes))
 
 
 @dataclass(frozen=True)

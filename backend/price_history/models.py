@@ -277,7 +277,8 @@ class ScrapeRun(models.Model):
 
 
 class PriceHistory(models.Model):
-    """An observed price. Append-only: rows are never updated by the application."""
+    """An observed price, or one entered by hand. Observed rows are never updated; a manual
+    entry can be corrected or deleted by an editor, each change kept as a `PriceCorrection`."""
 
     collectible = models.ForeignKey(
         Collectible, on_delete=models.CASCADE, related_name="price_history"
@@ -320,3 +321,33 @@ class PriceHistory(models.Model):
 
     def __str__(self) -> str:
         return f"{self.price} {self.currency} · {self.collectible_id} @ {self.observed_at:%Y-%m-%d}"
+
+
+class CorrectionAction(models.TextChoices):
+    CHANGED = "changed", "Changed"
+    DELETED = "deleted", "Deleted"
+
+
+class PriceCorrection(models.Model):
+    """One change to a price entered by hand: who, when, and the entry before (and after).
+    Written by `services.prices` only, never changed afterwards."""
+
+    collectible = models.ForeignKey(
+        Collectible, on_delete=models.CASCADE, related_name="price_corrections"
+    )
+    # A number, not a foreign key: the record outlives the deleted entry.
+    entry_id = models.BigIntegerField(help_text="The corrected price entry (it may be deleted).")
+    action = models.CharField(max_length=10, choices=CorrectionAction.choices)
+    before = models.JSONField(help_text="price, currency, condition, observed_at before.")
+    after = models.JSONField(null=True, blank=True, help_text="The same after; null: deleted.")
+    corrected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True, editable=False)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["collectible", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"Price {self.entry_id} {self.action} {self.created_at:%Y-%m-%d}"

@@ -30,6 +30,8 @@ logger = logging.getLogger(__name__)
 SCRAPE_RUN_TASK = "price_history.tasks.scrape_run"
 #: The task that checks a page for someone waiting (queue `interactive`).
 CHECK_TRACKER_TASK = "price_history.tasks.check_tracker"
+#: The task that fetches a tracked page's product image for someone waiting (`interactive`).
+PAGE_IMAGE_TASK = "price_history.tasks.fetch_page_image"
 #: An answer nobody read is dropped after this many seconds.
 REPLY_TTL_SECONDS = 60
 #: The web waits this much longer than the worker's deadline, for the answer to travel.
@@ -82,16 +84,20 @@ def request_check(request: dict[str, Any], *, timeout: float) -> dict[str, Any] 
     answer. None when no answer came in time; the task expires unstarted by then, so a
     backlog never runs checks nobody waits for. Raises `QueueUnavailableError` when the
     task cannot be sent."""
+    return request_answer(CHECK_TRACKER_TASK, request, timeout=timeout)
+
+
+def request_answer(task: str, request: dict[str, Any], *, timeout: float) -> dict[str, Any] | None:
+    """Send `task` (one taking `request, reply_to, deadline`, answering through
+    `send_check_reply`) and wait for its answer as `request_check` does."""
     if not broker_available():
         raise QueueUnavailableError()
     reply_to = f"{settings.CACHES['default']['KEY_PREFIX']}:check-reply:{uuid.uuid4().hex}"
     deadline = time.time() + timeout
     try:
-        current_app.send_task(
-            CHECK_TRACKER_TASK, args=(request, reply_to, deadline), expires=timeout
-        )
+        current_app.send_task(task, args=(request, reply_to, deadline), expires=timeout)
     except Exception as exc:
-        logger.warning("Could not queue a tracker check: %s", exc)
+        logger.warning("Could not queue %s: %s", task, exc)
         raise QueueUnavailableError() from exc
     client = _reply_client()
     give_up = time.monotonic() + timeout + REPLY_GRACE_SECONDS
@@ -100,7 +106,7 @@ def request_check(request: dict[str, Any], *, timeout: float) -> dict[str, Any] 
         popped = client.blpop([reply_to], timeout=max(0.01, min(step, left)))
         if popped is not None:
             return json.loads(popped[1])
-    logger.warning("No worker answered a tracker check within %s s.", timeout)
+    logger.warning("No worker answered %s within %s s.", task, timeout)
     return None
 
 

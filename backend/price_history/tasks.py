@@ -6,8 +6,9 @@ countdowns stay below the broker's visibility timeout (settings check this). A r
 worker died without a trace (`kill -9`) is found by its lapsed lease and queued again by
 `requeue_stuck_runs` (beat, every minute), long before the visibility timeout.
 
-`check_tracker` is different: someone waits for it, so it is acknowledged on receipt, never
-retried, and answers through `queue.send_check_reply` within its deadline.
+`check_tracker` and `fetch_page_image` are different: someone waits for them, so they are
+acknowledged on receipt, never retried, and answer through `queue.send_check_reply`
+within their deadline.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from celery import Task, shared_task
 from django.conf import settings
 
 from price_history import queue, services
-from price_history.queue import CHECK_TRACKER_TASK, SCRAPE_RUN_TASK
+from price_history.queue import CHECK_TRACKER_TASK, PAGE_IMAGE_TASK, SCRAPE_RUN_TASK
 
 logger = logging.getLogger(__name__)
 
@@ -87,3 +88,17 @@ def check_tracker(request: dict[str, Any], reply_to: str, deadline: float) -> No
         logger.info("A tracker check arrived after its deadline; nobody waits for it.")
         return
     queue.send_check_reply(reply_to, services.tracker_check_execute(request=request, timeout=left))
+
+
+@shared_task(
+    name=PAGE_IMAGE_TASK, acks_late=False, ignore_result=True, soft_time_limit=90, time_limit=120
+)
+def fetch_page_image(request: dict[str, Any], reply_to: str, deadline: float) -> None:
+    """Fetch a tracked page's product image for someone waiting (queue `interactive`), as
+    `check_tracker` does: within the deadline, no retries, the answer to `reply_to`."""
+    left = min(deadline - time.time(), settings.SCRAPER_CHECK_DEADLINE_SECONDS)
+    left -= CHECK_ANSWER_MARGIN
+    if left <= 0:
+        logger.info("A page image request arrived after its deadline; nobody waits for it.")
+        return
+    queue.send_check_reply(reply_to, services.page_image_execute(request=request, timeout=left))

@@ -1,13 +1,18 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from price_history import api
+from price_history import api, page_photo_api, prices_api
 
 router = SimpleRouter()
 router.register(
     r"collectibles/(?P<collectible_pk>\d+)/trackers", api.TrackerViewSet, basename="tracker"
 )
 router.register("scrape-jobs", api.ScrapeJobViewSet, basename="scrape-job")
+router.register(
+    r"collectibles/(?P<collectible_pk>\d+)/price-entries",
+    prices_api.PriceEntryViewSet,
+    basename="price-entry",
+)
 
 urlpatterns = [
     *router.urls,
@@ -15,6 +20,16 @@ urlpatterns = [
         "collectibles/<int:collectible_pk>/refresh-prices",
         api.RefreshPricesView.as_view(),
         name="collectible-refresh-prices",
+    ),
+    path(
+        "collectibles/<int:collectible_pk>/trackers/<int:pk>/photo/",
+        page_photo_api.TrackerPhotoView.as_view(),
+        name="tracker-photo",
+    ),
+    path(
+        "collectibles/<int:collectible_pk>/price-corrections/",
+        prices_api.PriceCorrectionListView.as_view(),
+        name="collectible-price-corrections",
     ),
     path(
         "collectibles/<int:collectible_pk>/prices",

@@ -1,5 +1,6 @@
 """The `valuation` of each item on the collectibles API, added to inventory's list, detail
-and write responses through `inventory.extensions` (registered in `ValuationConfig`).
+and write responses through `inventory.extensions` (registered in `ValuationConfig`), with
+the list's value filters and its `value`, `gain` and `purchase_price` orderings.
 
 Items are shown with their materialised valuation (`ItemValuation`); one that is missing
 or from before today is valued first, in a fixed number of queries whatever the page's
@@ -14,6 +15,7 @@ from typing import Any
 
 import django_filters
 from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Expression, F
 from django.utils import timezone
 from rest_framework import serializers
 
@@ -21,7 +23,7 @@ from inventory.models import Collectible
 from inventory.selectors import CollectibleRows, model_columns
 from users.models import User
 from valuation import services
-from valuation.filters import COLLECTIBLE_VALUE_FILTERS
+from valuation.filters import COLLECTIBLE_VALUE_FILTERS, COLLECTIBLE_VALUE_ORDERINGS
 from valuation.models import ItemValuation
 from valuation.rules import valuation_is_current
 from valuation.serializers import CollectibleValuationSerializer, valuation_of_row
@@ -56,10 +58,16 @@ class CollectibleValuation:
     def filters(self) -> dict[str, django_filters.Filter]:
         return COLLECTIBLE_VALUE_FILTERS
 
+    def orderings(self) -> dict[str, Expression | F]:
+        return COLLECTIBLE_VALUE_ORDERINGS
+
     def before_listing(self, *, params: Mapping[str, str], user: User) -> None:
-        # The value filters read the materialised rows: value the caller's missing ones
-        # first (one query when nothing is missing).
-        if any(params.get(name) for name in COLLECTIBLE_VALUE_FILTERS):
+        # The value filters and orderings read the materialised rows: value the caller's
+        # missing ones first (one query when nothing is missing).
+        ordering = {term.strip().lstrip("-") for term in params.get("ordering", "").split(",")}
+        if any(params.get(name) for name in COLLECTIBLE_VALUE_FILTERS) or (
+            ordering & COLLECTIBLE_VALUE_ORDERINGS.keys()
+        ):
             services.valuations_ensure_fresh(vendor_ids=list(vendor_ids_for_user(user=user)))
 
     def before_showing(self, items: Sequence[Collectible], *, changed: bool) -> None:

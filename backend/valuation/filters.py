@@ -1,19 +1,25 @@
-"""The collectibles list's filters on the materialised valuation (`value_basis`, `priced`,
-`stale`), added to inventory's list through `valuation.collectibles`."""
+"""The collectibles list's filters and orderings on the materialised valuation
+(`value_basis`, `priced`, `stale`; `value`, `gain`, `purchase_price`), added to inventory's
+list through `valuation.collectibles`."""
 
 from __future__ import annotations
 
 import django_filters
-from django.db.models import Q, QuerySet
+from django.db.models import Expression, F, Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from valuation.rules import MARKET_BASES, VALUE_BASES, stale_before
+from valuation.rules import ITEM_BASES, MARKET_BASES, Basis, stale_before
 
 BOOLEAN_CHOICES = [("true", "true"), ("false", "false")]
 
 
 def _priced(queryset: QuerySet, name: str, value: str) -> QuerySet:
-    return queryset.filter(valuation__value__isnull=value != "true")
+    if value == "true":
+        return queryset.filter(valuation__value__isnull=False)
+    # Unpriced items of the collection (the dashboard's `unpriced_count`): a sold item has
+    # no value either, but nothing to price.
+    return queryset.filter(valuation__value__isnull=True).exclude(valuation__basis=Basis.SOLD)
 
 
 def _stale(queryset: QuerySet, name: str, value: str) -> QuerySet:
@@ -27,15 +33,15 @@ def _stale(queryset: QuerySet, name: str, value: str) -> QuerySet:
 COLLECTIBLE_VALUE_FILTERS: dict[str, django_filters.Filter] = {
     "value_basis": django_filters.MultipleChoiceFilter(
         field_name="valuation__basis",
-        choices=[(basis, basis) for basis in VALUE_BASES],
+        choices=[(basis, basis) for basis in ITEM_BASES],
         help_text="Items valued on this basis (repeat for several): observed, manual, "
-        "purchase or none.",
+        "purchase, none, or sold (sold items: no value, a realised gain).",
     ),
     "priced": django_filters.ChoiceFilter(
         choices=BOOLEAN_CHOICES,
         method=_priced,
-        help_text="`true`: items with a value; `false`: unpriced (no price at all, or no "
-        "exchange rate).",
+        help_text="`true`: items with a value; `false`: unpriced items of the collection (no "
+        "price at all, or no exchange rate; sold items are neither).",
     ),
     "stale": django_filters.ChoiceFilter(
         choices=BOOLEAN_CHOICES,
@@ -43,4 +49,14 @@ COLLECTIBLE_VALUE_FILTERS: dict[str, django_filters.Filter] = {
         help_text="`true`: items valued on an observed or manual price older than the "
         "server's VALUATION_STALE_AFTER_DAYS; `false`: every other item.",
     ),
+}
+
+
+#: The list's `ordering` terms on the valuation, in the vendor's currency (the views value
+#: the caller's items first; nulls sort last both ways). `gain` is the unrealised gain of
+#: an item in the collection and the realised gain of a sold one.
+COLLECTIBLE_VALUE_ORDERINGS: dict[str, Expression | F] = {
+    "value": F("valuation__value"),
+    "gain": Coalesce(F("valuation__realised_gain"), F("valuation__value") - F("valuation__cost")),
+    "purchase_price": F("valuation__cost"),
 }

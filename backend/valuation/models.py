@@ -10,7 +10,7 @@ from datetime import datetime
 from django.db import models
 
 from core.models import TimestampedModel
-from valuation.rules import VALUE_BASES, price_age_days, price_is_stale
+from valuation.rules import ITEM_BASES, price_age_days, price_is_stale
 from vendors.models import Vendor
 
 
@@ -81,10 +81,16 @@ class ItemValuation(models.Model):
     )
     vendor = models.ForeignKey(Vendor, on_delete=models.CASCADE, related_name="+")
     currency = models.CharField(max_length=3, help_text="The vendor's currency when valued.")
-    basis = models.CharField(max_length=10, choices=[(b, b) for b in VALUE_BASES])
+    basis = models.CharField(max_length=10, choices=[(b, b) for b in ITEM_BASES])
     unit_value = models.DecimalField(max_digits=16, decimal_places=2, null=True)
     value = models.DecimalField(max_digits=16, decimal_places=2, null=True)
-    cost = models.DecimalField(max_digits=16, decimal_places=2, null=True)
+    cost = models.DecimalField(
+        max_digits=16, decimal_places=2, null=True, help_text="Cost basis, fees included."
+    )
+    # Sold items only (basis `sold`, value null): sale price less sale fees at the sale
+    # date's rates, and that less the cost basis.
+    proceeds = models.DecimalField(max_digits=16, decimal_places=2, null=True)
+    realised_gain = models.DecimalField(max_digits=16, decimal_places=2, null=True)
     # The chosen price (observed or manual); all empty/null for purchase and none.
     price_amount = models.DecimalField(max_digits=12, decimal_places=2, null=True)
     price_currency = models.CharField(max_length=3, blank=True, default="")

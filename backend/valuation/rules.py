@@ -5,6 +5,11 @@ An item's value (docs/valuation.md): the latest observed price that matches its 
 price; times its quantity, in the vendor's currency. Observed and manual prices convert
 at the rates of the valuation day (`as_of`), purchase prices at the rates of the purchase
 date. A price older than VALUATION_STALE_AFTER_DAYS is stale.
+
+Its cost basis is what the whole line cost: purchase price x quantity, plus the purchase
+fees and shipping (paid once per line), at the purchase date's rates. A sold item is out
+of the collection: no value, but a realised gain — what the sale brought in (sale price
+less sale fees, at the sale date's rates) less its cost basis.
 """
 
 from __future__ import annotations
@@ -16,6 +21,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any, Protocol
 
 from django.conf import settings
+
+from inventory.models import CollectibleStatus
 
 if TYPE_CHECKING:
     from inventory.models import Collectible
@@ -36,9 +43,14 @@ class Basis:
     MANUAL = "manual"
     PURCHASE = "purchase"
     NONE = "none"
+    #: Not in the collection any more: no value, a realised gain instead.
+    SOLD = "sold"
 
 
+#: How an item in the collection is valued (the dashboard's `by_basis`).
 VALUE_BASES = (Basis.OBSERVED, Basis.MANUAL, Basis.PURCHASE, Basis.NONE)
+#: Every basis a stored valuation can have.
+ITEM_BASES = (*VALUE_BASES, Basis.SOLD)
 #: Bases that follow the market (a price observed on a page or entered by hand).
 MARKET_BASES = (Basis.OBSERVED, Basis.MANUAL)
 
@@ -89,6 +101,9 @@ class ItemValue:
     is_stale: bool = False
     unconvertible: bool = False
     cost_unconvertible: bool = False
+    #: Sold items only: sale price less sale fees, and that less the cost basis.
+    proceeds: Decimal | None = None
+    realised_gain: Decimal | None = None
 
     @property
     def is_priced(self) -> bool:
@@ -100,6 +115,32 @@ def acquired_on(item: Collectible) -> date:
     return item.purchase_date or item.created_at.astimezone(UTC).date()
 
 
+def in_collection_on(item: Collectible, day: date) -> bool:
+    """The item was in the collection at the end of `day`: acquired by then and not sold
+    yet (a sold item leaves on its sale date)."""
+    if item.status == CollectibleStatus.SOLD:
+        return acquired_on(item) <= day and item.sale_date is not None and day < item.sale_date
+    return item.status == CollectibleStatus.OWNED and acquired_on(item) <= day
+
+
+def line_cost(item: Collectible) -> Decimal | None:
+    """What the whole line cost, in the purchase currency: purchase price x quantity plus
+    the fees and shipping (each paid once for the line). None without a purchase price —
+    an item received without a known cost would otherwise count as pure gain (a gift
+    whose shipping was paid: purchase price 0)."""
+    if item.purchase_price is None:
+        return None
+    extras = (item.purchase_fees or Decimal(0)) + (item.purchase_shipping or Decimal(0))
+    return item.purchase_price * Decimal(item.quantity) + extras
+
+
+def sale_proceeds(item: Collectible) -> Decimal | None:
+    """What a sold item brought in, in the sale currency: sale price less sale fees."""
+    if item.sale_price is None:
+        return None
+    return item.sale_price - (item.sale_fees or Decimal(0))
+
+
 def value_item(
     *,
     item: Collectible,
@@ -109,19 +150,62 @@ def value_item(
     as_of: datetime,
     rates: Rates,
 ) -> ItemValue:
-    """One item's value as of `as_of`, in `currency` (the basis rules of this module)."""
-    quantity = Decimal(item.quantity)
-    cost: Decimal | None = None
-    cost_unconvertible = False
-    if item.purchase_price is not None:
+    """One item's value as of `as_of`, in `currency`: for a sold item its realised result
+    (`realised_item`), else its value in the collection (`value_held_item`)."""
+    if item.status == CollectibleStatus.SOLD:
+        return realised_item(item=item, currency=currency, rates=rates)
+    return value_held_item(
+        item=item, observed=observed, manual=manual, currency=currency, as_of=as_of, rates=rates
+    )
+
+
+def _cost(item: Collectible, currency: str, rates: Rates) -> tuple[Decimal | None, bool]:
+    """The cost basis in `currency` at the purchase date's rates, and whether it could
+    not be converted."""
+    cost = line_cost(item)
+    if cost is None:
+        return None, False
+    converted = rates.convert(cost, item.purchase_currency or currency, currency, acquired_on(item))
+    return (None, True) if converted is None else (cents(converted), False)
+
+
+def realised_item(*, item: Collectible, currency: str, rates: Rates) -> ItemValue:
+    """A sold item: no value; its proceeds at the sale date's rates and its realised gain
+    (proceeds less cost basis, when both are known). A sale currency left blank is the
+    vendor's, like a blank purchase currency."""
+    cost, cost_unconvertible = _cost(item, currency, rates)
+    proceeds = sale_proceeds(item)
+    converted: Decimal | None = None
+    if proceeds is not None and item.sale_date is not None:
         converted = rates.convert(
-            item.purchase_price * quantity,
-            item.purchase_currency or currency,
-            currency,
-            acquired_on(item),
+            proceeds, item.sale_currency or currency, currency, item.sale_date
         )
-        cost_unconvertible = converted is None
-        cost = None if converted is None else cents(converted)
+    proceeds = None if converted is None else cents(converted)
+    return ItemValue(
+        item=item,
+        basis=Basis.SOLD,
+        cost=cost,
+        unconvertible=converted is None,
+        cost_unconvertible=cost_unconvertible,
+        proceeds=proceeds,
+        realised_gain=None if proceeds is None or cost is None else proceeds - cost,
+    )
+
+
+def value_held_item(
+    *,
+    item: Collectible,
+    observed: Price | None,
+    manual: Price | None,
+    currency: str,
+    as_of: datetime,
+    rates: Rates,
+) -> ItemValue:
+    """The value of an item in the collection as of `as_of`, in `currency` (the basis
+    rules of this module), whatever its status now: the snapshots of the days before a
+    sale value the item as it was then."""
+    quantity = Decimal(item.quantity)
+    cost, cost_unconvertible = _cost(item, currency, rates)
 
     chosen = observed or manual
     if chosen is not None:
@@ -140,16 +224,17 @@ def value_item(
             cost_unconvertible=cost_unconvertible,
         )
     if item.purchase_price is not None:
-        unit = rates.convert(
-            item.purchase_price, item.purchase_currency or currency, currency, acquired_on(item)
-        )
+        # Worth what was paid for the items themselves: fees and shipping are cost, not value.
+        day, source = acquired_on(item), item.purchase_currency or currency
+        unit = rates.convert(item.purchase_price, source, currency, day)
+        value = rates.convert(item.purchase_price * quantity, source, currency, day)
         return ItemValue(
             item=item,
             basis=Basis.PURCHASE,
             unit_value=None if unit is None else cents(unit),
-            value=cost,
+            value=None if value is None else cents(value),
             cost=cost,
-            unconvertible=cost_unconvertible,
+            unconvertible=value is None,
             cost_unconvertible=cost_unconvertible,
         )
     return ItemValue(item=item, basis=Basis.NONE)
@@ -169,8 +254,20 @@ class Totals:
     gain_value: Decimal = Decimal("0.00")
     gain_cost: Decimal = Decimal("0.00")
     gain_item_count: int = 0
+    #: Sold items: counted apart, never in the collection's totals above.
+    sold_count: int = 0
+    realised_proceeds: Decimal = Decimal("0.00")
+    realised_cost: Decimal = Decimal("0.00")
+    realised_item_count: int = 0
 
     def add(self, value: ItemValue) -> None:
+        if value.basis == Basis.SOLD:
+            self.sold_count += 1
+            if value.proceeds is not None and value.cost is not None:
+                self.realised_item_count += 1
+                self.realised_proceeds += value.proceeds
+                self.realised_cost += value.cost
+            return
         self.item_count += 1
         self.unit_count += value.item.quantity
         self.by_basis[value.basis] += 1
@@ -200,6 +297,19 @@ class Totals:
             "value": self.gain_value,
             "cost": self.gain_cost,
             "item_count": self.gain_item_count,
+        }
+
+    @property
+    def realised(self) -> dict[str, Any]:
+        """Over the sold items with both proceeds and a cost basis (as `gain`)."""
+        amount = self.realised_proceeds - self.realised_cost
+        percent = cents(amount / self.realised_cost * 100) if self.realised_cost else None
+        return {
+            "amount": amount,
+            "percent": percent,
+            "proceeds": self.realised_proceeds,
+            "cost": self.realised_cost,
+            "item_count": self.realised_item_count,
         }
 
 

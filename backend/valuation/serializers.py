@@ -16,7 +16,7 @@ from core.serializers import datetime_text, decimal_text
 from inventory.models import Category, Collectible, Condition
 from price_history.models import PriceCondition, PriceSource
 from valuation.models import ItemValuation
-from valuation.rules import VALUE_BASES, price_age_days, price_is_stale
+from valuation.rules import ITEM_BASES, VALUE_BASES, price_age_days, price_is_stale
 from valuation.selectors import RANGES
 
 
@@ -56,6 +56,12 @@ class ChosenPriceSerializer(serializers.Serializer):
     )
 
 
+COST_HELP = (
+    "Cost basis: purchase price × quantity plus purchase fees and shipping (whole line), at "
+    "the purchase-date rate; null without a purchase price."
+)
+
+
 class ItemValueSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="item.pk")
     name = serializers.CharField(source="item.name")
@@ -69,7 +75,7 @@ class ItemValueSerializer(serializers.Serializer):
     )
     unit_value = money(allow_null=True)
     value = money(allow_null=True, help_text="Unit value × quantity; null when unpriced.")
-    cost = money(allow_null=True, help_text="Purchase price × quantity, at the purchase-date rate.")
+    cost = money(allow_null=True, help_text=COST_HELP)
     price = ChosenPriceSerializer(
         allow_null=True, help_text="The price the value comes from (observed or manual)."
     )
@@ -103,6 +109,16 @@ class UnrealisedGainSerializer(serializers.Serializer):
     item_count = serializers.IntegerField(help_text="Items with both a value and a cost basis.")
 
 
+class RealisedGainSerializer(serializers.Serializer):
+    amount = money(help_text="Proceeds less cost basis of the items compared.")
+    percent = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
+    proceeds = money(help_text="Sale prices less sale fees, each at its sale date's rate.")
+    cost = money(help_text="Cost basis of the items compared.")
+    item_count = serializers.IntegerField(
+        help_text="Sold items with both proceeds and a cost basis."
+    )
+
+
 class BasisCountsSerializer(serializers.Serializer):
     observed = serializers.IntegerField()
     manual = serializers.IntegerField()
@@ -126,7 +142,9 @@ class DashboardSerializer(serializers.Serializer):
     total_value = money()
     cost_basis = money()
     unrealised_gain = UnrealisedGainSerializer()
-    item_count = serializers.IntegerField()
+    realised_gain = RealisedGainSerializer(help_text="Of every sold item, all time.")
+    sold_count = serializers.IntegerField(help_text="Sold items (not in the counts below).")
+    item_count = serializers.IntegerField(help_text="Items in the collection (owned).")
     unit_count = serializers.IntegerField(help_text="Sum of the quantities.")
     priced_count = serializers.IntegerField()
     unpriced_count = serializers.IntegerField(
@@ -187,9 +205,10 @@ class CollectibleValuationSerializer(serializers.Serializer):
     """The item's current value (docs/valuation.md), from its materialised valuation."""
 
     basis = serializers.ChoiceField(
-        choices=list(VALUE_BASES),
+        choices=list(ITEM_BASES),
         help_text="`observed` (a matching marketplace price), `manual` (a price entered by "
-        "hand), `purchase` (no market price: the purchase price) or `none` (unpriced).",
+        "hand), `purchase` (no market price: the purchase price), `none` (unpriced) or "
+        "`sold` (out of the collection: no value; see `realised_gain`).",
     )
     currency = serializers.CharField(help_text="The vendor's currency: every amount below.")
     unit_value = serializers.DecimalField(max_digits=16, decimal_places=2, allow_null=True)
@@ -197,13 +216,24 @@ class CollectibleValuationSerializer(serializers.Serializer):
         max_digits=16,
         decimal_places=2,
         allow_null=True,
-        help_text="Unit value × quantity; null when unpriced or unconvertible.",
+        help_text="Unit value × quantity; null when unpriced, unconvertible or sold.",
     )
     cost = serializers.DecimalField(
+        max_digits=16, decimal_places=2, allow_null=True, help_text=COST_HELP
+    )
+    proceeds = serializers.DecimalField(
         max_digits=16,
         decimal_places=2,
         allow_null=True,
-        help_text="Purchase price × quantity, at the purchase-date rate.",
+        help_text="Sold items: sale price less sale fees, at the sale-date rate (null "
+        "otherwise, or without a rate).",
+    )
+    realised_gain = serializers.DecimalField(
+        max_digits=16,
+        decimal_places=2,
+        allow_null=True,
+        help_text="Sold items: proceeds less cost basis (null otherwise, or when either is "
+        "unknown).",
     )
     price = serializers.SerializerMethodField(
         help_text="The price the value comes from (observed or manual); null otherwise."
@@ -215,7 +245,8 @@ class CollectibleValuationSerializer(serializers.Serializer):
         help_text="The price is older than the server's VALUATION_STALE_AFTER_DAYS."
     )
     unconvertible = serializers.BooleanField(
-        help_text="No exchange rate for the day: the value is unknown rather than wrong."
+        help_text="No exchange rate for the day (a sold item: for its sale date): the "
+        "amount is unknown rather than wrong."
     )
     valued_at = serializers.DateTimeField(help_text="When this value was computed.")
 
@@ -271,6 +302,8 @@ def valuation_of_row(
         "unit_value": decimal_text(row["valuation__unit_value"], 2),
         "value": decimal_text(row["valuation__value"], 2),
         "cost": decimal_text(row["valuation__cost"], 2),
+        "proceeds": decimal_text(row["valuation__proceeds"], 2),
+        "realised_gain": decimal_text(row["valuation__realised_gain"], 2),
         "price": price,
         "age_days": price_age_days(observed_at, now=now),
         "is_stale": price_is_stale(observed_at, now=now),

@@ -186,6 +186,8 @@ _UPSERT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("price_condition", "varchar"),
     ("unconvertible", "boolean"),
     ("cost_unconvertible", "boolean"),
+    ("proceeds", "numeric"),
+    ("realised_gain", "numeric"),
     ("value_7d", "numeric"),
     ("value_30d", "numeric"),
     ("valued_at", "timestamptz"),

@@ -3,6 +3,7 @@ from decimal import Decimal
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from inventory.factories import CardDetailsFactory, CollectibleFactory
 from inventory.models import CardDetails, Category, Collectible
@@ -33,6 +34,15 @@ def _collectible_post(vendor_id: int, **overrides: object) -> dict[str, object]:
         "purchase_price": "480.00",
         "purchase_currency": "",
         "purchase_date": "2022-06-18",
+        "purchase_fees": "",
+        "purchase_shipping": "",
+        "status": "owned",
+        "sale_price": "",
+        "sale_currency": "",
+        "sale_date": "",
+        "sale_fees": "",
+        "location": "",
+        "cert_number": "",
         "notes": "",
         "tags": " SNES, RPG ,snes,  big   box ",
         "external_ids": '{"pricecharting": "super-nintendo/earthbound"}',
@@ -206,3 +216,58 @@ def test_card_details_admin_search(admin_client: Client) -> None:
 
     assert "Black Lotus" in body
     assert "Dark Magician" not in body
+
+
+def test_collectible_marked_sold_in_the_admin_gets_the_sale_defaults(
+    admin_client: Client,
+) -> None:
+    item = CollectibleFactory(vendor=VendorFactory(default_currency="EUR"), category="video_game")
+    data = _collectible_post(item.vendor_id, status="sold", sale_price="90.00")
+
+    response = admin_client.post(
+        reverse("admin:inventory_collectible_change", args=[item.pk]), data
+    )
+
+    assert response.status_code == 302, response.content.decode()[:3000]
+    item.refresh_from_db()
+    assert (item.status, item.sale_currency, item.sale_date) == (
+        "sold",
+        "EUR",
+        timezone.localdate(),
+    )
+
+
+def test_collectible_back_to_owned_in_the_admin_forgets_the_sale(admin_client: Client) -> None:
+    item = CollectibleFactory(category="video_game")
+    Collectible.objects.filter(pk=item.pk).update(
+        status="sold", sale_price="90", sale_currency="USD", sale_date="2024-01-01"
+    )
+    data = _collectible_post(
+        item.vendor_id, sale_price="90.00", sale_currency="USD", sale_date="2024-01-01"
+    )
+
+    response = admin_client.post(
+        reverse("admin:inventory_collectible_change", args=[item.pk]), data
+    )
+
+    assert response.status_code == 302, response.content.decode()[:3000]
+    item.refresh_from_db()
+    assert (item.status, item.sale_price, item.sale_date, item.sale_currency) == (
+        "owned",
+        None,
+        None,
+        "",
+    )
+
+
+def test_collectible_changelist_filters_by_status_and_location(admin_client: Client) -> None:
+    CollectibleFactory(name="In the box", location="Box 1")
+    CollectibleFactory(name="Elsewhere", location="Shelf")
+
+    response = admin_client.get(
+        reverse("admin:inventory_collectible_changelist"), {"location": "Box 1", "status": "owned"}
+    )
+
+    assert response.status_code == 200
+    assert "In the box" in response.content.decode()
+    assert "Elsewhere" not in response.content.decode()

@@ -183,6 +183,7 @@ class TestEveryWritePathKeepsTheVector:
             "notes": "",
             "tags": "rpg",
             "external_ids": "{}",
+            "status": "owned",
             "created_by": "",
             "card_details-TOTAL_FORMS": "0",
             "card_details-INITIAL_FORMS": "0",

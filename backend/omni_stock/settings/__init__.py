@@ -7,5 +7,7 @@ part shares; each other module one subject's section, read in this order.
 
 from omni_stock.settings.accounts import *  # noqa: F403
 from omni_stock.settings.base import *  # noqa: F403
+from omni_stock.settings.imports import *  # noqa: F403
+from omni_stock.settings.media import *  # noqa: F403
 from omni_stock.settings.price_engine import *  # noqa: F403
 from omni_stock.settings.valuation import *  # noqa: F403

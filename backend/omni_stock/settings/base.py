@@ -263,6 +263,8 @@ SPECTACULAR_SETTINGS = {
         "LanguageEnum": "inventory.models.Language",
         "MarketRegionEnum": "inventory.models.MarketRegion",
         "FinishEnum": "inventory.models.Finish",
+        "CollectibleStatusEnum": "inventory.models.CollectibleStatus",
+        "CollectibleBulkActionEnum": "inventory.bulk.BulkAction",
         "RoleEnum": "vendors.models.Role",
     },
     "SWAGGER_UI_DIST": "SIDECAR",

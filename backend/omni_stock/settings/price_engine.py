@@ -32,6 +32,7 @@ CELERY_TASK_DEFAULT_QUEUE = "celery"
 CELERY_TASK_ROUTES = {
     "price_history.tasks.scrape_run": {"queue": "scrape"},
     "price_history.tasks.check_tracker": {"queue": "interactive"},
+    "price_history.tasks.fetch_page_image": {"queue": "interactive"},
 }
 # A task is acknowledged only when it finished; a lost worker puts it back in the queue.
 CELERY_TASK_ACKS_LATE = True

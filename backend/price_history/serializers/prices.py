@@ -1,4 +1,4 @@
-"""Shapes of prices: a manual entry, the series query and the series."""
+"""Shapes of prices: a manual entry and its corrections, the series query and the series."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from core.currencies import CurrencyField
 from core.serializers import datetime_text, decimal_text
 from price_history.models import (
     PriceCondition,
+    PriceCorrection,
     PriceHistory,
     PriceSource,
 )
@@ -201,3 +202,43 @@ class PriceSeriesResponseSerializer(serializers.Serializer):
     series = PriceSeriesSerializer(
         many=True, help_text="One per (source, condition, currency), never mixing currencies."
     )
+
+
+class PriceEntryChangeSerializer(PriceEntrySerializer):
+    """A correction of a manual entry: price, currency, condition, observed_at (the same
+    validation as recording one)."""
+
+    class Meta(PriceEntrySerializer.Meta):
+        read_only_fields = [*PriceEntrySerializer.Meta.read_only_fields, "url"]
+
+
+class PriceValuesSerializer(serializers.Serializer):
+    price = serializers.DecimalField(max_digits=12, decimal_places=2)
+    currency = serializers.CharField()
+    condition = serializers.CharField(allow_blank=True)
+    observed_at = serializers.DateTimeField()
+
+
+class PriceCorrectionSerializer(serializers.ModelSerializer):
+    entry = serializers.IntegerField(
+        source="entry_id", help_text="The price entry (it may since be deleted)."
+    )
+    before = PriceValuesSerializer(help_text="The entry before the change.")
+    after = PriceValuesSerializer(allow_null=True, help_text="After it; null when deleted.")
+    corrected_by = serializers.IntegerField(
+        source="corrected_by_id", allow_null=True, help_text="Who made it (null: user deleted)."
+    )
+
+    class Meta:
+        model = PriceCorrection
+        fields = [
+            "id",
+            "collectible",
+            "entry",
+            "action",
+            "before",
+            "after",
+            "corrected_by",
+            "created_at",
+        ]
+        read_only_fields = fields

@@ -1,5 +1,6 @@
 """Writes of the price engine, by subject: trackers, jobs, runs (and re-queuing the stuck
-ones), prices entered by hand, and the one-off check of a tracker's page."""
+ones), prices entered by hand (and their corrections), the one-off check of a tracker's
+page, and adding its product image as a photo."""
 
 from price_history.services.checks import (
     CheckUnavailableError,
@@ -13,7 +14,17 @@ from price_history.services.jobs import (
     scrape_job_create_due,
     scrape_job_request_refresh,
 )
-from price_history.services.prices import price_record_manual
+from price_history.services.page_images import (
+    PageImageError,
+    page_image_execute,
+    tracker_photo_add,
+)
+from price_history.services.prices import (
+    ObservedPriceError,
+    price_correct_manual,
+    price_delete_manual,
+    price_record_manual,
+)
 from price_history.services.runs import (
     TRANSIENT_ERRORS,
     scrape_run_execute,
@@ -34,7 +45,12 @@ __all__ = [
     "TRANSIENT_ERRORS",
     "CheckUnavailableError",
     "LimiterUnavailableError",
+    "ObservedPriceError",
+    "PageImageError",
     "TrackerCheck",
+    "page_image_execute",
+    "price_correct_manual",
+    "price_delete_manual",
     "price_record_manual",
     "scrape_job_create",
     "scrape_job_create_due",
@@ -48,6 +64,7 @@ __all__ = [
     "tracker_create",
     "tracker_delete",
     "tracker_pause",
+    "tracker_photo_add",
     "tracker_resume",
     "tracker_update",
     "tracker_validate",

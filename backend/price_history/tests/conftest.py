@@ -34,7 +34,7 @@ def page(name: str, folder: Path = PAGES) -> str:
 @dataclass
 class Reply:
     status: int = 200
-    body: str = ""
+    body: str | bytes = ""
     headers: dict[str, str] = field(default_factory=dict)
     content_type: str = "text/html; charset=utf-8"
 
@@ -72,7 +72,7 @@ class PageServer:
                     reply = route(headers)
                 else:
                     reply = route
-                body = reply.body.encode()
+                body = reply.body if isinstance(reply.body, bytes) else reply.body.encode()
                 self.send_response(reply.status)
                 self.send_header("Content-Type", reply.content_type)
                 for name, value in reply.headers.items():

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
-from inventory.models import Category, Collectible
+from inventory.models import Category, Collectible, CollectibleStatus
 from users.models import User
 from valuation.models import ItemValuation
 from valuation.rules import (
@@ -62,6 +62,8 @@ def valuation_as_item_value(row: ItemValuation, item: Collectible, now: datetime
         is_stale=is_stale,
         unconvertible=row.unconvertible,
         cost_unconvertible=row.cost_unconvertible,
+        proceeds=row.proceeds,
+        realised_gain=row.realised_gain,
     )
 
 
@@ -84,8 +86,10 @@ _VALUATION_COLUMNS = (
 _ITEM_COLUMNS = ("name", "category", "condition", "quantity")
 
 
+# Grouped by status too: the owned items' groups are the collection's totals and
+# categories, the sold items' overall group their realised gain (other groups unused).
 _TOTALS_SQL = """
-    SELECT GROUPING(c.category) = 1 AS overall, c.category,
+    SELECT c.status, GROUPING(c.category) = 1 AS overall, c.category,
         count(*), coalesce(sum(c.quantity), 0), count(v.value),
         coalesce(sum(v.value), 0), coalesce(sum(v.cost), 0),
         count(*) FILTER (WHERE v.unconvertible),
@@ -97,10 +101,13 @@ _TOTALS_SQL = """
         count(*) FILTER (WHERE v.basis = 'none'),
         coalesce(sum(v.value) FILTER (WHERE v.value IS NOT NULL AND v.cost IS NOT NULL), 0),
         coalesce(sum(v.cost) FILTER (WHERE v.value IS NOT NULL AND v.cost IS NOT NULL), 0),
-        count(*) FILTER (WHERE v.value IS NOT NULL AND v.cost IS NOT NULL)
+        count(*) FILTER (WHERE v.value IS NOT NULL AND v.cost IS NOT NULL),
+        coalesce(sum(v.proceeds) FILTER (WHERE v.realised_gain IS NOT NULL), 0),
+        coalesce(sum(v.cost) FILTER (WHERE v.realised_gain IS NOT NULL), 0),
+        count(*) FILTER (WHERE v.realised_gain IS NOT NULL)
     FROM {valuations} v JOIN {items} c ON c.id = v.collectible_id
     WHERE v.vendor_id = %(vendor)s
-    GROUP BY GROUPING SETS ((), (c.category))
+    GROUP BY GROUPING SETS ((c.status), (c.status, c.category))
 """
 
 
@@ -120,7 +127,7 @@ _LISTS_SQL = """
     WITH v AS MATERIALIZED (
         SELECT v.*, c.name, c.category, c.condition, c.quantity
         FROM {valuations} v JOIN {items} c ON c.id = v.collectible_id
-        WHERE v.vendor_id = %(vendor)s
+        WHERE v.vendor_id = %(vendor)s AND c.status = %(owned)s
     )
     (SELECT 'top', {columns}, NULL::numeric FROM v WHERE v.value IS NOT NULL
      ORDER BY v.value DESC, v.name COLLATE "C", v.collectible_id LIMIT {top})
@@ -171,13 +178,18 @@ def dashboard(*, vendor: Vendor, now: datetime | None = None) -> dict[str, Any]:
     """Everything the dashboard shows, in the vendor's currency, as of `now`, from the
     materialised `ItemValuation` rows (the caller refreshes them first:
     `valuation.services.valuations_ensure_fresh`). Two queries whatever the collection's
-    size: totals with per-category groups (GROUPING SETS), then the top items and the
-    movers (one UNION ALL). Movers compare against the value 7/30 days before the row's
+    size: totals with per-category groups and the sold items' realised gain (GROUPING
+    SETS), then the top items and the movers (one UNION ALL), of owned items only. Movers compare against the value 7/30 days before the row's
     `valued_at` (earlier today), staleness is as of `now` (docs/valuation.md).
     """
     now = now or timezone.now()
-    params: dict[str, Any] = {"vendor": vendor.pk, "stale_before": stale_before(now)}
+    params: dict[str, Any] = {
+        "vendor": vendor.pk,
+        "stale_before": stale_before(now),
+        "owned": CollectibleStatus.OWNED.value,
+    }
     summary = Totals()
+    sold = (0, Decimal(0), Decimal(0), 0)
     categories: list[dict[str, Any]] = []
     totals_sql = _TOTALS_SQL.format(
         valuations=ItemValuation._meta.db_table, items=Collectible._meta.db_table
@@ -185,8 +197,15 @@ def dashboard(*, vendor: Vendor, now: datetime | None = None) -> dict[str, Any]:
     with connection.cursor() as cursor:
         cursor.execute(totals_sql, params)
         for row in cursor.fetchall():
-            (overall, category, items, units, priced, value, cost, unconvertible, stale,
-             observed, manual, purchase, none, gain_value, gain_cost, gain_items) = row  # fmt: skip
+            (status, overall, category, items, units, priced, value, cost, unconvertible, stale,
+             observed, manual, purchase, none, gain_value, gain_cost, gain_items,
+             proceeds, realised_cost, realised_items) = row  # fmt: skip
+            if status == CollectibleStatus.SOLD:
+                if overall:
+                    sold = (items, Decimal(proceeds), Decimal(realised_cost), realised_items)
+                continue
+            if status != CollectibleStatus.OWNED:
+                continue
             if not overall:
                 categories.append(
                     {
@@ -217,6 +236,8 @@ def dashboard(*, vendor: Vendor, now: datetime | None = None) -> dict[str, Any]:
                 gain_cost=Decimal(gain_cost),
                 gain_item_count=gain_items,
             )
+        (summary.sold_count, summary.realised_proceeds, summary.realised_cost,
+         summary.realised_item_count) = sold  # fmt: skip
         cursor.execute(_lists_sql(), params)
         listed = cursor.fetchall()
     most_valuable: list[ItemValue] = []
@@ -242,6 +263,8 @@ def dashboard(*, vendor: Vendor, now: datetime | None = None) -> dict[str, Any]:
         "total_value": summary.total_value,
         "cost_basis": summary.cost_basis,
         "unrealised_gain": summary.gain,
+        "realised_gain": summary.realised,
+        "sold_count": summary.sold_count,
         "item_count": summary.item_count,
         "unit_count": summary.unit_count,
         "priced_count": summary.priced_count,

@@ -12,12 +12,12 @@ from django.utils import timezone
 
 from valuation.models import ValueSnapshot
 from valuation.rates import RateBook
-from valuation.rules import Price, acquired_on, day_end, totals, value_item
+from valuation.rules import Price, day_end, in_collection_on, totals, value_held_item
 from valuation.selectors.values import (
     EXACT_MATCH,
     LAST_RESORT,
+    item_rate_lookups,
     price_rows,
-    purchase_rate_lookups,
     vendor_items,
 )
 from vendors.models import Vendor
@@ -40,7 +40,8 @@ def collection_values_by_day(
 ) -> list[DayValue]:
     """The vendor's collection value at the end of each day from `first` to `last` (today:
     as of `now`), from the price history as observed up to each day — three queries
-    whatever the number of days (items, matching prices swept oldest first, rates)."""
+    whatever the number of days (items, matching prices swept oldest first, rates). An
+    item counts from the day it was acquired to the day before it was sold."""
     now = now or timezone.now()
     currency = vendor.default_currency
     items = vendor_items(vendor)
@@ -48,7 +49,7 @@ def collection_values_by_day(
     cutoffs = [min(day_end(day), now) for day in days]
     rows = price_rows(items, max(cutoffs)) if days else []
     currencies = {row[4] for row in rows} | {currency}
-    lookups = purchase_rate_lookups(items, currency)
+    lookups = item_rate_lookups(items, currency)
     lookups += [(cur, day) for cur in currencies for day in days]
     rates = RateBook.load(lookups)
 
@@ -66,9 +67,10 @@ def collection_values_by_day(
                 (item_id, is_manual, LAST_RESORT)
             )
 
-        present = [item for item in items if acquired_on(item) <= day]
+        # Sold items count until their sale date, valued as they were then.
+        present = [item for item in items if in_collection_on(item, day)]
         summary = totals(
-            value_item(
+            value_held_item(
                 item=item,
                 observed=chosen(item.pk, False),
                 manual=chosen(item.pk, True),

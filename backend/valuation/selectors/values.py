@@ -38,6 +38,13 @@ ITEM_FIELDS = (
     "purchase_price",
     "purchase_currency",
     "purchase_date",
+    "purchase_fees",
+    "purchase_shipping",
+    "status",
+    "sale_price",
+    "sale_currency",
+    "sale_date",
+    "sale_fees",
     "created_at",
 )
 
@@ -137,12 +144,19 @@ def price_rows(items: Sequence[Collectible], until: datetime) -> list[tuple[Any,
         return list(cursor.fetchall())
 
 
-def purchase_rate_lookups(items: Iterable[Collectible], currency: str) -> list[tuple[str, date]]:
+def item_rate_lookups(items: Iterable[Collectible], currency: str) -> list[tuple[str, date]]:
+    """The rates the items' own amounts need: purchases at the purchase date, sales at the
+    sale date."""
     lookups: list[tuple[str, date]] = []
     for item in items:
         if item.purchase_price is not None:
             day = acquired_on(item)
             lookups += [(item.purchase_currency or currency, day), (currency, day)]
+        if item.sale_date is not None:
+            lookups += [
+                (item.sale_currency or currency, item.sale_date),
+                (currency, item.sale_date),
+            ]
     return lookups
 
 
@@ -191,7 +205,7 @@ def item_valuations(
     prices = latest_prices(items, points)
     lookups: list[tuple[str, date]] = []
     for currency in set(currencies.values()):
-        lookups += purchase_rate_lookups(
+        lookups += item_rate_lookups(
             (item for item in items if currencies[item.vendor_id] == currency), currency
         )
         lookups += [(currency, point.date()) for point in points]
@@ -238,6 +252,8 @@ def item_valuations(
                 price_condition="" if chosen is None else chosen.condition,
                 unconvertible=current.unconvertible,
                 cost_unconvertible=current.cost_unconvertible,
+                proceeds=current.proceeds,
+                realised_gain=current.realised_gain,
                 value_7d=market_value_at(item, 1, currency),
                 value_30d=market_value_at(item, 2, currency),
                 valued_at=now,

@@ -18,6 +18,7 @@ from valuation.rules import (
     MOVER_WINDOWS,
     TOP_ITEMS,
     TOP_MOVERS,
+    Basis,
     ItemValue,
     Move,
     Price,
@@ -27,8 +28,8 @@ from valuation.rules import (
     value_item,
 )
 from valuation.selectors.values import (
+    item_rate_lookups,
     latest_prices,
-    purchase_rate_lookups,
     vendor_items,
 )
 from vendors.models import Vendor
@@ -45,7 +46,7 @@ def collection_values(*, vendor: Vendor, now: datetime | None = None) -> list[It
     items = vendor_items(vendor)
     prices = latest_prices(items, [now])
     rates = RateBook.load(
-        purchase_rate_lookups(items, currency)
+        item_rate_lookups(items, currency)
         + price_rate_lookups(prices.values(), currency, now.date())
     )
     return [
@@ -118,7 +119,7 @@ def dashboard_reference(*, vendor: Vendor, now: datetime | None = None) -> dict[
     items = vendor_items(vendor)
     points = [now, *(now - timedelta(days=days) for days in MOVER_WINDOWS.values())]
     prices = latest_prices(items, points)
-    lookups = purchase_rate_lookups(items, currency)
+    lookups = item_rate_lookups(items, currency)
     for index, point in enumerate(points):
         chosen = [p for (i, _, _), p in prices.items() if i == index]
         lookups += price_rate_lookups(chosen, currency, point.date())
@@ -140,7 +141,8 @@ def dashboard_reference(*, vendor: Vendor, now: datetime | None = None) -> dict[
         }
 
     current = values_at(0)
-    summary = totals(current.values())
+    summary = totals(current.values())  # sold items: the realised gain only
+    current = {pk: value for pk, value in current.items() if value.basis != Basis.SOLD}
     valued = [v for v in current.values() if v.value is not None]
     most_valuable = sorted(valued, key=lambda v: (-(v.value or 0), v.item.name, v.item.pk))
     movers = {
@@ -155,6 +157,8 @@ def dashboard_reference(*, vendor: Vendor, now: datetime | None = None) -> dict[
         "total_value": summary.total_value,
         "cost_basis": summary.cost_basis,
         "unrealised_gain": summary.gain,
+        "realised_gain": summary.realised,
+        "sold_count": summary.sold_count,
         "item_count": summary.item_count,
         "unit_count": summary.unit_count,
         "priced_count": summary.priced_count,

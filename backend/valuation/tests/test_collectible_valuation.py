@@ -214,6 +214,11 @@ def test_list_rows_say_exactly_what_the_item_serializer_says(user, personal, ite
     CardDetailsFactory(collectible=card, release_date=date(1999, 1, 9))
     CardDetailsFactory(collectible=CollectibleFactory(vendor=personal, name="Sparse card"),
                        game="", language="", market_region="", rarity="", finish="")  # fmt: skip
+    CollectibleFactory(
+        vendor=personal, name="Sold", purchase_price=Decimal("3"), purchase_fees=Decimal("1"),
+        purchase_currency="EUR", status="sold", sale_price=Decimal("9.99"),
+        sale_fees=Decimal("0.99"), sale_date=date(2024, 3, 1),
+    )  # fmt: skip
     valuations_ensure_fresh(vendor_ids=[personal.pk])
     CollectibleFactory(vendor=personal, name="Not valued yet", purchase_price=None,
                        purchase_currency="")  # fmt: skip
@@ -225,10 +230,12 @@ def test_list_rows_say_exactly_what_the_item_serializer_says(user, personal, ite
     ]
 
     rows = CollectibleRows(queryset)
-    assert rows.count() == len(expected) == 7
-    assert collectible_list_rows(rows[0:7], now=now) == expected
+    assert rows.count() == len(expected) == 8
+    assert collectible_list_rows(rows[0:8], now=now) == expected
     kinds = {
         (row["card_details"] is None, (row["valuation"] or {}).get("basis")) for row in expected
     }
     assert kinds >= {(True, "observed"), (True, "manual"), (True, "purchase"), (True, "none"),
-                     (False, "purchase"), (True, None)}  # fmt: skip
+                     (False, "purchase"), (True, None), (True, "sold")}  # fmt: skip
+    sold = next(row["valuation"] for row in expected if row["name"] == "Sold")
+    assert (sold["proceeds"], sold["realised_gain"]) == ("9.00", "5.00")

@@ -37,6 +37,7 @@ from django.test.utils import CaptureQueriesContext, override_settings
 from rest_framework.test import force_authenticate
 
 from devtools import bench_data as data
+from devtools import bench_writes
 
 if TYPE_CHECKING:
     from users.models import User
@@ -51,6 +52,8 @@ class Scenario:
     name: str
     path: str
     target_ms: float
+    #: Reads every item's materialised valuation (the first request values them all).
+    values_every_item: bool = False
 
 
 @dataclass
@@ -83,18 +86,29 @@ def p95(values: list[float]) -> float:
     return percentile(values, 0.95)
 
 
+LIST = "/api/v1/collectibles/"
+
+
 def scenarios(targets: data.BenchTargets) -> list[Scenario]:
     return [
         Scenario("search selective 'charizard holo'", "/api/v1/search?q=charizard+holo", 100),
         Scenario("search broad 'pokemon'", "/api/v1/search?q=pokemon", 100),
-        Scenario("list (newest first, page 1)", "/api/v1/collectibles/", 50),
+        Scenario("list (newest first, page 1)", LIST, 50),
+        # Sorted on the materialised valuation, converted to the vendor's currency: the
+        # same list, page size and JSON rendering, only the `ordering` differs.
+        Scenario("list by value (-value, page 1)", f"{LIST}?ordering=-value", 50, True),
+        Scenario("list by gain (gain, page 1)", f"{LIST}?ordering=gain", 50, True),
+        Scenario("list by cost (purchase_price)", f"{LIST}?ordering=purchase_price", 50, True),
         Scenario(
             "price series (1 year, daily)",
             f"/api/v1/collectibles/{targets.series_item_id}/prices?interval=day",
             50,
         ),
         Scenario(
-            "dashboard (10k-item vendor)", f"/api/v1/dashboard?vendor={targets.vendor_id}", 150
+            "dashboard (10k-item vendor)",
+            f"/api/v1/dashboard?vendor={targets.vendor_id}",
+            150,
+            values_every_item=True,
         ),
     ]
 
@@ -158,12 +172,14 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {table}: {rows:,} rows, {size_text}")
             targets = data.targets()
             chosen = [s for s in scenarios(targets) if options["only"] in s.name]
-            if any("dashboard" in s.name for s in chosen):
+            if any(s.values_every_item for s in chosen):
                 self.stdout.write(cold_valuation_line(targets))
             results = [
                 measure(s, targets, options["iterations"], options["warmup"]) for s in chosen
             ]
             self.stdout.write(report(results, size=size))
+            if options["only"] in bench_writes.BULK_EDIT_NAME:
+                self.stdout.write(bench_writes.bulk_edit_line(bench_app(targets), targets))
 
 
 def machine_line() -> str:
@@ -301,10 +317,11 @@ def measure(scenario: Scenario, targets: data.BenchTargets, iterations: int, war
 
 
 def cold_valuation_line(targets: data.BenchTargets) -> str:
-    """The dashboard reads materialised item valuations; the warm-up requests would hide
-    what valuing them costs. Time it honestly, twice: the refresh service alone on the
-    vendor's items with no rows, then one dashboard request after invalidating them all
-    (what the first request after an exchange-rate load or the day's roll pays)."""
+    """The dashboard and the lists sorted by value read materialised item valuations; the
+    warm-up requests would hide what valuing them costs. Time it honestly, twice: the
+    refresh service alone on the vendor's items with no rows, then one dashboard request
+    after invalidating them all (what the first request after an exchange-rate load or
+    the day's roll pays)."""
     from valuation import services
     from valuation.models import ItemValuation
 

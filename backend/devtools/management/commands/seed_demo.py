@@ -26,6 +26,7 @@ from devtools.demo_prices import (
     ensure_demo_trackers,
 )
 from devtools.demo_values import ensure_demo_values
+from inventory.extensions import deletion_confirmations
 from inventory.models import Category, Collectible
 from inventory.services import collectible_create, collectible_delete
 from users.models import User
@@ -108,7 +109,8 @@ def ensure_demo_vendor(*, user: User, report: SeedReport) -> Vendor:
 def clear_demo_collection(*, vendor: Vendor, report: SeedReport) -> None:
     """Only with --reset: forget every item, so the next step restores the seeded ones."""
     for collectible in Collectible.objects.filter(vendor=vendor):
-        collectible_delete(collectible=collectible)
+        # The demo's own items: their seeded price history goes with them.
+        collectible_delete(collectible=collectible, confirmed=deletion_confirmations())
         report.collectibles_removed += 1
 
 

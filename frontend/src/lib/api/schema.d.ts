@@ -126,6 +126,151 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/collectibles/{collectible_pk}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add another copy of an item
+         * @description A new item in the same vendor with the original's descriptive fields, card details, tags and external ids, owned, with the original's quantity unless `quantity` is given. Not copied: the grader's certificate number, the sale, trackers, price history and photos. Counts against the vendor's item limit.
+         */
+        post: operations["collectibles_duplicate_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collectibles/{collectible_pk}/photos/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List an item's photos in order (the cover flagged) */
+        get: operations["collectibles_photos_list"];
+        put?: never;
+        /**
+         * Upload a photo of an item (the first one becomes its cover)
+         * @description Multipart with one file, `image`. The type is detected from the bytes (JPEG, PNG, WebP, GIF's first frame, AVIF); anything else, a damaged image or one of more than PHOTO_MAX_PIXELS pixels is a 400 on `image`, as is an item that already has PHOTO_MAX_PER_ITEM photos (20). **413** past PHOTO_MAX_UPLOAD_BYTES (10 MB). The stored image is re-encoded (WebP, long side at most 2048 px, EXIF orientation applied, all metadata removed) with a 400 px thumbnail.
+         */
+        post: operations["collectibles_photos_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collectibles/{collectible_pk}/photos/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a photo of an item */
+        get: operations["collectibles_photos_retrieve"];
+        put?: never;
+        post?: never;
+        /** Delete a photo and its files (a deleted cover passes to the first other) */
+        delete: operations["collectibles_photos_destroy"];
+        options?: never;
+        head?: never;
+        /** Move a photo (position) or make it the item's cover */
+        patch: operations["collectibles_photos_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/collectibles/{collectible_pk}/photos/order/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put an item's photos in a new order (every id, each once) */
+        post: operations["collectibles_photos_order_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collectibles/{collectible_pk}/price-corrections/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the corrections made to an item's manual prices, newest first
+         * @description For views under `collectibles/{collectible_pk}/`.
+         */
+        get: operations["collectibles_price_corrections_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collectibles/{collectible_pk}/price-entries/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an item's price entries, newest first
+         * @description For views under `collectibles/{collectible_pk}/`.
+         */
+        get: operations["collectibles_price_entries_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collectibles/{collectible_pk}/price-entries/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one price entry
+         * @description For views under `collectibles/{collectible_pk}/`.
+         */
+        get: operations["collectibles_price_entries_retrieve"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a price entered by hand (the deletion is recorded)
+         * @description Only `source: manual` entries (observed ones: 400).
+         */
+        delete: operations["collectibles_price_entries_destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * Correct a price entered by hand (the change is recorded)
+         * @description Only `source: manual` entries: an observed price is a 400 `observed_price_immutable`. Validated as when recording one.
+         */
+        patch: operations["collectibles_price_entries_partial_update"];
+        trace?: never;
+    };
     "/api/v1/collectibles/{collectible_pk}/prices": {
         parameters: {
             query?: never;
@@ -242,6 +387,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/collectibles/{collectible_pk}/trackers/{id}/photo/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add the tracked page's product image as a photo of the item
+         * @description A worker (queue `interactive`) fetches the page and its image (schema.org Product image, og:image, twitter:image) through the scraper's guarded HTTP (SSRF guard, robots.txt, size cap) within `SCRAPER_CHECK_DEADLINE_SECONDS`; the image then goes through the same checks as an upload. **400** with the failure kind as `code` (`no_image_found`, `not_image`, `too_large`, `timeout`, `http_error`, …) or on `image` (not an accepted image, no room). **503** `check_unavailable` / `queue_unavailable` as for a tracker check; **429** past `TRACKER_CHECK_THROTTLE_RATE` (shared with the checks).
+         */
+        post: operations["collectibles_trackers_photo_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/collectibles/{collectible_pk}/trackers/{id}/resume/": {
         parameters: {
             query?: never;
@@ -322,7 +487,7 @@ export interface paths {
         post?: never;
         /**
          * Delete an item
-         * @description Items are readable by every member of their vendor; owners and editors write.
+         * @description An item with price history is deleted (with its history) only with `?confirm=delete-history`; otherwise 409 `has_price_history`. Marking it sold keeps the history.
          */
         delete: operations["collectibles_destroy"];
         options?: never;
@@ -332,6 +497,46 @@ export interface paths {
          * @description Items are readable by every member of their vendor; owners and editors write.
          */
         patch: operations["collectibles_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/collectibles/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change or delete many items at once
+         * @description Selects items by `ids` or by `filters` (the list's query parameters; at most 10,000 items either way) and applies one `action`: `add_tags` / `remove_tags` / `set_tags` (`tags`), `set_condition` (`condition`), `set_location` (`location`), `set_category` (`category`) or `delete` (optional `confirm`). Each action needs its own field and refuses the others'. One transaction: on any error nothing is changed. Ids not among your vendors' items are a 400 naming them; any selected item of a vendor where you are a viewer is a 403.
+         */
+        post: operations["collectibles_bulk_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collectibles/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the list as CSV, XLSX or JSON
+         * @description Every item the list shows with the same filters, search and `ordering` (all pages), one row per item: its own fields, its card details (`card_…`), tags (comma-separated in CSV and XLSX), external ids (a JSON object), and its current value and cost in the vendor's currency. In CSV and XLSX a text cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed with `'` so spreadsheets do not run it. XLSX holds at most EXPORT_XLSX_MAX_ROWS items (400 past it).
+         */
+        get: operations["collectibles_export_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/dashboard": {
@@ -368,6 +573,88 @@ export interface paths {
         get: operations["dashboard_value_history_retrieve"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List your imports, newest first */
+        get: operations["imports_list"];
+        put?: never;
+        /**
+         * Upload a file to import: its columns, a suggested mapping and a preview
+         * @description Multipart, with the file as `file`. The format (CSV, TSV, XLSX, JSON) is read from the content; text files may be UTF-8 (with or without a BOM) or Windows-1252, with `,` `;` tab or `|` between cells. **413** past `IMPORT_MAX_FILE_BYTES`; **400** for an empty, binary or unreadable file, or more rows than `IMPORT_MAX_ROWS`. Nothing is written to the collection until the commit.
+         */
+        post: operations["imports_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an import: its mapping and preview, or its progress and outcome */
+        get: operations["imports_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the mapping, value maps, defaults or options; returns the new preview
+         * @description Only while the import is a draft (**409** after the commit). Unknown columns or fields, or values a field does not have, are a **400** naming them.
+         */
+        patch: operations["imports_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/commit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Commit an import: a worker writes its rows; poll the import for progress
+         * @description **202** with the queued import; `processed` of `total` grows as rows are written. Rows with problems are skipped and listed in `errors`. **409** once committed; **503** when the task queue is down (nothing changed).
+         */
+        post: operations["imports_commit_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Undo a finished import: its new items deleted, updated ones restored
+         * @description All or nothing: **409** naming how many of its items were changed or deleted since (nothing is undone then), or when it is not finished.
+         */
+        post: operations["imports_undo_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -462,6 +749,46 @@ export interface paths {
         head?: never;
         /** Rename a vendor or change its default currency (owners only) */
         patch: operations["vendors_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/vendors/{vendor_id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore a take-out into an empty vendor
+         * @description Loads everything in the archive in one transaction, or nothing: a malformed archive is a 400 naming the file and row. The vendor must hold no item (409). What is regenerated (ids, times, schedules): docs/imports.md.
+         */
+        post: operations["vendors_restore_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vendors/{vendor_id}/takeout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a vendor's whole collection as a zip (take-out)
+         * @description Items with card details, tags and external ids, trackers, the whole price history, daily value snapshots and photos, as a zip that `POST /vendors/{id}/restore` (or `manage.py restore_collection`) loads into an empty vendor. Owners and editors only (403 for viewers: a take-out includes the trackers' configuration; they can export the list instead). Layout: docs/imports.md.
+         */
+        get: operations["vendors_takeout_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/vendors/{vendor_pk}/members/": {
@@ -617,6 +944,11 @@ export interface components {
              * @description 1 to 10 for cards and comics, 1 to 70 (Sheldon scale) for coins.
              */
             grade?: string | null;
+            /**
+             * Certificate number
+             * @description The grader's certificate number (graded items only).
+             */
+            cert_number?: string;
             quantity?: number;
             /** Format: decimal */
             purchase_price?: string | null;
@@ -624,6 +956,39 @@ export interface components {
             purchase_currency?: string;
             /** Format: date */
             purchase_date?: string | null;
+            /**
+             * Format: decimal
+             * @description Fees paid on the purchase (whole line, in the purchase currency).
+             */
+            purchase_fees?: string | null;
+            /**
+             * Format: decimal
+             * @description Shipping paid on the purchase (whole line, in the purchase currency).
+             */
+            purchase_shipping?: string | null;
+            /**
+             * @description `owned` (counts in the collection's value) or `sold` (needs `sale_price`; `sale_date` defaults to today, `sale_currency` to the vendor's). Setting `owned` again clears the sale fields.
+             *
+             *     * `owned` - Owned
+             *     * `sold` - Sold
+             */
+            status?: components["schemas"]["CollectibleStatusEnum"];
+            /**
+             * Format: decimal
+             * @description What the whole line sold for (sold items only).
+             */
+            sale_price?: string | null;
+            /** @description ISO 4217 (sold items only); defaults to the vendor's currency. */
+            sale_currency?: string;
+            /** Format: date */
+            sale_date?: string | null;
+            /**
+             * Format: decimal
+             * @description Fees and shipping paid on the sale, in the sale currency.
+             */
+            sale_fees?: string | null;
+            /** @description Where it is kept: box, binder, shelf. */
+            location?: string;
             notes?: string;
             /** @description At most 20; stored lower-cased. */
             tags?: string[];
@@ -639,12 +1004,87 @@ export interface components {
             };
             /** @description Only for trading cards. */
             card_details?: components["schemas"]["CardDetails"] | null;
+            /** @description The cover's image and thumbnail URLs (null: no photos); photos are managed under `photos/`. */
+            readonly cover_photo: components["schemas"]["CoverPhoto"] | null;
             /** @description What the item is worth now, in its vendor's currency (read-only). */
             readonly valuation: components["schemas"]["CollectibleValuation"] | null;
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
+        };
+        /**
+         * @description * `add_tags` - Add tags
+         *     * `remove_tags` - Remove tags
+         *     * `set_tags` - Replace the tags
+         *     * `set_condition` - Set the condition
+         *     * `set_location` - Set the storage location
+         *     * `set_category` - Set the category
+         *     * `delete` - Delete
+         * @enum {string}
+         */
+        CollectibleBulkActionEnum: "add_tags" | "remove_tags" | "set_tags" | "set_condition" | "set_location" | "set_category" | "delete";
+        CollectibleBulkEditRequest: {
+            /** @description The items to change (at most 10,000). Give `ids` or `filters`, not both. */
+            ids?: number[];
+            /**
+             * @description Every item the list shows with these filters (at most 10,000); `{}`: every item of every vendor you belong to.
+             * @example {
+             *       "category": [
+             *         "trading_card"
+             *       ],
+             *       "tag": "holo",
+             *       "status": "owned"
+             *     }
+             */
+            filters?: {
+                [key: string]: string | number | boolean | string[];
+            };
+            action: components["schemas"]["CollectibleBulkActionEnum"];
+            /** @description add_tags, remove_tags (at least one), set_tags (empty clears them). */
+            tags?: string[];
+            /**
+             * @description set_condition.
+             *
+             *     * `sealed` - Sealed
+             *     * `mint` - Mint
+             *     * `near_mint` - Near mint
+             *     * `excellent` - Excellent
+             *     * `good` - Good
+             *     * `played` - Played
+             *     * `poor` - Poor
+             */
+            condition?: components["schemas"]["ConditionEnum"];
+            /** @description set_location (blank clears it). */
+            location?: string;
+            /**
+             * @description set_category (items that stop being trading cards lose their card details).
+             *
+             *     * `trading_card` - Trading card
+             *     * `video_game` - Video game
+             *     * `vinyl` - Vinyl
+             *     * `comic` - Comic
+             *     * `coin` - Coin
+             *     * `figure` - Figure
+             *     * `other` - Other
+             */
+            category?: components["schemas"]["CategoryEnum"];
+            /**
+             * @description delete: `delete-history` also deletes items that have price history (without it such a selection is refused with 409 `has_price_history`).
+             *
+             *     * `delete-history` - delete-history
+             */
+            confirm?: components["schemas"]["ConfirmEnum"];
+        };
+        CollectibleBulkResult: {
+            /** @description Items the selection found. */
+            matched: number;
+            /** @description Items the action changed (or deleted); those that already had the value are left untouched. */
+            changed: number;
+        };
+        CollectibleDuplicateRequest: {
+            /** @description The copy's quantity (default: the original's). */
+            quantity?: number;
         };
         CollectibleRequest: {
             /** @description The vendor that owns the item. Defaults to your personal collection; fixed once created. */
@@ -670,6 +1110,11 @@ export interface components {
              * @description 1 to 10 for cards and comics, 1 to 70 (Sheldon scale) for coins.
              */
             grade?: string | null;
+            /**
+             * Certificate number
+             * @description The grader's certificate number (graded items only).
+             */
+            cert_number?: string;
             quantity?: number;
             /** Format: decimal */
             purchase_price?: string | null;
@@ -677,6 +1122,39 @@ export interface components {
             purchase_currency?: string;
             /** Format: date */
             purchase_date?: string | null;
+            /**
+             * Format: decimal
+             * @description Fees paid on the purchase (whole line, in the purchase currency).
+             */
+            purchase_fees?: string | null;
+            /**
+             * Format: decimal
+             * @description Shipping paid on the purchase (whole line, in the purchase currency).
+             */
+            purchase_shipping?: string | null;
+            /**
+             * @description `owned` (counts in the collection's value) or `sold` (needs `sale_price`; `sale_date` defaults to today, `sale_currency` to the vendor's). Setting `owned` again clears the sale fields.
+             *
+             *     * `owned` - Owned
+             *     * `sold` - Sold
+             */
+            status?: components["schemas"]["CollectibleStatusEnum"];
+            /**
+             * Format: decimal
+             * @description What the whole line sold for (sold items only).
+             */
+            sale_price?: string | null;
+            /** @description ISO 4217 (sold items only); defaults to the vendor's currency. */
+            sale_currency?: string;
+            /** Format: date */
+            sale_date?: string | null;
+            /**
+             * Format: decimal
+             * @description Fees and shipping paid on the sale, in the sale currency.
+             */
+            sale_fees?: string | null;
+            /** @description Where it is kept: box, binder, shelf. */
+            location?: string;
             notes?: string;
             /** @description At most 20; stored lower-cased. */
             tags?: string[];
@@ -693,38 +1171,55 @@ export interface components {
             /** @description Only for trading cards. */
             card_details?: components["schemas"]["CardDetailsRequest"] | null;
         };
+        /**
+         * @description * `owned` - Owned
+         *     * `sold` - Sold
+         * @enum {string}
+         */
+        CollectibleStatusEnum: "owned" | "sold";
         /** @description The item's current value (docs/valuation.md), from its materialised valuation. */
         CollectibleValuation: {
             /**
-             * @description `observed` (a matching marketplace price), `manual` (a price entered by hand), `purchase` (no market price: the purchase price) or `none` (unpriced).
+             * @description `observed` (a matching marketplace price), `manual` (a price entered by hand), `purchase` (no market price: the purchase price), `none` (unpriced) or `sold` (out of the collection: no value; see `realised_gain`).
              *
              *     * `observed` - observed
              *     * `manual` - manual
              *     * `purchase` - purchase
              *     * `none` - none
+             *     * `sold` - sold
              */
-            basis: components["schemas"]["ValueBasisEnum"];
+            basis: components["schemas"]["CollectibleValuationBasisEnum"];
             /** @description The vendor's currency: every amount below. */
             currency: string;
             /** Format: decimal */
             unit_value: string | null;
             /**
              * Format: decimal
-             * @description Unit value × quantity; null when unpriced or unconvertible.
+             * @description Unit value × quantity; null when unpriced, unconvertible or sold.
              */
             value: string | null;
             /**
              * Format: decimal
-             * @description Purchase price × quantity, at the purchase-date rate.
+             * @description Cost basis: purchase price × quantity plus purchase fees and shipping (whole line), at the purchase-date rate; null without a purchase price.
              */
             cost: string | null;
+            /**
+             * Format: decimal
+             * @description Sold items: sale price less sale fees, at the sale-date rate (null otherwise, or without a rate).
+             */
+            proceeds: string | null;
+            /**
+             * Format: decimal
+             * @description Sold items: proceeds less cost basis (null otherwise, or when either is unknown).
+             */
+            realised_gain: string | null;
             /** @description The price the value comes from (observed or manual); null otherwise. */
             readonly price: components["schemas"]["ValuationPrice"] | null;
             /** @description Age of that price in whole days (null for other bases). */
             readonly age_days: number | null;
             /** @description The price is older than the server's VALUATION_STALE_AFTER_DAYS. */
             readonly is_stale: boolean;
-            /** @description No exchange rate for the day: the value is unknown rather than wrong. */
+            /** @description No exchange rate for the day (a sold item: for its sale date): the amount is unknown rather than wrong. */
             unconvertible: boolean;
             /**
              * Format: date-time
@@ -732,32 +1227,52 @@ export interface components {
              */
             valued_at: string;
         };
+        /**
+         * @description * `observed` - observed
+         *     * `manual` - manual
+         *     * `purchase` - purchase
+         *     * `none` - none
+         *     * `sold` - sold
+         * @enum {string}
+         */
+        CollectibleValuationBasisEnum: "observed" | "manual" | "purchase" | "none" | "sold";
         /** @description The item's current value (docs/valuation.md), from its materialised valuation. */
         CollectibleValuationRequest: {
             /**
-             * @description `observed` (a matching marketplace price), `manual` (a price entered by hand), `purchase` (no market price: the purchase price) or `none` (unpriced).
+             * @description `observed` (a matching marketplace price), `manual` (a price entered by hand), `purchase` (no market price: the purchase price), `none` (unpriced) or `sold` (out of the collection: no value; see `realised_gain`).
              *
              *     * `observed` - observed
              *     * `manual` - manual
              *     * `purchase` - purchase
              *     * `none` - none
+             *     * `sold` - sold
              */
-            basis: components["schemas"]["ValueBasisEnum"];
+            basis: components["schemas"]["CollectibleValuationBasisEnum"];
             /** @description The vendor's currency: every amount below. */
             currency: string;
             /** Format: decimal */
             unit_value: string | null;
             /**
              * Format: decimal
-             * @description Unit value × quantity; null when unpriced or unconvertible.
+             * @description Unit value × quantity; null when unpriced, unconvertible or sold.
              */
             value: string | null;
             /**
              * Format: decimal
-             * @description Purchase price × quantity, at the purchase-date rate.
+             * @description Cost basis: purchase price × quantity plus purchase fees and shipping (whole line), at the purchase-date rate; null without a purchase price.
              */
             cost: string | null;
-            /** @description No exchange rate for the day: the value is unknown rather than wrong. */
+            /**
+             * Format: decimal
+             * @description Sold items: sale price less sale fees, at the sale-date rate (null otherwise, or without a rate).
+             */
+            proceeds: string | null;
+            /**
+             * Format: decimal
+             * @description Sold items: proceeds less cost basis (null otherwise, or when either is unknown).
+             */
+            realised_gain: string | null;
+            /** @description No exchange rate for the day (a sold item: for its sale date): the amount is unknown rather than wrong. */
             unconvertible: boolean;
             /**
              * Format: date-time
@@ -783,6 +1298,23 @@ export interface components {
          * @enum {string}
          */
         ConditionEnum: "sealed" | "mint" | "near_mint" | "excellent" | "good" | "played" | "poor";
+        /**
+         * @description * `delete-history` - delete-history
+         * @enum {string}
+         */
+        ConfirmEnum: "delete-history";
+        CoverPhoto: {
+            /** @description The image (long side at most PHOTO_MAX_SIDE px). */
+            url: string;
+            /** @description The thumbnail (long side at most PHOTO_THUMBNAIL_SIDE px). */
+            thumbnail_url: string;
+        };
+        CoverPhotoRequest: {
+            /** @description The image (long side at most PHOTO_MAX_SIDE px). */
+            url: string;
+            /** @description The thumbnail (long side at most PHOTO_THUMBNAIL_SIDE px). */
+            thumbnail_url: string;
+        };
         Dashboard: {
             vendor: components["schemas"]["DashboardVendor"];
             /** @description Every amount is in the vendor's currency. */
@@ -795,6 +1327,11 @@ export interface components {
             /** Format: decimal */
             cost_basis: string;
             unrealised_gain: components["schemas"]["UnrealisedGain"];
+            /** @description Of every sold item, all time. */
+            realised_gain: components["schemas"]["RealisedGain"];
+            /** @description Sold items (not in the counts below). */
+            sold_count: number;
+            /** @description Items in the collection (owned). */
             item_count: number;
             /** @description Sum of the quantities. */
             unit_count: number;
@@ -831,6 +1368,14 @@ export interface components {
             message: string;
         };
         /**
+         * @description * `csv` - CSV
+         *     * `tsv` - TSV
+         *     * `xlsx` - Excel (XLSX)
+         *     * `json` - JSON
+         * @enum {string}
+         */
+        FileFormatEnum: "csv" | "tsv" | "xlsx" | "json";
+        /**
          * @description * `non_foil` - Non-foil
          *     * `holo` - Holo
          *     * `reverse_holo` - Reverse holo
@@ -854,6 +1399,121 @@ export interface components {
          * @enum {string}
          */
         GraderEnum: "psa" | "bgs" | "cgc" | "sgc" | "pcgs" | "ngc" | "wata" | "vga" | "other";
+        ImportJob: {
+            readonly id: number;
+            readonly vendor: number;
+            readonly status: components["schemas"]["ImportStatusEnum"];
+            readonly is_finished: boolean;
+            readonly file_name: string;
+            readonly file_format: components["schemas"]["FileFormatEnum"];
+            /** @description Of a text file. */
+            readonly encoding: string;
+            /** @description Of a CSV or TSV file. */
+            readonly delimiter: string;
+            /** @description The file's row (from 1) that names the columns. */
+            readonly header_row: number;
+            /** @description Unique, in file order. */
+            readonly columns: string[];
+            /** @description Column → field (null: not imported). */
+            readonly suggested_mapping: {
+                [key: string]: string | null;
+            };
+            /** @description Column → field (null: not imported). */
+            readonly mapping: {
+                [key: string]: string | null;
+            };
+            readonly value_maps: {
+                [key: string]: {
+                    [key: string]: string;
+                };
+            };
+            readonly defaults: {
+                [key: string]: string;
+            };
+            /** @description Read 05/03/2024 as 5 March. */
+            readonly day_first: boolean;
+            /** @description Create a tracker for rows with a tracker URL. */
+            readonly create_trackers: boolean;
+            /** @description The first 20 rows. */
+            readonly preview: components["schemas"]["PreviewRow"][];
+            readonly counts: components["schemas"]["PreviewCounts"];
+            readonly errors: components["schemas"]["RowError"][];
+            /** @description The known export the columns were recognised as. */
+            readonly profile: string;
+            readonly on_duplicate: components["schemas"]["OnDuplicateEnum"];
+            readonly total: number;
+            readonly processed: number;
+            readonly created: number;
+            readonly updated: number;
+            readonly skipped: number;
+            readonly failed: number;
+            readonly trackers_created: number;
+            /** @description Why the whole job failed, if it did. */
+            readonly error: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly queued_at: string | null;
+            /** Format: date-time */
+            readonly started_at: string | null;
+            /** Format: date-time */
+            readonly finished_at: string | null;
+            /** Format: date-time */
+            readonly undone_at: string | null;
+        };
+        ImportJobSummary: {
+            readonly id: number;
+            readonly vendor: number;
+            readonly status: components["schemas"]["ImportStatusEnum"];
+            readonly is_finished: boolean;
+            readonly file_name: string;
+            readonly file_format: components["schemas"]["FileFormatEnum"];
+            /** @description The known export the columns were recognised as. */
+            readonly profile: string;
+            readonly on_duplicate: components["schemas"]["OnDuplicateEnum"];
+            readonly total: number;
+            readonly processed: number;
+            readonly created: number;
+            readonly updated: number;
+            readonly skipped: number;
+            readonly failed: number;
+            readonly trackers_created: number;
+            /** @description Why the whole job failed, if it did. */
+            readonly error: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly queued_at: string | null;
+            /** Format: date-time */
+            readonly started_at: string | null;
+            /** Format: date-time */
+            readonly finished_at: string | null;
+            /** Format: date-time */
+            readonly undone_at: string | null;
+        };
+        /**
+         * @description * `draft` - Being mapped
+         *     * `queued` - Queued
+         *     * `running` - Running
+         *     * `succeeded` - Succeeded
+         *     * `partial` - Done, some rows failed
+         *     * `failed` - Failed
+         *     * `undone` - Undone
+         * @enum {string}
+         */
+        ImportStatusEnum: "draft" | "queued" | "running" | "succeeded" | "partial" | "failed" | "undone";
+        ImportUploadRequest: {
+            /**
+             * Format: binary
+             * @description CSV, TSV, XLSX or JSON, at most 20971520 bytes and 50000 rows.
+             */
+            file: string;
+            /** @description Import into this vendor (default: your collection). */
+            vendor?: number;
+            /** @description Read 05/03/2024 as 5 March (default: month first). */
+            day_first?: boolean;
+            on_duplicate?: components["schemas"]["OnDuplicateEnum"];
+        };
         ItemValue: {
             id: number;
             name: string;
@@ -878,7 +1538,7 @@ export interface components {
             value: string | null;
             /**
              * Format: decimal
-             * @description Purchase price × quantity, at the purchase-date rate.
+             * @description Cost basis: purchase price × quantity plus purchase fees and shipping (whole line), at the purchase-date rate; null without a purchase price.
              */
             cost: string | null;
             /** @description The price the value comes from (observed or manual). */
@@ -978,6 +1638,13 @@ export interface components {
             title: string;
             availability: string;
         };
+        /**
+         * @description * `skip` - Skip the row
+         *     * `update` - Update the existing item
+         *     * `add` - Add another item anyway
+         * @enum {string}
+         */
+        OnDuplicateEnum: "skip" | "update" | "add";
         PaginatedCollectibleList: {
             /** @example 123 */
             count: number;
@@ -992,6 +1659,51 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["Collectible"][];
+        };
+        PaginatedImportJobSummaryList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["ImportJobSummary"][];
+        };
+        PaginatedPriceCorrectionList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["PriceCorrection"][];
+        };
+        PaginatedPriceEntryList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["PriceEntry"][];
         };
         PaginatedScrapeJobList: {
             /** @example 123 */
@@ -1062,6 +1774,11 @@ export interface components {
              * @description 1 to 10 for cards and comics, 1 to 70 (Sheldon scale) for coins.
              */
             grade?: string | null;
+            /**
+             * Certificate number
+             * @description The grader's certificate number (graded items only).
+             */
+            cert_number?: string;
             quantity?: number;
             /** Format: decimal */
             purchase_price?: string | null;
@@ -1069,6 +1786,39 @@ export interface components {
             purchase_currency?: string;
             /** Format: date */
             purchase_date?: string | null;
+            /**
+             * Format: decimal
+             * @description Fees paid on the purchase (whole line, in the purchase currency).
+             */
+            purchase_fees?: string | null;
+            /**
+             * Format: decimal
+             * @description Shipping paid on the purchase (whole line, in the purchase currency).
+             */
+            purchase_shipping?: string | null;
+            /**
+             * @description `owned` (counts in the collection's value) or `sold` (needs `sale_price`; `sale_date` defaults to today, `sale_currency` to the vendor's). Setting `owned` again clears the sale fields.
+             *
+             *     * `owned` - Owned
+             *     * `sold` - Sold
+             */
+            status?: components["schemas"]["CollectibleStatusEnum"];
+            /**
+             * Format: decimal
+             * @description What the whole line sold for (sold items only).
+             */
+            sale_price?: string | null;
+            /** @description ISO 4217 (sold items only); defaults to the vendor's currency. */
+            sale_currency?: string;
+            /** Format: date */
+            sale_date?: string | null;
+            /**
+             * Format: decimal
+             * @description Fees and shipping paid on the sale, in the sale currency.
+             */
+            sale_fees?: string | null;
+            /** @description Where it is kept: box, binder, shelf. */
+            location?: string;
             notes?: string;
             /** @description At most 20; stored lower-cased. */
             tags?: string[];
@@ -1085,8 +1835,49 @@ export interface components {
             /** @description Only for trading cards. */
             card_details?: components["schemas"]["CardDetailsRequest"] | null;
         };
+        PatchedImportJobUpdateRequest: {
+            /** @description Column → field (`name`, `condition`, `card_details.game`, `external_ids.discogs`, `tracker_url`, …; null or empty: not imported). Columns not named keep their mapping. */
+            mapping?: {
+                [key: string]: string | null;
+            };
+            /** @description Field → {cell text → value}, e.g. {"condition": {"NM": "near_mint", "Loose": "loose"}}. Replaces the value maps. */
+            value_maps?: {
+                [key: string]: {
+                    [key: string]: string;
+                };
+            };
+            /** @description Field → value for rows without one, e.g. {"category": "vinyl"}. Replaces the defaults. */
+            defaults?: {
+                [key: string]: string;
+            };
+            on_duplicate?: components["schemas"]["OnDuplicateEnum"];
+            day_first?: boolean;
+            create_trackers?: boolean;
+        };
         PatchedMembershipUpdateRequest: {
             role?: components["schemas"]["RoleEnum"];
+        };
+        PatchedPhotoRequest: {
+            /** @description 0 first. Setting it moves the photo there (past the end: last). */
+            position?: number;
+            /** @description Set true to make it the item's cover; an item with photos always has exactly one, so false on the cover is refused. */
+            is_cover?: boolean;
+        };
+        /**
+         * @description A correction of a manual entry: price, currency, condition, observed_at (the same
+         *     validation as recording one).
+         */
+        PatchedPriceEntryChangeRequest: {
+            /** Format: decimal */
+            price?: string;
+            /** @description ISO 4217; default the vendor's currency. */
+            currency?: string;
+            condition?: components["schemas"]["PriceConditionEnum"] | components["schemas"]["BlankEnum"];
+            /**
+             * Format: date-time
+             * @description Default: now.
+             */
+            observed_at?: string;
         };
         PatchedTrackerRequest: {
             source?: components["schemas"]["TrackerSourceEnum"];
@@ -1136,6 +1927,77 @@ export interface components {
             /** @description ISO 4217 currency code, e.g. USD, EUR, GBP, JPY. */
             default_currency?: string;
         };
+        Photo: {
+            readonly id: number;
+            readonly collectible: number;
+            /** @description The stored image (metadata stripped). */
+            readonly url: string;
+            readonly thumbnail_url: string;
+            /** @description 0 first. Setting it moves the photo there (past the end: last). */
+            position?: number;
+            /** @description Set true to make it the item's cover; an item with photos always has exactly one, so false on the cover is refused. */
+            is_cover?: boolean;
+            readonly width: number;
+            readonly height: number;
+            /** @description Of the stored image. */
+            readonly content_type: string;
+            /** @description Bytes of the stored image. */
+            readonly byte_size: number;
+            /**
+             * Format: uri
+             * @description The page image it was fetched from, if any.
+             */
+            readonly source_url: string;
+            readonly uploaded_by: number | null;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        PhotoOrderRequest: {
+            /** @description Every photo id of the item, each once, in the new order. */
+            ids: number[];
+        };
+        PhotoUploadRequest: {
+            /**
+             * Format: binary
+             * @description JPEG, PNG, WebP, GIF (first frame) or AVIF, at most PHOTO_MAX_UPLOAD_BYTES (10 MB). The type is read from the bytes, not the name. Stored re-encoded as WebP without metadata (EXIF, GPS), turned upright.
+             */
+            image: string;
+        };
+        PreviewCounts: {
+            rows: number;
+            create: number;
+            update: number;
+            skip: number;
+            error: number;
+        };
+        PreviewRow: {
+            row: number;
+            /**
+             * @description What a commit would do with the row now.
+             *
+             *     * `create` - create
+             *     * `update` - update
+             *     * `skip` - skip
+             *     * `error` - error
+             */
+            action: components["schemas"]["PreviewRowActionEnum"];
+            /** @description The existing item the row duplicates. */
+            duplicate_of: number | null;
+            /** @description The item as it would be stored (as the item API). */
+            item: {
+                [key: string]: unknown;
+            };
+            tracker_url: string;
+            errors: components["schemas"]["RowError"][];
+        };
+        /**
+         * @description * `create` - create
+         *     * `update` - update
+         *     * `skip` - skip
+         *     * `error` - error
+         * @enum {string}
+         */
+        PreviewRowActionEnum: "create" | "update" | "skip" | "error";
         PriceChange: {
             /** Format: decimal */
             absolute: string;
@@ -1167,6 +2029,27 @@ export interface components {
          * @enum {string}
          */
         PriceConditionEnum: "sealed" | "mint" | "near_mint" | "excellent" | "good" | "played" | "poor" | "loose" | "cib" | "new" | "graded" | "ungraded" | "grade_7" | "grade_8" | "grade_9" | "grade_9_5" | "psa_10";
+        PriceCorrection: {
+            readonly id: number;
+            readonly collectible: number;
+            /** @description The price entry (it may since be deleted). */
+            entry: number;
+            readonly action: components["schemas"]["PriceCorrectionActionEnum"];
+            /** @description The entry before the change. */
+            before: components["schemas"]["PriceValues"];
+            /** @description After it; null when deleted. */
+            after: components["schemas"]["PriceValues"] | null;
+            /** @description Who made it (null: user deleted). */
+            corrected_by: number | null;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /**
+         * @description * `changed` - Changed
+         *     * `deleted` - Deleted
+         * @enum {string}
+         */
+        PriceCorrectionActionEnum: "changed" | "deleted";
         PriceEntry: {
             readonly id: number;
             readonly collectible: number;
@@ -1290,6 +2173,35 @@ export interface components {
             /** @description Latest vs. the last price at least 30 days older. */
             change_30d: components["schemas"]["PriceChange"] | null;
         };
+        PriceValues: {
+            /** Format: decimal */
+            price: string;
+            currency: string;
+            condition: string;
+            /** Format: date-time */
+            observed_at: string;
+        };
+        RealisedGain: {
+            /**
+             * Format: decimal
+             * @description Proceeds less cost basis of the items compared.
+             */
+            amount: string;
+            /** Format: decimal */
+            percent: string | null;
+            /**
+             * Format: decimal
+             * @description Sale prices less sale fees, each at its sale date's rate.
+             */
+            proceeds: string;
+            /**
+             * Format: decimal
+             * @description Cost basis of the items compared.
+             */
+            cost: string;
+            /** @description Sold items with both proceeds and a cost basis. */
+            item_count: number;
+        };
         RefreshRequestRequest: {
             /** @description The refresh token. Optional when the `omni_refresh` cookie is sent instead. */
             refresh?: string;
@@ -1301,6 +2213,13 @@ export interface components {
             /** @default  */
             display_name: string;
         };
+        RestoreRequest: {
+            /**
+             * Format: binary
+             * @description A take-out zip (GET /vendors/{id}/takeout).
+             */
+            file: string;
+        };
         /**
          * @description * `owner` - Owner
          *     * `editor` - Editor
@@ -1308,6 +2227,13 @@ export interface components {
          * @enum {string}
          */
         RoleEnum: "owner" | "editor" | "viewer";
+        RowError: {
+            /** @description The row number in the file (the header is one). */
+            row: number;
+            /** @description The column, when one is at fault. */
+            column: string | null;
+            message: string;
+        };
         ScrapeJob: {
             readonly id: number;
             readonly kind: components["schemas"]["ScrapeJobKindEnum"];
@@ -1438,6 +2364,13 @@ export interface components {
         SignUpAccepted: {
             /** @description The same sentence whether or not the address already had an account. */
             detail: string;
+        };
+        TakeoutCounts: {
+            collectibles: number;
+            trackers: number;
+            price_history: number;
+            value_snapshots: number;
+            photos: number;
         };
         TokenPair: {
             /** @description Short-lived JWT for `Authorization: Bearer`. */
@@ -2075,6 +3008,13 @@ export interface operations {
                  */
                 condition?: ("excellent" | "good" | "mint" | "near_mint" | "played" | "poor" | "sealed")[];
                 /**
+                 * @description true: only items with a storage location; false: only those without.
+                 *
+                 *     * `true` - true
+                 *     * `false` - false
+                 */
+                has_location?: "false" | "true";
+                /**
                  * @description * `en` - English
                  *     * `ja` - Japanese
                  *     * `ko` - Korean
@@ -2091,6 +3031,8 @@ export interface operations {
                  *     * `other` - Other
                  */
                 language?: ("de" | "en" | "es" | "fr" | "it" | "ja" | "ko" | "nl" | "other" | "pl" | "pt" | "ru" | "zh_hans" | "zh_hant")[];
+                /** @description Items stored at exactly this location (case-insensitive). */
+                location?: string;
                 /**
                  * @description * `north_america` - North America
                  *     * `europe` - Europe
@@ -2102,14 +3044,14 @@ export interface operations {
                  *     * `other` - Other
                  */
                 market_region?: ("asia" | "europe" | "japan" | "latin_america" | "north_america" | "oceania" | "other" | "united_kingdom")[];
-                /** @description Sort by these fields, comma-separated; prefix `-` to reverse. */
-                ordering?: ("name" | "-name" | "created_at" | "-created_at" | "purchase_price" | "-purchase_price" | "purchase_date" | "-purchase_date")[];
+                /** @description Sort by these fields, comma-separated; prefix `-` to reverse; ties newest first. `value`, `gain` (unrealised; realised for a sold item) and `purchase_price` (the cost basis: price × quantity plus fees and shipping) compare amounts converted to the vendor's currency; items without the amount sort last either way. */
+                ordering?: ("name" | "-name" | "created_at" | "-created_at" | "purchase_price" | "-purchase_price" | "purchase_date" | "-purchase_date" | "value" | "-value" | "gain" | "-gain")[];
                 /** @description A page number within the paginated result set. */
                 page?: number;
                 /** @description Number of results to return per page. */
                 page_size?: number;
                 /**
-                 * @description `true`: items with a value; `false`: unpriced (no price at all, or no exchange rate).
+                 * @description `true`: items with a value; `false`: unpriced items of the collection (no price at all, or no exchange rate; sold items are neither).
                  *
                  *     * `true` - true
                  *     * `false` - false
@@ -2132,17 +3074,25 @@ export interface operations {
                  *     * `false` - false
                  */
                 stale?: "false" | "true";
+                /**
+                 * @description Only items with one of these statuses. Without it the list shows every status (owned and sold): a collection view passes `status=owned`.
+                 *
+                 *     * `owned` - Owned
+                 *     * `sold` - Sold
+                 */
+                status?: ("owned" | "sold")[];
                 /** @description Items carrying this tag. */
                 tag?: string;
                 /**
-                 * @description Items valued on this basis (repeat for several): observed, manual, purchase or none.
+                 * @description Items valued on this basis (repeat for several): observed, manual, purchase, none, or sold (sold items: no value, a realised gain).
                  *
                  *     * `observed` - observed
                  *     * `manual` - manual
                  *     * `purchase` - purchase
                  *     * `none` - none
+                 *     * `sold` - sold
                  */
-                value_basis?: ("manual" | "none" | "observed" | "purchase")[];
+                value_basis?: ("manual" | "none" | "observed" | "purchase" | "sold")[];
                 /** @description Only items of this vendor (one of yours). */
                 vendor?: number;
             };
@@ -2239,6 +3189,830 @@ export interface operations {
             };
             /** @description Authenticated, but this role may not do this (for example a viewer writing). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    collectibles_duplicate_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                collectible_pk: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CollectibleDuplicateRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Collectible"];
+                };
+            };
+            /** @description Invalid input: `fields` names each offending field or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this (for example a viewer writing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object among the vendors you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    collectibles_photos_list: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+            };
+            header?: never;
+            path: {
+                collectible_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Photo"][];
+                };
+            };
+            /** @description Invalid input: `fields` names each offending field or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object among the vendors you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    collectibles_photos_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                collectible_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["PhotoUploadRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Photo"];
+                };
+            };
+            /** @description Invalid input: `fields` names each offending field or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this (for example a viewer writing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object among the vendors you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    collectibles_photos_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                collectible_pk: string;
+                /** @description A unique integer value identifying this photo. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Photo"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object among the vendors you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    collectibles_photos_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                collectible_pk: string;
+                /** @description A unique integer value identifying this photo. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this (for example a viewer writing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object among the vendors you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    collectibles_photos_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                collectible_pk: string;
+                /** @description A unique integer value identifying this photo. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedPhotoRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Photo"];
+                };
+            };
+            /** @description Invalid input: `fields` names each offending field or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this (for example a viewer writing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object among the vendors you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    collectibles_photos_order_create: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+            };
+            header?: never;
+            path: {
+                collectible_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PhotoOrderRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Photo"][];
+                };
+            };
+            /** @description Invalid input: `fields` names each offending field or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this (for example a viewer writing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object among the vendors you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    collectibles_price_corrections_list: {
+        parameters: {
+            query?: {
+                /** @description Sort by these fields, comma-separated; prefix `-` to reverse. */
+                ordering?: ("created_at" | "-created_at")[];
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                collectible_pk: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedPriceCorrectionList"];
+                };
+            };
+            /** @description Invalid input: `fields` names each offending field or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object among the vendors you belong to. Or: a `page` past the last one. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    collectibles_price_entries_list: {
+        parameters: {
+            query?: {
+                /** @description Sort by these fields, comma-separated; prefix `-` to reverse. */
+                ordering?: ("observed_at" | "-observed_at")[];
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /**
+                 * @description Only this source (`manual`: entered by hand).
+                 *
+                 *     * `structured` - Shop page (schema.org structured data)
+                 *     * `css` - CSS selector on a page
+                 *     * `pricecharting` - PriceCharting
+                 *     * `manual` - Entered by hand
+                 */
+                source?: "css" | "manual" | "pricecharting" | "structured";
+            };
+            header?: never;
+            path: {
+                collectible_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedPriceEntryList"];
+                };
+            };
+            /** @description Invalid input: `fields` names each offending field or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object among the vendors you belong to. Or: a `page` past the last one. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    collectibles_price_entries_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                collectible_pk: string;
+                /** @description A unique integer value identifying this price observation. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceEntry"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object among the vendors you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    collectibles_price_entries_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                collectible_pk: string;
+                /** @description A unique integer value identifying this price observation. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `fields` names each offending field or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this (for example a viewer writing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object among the vendors you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    collectibles_price_entries_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                collectible_pk: string;
+                /** @description A unique integer value identifying this price observation. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedPriceEntryChangeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceEntry"];
+                };
+            };
+            /** @description Invalid input: `fields` names each offending field or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this (for example a viewer writing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object among the vendors you belong to. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2897,6 +4671,91 @@ export interface operations {
             };
         };
     };
+    collectibles_trackers_photo_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                collectible_pk: number;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Photo"];
+                };
+            };
+            /** @description Invalid input: `fields` names each offending field or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this (for example a viewer writing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object among the vendors you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the number of seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     collectibles_trackers_resume_create: {
         parameters: {
             query?: never;
@@ -3279,7 +5138,14 @@ export interface operations {
     };
     collectibles_destroy: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description `delete-history`: delete the item even though it has price history (without it: 409 `has_price_history`).
+                 *
+                 *     * `delete-history` - delete-history
+                 */
+                confirm?: "delete-history";
+            };
             header?: never;
             path: {
                 /** @description A unique integer value identifying this collectible. */
@@ -3295,6 +5161,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An unknown `confirm`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
             /** @description Missing, expired or invalid credentials. */
             401: {
@@ -3316,6 +5191,15 @@ export interface operations {
             };
             /** @description No such object among the vendors you belong to. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The items have price history and `confirm=delete-history` was not given (code `has_price_history`): nothing was deleted. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3396,6 +5280,240 @@ export interface operations {
             };
             /** @description The request body is larger than the server accepts. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    collectibles_bulk_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CollectibleBulkEditRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollectibleBulkResult"];
+                };
+            };
+            /** @description Invalid input, unknown ids, too many items, or tags past the per-item limit: nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this (for example a viewer writing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The items have price history and `confirm=delete-history` was not given (code `has_price_history`): nothing was deleted. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    collectibles_export_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description * `trading_card` - Trading card
+                 *     * `video_game` - Video game
+                 *     * `vinyl` - Vinyl
+                 *     * `comic` - Comic
+                 *     * `coin` - Coin
+                 *     * `figure` - Figure
+                 *     * `other` - Other
+                 */
+                category?: ("coin" | "comic" | "figure" | "other" | "trading_card" | "video_game" | "vinyl")[];
+                /**
+                 * @description * `sealed` - Sealed
+                 *     * `mint` - Mint
+                 *     * `near_mint` - Near mint
+                 *     * `excellent` - Excellent
+                 *     * `good` - Good
+                 *     * `played` - Played
+                 *     * `poor` - Poor
+                 */
+                condition?: ("excellent" | "good" | "mint" | "near_mint" | "played" | "poor" | "sealed")[];
+                /** @description `csv`: UTF-8 with a byte-order mark (Excel reads accents right).; `xlsx`: One worksheet; numbers and dates typed.; `json`: An array of objects, one per item, keyed like the CSV. */
+                format?: "csv" | "json" | "xlsx";
+                /**
+                 * @description true: only items with a storage location; false: only those without.
+                 *
+                 *     * `true` - true
+                 *     * `false` - false
+                 */
+                has_location?: "false" | "true";
+                /**
+                 * @description * `en` - English
+                 *     * `ja` - Japanese
+                 *     * `ko` - Korean
+                 *     * `zh_hans` - Chinese (Simplified)
+                 *     * `zh_hant` - Chinese (Traditional)
+                 *     * `fr` - French
+                 *     * `de` - German
+                 *     * `it` - Italian
+                 *     * `es` - Spanish
+                 *     * `pt` - Portuguese
+                 *     * `ru` - Russian
+                 *     * `nl` - Dutch
+                 *     * `pl` - Polish
+                 *     * `other` - Other
+                 */
+                language?: ("de" | "en" | "es" | "fr" | "it" | "ja" | "ko" | "nl" | "other" | "pl" | "pt" | "ru" | "zh_hans" | "zh_hant")[];
+                /** @description Items stored at exactly this location (case-insensitive). */
+                location?: string;
+                /**
+                 * @description * `north_america` - North America
+                 *     * `europe` - Europe
+                 *     * `united_kingdom` - United Kingdom
+                 *     * `japan` - Japan
+                 *     * `asia` - Asia (other)
+                 *     * `oceania` - Oceania
+                 *     * `latin_america` - Latin America
+                 *     * `other` - Other
+                 */
+                market_region?: ("asia" | "europe" | "japan" | "latin_america" | "north_america" | "oceania" | "other" | "united_kingdom")[];
+                /** @description Sort by these fields, comma-separated; prefix `-` to reverse; ties newest first. `value`, `gain` (unrealised; realised for a sold item) and `purchase_price` (the cost basis: price × quantity plus fees and shipping) compare amounts converted to the vendor's currency; items without the amount sort last either way. */
+                ordering?: ("name" | "-name" | "created_at" | "-created_at" | "purchase_price" | "-purchase_price" | "purchase_date" | "-purchase_date" | "value" | "-value" | "gain" | "-gain")[];
+                /**
+                 * @description `true`: items with a value; `false`: unpriced items of the collection (no price at all, or no exchange rate; sold items are neither).
+                 *
+                 *     * `true` - true
+                 *     * `false` - false
+                 */
+                priced?: "false" | "true";
+                /** @description Bought on or after this date. */
+                purchase_date_after?: string;
+                /** @description Bought on or before this date. */
+                purchase_date_before?: string;
+                /** @description Cards released on or after this date. */
+                release_date_after?: string;
+                /** @description Cards released on or before this date. */
+                release_date_before?: string;
+                /** @description Full-text search, same syntax as GET /api/v1/search (web-search syntax, last word as a prefix, accents ignored). Results are ordered by relevance unless `ordering` is given. */
+                search?: string;
+                /**
+                 * @description `true`: items valued on an observed or manual price older than the server's VALUATION_STALE_AFTER_DAYS; `false`: every other item.
+                 *
+                 *     * `true` - true
+                 *     * `false` - false
+                 */
+                stale?: "false" | "true";
+                /**
+                 * @description Only items with one of these statuses. Without it the list shows every status (owned and sold): a collection view passes `status=owned`.
+                 *
+                 *     * `owned` - Owned
+                 *     * `sold` - Sold
+                 */
+                status?: ("owned" | "sold")[];
+                /** @description Items carrying this tag. */
+                tag?: string;
+                /**
+                 * @description Items valued on this basis (repeat for several): observed, manual, purchase, none, or sold (sold items: no value, a realised gain).
+                 *
+                 *     * `observed` - observed
+                 *     * `manual` - manual
+                 *     * `purchase` - purchase
+                 *     * `none` - none
+                 *     * `sold` - sold
+                 */
+                value_basis?: ("manual" | "none" | "observed" | "purchase" | "sold")[];
+                /** @description Only items of this vendor (one of yours). */
+                vendor?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/json": {
+                        [key: string]: unknown;
+                    }[];
+                };
+            };
+            /** @description An unknown or invalid query parameter, or too many items for an XLSX file: `fields` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3514,6 +5632,440 @@ export interface operations {
             };
             /** @description A `page` past the last one. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    imports_list: {
+        parameters: {
+            query?: {
+                /** @description Sort by these fields, comma-separated; prefix `-` to reverse. */
+                ordering?: ("created_at" | "-created_at")[];
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedImportJobSummaryList"];
+                };
+            };
+            /** @description Invalid input: `fields` names each offending field or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A `page` past the last one. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    imports_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImportUploadRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJob"];
+                };
+            };
+            /** @description Invalid input: `fields` names each offending field or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this (for example a viewer writing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    imports_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJob"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object among the vendors you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    imports_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedImportJobUpdateRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJob"];
+                };
+            };
+            /** @description Invalid input: `fields` names each offending field or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this (for example a viewer writing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object among the vendors you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The object's state does not allow this now (for example an import committed already, or items changed since it). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    imports_commit_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJob"];
+                };
+            };
+            /** @description Invalid input: `fields` names each offending field or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this (for example a viewer writing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object among the vendors you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The object's state does not allow this now (for example an import committed already, or items changed since it). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    imports_undo_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJob"];
+                };
+            };
+            /** @description Invalid input: `fields` names each offending field or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this (for example a viewer writing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object among the vendors you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The object's state does not allow this now (for example an import committed already, or items changed since it). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3952,6 +6504,151 @@ export interface operations {
             };
             /** @description The request body is larger than the server accepts. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    vendors_restore_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                vendor_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["RestoreRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TakeoutCounts"];
+                };
+            };
+            /** @description Invalid input: `fields` names each offending field or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this (for example a viewer writing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object among the vendors you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The vendor already holds items. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    vendors_takeout_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                vendor_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description You are a viewer of this vendor. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such vendor among yours. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
