@@ -35,6 +35,9 @@ export default defineConfig(({ mode }) => {
       css: false,
       restoreMocks: true,
       include: ["src/**/*.test.{ts,tsx}"],
+      // The machine's two cores are shared: a wide table clicked through with user-event can
+      // take several seconds under load without anything being wrong.
+      testTimeout: 15_000,
     },
   };
 });

@@ -121,7 +121,8 @@ test("they edit the item and see the change", async () => {
 
   await page.getByRole("link", { name: "Collection", exact: true }).first().click();
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: editedName }) });
-  await expect(row.getByRole("cell").nth(3)).toHaveText("3");
+  // Cells: selection checkbox, name, category, condition, quantity.
+  await expect(row.getByRole("cell").nth(4)).toHaveText("3");
 });
 
 test("filters narrow the list, live in the URL, and back/forward restore them", async () => {

@@ -59,6 +59,7 @@ export function createAppRouter(queryClient: QueryClient) {
             { path: "collection/new", lazy: () => import("./routes/collectible-new") },
             { path: "collection/:id", lazy: () => import("./routes/collectible-detail") },
             { path: "collection/:id/edit", lazy: () => import("./routes/collectible-edit") },
+            { path: "import", lazy: () => import("./routes/import") },
             { path: "*", lazy: () => import("./routes/not-found") },
           ],
         },

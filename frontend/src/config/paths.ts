@@ -6,6 +6,7 @@ export const paths = {
   collectibleNew: "/collection/new",
   collectible: (id: number | string) => `/collection/${String(id)}`,
   collectibleEdit: (id: number | string) => `/collection/${String(id)}/edit`,
+  imports: "/import",
   search: (q?: string) => (q ? `/search?q=${encodeURIComponent(q)}` : "/search"),
 } as const;
 

@@ -1,6 +1,21 @@
 import { http, HttpResponse } from "msw";
 
-import type { Collectible, PriceSeries, ScrapeJob, Tracker, TrackerRequest, User, Vendor } from "@/lib/api/types";
+import type {
+  Collectible,
+  CollectibleBulkEditRequest,
+  ImportJob,
+  ImportJobChanges,
+  Photo,
+  PriceEntry,
+  PriceEntryChange,
+  PriceSeries,
+  Tracker,
+  TrackerRequest,
+  User,
+  Vendor,
+} from "@/lib/api/types";
+
+import { makeCollectible, makeImportJob, makeTracker, makeVendor, now } from "./factories";
 
 /** Paths are relative: MSW resolves them against the jsdom origin the app client uses. */
 export const API = "/api/v1";
@@ -16,6 +31,15 @@ interface Db {
   priceSeries: PriceSeries[];
   /** The query string of each GET /prices, in order. */
   priceRequests: URLSearchParams[];
+  /** The body of each POST /collectibles/bulk, in order. */
+  bulkRequests: CollectibleBulkEditRequest[];
+  photos: Photo[];
+  /** Prices entered by hand, and the body of each PATCH correcting one. */
+  manualEntries: PriceEntry[];
+  entryChanges: PriceEntryChange[];
+  imports: ImportJob[];
+  /** The body of each PATCH /imports/{id}/, in order. */
+  importChanges: ImportJobChanges[];
   /** access token → user id */
   accessTokens: Map<string, number>;
   /** The user the (httpOnly, so simulated) refresh cookie belongs to; null = no cookie. */
@@ -24,140 +48,9 @@ interface Db {
   refreshCalls: number;
 }
 
-const now = "2025-01-15T10:00:00Z";
 
-export function makeVendor(overrides: Partial<Vendor> = {}): Vendor {
-  return {
-    id: 1,
-    name: "Ada's collection",
-    slug: "ada",
-    default_currency: "EUR",
-    is_personal: true,
-    role: "owner",
-    created_at: now,
-    updated_at: now,
-    ...overrides,
-  };
-}
 
-let collectibleSeq = 100;
-export function makeCollectible(overrides: Partial<Collectible> = {}): Collectible {
-  collectibleSeq += 1;
-  return {
-    id: collectibleSeq,
-    vendor: 1,
-    created_by: 1,
-    name: `Item ${String(collectibleSeq)}`,
-    category: "video_game",
-    set_name: "",
-    number: "",
-    condition: "near_mint",
-    completeness: "",
-    grader: "",
-    grade: null,
-    quantity: 1,
-    purchase_price: "12.50",
-    purchase_currency: "EUR",
-    purchase_date: "2024-03-01",
-    notes: "",
-    tags: [],
-    external_ids: {},
-    card_details: null,
-    // Valued at its purchase price until a market price arrives (docs/valuation.md).
-    valuation: {
-      basis: "purchase",
-      currency: "EUR",
-      unit_value: "12.50",
-      value: "12.50",
-      cost: "12.50",
-      price: null,
-      age_days: null,
-      is_stale: false,
-      unconvertible: false,
-      valued_at: now,
-    },
-    created_at: now,
-    updated_at: now,
-    ...overrides,
-  };
-}
-
-let trackerSeq = 500;
-export function makeTracker(overrides: Partial<Tracker> = {}): Tracker {
-  trackerSeq += 1;
-  return {
-    id: trackerSeq,
-    collectible: 101,
-    source: "structured",
-    url: `https://shop.example/item/${String(trackerSeq)}`,
-    external_id: "",
-    selector: "",
-    attribute: "",
-    condition: "",
-    currency: "",
-    interval_minutes: 1440,
-    status: "ok",
-    is_active: true,
-    paused_reason: "",
-    next_run_at: now,
-    consecutive_failures: 0,
-    last_error_kind: "",
-    last_error_message: "",
-    last_error_at: null,
-    last_checked_at: now,
-    last_success_at: now,
-    created_at: now,
-    updated_at: now,
-    ...overrides,
-  };
-}
-
-/** A daily series; `prices` are oldest first, one per day ending on 2025-01-15. */
-export function makeSeries(prices: number[], overrides: Partial<PriceSeries> = {}): PriceSeries {
-  const end = Date.parse("2025-01-15T00:00:00Z");
-  const points = prices.map((price, index) => {
-    const value = price.toFixed(2);
-    return { t: new Date(end - (prices.length - 1 - index) * 86_400_000).toISOString(), price: value, low: value, high: value, count: 1 };
-  });
-  const latest = points[points.length - 1];
-  return {
-    source: "pricecharting",
-    condition: "loose",
-    currency: "EUR",
-    points,
-    summary: {
-      latest: latest?.price ?? null,
-      latest_at: latest?.t ?? null,
-      min: points.length ? Math.min(...prices).toFixed(2) : null,
-      max: points.length ? Math.max(...prices).toFixed(2) : null,
-      change_7d: null,
-      change_30d: null,
-    },
-    ...overrides,
-  };
-}
-
-export function makeScrapeJob(overrides: Partial<ScrapeJob> = {}): ScrapeJob {
-  return {
-    id: 900,
-    kind: "manual",
-    status: "queued",
-    is_finished: false,
-    collectible: 101,
-    requested_by: 1,
-    trackers_total: 0,
-    trackers_succeeded: 0,
-    trackers_failed: 0,
-    trackers_skipped: 0,
-    observations_recorded: 0,
-    error: "",
-    created_at: now,
-    started_at: null,
-    finished_at: null,
-    runs: [],
-    ...overrides,
-  };
-}
+export { makeCollectible, makeImportJob, makePhoto, makeScrapeJob, makeSeries, makeTracker, makeVendor } from "./factories";
 
 function freshDb(): Db {
   return {
@@ -176,6 +69,12 @@ function freshDb(): Db {
     trackerTests: [],
     priceSeries: [],
     priceRequests: [],
+    bulkRequests: [],
+    photos: [],
+    manualEntries: [],
+    entryChanges: [],
+    imports: [],
+    importChanges: [],
     accessTokens: new Map(),
     refreshCookieUser: null,
     tokenCounter: 0,
@@ -219,6 +118,8 @@ function session(userId: number, status = 200) {
 }
 
 const LIST_PARAMS = new Set([
+  "status",
+  "location",
   "page",
   "page_size",
   "ordering",
@@ -376,5 +277,107 @@ export const handlers = [
       to: now,
       series: db.priceSeries,
     });
+  }),
+  http.post(`${API}/collectibles/bulk`, async ({ request }) => {
+    if (!currentUser(request)) return unauthorized();
+    const body = (await request.json()) as CollectibleBulkEditRequest;
+    db.bulkRequests.push(body);
+    const targets = body.ids ? db.collectibles.filter((c) => body.ids?.includes(c.id)) : db.collectibles;
+    for (const item of targets) {
+      if (body.action === "add_tags") item.tags = [...new Set([...(item.tags ?? []), ...(body.tags ?? [])])];
+      if (body.action === "set_location") item.location = body.location ?? "";
+    }
+    if (body.action === "delete") db.collectibles = db.collectibles.filter((c) => !targets.includes(c));
+    return HttpResponse.json({ matched: targets.length, changed: targets.length });
+  }),
+  http.post(`${API}/collectibles/:id/duplicate`, ({ request, params }) => {
+    if (!currentUser(request)) return unauthorized();
+    const original = db.collectibles.find((c) => String(c.id) === params.id);
+    if (!original) return error(404, "Not found.", "not_found");
+    const { id: _id, ...details } = original;
+    const copy = makeCollectible({ ...details, cert_number: "" });
+    db.collectibles.push(copy);
+    return HttpResponse.json(copy, { status: 201 });
+  }),
+  http.get(`${API}/collectibles/:id/photos/`, ({ request, params }) => {
+    if (!currentUser(request)) return unauthorized();
+    return HttpResponse.json(db.photos.filter((p) => String(p.collectible) === params.id).sort((a, b) => (a.position ?? 0) - (b.position ?? 0)));
+  }),
+  http.patch(`${API}/collectibles/:id/photos/:photoId/`, async ({ request, params }) => {
+    if (!currentUser(request)) return unauthorized();
+    const body = (await request.json()) as Partial<Photo>;
+    const photo = db.photos.find((p) => String(p.id) === params.photoId);
+    if (!photo) return error(404, "Not found.", "not_found");
+    if (body.is_cover) for (const p of db.photos) if (p.collectible === photo.collectible) p.is_cover = p.id === photo.id;
+    return HttpResponse.json(photo);
+  }),
+  http.post(`${API}/collectibles/:id/photos/order/`, async ({ request }) => {
+    if (!currentUser(request)) return unauthorized();
+    const { ids } = (await request.json()) as { ids: number[] };
+    ids.forEach((id, position) => {
+      const photo = db.photos.find((p) => p.id === id);
+      if (photo) photo.position = position;
+    });
+    return HttpResponse.json(db.photos.filter((p) => ids.includes(p.id)).sort((a, b) => (a.position ?? 0) - (b.position ?? 0)));
+  }),
+  http.post(`${API}/imports/`, ({ request }) => {
+    if (!currentUser(request)) return unauthorized();
+    const job = makeImportJob();
+    db.imports.push(job);
+    return HttpResponse.json(job, { status: 201 });
+  }),
+  http.get(`${API}/imports/:id/`, ({ request, params }) => {
+    if (!currentUser(request)) return unauthorized();
+    const job = db.imports.find((j) => String(j.id) === params.id);
+    if (!job) return error(404, "Not found.", "not_found");
+    // A committed job advances one step per poll, then finishes.
+    if (job.status === "running") {
+      Object.assign(job, { processed: Math.min(job.total, job.processed + 1) });
+      if (job.processed === job.total) Object.assign(job, { status: "succeeded", is_finished: true, created: job.total, finished_at: now });
+    }
+    return HttpResponse.json(job);
+  }),
+  http.patch(`${API}/imports/:id/`, async ({ request, params }) => {
+    if (!currentUser(request)) return unauthorized();
+    const job = db.imports.find((j) => String(j.id) === params.id);
+    if (!job) return error(404, "Not found.", "not_found");
+    const changes = (await request.json()) as ImportJobChanges;
+    db.importChanges.push(changes);
+    Object.assign(job, changes, changes.mapping ? { mapping: { ...job.mapping, ...changes.mapping } } : {});
+    if (job.mapping.Title === "name") {
+      Object.assign(job, {
+        preview: [{ row: 2, action: "create", duplicate_of: null, item: { name: "Pikachu", condition: "near_mint", purchase_price: "12.50" }, tracker_url: "", errors: [] }],
+        counts: { rows: 2, create: 2, update: 0, skip: 0, error: 0 },
+        errors: [],
+      });
+    }
+    return HttpResponse.json(job);
+  }),
+  http.post(`${API}/imports/:id/commit`, ({ request, params }) => {
+    if (!currentUser(request)) return unauthorized();
+    const job = db.imports.find((j) => String(j.id) === params.id);
+    if (!job) return error(404, "Not found.", "not_found");
+    Object.assign(job, { status: "running", total: 2, processed: 0 });
+    return HttpResponse.json(job, { status: 202 });
+  }),
+  http.post(`${API}/imports/:id/undo`, ({ request, params }) => {
+    if (!currentUser(request)) return unauthorized();
+    const job = db.imports.find((j) => String(j.id) === params.id);
+    if (!job) return error(404, "Not found.", "not_found");
+    Object.assign(job, { status: "undone", undone_at: now });
+    return HttpResponse.json(job);
+  }),
+  http.get(`${API}/collectibles/:id/price-entries/`, ({ request }) => {
+    if (!currentUser(request)) return unauthorized();
+    return HttpResponse.json({ count: db.manualEntries.length, next: null, previous: null, results: db.manualEntries });
+  }),
+  http.patch(`${API}/collectibles/:id/price-entries/:entryId/`, async ({ request, params }) => {
+    if (!currentUser(request)) return unauthorized();
+    const entry = db.manualEntries.find((e) => String(e.id) === params.entryId);
+    if (!entry) return error(404, "Not found.", "not_found");
+    const change = (await request.json()) as PriceEntryChange;
+    db.entryChanges.push(change);
+    Object.assign(entry, change);
+    return HttpResponse.json(entry);
   }),
 ];

@@ -1,4 +1,4 @@
-import { Boxes, LayoutDashboard, Menu, Plus, TrendingUp } from "lucide-react";
+import { Boxes, FileUp, LayoutDashboard, Menu, Plus, TrendingUp } from "lucide-react";
 import { useState, type ReactNode } from "react";
 import { NavLink, Outlet, useNavigation } from "react-router";
 
@@ -56,6 +56,9 @@ function Navigation({ onNavigate }: { onNavigate?: () => void }) {
       </NavItem>
       <NavItem to={paths.collectibleNew} icon={<Plus aria-hidden />} onNavigate={onNavigate}>
         Add item
+      </NavItem>
+      <NavItem to={paths.imports} icon={<FileUp aria-hidden />} onNavigate={onNavigate}>
+        Import
       </NavItem>
     </nav>
   );

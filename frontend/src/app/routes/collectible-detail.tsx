@@ -4,12 +4,17 @@ import { useCollectible } from "@/features/collectibles/api/get-collectible";
 import { CollectibleDetail } from "@/features/collectibles/components/collectible-detail";
 import { ItemLoadError, ItemNotFound, ItemSkeleton } from "@/features/collectibles/components/collectible-page-states";
 import { parseItemId } from "@/features/collectibles/lib/item-id";
+import { PhotosSection } from "@/features/photos/components/photos-section";
+import { useTrackers } from "@/features/prices/api/get-trackers";
 import { PriceSection } from "@/features/prices/components/price-section";
 import { useVendors } from "@/features/vendors/api/get-vendors";
 
 function Detail({ id }: { id: number }) {
   const query = useCollectible(id);
   const vendors = useVendors().data;
+  // Trackers whose page may offer a product image for "use the tracked page's image".
+  const trackers = useTrackers(id).data ?? [];
+  const pageImageSources = trackers.filter((t) => t.url).map((t) => ({ id: t.id, url: t.url }));
   if (query.isPending) return <ItemSkeleton />;
   if (query.isError) return <ItemLoadError error={query.error} onRetry={() => void query.refetch()} />;
   const item = query.data;
@@ -20,6 +25,7 @@ function Detail({ id }: { id: number }) {
         item={item}
         vendor={vendors?.find((v) => v.id === item.vendor)}
         renderPrices={(canEdit) => <PriceSection item={item} canEdit={canEdit} />}
+        renderPhotos={(canEdit) => <PhotosSection collectibleId={item.id} canEdit={canEdit} pageImageSources={pageImageSources} />}
       />
     </>
   );

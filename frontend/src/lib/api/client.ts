@@ -156,6 +156,8 @@ export function createApiClient(options: ApiClientOptions) {
   return {
     client,
     baseUrl,
+    /** The authenticated fetch under `client` (token, one shared refresh, replay). */
+    fetch: authFetch,
     refreshAccessToken,
     setSessionExpiredHandler(handler: SessionExpiredHandler) {
       onSessionExpired = handler;

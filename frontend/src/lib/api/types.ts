@@ -11,6 +11,10 @@ export type Vendor = Schemas["Vendor"];
 export type Role = Schemas["RoleEnum"];
 export type Collectible = Schemas["Collectible"];
 export type CollectibleRequest = Schemas["CollectibleRequest"];
+export type CollectibleStatus = Schemas["CollectibleStatusEnum"];
+export type CoverPhoto = Schemas["CoverPhoto"];
+export type CollectibleBulkEditRequest = Schemas["CollectibleBulkEditRequest"];
+export type CollectibleBulkResult = Schemas["CollectibleBulkResult"];
 export type CardDetails = Schemas["CardDetails"];
 export type CardDetailsRequest = Schemas["CardDetailsRequest"];
 export type PaginatedCollectibleList = Schemas["PaginatedCollectibleList"];
@@ -27,6 +31,7 @@ export type ErrorBody = Schemas["Error"];
 export type CollectibleListQuery = NonNullable<
   operations["collectibles_list"]["parameters"]["query"]
 >;
+export type CollectibleExportQuery = NonNullable<operations["collectibles_export_list"]["parameters"]["query"]>;
 
 // Price engine: trackers, refresh jobs, price series.
 export type Tracker = Schemas["Tracker"];
@@ -47,6 +52,7 @@ export type PriceSummary = Schemas["PriceSummary"];
 export type PriceChange = Schemas["PriceChange"];
 export type PriceEntry = Schemas["PriceEntry"];
 export type PriceEntryRequest = Schemas["PriceEntryRequest"];
+export type PriceEntryChange = Schemas["PatchedPriceEntryChangeRequest"];
 
 export type PriceSeriesQuery = NonNullable<
   operations["collectibles_prices_retrieve"]["parameters"]["query"]
@@ -64,3 +70,13 @@ export type ValueRange = Schemas["ValueHistoryRangeEnum"];
 export type SearchPage = Schemas["SearchPage"];
 export type SearchResult = Schemas["SearchResult"];
 export type SearchQuery = operations["search"]["parameters"]["query"];
+
+// Photos and imports.
+export type Photo = Schemas["Photo"];
+export type ImportJob = Schemas["ImportJob"];
+export type ImportStatus = Schemas["ImportStatusEnum"];
+export type OnDuplicate = Schemas["OnDuplicateEnum"];
+export type ImportJobChanges = Schemas["PatchedImportJobUpdateRequest"];
+export type PreviewRow = Schemas["PreviewRow"];
+export type RowError = Schemas["RowError"];
+export type RealisedGain = Schemas["RealisedGain"];

@@ -11,6 +11,7 @@ import { CATEGORIES, COMPLETENESS, CONDITIONS, FINISHES, GRADERS, LANGUAGES, MAR
 import { formatDate, formatDateTime, formatMoney } from "@/lib/utils";
 
 import { DeleteCollectibleButton } from "./delete-collectible-button";
+import { DuplicateCollectibleButton } from "./duplicate-collectible-button";
 
 function Facts({ items }: { items: [string, ReactNode][] }) {
   const shown = items.filter(([, value]) => value !== "" && value !== null && value !== undefined);
@@ -32,9 +33,11 @@ interface CollectibleDetailProps {
   vendor: Vendor | undefined;
   /** The prices part of the page: another feature's, so the route passes it in. */
   renderPrices: (canEdit: boolean) => ReactNode;
+  /** The photos part of the page, likewise. */
+  renderPhotos?: (canEdit: boolean) => ReactNode;
 }
 
-export function CollectibleDetail({ item, vendor, renderPrices }: CollectibleDetailProps) {
+export function CollectibleDetail({ item, vendor, renderPrices, renderPhotos }: CollectibleDetailProps) {
   const navigate = useNavigate();
   const canEdit = vendor ? vendor.role !== "viewer" : true;
   const card = item.card_details;
@@ -52,6 +55,7 @@ export function CollectibleDetail({ item, vendor, renderPrices }: CollectibleDet
             <h1 className="text-2xl font-semibold tracking-tight break-words">{item.name}</h1>
             <div className="mt-2 flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
               <Badge>{labelOf(CATEGORIES, item.category)}</Badge>
+              {item.status === "sold" ? <Badge variant="outline">Sold</Badge> : null}
               {item.set_name ? <span className="max-w-full break-words">{item.set_name}</span> : null}
               {item.number ? <span className="max-w-full break-words">#{item.number}</span> : null}
               {/* Phones: the collection gets its own line, so no separator can start a line. */}
@@ -66,12 +70,13 @@ export function CollectibleDetail({ item, vendor, renderPrices }: CollectibleDet
             </div>
           </div>
           {canEdit ? (
-            <div className="flex gap-2">
+            <div className="flex flex-wrap gap-2">
               <Button asChild variant="outline">
                 <Link to={paths.collectibleEdit(item.id)}>
                   <Pencil aria-hidden /> Edit
                 </Link>
               </Button>
+              <DuplicateCollectibleButton item={item} onDuplicated={(copy) => void navigate(paths.collectible(copy.id))} />
               <DeleteCollectibleButton item={item} onDeleted={() => void navigate(paths.collection, { replace: true })} />
             </div>
           ) : (
@@ -91,6 +96,8 @@ export function CollectibleDetail({ item, vendor, renderPrices }: CollectibleDet
                 ["Condition", labelOf(CONDITIONS, item.condition)],
                 ["Completeness", labelOf(COMPLETENESS, item.completeness)],
                 ["Grading", item.grader ? `${labelOf(GRADERS, item.grader)} ${item.grade ?? ""}`.trim() : ""],
+                ["Certificate", item.cert_number ?? ""],
+                ["Location", item.location ?? ""],
                 ["Quantity", String(quantity)],
                 [
                   "Tags",
@@ -133,6 +140,8 @@ export function CollectibleDetail({ item, vendor, renderPrices }: CollectibleDet
               items={[
                 ["Price paid", item.purchase_price ? formatMoney(item.purchase_price, item.purchase_currency) : "Not recorded"],
                 ["Total paid", total !== null ? formatMoney(total, item.purchase_currency) : ""],
+                ["Fees", item.purchase_fees ? formatMoney(item.purchase_fees, item.purchase_currency) : ""],
+                ["Shipping", item.purchase_shipping ? formatMoney(item.purchase_shipping, item.purchase_currency) : ""],
                 ["Purchase date", item.purchase_date ? formatDate(item.purchase_date) : ""],
                 ["Added", formatDateTime(item.created_at)],
                 ["Last changed", formatDateTime(item.updated_at)],
@@ -140,6 +149,22 @@ export function CollectibleDetail({ item, vendor, renderPrices }: CollectibleDet
             />
           </CardContent>
         </Card>
+        {item.status === "sold" ? (
+          <Card>
+            <CardHeader>
+              <CardTitle className="text-base">Sale</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <Facts
+                items={[
+                  ["Sold for", formatMoney(item.sale_price, item.sale_currency || vendor?.default_currency)],
+                  ["Sale fees", item.sale_fees ? formatMoney(item.sale_fees, item.sale_currency || vendor?.default_currency) : ""],
+                  ["Sale date", item.sale_date ? formatDate(item.sale_date) : ""],
+                ]}
+              />
+            </CardContent>
+          </Card>
+        ) : null}
         {card ? (
           <Card>
             <CardHeader>
@@ -172,6 +197,7 @@ export function CollectibleDetail({ item, vendor, renderPrices }: CollectibleDet
         ) : null}
       </div>
 
+      {renderPhotos?.(canEdit)}
       {renderPrices(canEdit)}
     </div>
   );

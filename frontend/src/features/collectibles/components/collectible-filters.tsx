@@ -1,4 +1,4 @@
-import { CalendarRange, ChevronDown, Search, X } from "lucide-react";
+import { CalendarRange, ChevronDown, MapPin, Search, X, type LucideIcon } from "lucide-react";
 import { useId, useState } from "react";
 
 import { Badge } from "@/components/ui/badge";
@@ -11,7 +11,7 @@ import { CATEGORIES, CONDITIONS, LANGUAGES, MARKET_REGIONS, labelOf } from "@/li
 import { formatDate } from "@/lib/utils";
 
 import { countActiveFilters, type CollectibleFilters } from "../lib/filters";
-import { ORDERINGS, VALUE_BASES, type Ordering } from "../lib/list-options";
+import { ORDERINGS, STATUSES, VALUE_BASES, type Ordering } from "../lib/list-options";
 import { MultiSelectFilter } from "./multi-select-filter";
 
 interface Props {
@@ -20,19 +20,31 @@ interface Props {
   onClear: () => void;
 }
 
-/** Commits the tag on Enter or blur; re-mounted (via key) when the URL changes it. */
-function TagFilter({ value, onCommit }: { value: string; onCommit: (tag: string) => void }) {
+/** A free-text filter committed on Enter or blur; re-mounted (via key) when the URL changes it. */
+function TextFilter({
+  label,
+  icon: Icon,
+  value,
+  normalise,
+  onCommit,
+}: {
+  label: string;
+  icon: LucideIcon;
+  value: string;
+  normalise: (text: string) => string;
+  onCommit: (text: string) => void;
+}) {
   const [draft, setDraft] = useState(value);
   const commit = () => {
-    const tag = draft.trim().toLowerCase();
-    if (tag !== value) onCommit(tag);
+    const next = normalise(draft);
+    if (next !== value) onCommit(next);
   };
   return (
     <div className="relative w-full sm:w-44">
-      <Search aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" />
+      <Icon aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" />
       <Input
-        aria-label="Tag"
-        placeholder="Tag"
+        aria-label={label}
+        placeholder={label}
         value={draft}
         onChange={(event) => setDraft(event.target.value)}
         onBlur={commit}
@@ -104,6 +116,7 @@ function activeChips(filters: CollectibleFilters, onChange: Props["onChange"]): 
     ["language", LANGUAGES],
     ["market_region", MARKET_REGIONS],
     ["value_basis", VALUE_BASES],
+    ["status", STATUSES],
   ] as const;
   for (const [key, choices] of multi) {
     for (const value of filters[key] as string[]) {
@@ -121,6 +134,7 @@ function activeChips(filters: CollectibleFilters, onChange: Props["onChange"]): 
     chips.push({ key: "stale", label: filters.stale ? "Stale price" : "Fresh price", remove: () => onChange({ stale: null }) });
   }
   if (filters.tag) chips.push({ key: "tag", label: `#${filters.tag}`, remove: () => onChange({ tag: "" }) });
+  if (filters.location) chips.push({ key: "location", label: `In ${filters.location}`, remove: () => onChange({ location: "" }) });
   for (const field of DATE_FIELDS) {
     if (filters[field.key]) {
       chips.push({
@@ -145,7 +159,16 @@ export function CollectibleFiltersBar({ filters, onChange, onClear }: Props) {
         <MultiSelectFilter label="Region" options={MARKET_REGIONS} value={filters.market_region} onChange={(market_region) => onChange({ market_region })} />
         <MultiSelectFilter label="Value from" options={VALUE_BASES} value={filters.value_basis} onChange={(value_basis) => onChange({ value_basis })} />
         <DateRangesFilter filters={filters} onChange={onChange} />
-        <TagFilter key={filters.tag} value={filters.tag} onCommit={(tag) => onChange({ tag })} />
+        <MultiSelectFilter label="Status" options={STATUSES} value={filters.status} onChange={(status) => onChange({ status })} />
+        <TextFilter key={`tag:${filters.tag}`} label="Tag" icon={Search} value={filters.tag} normalise={(t) => t.trim().toLowerCase()} onCommit={(tag) => onChange({ tag })} />
+        <TextFilter
+          key={`location:${filters.location}`}
+          label="Location"
+          icon={MapPin}
+          value={filters.location}
+          normalise={(t) => t.trim()}
+          onCommit={(location) => onChange({ location })}
+        />
         <div className="flex items-center gap-2 sm:ml-auto">
           <Label htmlFor={sortId} className="text-muted-foreground">
             Sort

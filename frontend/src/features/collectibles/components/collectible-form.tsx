@@ -20,7 +20,8 @@ import {
   type Choice,
 } from "@/lib/choices";
 
-import { collectibleFormSchema, toCollectibleRequest, type CollectibleFormValues } from "../lib/form-schema";
+import { STATUSES } from "../lib/list-options";
+import { collectibleFormSchema, MAX_CERT_NUMBER_LENGTH, MAX_LOCATION_LENGTH, todayIso, toCollectibleRequest, type CollectibleFormValues } from "../lib/form-schema";
 import { ExternalIdsEditor } from "./external-ids-editor";
 import { TagsInput } from "./tags-input";
 
@@ -77,6 +78,8 @@ export function CollectibleForm({ defaultValues, vendors, mode, onSubmit, onCanc
   const vendorId = useWatch({ control, name: "vendor" });
   const vendor = vendors.find((v) => String(v.id) === vendorId);
   const isCard = category === "trading_card";
+  const grader = useWatch({ control, name: "grader" });
+  const status = useWatch({ control, name: "status" });
 
   const submit = form.handleSubmit(async (values) => {
     try {
@@ -148,6 +151,14 @@ export function CollectibleForm({ defaultValues, vendors, mode, onSubmit, onCanc
           <Field label="Grade" description="1–10 for cards and comics, 1–70 for coins." error={errors.grade?.message}>
             {(c) => <Input {...c} inputMode="decimal" {...register("grade")} />}
           </Field>
+          {grader ? (
+            <Field label="Certificate number" description="The grader's certificate (slab) number." error={errors.cert_number?.message}>
+              {(c) => <Input {...c} maxLength={MAX_CERT_NUMBER_LENGTH} {...register("cert_number")} />}
+            </Field>
+          ) : null}
+          <Field label="Location" description="Where it is kept: box, binder, shelf." error={errors.location?.message} className={grader ? undefined : "sm:col-span-2"}>
+            {(c) => <Input {...c} maxLength={MAX_LOCATION_LENGTH} placeholder="Binder 2" {...register("location")} />}
+          </Field>
         </Section>
 
         {isCard ? (
@@ -205,6 +216,49 @@ export function CollectibleForm({ defaultValues, vendors, mode, onSubmit, onCanc
           <Field label="Purchase date" error={errors.purchase_date?.message}>
             {(c) => <Input {...c} type="date" {...register("purchase_date")} />}
           </Field>
+          <Field label="Fees" description="Paid on the whole purchase; counted in its cost." error={errors.purchase_fees?.message}>
+            {(c) => <Input {...c} inputMode="decimal" placeholder="0.00" {...register("purchase_fees")} />}
+          </Field>
+          <Field label="Shipping" description="Paid on the whole purchase; counted in its cost." error={errors.purchase_shipping?.message}>
+            {(c) => <Input {...c} inputMode="decimal" placeholder="0.00" {...register("purchase_shipping")} />}
+          </Field>
+        </Section>
+
+        <Section title="Status" description="A sold item leaves your collection's value and counts as realised gain.">
+          <Field label="Status" error={errors.status?.message}>
+            {(c) => (
+              <NativeSelect
+                {...c}
+                {...register("status", {
+                  onChange: (event: { target: { value: string } }) => {
+                    if (event.target.value === "sold" && !form.getValues("sale_date")) form.setValue("sale_date", todayIso());
+                  },
+                })}
+              >
+                <Options choices={STATUSES} />
+              </NativeSelect>
+            )}
+          </Field>
+          {status === "sold" ? (
+            <>
+              <Field label="Sale price" required description="What the whole line sold for." error={errors.sale_price?.message}>
+                {(c) => <Input {...c} inputMode="decimal" placeholder="0.00" {...register("sale_price")} />}
+              </Field>
+              <Field label="Sale date" required error={errors.sale_date?.message}>
+                {(c) => <Input {...c} type="date" {...register("sale_date")} />}
+              </Field>
+              <Field label="Sale fees" description="Fees and shipping you paid on the sale." error={errors.sale_fees?.message}>
+                {(c) => <Input {...c} inputMode="decimal" placeholder="0.00" {...register("sale_fees")} />}
+              </Field>
+              <Field
+                label="Sale currency"
+                description={vendor?.default_currency ? `Defaults to ${vendor.default_currency}.` : "ISO 4217 code, e.g. EUR."}
+                error={errors.sale_currency?.message}
+              >
+                {(c) => <Input {...c} maxLength={3} autoCapitalize="characters" placeholder={vendor?.default_currency ?? "EUR"} className="uppercase" {...register("sale_currency")} />}
+              </Field>
+            </>
+          ) : null}
         </Section>
 
         <Card>

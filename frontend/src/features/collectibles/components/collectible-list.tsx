@@ -2,100 +2,37 @@ import { Link } from "react-router";
 
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { Checkbox } from "@/components/ui/checkbox";
 import { Skeleton } from "@/components/ui/skeleton";
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from "@/components/ui/table";
 import { paths } from "@/config/paths";
-import type { Collectible, Vendor } from "@/lib/api/types";
+import type { Collectible } from "@/lib/api/types";
 import { CATEGORIES, CONDITIONS, labelOf } from "@/lib/choices";
-import { formatDate, formatMoney } from "@/lib/utils";
+import { cn, formatDate } from "@/lib/utils";
+
+import type { SelectionControls } from "../lib/use-selection";
+import { subtitle } from "../lib/item-value";
+import { CoverImage, GainText, ItemTags, StatusBadge, ValueText } from "./item-bits";
 
 interface ListProps {
   items: Collectible[];
-  vendors: Vendor[];
+  selection?: SelectionControls | undefined;
 }
 
-function subtitle(item: Collectible): string {
-  return [item.set_name, item.number ? `#${item.number}` : ""].filter(Boolean).join(" · ");
-}
-
-function Price({ item }: { item: Collectible }) {
-  return <>{formatMoney(item.purchase_price, item.purchase_currency)}</>;
-}
-
-function Tags({ tags }: { tags: string[] | undefined }) {
-  if (!tags || tags.length === 0) return null;
+/** The checkbox sits above the card's stretched link, so it picks instead of opening. */
+function PickBox({ item, selection }: { item: Collectible; selection: SelectionControls | undefined }) {
+  if (!selection) return null;
   return (
-    <ul aria-label="Tags" className="flex flex-wrap gap-1">
-      {tags.slice(0, 3).map((tag) => (
-        <li key={tag} className="min-w-0 max-w-full">
-          <Badge variant="outline" className="max-w-full font-normal" title={tag}>
-            <span className="truncate">{tag}</span>
-          </Badge>
-        </li>
-      ))}
-      {tags.length > 3 ? <li className="text-xs text-muted-foreground">+{tags.length - 3}</li> : null}
-    </ul>
+    <Checkbox
+      aria-label={`Select ${item.name}`}
+      checked={selection.isSelected(item.id)}
+      onCheckedChange={() => selection.toggle(item.id)}
+      className="relative z-10 bg-background"
+    />
   );
 }
 
-/** Desktop: a table. Small screens get the card list below instead. */
-export function CollectibleTable({ items, vendors }: ListProps) {
-  const showVendor = vendors.length > 1;
-  const vendorName = (id: number | undefined) => vendors.find((v) => v.id === id)?.name ?? "";
-  return (
-    <Table>
-      <TableHeader>
-        <TableRow className="hover:bg-transparent">
-          <TableHead>Name</TableHead>
-          <TableHead>Category</TableHead>
-          <TableHead>Condition</TableHead>
-          {showVendor ? <TableHead>Collection</TableHead> : null}
-          <TableHead className="text-right">Qty</TableHead>
-          <TableHead className="text-right">Paid</TableHead>
-          <TableHead>Purchased</TableHead>
-          <TableHead>Tags</TableHead>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {items.map((item) => (
-          <TableRow key={item.id}>
-            <TableCell className="max-w-72">
-              <Link
-                to={paths.collectible(item.id)}
-                className="font-medium hover:underline focus-visible:rounded-sm focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
-              >
-                {item.name}
-              </Link>
-              {subtitle(item) ? <p className="truncate text-xs text-muted-foreground">{subtitle(item)}</p> : null}
-            </TableCell>
-            <TableCell>
-              <Badge>{labelOf(CATEGORIES, item.category)}</Badge>
-            </TableCell>
-            <TableCell className="whitespace-nowrap">{labelOf(CONDITIONS, item.condition)}</TableCell>
-            {showVendor ? <TableCell className="text-muted-foreground">{vendorName(item.vendor)}</TableCell> : null}
-            <TableCell className="text-right tabular-nums">{item.quantity ?? 1}</TableCell>
-            <TableCell className="text-right whitespace-nowrap tabular-nums">
-              <Price item={item} />
-            </TableCell>
-            <TableCell className="whitespace-nowrap text-muted-foreground">{formatDate(item.purchase_date)}</TableCell>
-            <TableCell>
-              <Tags tags={item.tags} />
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
-  );
-}
-
-export function CollectibleCards({ items }: ListProps) {
+/** Small screens: one card per item. */
+export function CollectibleCards({ items, selection }: ListProps) {
   return (
     // One minmax(0, 1fr) column and min-w-0 cards: a long unbreakable name or set must not
     // widen the list past a phone's screen (it wraps, breaking long words, instead).
@@ -104,14 +41,16 @@ export function CollectibleCards({ items }: ListProps) {
         <li key={item.id} className="min-w-0">
           <Card className="relative p-4 focus-within:ring-2 focus-within:ring-ring">
             <div className="flex items-start justify-between gap-3">
-              <div className="min-w-0 break-words">
+              <PickBox item={item} selection={selection} />
+              <div className="min-w-0 flex-1 break-words">
                 <Link to={paths.collectible(item.id)} className="font-medium outline-none after:absolute after:inset-0 after:content-['']">
                   {item.name}
                 </Link>
+                <StatusBadge item={item} className="ml-2" />
                 {subtitle(item) ? <p className="text-xs text-muted-foreground">{subtitle(item)}</p> : null}
               </div>
-              <p className="shrink-0 font-medium tabular-nums">
-                <Price item={item} />
+              <p className="shrink-0 text-right font-medium tabular-nums">
+                <ValueText item={item} />
               </p>
             </div>
             <div className="mt-3 flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
@@ -119,15 +58,56 @@ export function CollectibleCards({ items }: ListProps) {
               <span>{labelOf(CONDITIONS, item.condition)}</span>
               {(item.quantity ?? 1) > 1 ? <span>× {item.quantity}</span> : null}
               {item.purchase_date ? <span>· {formatDate(item.purchase_date)}</span> : null}
+              <span className="ml-auto tabular-nums">
+                <GainText item={item} />
+              </span>
             </div>
             {item.tags && item.tags.length > 0 ? (
               <div className="mt-2">
-                <Tags tags={item.tags} />
+                <ItemTags tags={item.tags} />
               </div>
             ) : null}
           </Card>
         </li>
       ))}
+    </ul>
+  );
+}
+
+/** The grid view: cover photos first, for collections you recognise by sight. */
+export function CollectibleGrid({ items, selection }: ListProps) {
+  return (
+    <ul aria-label="Items" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
+      {items.map((item) => {
+        const picked = selection?.isSelected(item.id) ?? false;
+        return (
+          <li key={item.id} className="min-w-0">
+            <Card
+              className={cn("relative gap-0 overflow-hidden p-0 focus-within:ring-2 focus-within:ring-ring", picked && "ring-2 ring-primary")}
+            >
+              <CoverImage item={item} className="aspect-square w-full" />
+              {selection ? (
+                <div className="absolute top-2 left-2">
+                  <PickBox item={item} selection={selection} />
+                </div>
+              ) : null}
+              <div className="grid gap-1 p-3">
+                <Link
+                  to={paths.collectible(item.id)}
+                  className="line-clamp-2 text-sm font-medium break-words outline-none after:absolute after:inset-0 after:content-['']"
+                >
+                  {item.name}
+                </Link>
+                {subtitle(item) ? <p className="truncate text-xs text-muted-foreground">{subtitle(item)}</p> : null}
+                <div className="flex items-end justify-between gap-2 text-sm tabular-nums">
+                  <StatusBadge item={item} />
+                  <ValueText item={item} className="ml-auto" />
+                </div>
+              </div>
+            </Card>
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -1,4 +1,4 @@
-import { FilterX, PackageOpen, Plus } from "lucide-react";
+import { FileUp, FilterX, LayoutGrid, PackageOpen, Plus, Rows3 } from "lucide-react";
 import { Link } from "react-router";
 
 import { Pagination } from "@/components/pagination";
@@ -7,23 +7,61 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { paths } from "@/config/paths";
 import type { Vendor } from "@/lib/api/types";
+import { cn } from "@/lib/utils";
 
 import { useCollectibles } from "../api/get-collectibles";
-import { countActiveFilters, filtersToQuery } from "../lib/filters";
+import { countActiveFilters, filtersOnlyQuery, filtersToQuery } from "../lib/filters";
 import { useCollectibleFilters } from "../lib/use-collectible-filters";
+import { useSelection } from "../lib/use-selection";
+import { useViewPreference, type CollectionLayout } from "../lib/use-view-preference";
+import { BulkActionBar } from "./bulk-actions";
 import { CollectibleFiltersBar } from "./collectible-filters";
-import { CollectibleCards, CollectibleListSkeleton, CollectibleTable } from "./collectible-list";
+import { CollectibleCards, CollectibleGrid, CollectibleListSkeleton } from "./collectible-list";
+import { CollectibleTable } from "./collectible-table";
+import { ExportMenu } from "./export-menu";
+
+function LayoutToggle({ value, onChange }: { value: CollectionLayout; onChange: (layout: CollectionLayout) => void }) {
+  const options = [
+    { layout: "table" as const, label: "Table view", icon: Rows3 },
+    { layout: "grid" as const, label: "Grid view", icon: LayoutGrid },
+  ];
+  return (
+    <div role="group" aria-label="Layout" className="inline-flex rounded-md border p-0.5">
+      {options.map(({ layout, label, icon: Icon }) => (
+        <Button
+          key={layout}
+          variant="ghost"
+          size="icon-sm"
+          aria-label={label}
+          aria-pressed={value === layout}
+          className={cn("size-7", value === layout && "bg-accent text-accent-foreground")}
+          onClick={() => onChange(layout)}
+        >
+          <Icon aria-hidden />
+        </Button>
+      ))}
+    </div>
+  );
+}
 
 /**
- * The collection page: URL-synced filters, table/cards, pagination and every state.
- * `vendors` (yours, to name each item's collection) come from the route.
+ * The collection page: URL-synced filters, table/grid/cards, selection with bulk actions,
+ * export, pagination and every state. `vendors` (yours, to name each item's collection)
+ * come from the route.
  */
 export function CollectionView({ vendors }: { vendors: Vendor[] }) {
   const { filters, setFilters, clearFilters } = useCollectibleFilters();
   const query = useCollectibles(filtersToQuery(filters));
+  const [layout, setLayout] = useViewPreference();
+  const filterQuery = filtersOnlyQuery(filters);
+  const selection = useSelection(JSON.stringify(filterQuery));
   const activeFilters = countActiveFilters(filters);
   const data = query.data;
   const vendorName = filters.vendor !== null ? vendors.find((v) => v.id === filters.vendor)?.name : undefined;
+  // Viewers cannot edit: no checkboxes for them (the server would refuse anyway).
+  const scoped = filters.vendor !== null ? vendors.filter((v) => v.id === filters.vendor) : vendors;
+  const canEdit = scoped.length === 0 || scoped.some((v) => v.role !== "viewer");
+  const picker = canEdit ? selection : undefined;
 
   let body;
   if (query.isPending) {
@@ -35,13 +73,20 @@ export function CollectionView({ vendors }: { vendors: Vendor[] }) {
       <EmptyState
         icon={PackageOpen}
         title="Your collection is empty"
-        description="Add your first card, game, record or coin to start tracking what it is worth."
+        description="Add your first card, game, record or coin to start tracking what it is worth — or import a spreadsheet."
         action={
-          <Button asChild>
-            <Link to={paths.collectibleNew}>
-              <Plus aria-hidden /> Add your first item
-            </Link>
-          </Button>
+          <div className="flex flex-wrap justify-center gap-2">
+            <Button asChild>
+              <Link to={paths.collectibleNew}>
+                <Plus aria-hidden /> Add your first item
+              </Link>
+            </Button>
+            <Button asChild variant="outline">
+              <Link to={paths.imports}>
+                <FileUp aria-hidden /> Import a file
+              </Link>
+            </Button>
+          </div>
         }
       />
     );
@@ -67,12 +112,29 @@ export function CollectionView({ vendors }: { vendors: Vendor[] }) {
   } else if (data) {
     body = (
       <div className={query.isPlaceholderData ? "opacity-60 transition-opacity" : undefined} aria-busy={query.isFetching}>
-        <Card className="hidden overflow-hidden md:block">
-          <CollectibleTable items={data.results} vendors={vendors} />
-        </Card>
-        <div className="md:hidden">
-          <CollectibleCards items={data.results} vendors={vendors} />
-        </div>
+        {picker ? (
+          <div className="mb-3">
+            <BulkActionBar selection={picker} matching={data.count} pageIds={data.results.map((i) => i.id)} filters={filterQuery} />
+          </div>
+        ) : null}
+        {layout === "grid" ? (
+          <CollectibleGrid items={data.results} selection={picker} />
+        ) : (
+          <>
+            <Card className="hidden overflow-hidden py-0 md:block">
+              <CollectibleTable
+                items={data.results}
+                vendors={vendors}
+                selection={picker}
+                ordering={filters.ordering}
+                onSort={(ordering) => setFilters({ ordering })}
+              />
+            </Card>
+            <div className="md:hidden">
+              <CollectibleCards items={data.results} selection={picker} />
+            </div>
+          </>
+        )}
         <div className="mt-4">
           <Pagination
             page={filters.page}
@@ -97,11 +159,22 @@ export function CollectionView({ vendors }: { vendors: Vendor[] }) {
             {data ? `${String(data.count)} item${data.count === 1 ? "" : "s"}${activeFilters ? " match your filters" : ""}` : "\u00a0"}
           </p>
         </div>
-        <Button asChild>
-          <Link to={paths.collectibleNew}>
-            <Plus aria-hidden /> Add item
-          </Link>
-        </Button>
+        <div className="flex flex-wrap items-center gap-2">
+          <LayoutToggle value={layout} onChange={setLayout} />
+          <ExportMenu filters={{ ...filterQuery, ordering: [filters.ordering] }} filtered={activeFilters > 0} />
+          {canEdit ? (
+            <Button asChild variant="outline">
+              <Link to={paths.imports}>
+                <FileUp aria-hidden /> Import
+              </Link>
+            </Button>
+          ) : null}
+          <Button asChild>
+            <Link to={paths.collectibleNew}>
+              <Plus aria-hidden /> Add item
+            </Link>
+          </Button>
+        </div>
       </div>
       <CollectibleFiltersBar filters={filters} onChange={setFilters} onClear={clearFilters} />
       {body}

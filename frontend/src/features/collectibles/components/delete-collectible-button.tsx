@@ -13,7 +13,7 @@ import {
 } from "@/components/ui/alert-dialog";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form";
-import { toApiError } from "@/lib/api/errors";
+import { isApiError, toApiError } from "@/lib/api/errors";
 import type { Collectible } from "@/lib/api/types";
 
 import { useDeleteCollectible } from "../api/delete-collectible";
@@ -21,6 +21,7 @@ import { useDeleteCollectible } from "../api/delete-collectible";
 export function DeleteCollectibleButton({ item, onDeleted }: { item: Collectible; onDeleted: () => void }) {
   const [open, setOpen] = useState(false);
   const remove = useDeleteCollectible();
+  const hasHistory = isApiError(remove.error) && remove.error.status === 409;
   return (
     <AlertDialog
       open={open}
@@ -50,7 +51,7 @@ export function DeleteCollectibleButton({ item, onDeleted }: { item: Collectible
             className={buttonVariants({ variant: "destructive" })}
             disabled={remove.isPending}
             onClick={() =>
-              remove.mutate(item.id, {
+              remove.mutate({ id: item.id, confirmHistory: hasHistory }, {
                 onSuccess: () => {
                   setOpen(false);
                   onDeleted();
@@ -58,7 +59,7 @@ export function DeleteCollectibleButton({ item, onDeleted }: { item: Collectible
               })
             }
           >
-            {remove.isPending ? "Deleting…" : "Delete item"}
+            {remove.isPending ? "Deleting…" : hasHistory ? "Delete with its price history" : "Delete item"}
           </button>
         </AlertDialogFooter>
       </AlertDialogContent>

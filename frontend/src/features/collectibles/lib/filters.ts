@@ -1,6 +1,7 @@
 import type {
   Category,
   CollectibleListQuery,
+  CollectibleStatus,
   Condition,
   Language,
   MarketRegion,
@@ -9,7 +10,7 @@ import { CATEGORIES, CONDITIONS, LANGUAGES, MARKET_REGIONS, type Choice } from "
 import { DEFAULT_PAGE_SIZE, isPageSize } from "@/lib/pagination";
 import { isIsoDate } from "@/lib/utils";
 
-import { DEFAULT_ORDERING, ORDERINGS, VALUE_BASES, type Ordering, type ValueBasis } from "./list-options";
+import { DEFAULT_ORDERING, ORDERINGS, STATUSES, VALUE_BASES, type Ordering, type ValueBasis } from "./list-options";
 
 /** The list view's state. It lives in the URL: names are the API's query parameters. */
 export interface CollectibleFilters {
@@ -21,6 +22,10 @@ export interface CollectibleFilters {
   language: Language[];
   market_region: MarketRegion[];
   value_basis: ValueBasis[];
+  /** Owned, sold or (empty) both. */
+  status: CollectibleStatus[];
+  /** Where it is kept (exact, any case), or "" for anywhere. */
+  location: string;
   /** Has a value (true), has none (false: no price, or no exchange rate), or either (null). */
   priced: boolean | null;
   /** Valued from a price older than the stale limit (true), or not (false), or either. */
@@ -42,6 +47,8 @@ export const DEFAULT_FILTERS: CollectibleFilters = {
   language: [],
   market_region: [],
   value_basis: [],
+  status: [],
+  location: "",
   priced: null,
   stale: null,
   tag: "",
@@ -52,7 +59,7 @@ export const DEFAULT_FILTERS: CollectibleFilters = {
   purchase_date_before: "",
 };
 
-const MULTI_KEYS = ["category", "condition", "language", "market_region", "value_basis"] as const;
+const MULTI_KEYS = ["category", "condition", "language", "market_region", "value_basis", "status"] as const;
 const BOOLEAN_KEYS = ["priced", "stale"] as const;
 const DATE_KEYS = [
   "release_date_after",
@@ -102,6 +109,8 @@ export function parseFilters(params: URLSearchParams): CollectibleFilters {
     language: oneOf(LANGUAGES, params.getAll("language")),
     market_region: oneOf(MARKET_REGIONS, params.getAll("market_region")),
     value_basis: oneOf(VALUE_BASES, params.getAll("value_basis")),
+    status: oneOf(STATUSES, params.getAll("status")),
+    location: (params.get("location") ?? "").trim(),
     priced: booleanParam(params.get("priced")),
     stale: booleanParam(params.get("stale")),
     tag: (params.get("tag") ?? "").trim(),
@@ -117,6 +126,7 @@ export function filtersToSearchParams(filters: CollectibleFilters): URLSearchPar
   for (const key of MULTI_KEYS) for (const value of filters[key]) params.append(key, value);
   for (const key of BOOLEAN_KEYS) if (filters[key] !== null) params.set(key, String(filters[key]));
   if (filters.tag) params.set("tag", filters.tag);
+  if (filters.location) params.set("location", filters.location);
   for (const key of DATE_KEYS) if (filters[key]) params.set(key, filters[key]);
   if (filters.ordering !== DEFAULT_ORDERING) params.set("ordering", filters.ordering);
   if (filters.page_size !== DEFAULT_PAGE_SIZE) params.set("page_size", String(filters.page_size));
@@ -134,6 +144,7 @@ export function filtersToQuery(filters: CollectibleFilters): CollectibleListQuer
   for (const key of MULTI_KEYS) if (filters[key].length > 0) Object.assign(query, { [key]: filters[key] });
   for (const key of BOOLEAN_KEYS) if (filters[key] !== null) query[key] = filters[key] ? "true" : "false";
   if (filters.tag) query.tag = filters.tag;
+  if (filters.location) query.location = filters.location;
   if (filters.vendor !== null) query.vendor = filters.vendor;
   for (const key of DATE_KEYS) if (filters[key]) query[key] = filters[key];
   return query;
@@ -145,8 +156,18 @@ export function countActiveFilters(filters: CollectibleFilters): number {
     MULTI_KEYS.reduce((sum, key) => sum + filters[key].length, 0) +
     BOOLEAN_KEYS.filter((key) => filters[key] !== null).length +
     (filters.tag ? 1 : 0) +
+    (filters.location ? 1 : 0) +
     DATE_KEYS.filter((key) => filters[key]).length
   );
+}
+
+/**
+ * The filters alone, as the API reads them (no page, size or sort): what "select all
+ * matching" and the export send, and what a selection belongs to.
+ */
+export function filtersOnlyQuery(filters: CollectibleFilters): CollectibleListQuery {
+  const { page: _page, page_size: _size, ordering: _ordering, ...rest } = filtersToQuery(filters);
+  return rest;
 }
 
 /** Keeps vendor, sort and page size; clears every narrowing filter. */

@@ -13,6 +13,17 @@ export const MAX_EXTERNAL_ID_VALUE_LENGTH = 200;
 const values = <T extends string>(choices: Choice<T>[]) => choices.map((c) => c.value) as [T, ...T[]];
 const optionalChoice = <T extends string>(choices: Choice<T>[]) => z.union([z.enum(values(choices)), z.literal("")]);
 const optionalDate = (message: string) => z.string().refine((v) => v === "" || isIsoDate(v), message);
+const optionalAmount = () => z.string().trim().refine((v) => v === "" || /^\d{1,10}(\.\d{1,2})?$/.test(v), "An amount like 12.50 (up to 2 decimals).");
+const optionalCurrency = () => z.string().trim().refine((v) => v === "" || /^[A-Za-z]{3}$/.test(v), "A 3-letter ISO code, e.g. EUR.");
+
+export const MAX_LOCATION_LENGTH = 100;
+export const MAX_CERT_NUMBER_LENGTH = 40;
+
+/** Today as yyyy-mm-dd in the user's own calendar (the default sale date). */
+export function todayIso(): string {
+  const now = new Date();
+  return `${String(now.getFullYear())}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+}
 
 /** One row of the marketplace → id editor. */
 export const externalIdRowSchema = z.object({ key: z.string(), value: z.string() });
@@ -58,9 +69,18 @@ export const collectibleFormSchema = z
     grader: optionalChoice(GRADERS),
     grade: z.string().trim().refine((v) => v === "" || (/^\d{1,3}(\.\d)?$/.test(v) && Number(v) >= 1 && Number(v) <= 70), "A grade from 1 to 70, e.g. 9.5."),
     quantity: z.string().trim().refine((v) => /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 2147483647, "A whole number, at least 1."),
-    purchase_price: z.string().trim().refine((v) => v === "" || /^\d{1,10}(\.\d{1,2})?$/.test(v), "An amount like 12.50 (up to 2 decimals)."),
-    purchase_currency: z.string().trim().refine((v) => v === "" || /^[A-Za-z]{3}$/.test(v), "A 3-letter ISO code, e.g. EUR."),
+    purchase_price: optionalAmount(),
+    purchase_currency: optionalCurrency(),
     purchase_date: optionalDate("Enter a valid date."),
+    purchase_fees: optionalAmount(),
+    purchase_shipping: optionalAmount(),
+    location: z.string().trim().max(MAX_LOCATION_LENGTH, `At most ${String(MAX_LOCATION_LENGTH)} characters.`),
+    cert_number: z.string().trim().max(MAX_CERT_NUMBER_LENGTH, `At most ${String(MAX_CERT_NUMBER_LENGTH)} characters.`),
+    status: z.enum(["owned", "sold"]),
+    sale_price: optionalAmount(),
+    sale_currency: optionalCurrency(),
+    sale_date: optionalDate("Enter a valid date."),
+    sale_fees: optionalAmount(),
     notes: z.string(),
     tags: z.array(z.string()).max(MAX_TAGS, `At most ${String(MAX_TAGS)} tags.`),
     external_ids: externalIdsSchema,
@@ -78,6 +98,11 @@ export const collectibleFormSchema = z
   .superRefine((v, ctx) => {
     if (v.grader && !v.grade) ctx.addIssue({ code: "custom", path: ["grade"], message: "A graded item needs its grade." });
     if (v.grade && !v.grader) ctx.addIssue({ code: "custom", path: ["grader"], message: "A grade needs the grading company." });
+    if (v.cert_number && !v.grader) ctx.addIssue({ code: "custom", path: ["cert_number"], message: "A certificate number needs a grader and a grade." });
+    if (v.status === "sold") {
+      if (!v.sale_price) ctx.addIssue({ code: "custom", path: ["sale_price"], message: "A sold item needs the price it sold for." });
+      if (!v.sale_date) ctx.addIssue({ code: "custom", path: ["sale_date"], message: "A sold item needs the date it sold." });
+    }
     if (v.category === "trading_card") {
       const card = v.card_details;
       const limits = [["game", 100], ["rarity", 60], ["set_code", 20]] as const;
@@ -117,6 +142,15 @@ export function emptyFormValues(vendor: number | null): CollectibleFormValues {
     purchase_price: "",
     purchase_currency: "",
     purchase_date: "",
+    purchase_fees: "",
+    purchase_shipping: "",
+    location: "",
+    cert_number: "",
+    status: "owned",
+    sale_price: "",
+    sale_currency: "",
+    sale_date: "",
+    sale_fees: "",
     notes: "",
     tags: [],
     external_ids: [],
@@ -140,6 +174,15 @@ export function formValuesFromCollectible(item: Collectible): CollectibleFormVal
     purchase_price: item.purchase_price ?? "",
     purchase_currency: item.purchase_currency ?? "",
     purchase_date: item.purchase_date ?? "",
+    purchase_fees: item.purchase_fees ?? "",
+    purchase_shipping: item.purchase_shipping ?? "",
+    location: item.location ?? "",
+    cert_number: item.cert_number ?? "",
+    status: item.status ?? "owned",
+    sale_price: item.sale_price ?? "",
+    sale_currency: item.sale_currency ?? "",
+    sale_date: item.sale_date ?? "",
+    sale_fees: item.sale_fees ?? "",
     notes: item.notes ?? "",
     tags: item.tags ?? [],
     external_ids: Object.entries(item.external_ids ?? {}).map(([key, value]) => ({ key, value })),
@@ -159,6 +202,7 @@ export function formValuesFromCollectible(item: Collectible): CollectibleFormVal
 
 /** The request body: blanks become null where the API wants null, card details only for cards. */
 export function toCollectibleRequest(values: CollectibleFormValues, { includeVendor }: { includeVendor: boolean }): CollectibleRequest {
+  const sold = values.status === "sold";
   const body: CollectibleRequest = {
     name: values.name.trim(),
     category: values.category,
@@ -172,6 +216,17 @@ export function toCollectibleRequest(values: CollectibleFormValues, { includeVen
     purchase_price: values.purchase_price ? values.purchase_price : null,
     purchase_currency: values.purchase_currency.toUpperCase(),
     purchase_date: values.purchase_date || null,
+    purchase_fees: values.purchase_fees || null,
+    purchase_shipping: values.purchase_shipping || null,
+    location: values.location.trim(),
+    // Only a graded item has a certificate (the API refuses one without a grader).
+    cert_number: values.grader ? values.cert_number.trim() : "",
+    status: values.status,
+    // Sale details belong to sold items only: back to owned clears them.
+    sale_price: sold ? values.sale_price : null,
+    sale_currency: sold ? values.sale_currency.toUpperCase() : "",
+    sale_date: sold ? values.sale_date : null,
+    sale_fees: sold && values.sale_fees ? values.sale_fees : null,
     notes: values.notes,
     tags: values.tags,
     external_ids: Object.fromEntries(values.external_ids.map((row) => [row.key.trim(), row.value.trim()])),

@@ -46,6 +46,8 @@ function makeDashboard(overrides: Partial<Dashboard> = {}): Dashboard {
     total_value: "12345.67",
     cost_basis: "10000.00",
     unrealised_gain: { amount: "-234.50", percent: "-2.35", value: "9765.50", cost: "10000.00", item_count: 12 },
+    realised_gain: { amount: "80.00", percent: "40.00", proceeds: "280.00", cost: "200.00", item_count: 2 },
+    sold_count: 2,
     item_count: 14,
     unit_count: 16,
     priced_count: 13,

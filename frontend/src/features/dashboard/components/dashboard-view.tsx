@@ -37,11 +37,12 @@ function StatCard({ label, value, detail, tone, testId }: { label: string; value
 }
 
 function ValueCards({ data }: { data: Dashboard }) {
-  const { currency, unrealised_gain: gain } = data;
+  const { currency, unrealised_gain: gain, realised_gain: realised } = data;
   const tone = toneOf(gain.amount);
   const Arrow = tone === "down" ? ArrowDownRight : ArrowUpRight;
+  const realisedTone = toneOf(realised.amount);
   return (
-    <div className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
+    <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-4 lg:grid-cols-5">
       <StatCard
         testId="total-value"
         label="Total value"
@@ -64,6 +65,22 @@ function ValueCards({ data }: { data: Dashboard }) {
             <span className={cn("font-medium", toneClass[tone])}>{formatSignedPercent(gain.percent)}</span>
             {` on ${plural(gain.item_count, "item")} with a cost`}
           </>
+        }
+      />
+      <StatCard
+        testId="realised-gain"
+        label="Realised gain"
+        tone={data.sold_count > 0 ? realisedTone : undefined}
+        value={data.sold_count > 0 ? formatSignedMoney(realised.amount, currency) : "—"}
+        detail={
+          data.sold_count > 0 ? (
+            <>
+              <span className={cn("font-medium", toneClass[realisedTone])}>{formatSignedPercent(realised.percent)}</span>
+              {` on ${plural(data.sold_count, "sold item")} (${formatMoney(realised.proceeds, currency)} after fees)`}
+            </>
+          ) : (
+            "Nothing sold yet"
+          )
         }
       />
       <StatCard

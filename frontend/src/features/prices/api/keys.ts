@@ -14,6 +14,7 @@ export const priceKeys = {
   seriesAll: (collectibleId: number) => [...priceKeys.item(collectibleId), "series"] as const,
   series: (collectibleId: number, query: PriceSeriesQuery) =>
     [...priceKeys.seriesAll(collectibleId), query] as const,
+  manualEntries: (collectibleId: number) => [...priceKeys.item(collectibleId), "manual-entries"] as const,
   jobs: () => [...priceKeys.all, "scrape-jobs"] as const,
   job: (jobId: number) => [...priceKeys.jobs(), jobId] as const,
 };

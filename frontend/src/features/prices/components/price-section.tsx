@@ -1,5 +1,6 @@
 import type { Collectible } from "@/lib/api/types";
 
+import { ManualPricesCard } from "./manual-prices-card";
 import { PriceHistoryCard } from "./price-history-card";
 import { TrackersPanel } from "./trackers-panel";
 import { ValueCard } from "./value-card";
@@ -10,7 +11,10 @@ export function PriceSection({ item, canEdit }: { item: Collectible; canEdit: bo
     <section aria-labelledby="price-history-title" data-slot="price-history" className="grid gap-4">
       <PriceHistoryCard collectibleId={item.id} itemCondition={item.condition} />
       <div className="grid items-start gap-4 lg:grid-cols-[1fr_2fr]">
-        <ValueCard item={item} />
+        <div className="grid gap-4">
+          <ValueCard item={item} />
+          <ManualPricesCard collectibleId={item.id} canEdit={canEdit} />
+        </div>
         <TrackersPanel collectibleId={item.id} itemCondition={item.condition} canEdit={canEdit} />
       </div>
     </section>

@@ -34,6 +34,10 @@ function basisText(valuation: Valuation): string {
       return "No marketplace price matches its condition yet: valued at what you paid.";
     case "none":
       return "No price yet: add a purchase price, a manual price or a price tracker.";
+    case "sold":
+      return valuation.proceeds !== null
+        ? `Sold for ${formatMoney(valuation.proceeds, valuation.currency)} after fees: it no longer counts in your collection's value.`
+        : "Sold: it no longer counts in your collection's value.";
   }
 }
 

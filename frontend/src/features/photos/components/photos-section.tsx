@@ -1,0 +1,228 @@
+import { ArrowLeft, ArrowRight, Globe, ImagePlus, Images, Star, Trash2, X } from "lucide-react";
+import { useId, useRef, useState, type DragEvent } from "react";
+
+import { EmptyState, ErrorState } from "@/components/states";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { FormAlert } from "@/components/ui/form";
+import { Skeleton } from "@/components/ui/skeleton";
+import { toast } from "@/components/ui/toast";
+import { toApiError } from "@/lib/api/errors";
+import { cn } from "@/lib/utils";
+
+import { useDeletePhoto } from "../api/delete-photo";
+import { usePhotos } from "../api/get-photos";
+import { usePhotoFromTracker } from "../api/photo-from-tracker";
+import { useReorderPhotos } from "../api/reorder-photos";
+import { useSetCoverPhoto } from "../api/update-photo";
+import { useUploadPhotos, type UploadState } from "../api/upload-photo";
+import type { Photo } from "@/lib/api/types";
+
+const ACCEPT = "image/jpeg,image/png,image/webp,image/gif";
+
+/** A tracker whose page may offer a product image (passed in by the route). */
+export interface PageImageSource {
+  id: number;
+  url: string;
+}
+
+function UploadRow({ upload, onDismiss }: { upload: UploadState; onDismiss: () => void }) {
+  const percent = Math.round(upload.progress * 100);
+  return (
+    <li className="grid gap-1 text-sm">
+      <div className="flex items-center justify-between gap-2">
+        <span className="truncate">{upload.name}</span>
+        {upload.error ? (
+          <Button variant="ghost" size="icon-sm" aria-label={`Dismiss ${upload.name}`} onClick={onDismiss}>
+            <X aria-hidden />
+          </Button>
+        ) : (
+          <span className="text-xs text-muted-foreground tabular-nums">{percent}%</span>
+        )}
+      </div>
+      {upload.error ? (
+        <p role="alert" className="text-xs text-destructive">
+          {upload.error}
+        </p>
+      ) : (
+        <div role="progressbar" aria-label={`Uploading ${upload.name}`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="h-1.5 overflow-hidden rounded-full bg-muted">
+          <div className="h-full bg-primary transition-[width]" style={{ width: `${String(percent)}%` }} />
+        </div>
+      )}
+    </li>
+  );
+}
+
+function PhotoTile({ photo, index, count, canEdit, onMove, collectibleId }: { photo: Photo; index: number; count: number; canEdit: boolean; onMove: (from: number, to: number) => void; collectibleId: number }) {
+  const setCover = useSetCoverPhoto(collectibleId);
+  const remove = useDeletePhoto(collectibleId);
+  const label = `Photo ${String(index + 1)}`;
+  return (
+    <li className="group relative overflow-hidden rounded-lg border bg-muted">
+      <a href={photo.url} target="_blank" rel="noreferrer" className="block focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
+        <img src={photo.thumbnail_url} alt={`${label}${photo.is_cover ? " (cover)" : ""}`} loading="lazy" className="aspect-square w-full object-cover" />
+      </a>
+      {photo.is_cover ? (
+        <Badge className="absolute top-2 left-2">
+          <Star aria-hidden /> Cover
+        </Badge>
+      ) : null}
+      {canEdit ? (
+        <div className="flex items-center justify-between gap-1 border-t bg-background/95 p-1">
+          <div className="flex">
+            <Button variant="ghost" size="icon-sm" aria-label={`Move ${label} earlier`} disabled={index === 0} onClick={() => onMove(index, index - 1)}>
+              <ArrowLeft aria-hidden />
+            </Button>
+            <Button variant="ghost" size="icon-sm" aria-label={`Move ${label} later`} disabled={index === count - 1} onClick={() => onMove(index, index + 1)}>
+              <ArrowRight aria-hidden />
+            </Button>
+          </div>
+          <div className="flex">
+            {!photo.is_cover ? (
+              <Button
+                variant="ghost"
+                size="icon-sm"
+                aria-label={`Make ${label} the cover`}
+                disabled={setCover.isPending}
+                onClick={() => setCover.mutate(photo.id, { onError: (e) => toast.error(toApiError(e).message) })}
+              >
+                <Star aria-hidden />
+              </Button>
+            ) : null}
+            <Button
+              variant="ghost"
+              size="icon-sm"
+              aria-label={`Delete ${label}`}
+              className="text-destructive hover:text-destructive"
+              disabled={remove.isPending}
+              onClick={() => remove.mutate(photo.id, { onError: (e) => toast.error(toApiError(e).message) })}
+            >
+              <Trash2 aria-hidden />
+            </Button>
+          </div>
+        </div>
+      ) : null}
+    </li>
+  );
+}
+
+/** The item page's photos: upload (drop or pick), progress, order, cover, delete. */
+export function PhotosSection({ collectibleId, canEdit, pageImageSources = [] }: { collectibleId: number; canEdit: boolean; pageImageSources?: PageImageSource[] }) {
+  const inputId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [dragging, setDragging] = useState(false);
+  const photos = usePhotos(collectibleId);
+  const reorder = useReorderPhotos(collectibleId);
+  const fromPage = usePhotoFromTracker(collectibleId);
+  const { uploads, upload, dismiss } = useUploadPhotos(collectibleId);
+
+  const addFiles = (files: FileList | null) => {
+    const images = [...(files ?? [])].filter((f) => f.type === "" || f.type.startsWith("image/"));
+    if (images.length > 0) void upload(images);
+    else if (files && files.length > 0) toast.error("Only images can be added: JPEG, PNG, WebP or GIF.");
+  };
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    if (canEdit) addFiles(event.dataTransfer.files);
+  };
+  const move = (from: number, to: number) => {
+    const ids = (photos.data ?? []).map((p) => p.id);
+    const [moved] = ids.splice(from, 1);
+    if (moved === undefined) return;
+    ids.splice(to, 0, moved);
+    reorder.mutate(ids, { onError: (e) => toast.error(toApiError(e).message) });
+  };
+
+  let body;
+  if (photos.isPending) {
+    body = (
+      <div role="status" aria-label="Loading photos" className="grid grid-cols-3 gap-3 sm:grid-cols-5">
+        {Array.from({ length: 3 }, (_, i) => (
+          <Skeleton key={i} className="aspect-square w-full" />
+        ))}
+      </div>
+    );
+  } else if (photos.isError) {
+    body = <ErrorState title="Could not load the photos" error={photos.error} onRetry={() => void photos.refetch()} />;
+  } else if (photos.data.length === 0 && uploads.length === 0) {
+    body = (
+      <EmptyState
+        icon={Images}
+        title="No photos yet"
+        description={canEdit ? "Drop images here or choose files; the first one becomes the cover." : undefined}
+        className="py-8"
+      />
+    );
+  } else {
+    body = (
+      <ul aria-label="Photos" className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-5">
+        {photos.data.map((photo, index) => (
+          <PhotoTile key={photo.id} photo={photo} index={index} count={photos.data.length} canEdit={canEdit} onMove={move} collectibleId={collectibleId} />
+        ))}
+      </ul>
+    );
+  }
+
+  return (
+    <Card
+      aria-labelledby={`${inputId}-title`}
+      onDragOver={(event) => {
+        if (!canEdit) return;
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={onDrop}
+      className={cn(dragging && "ring-2 ring-primary")}
+    >
+      <CardHeader className="flex-row flex-wrap items-start justify-between gap-3">
+        <div className="grid gap-1.5">
+          <CardTitle id={`${inputId}-title`} className="text-base">
+            Photos
+          </CardTitle>
+          <CardDescription>{canEdit ? "Drag images here, or choose them. Metadata (like GPS) is removed." : "Photos of this item."}</CardDescription>
+        </div>
+        {canEdit ? (
+          <div className="flex flex-wrap gap-2">
+            {pageImageSources.map((source, index) => (
+              <Button
+                key={source.id}
+                variant="outline"
+                size="sm"
+                disabled={fromPage.isPending}
+                title={source.url}
+                onClick={() =>
+                  fromPage.mutate(source.id, {
+                    onSuccess: () => toast.success("Added the tracked page's image."),
+                  })
+                }
+              >
+                <Globe aria-hidden /> {fromPage.isPending ? "Fetching…" : pageImageSources.length > 1 ? `Use tracked page ${String(index + 1)}'s image` : "Use the tracked page's image"}
+              </Button>
+            ))}
+            <input ref={input} id={inputId} type="file" accept={ACCEPT} multiple className="sr-only" aria-label="Choose photos to upload" onChange={(e) => {
+              addFiles(e.target.files);
+              e.target.value = "";
+            }} />
+            <Button size="sm" onClick={() => input.current?.click()}>
+              <ImagePlus aria-hidden /> Add photos
+            </Button>
+          </div>
+        ) : null}
+      </CardHeader>
+      <CardContent className="grid gap-4">
+        {fromPage.isError ? <FormAlert message={toApiError(fromPage.error).message} /> : null}
+        {uploads.length > 0 ? (
+          <ul aria-label="Uploads" className="grid gap-2">
+            {uploads.map((u) => (
+              <UploadRow key={u.key} upload={u} onDismiss={() => dismiss(u.key)} />
+            ))}
+          </ul>
+        ) : null}
+        {body}
+      </CardContent>
+    </Card>
+  );
+}
