@@ -1,16 +1,26 @@
-"""The operator's view of imports: read-only (jobs are made through the API or
-`manage.py import_collection`), with their mapping, counts and per-row problems."""
+"""The operator's view of imports: a file is uploaded for a member of a vendor ("Add",
+`admin_upload.py`), drafts are committed and finished imports undone with the list's
+actions; a job itself is read-only here (its mapping is changed in the app, the API or
+`manage.py import_collection`), with its mapping, counts and per-row problems."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.html import format_html
 
+from imports import services
+from imports.admin_upload import ImportUploadForm
 from imports.models import ImportedItem, ImportJob
+from imports.reading import FileProblem
+from price_history.queue import QueueUnavailableError
 
 MAX_SHOWN_ERRORS = 200
 
@@ -47,6 +57,7 @@ class ImportJobAdmin(admin.ModelAdmin):
     search_fields = ["file_name", "created_by__email", "vendor__name"]
     list_select_related = ["created_by", "vendor"]
     inlines = [ImportedItemInline]
+    actions = ["commit_drafts", "undo_imports"]
     fieldsets = [
         (None, {"fields": ["created_by", "vendor", "status", "error"]}),
         ("File", {"fields": ["file_name", "file_format", "encoding", "delimiter", "header_row",
@@ -66,8 +77,79 @@ class ImportJobAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request: HttpRequest, obj: object = None) -> list[str]:
         return [str(name) for _, options in self.fieldsets for name in options["fields"]]
 
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
+    def add_view(
+        self, request: HttpRequest, form_url: str = "", extra_context: dict | None = None
+    ) -> HttpResponse:
+        form = ImportUploadForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            upload = data["file"]
+            try:
+                job = services.import_job_create(
+                    user=data["user"],
+                    vendor=data["vendor"],
+                    file_name=upload.name or "upload",
+                    content=upload.read(),
+                    options={"day_first": data["day_first"], "on_duplicate": data["on_duplicate"]},
+                )
+                if data["category"]:
+                    defaults = {**job.defaults, "category": data["category"]}
+                    job = services.import_job_configure(job=job, changes={"defaults": defaults})
+            except FileProblem as problem:
+                form.add_error("file", problem.message)
+            else:
+                self.log_addition(request, job, "Uploaded in the admin.")
+                counts = job.preview.get("counts", {})
+                self.message_user(
+                    request,
+                    f"Read {job.rows_total} rows ({counts.get('error', 0)} with problems). "
+                    "Check the mapping and problems below, then commit it from the list.",
+                )
+                return HttpResponseRedirect(
+                    reverse("admin:imports_importjob_change", args=[job.pk])
+                )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "Import a file",
+            "form": form,
+            **(extra_context or {}),
+        }
+        return TemplateResponse(request, "admin/imports/importjob/upload.html", context)
+
+    @admin.action(description="Commit the selected drafts (written by a worker)")
+    def commit_drafts(self, request: HttpRequest, queryset: QuerySet[ImportJob]) -> None:
+        self._each(request, queryset, services.import_job_commit, "queued")
+
+    @admin.action(description="Undo the selected finished imports")
+    def undo_imports(self, request: HttpRequest, queryset: QuerySet[ImportJob]) -> None:
+        self._each(request, queryset, services.import_job_undo, "undone")
+
+    def _each(
+        self,
+        request: HttpRequest,
+        queryset: QuerySet[ImportJob],
+        act: Callable[..., ImportJob],
+        done: str,
+    ) -> None:
+        succeeded = 0
+        for job in queryset.defer("rows", "preview"):
+            try:
+                act(job=job)
+            except services.ImportConflictError as conflict:
+                self.message_user(request, f"Import {job.pk}: {conflict.message}", messages.ERROR)
+            except ValidationError as invalid:
+                text = " ".join(invalid.messages)
+                self.message_user(request, f"Import {job.pk}: {text}", messages.ERROR)
+            except QueueUnavailableError:
+                self.message_user(
+                    request, "The task queue is unavailable: nothing was queued.", messages.ERROR
+                )
+                return
+            else:
+                succeeded += 1
+        if succeeded:
+            self.message_user(request, f"{succeeded} import(s) {done}.")
 
     def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return request.method in ("GET", "HEAD")
