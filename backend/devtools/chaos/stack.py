@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import httpx
+from cryptography.fernet import Fernet
 from django.conf import settings
 
 from devtools.processes import free_port, gunicorn_argv
@@ -22,6 +23,7 @@ def stack_env(*, database_url: str, redis_url: str, allowed_hosts: str) -> dict[
         **os.environ,
         "DEBUG": "false",
         "SECRET_KEY": secrets.token_urlsafe(64),
+        "FIELD_ENCRYPTION_KEYS": Fernet.generate_key().decode(),  # production refuses none
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": database_url,

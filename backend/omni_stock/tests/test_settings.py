@@ -12,6 +12,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "k" * 20 + "Zx9-Qw8_Er7Ty6Ui5Op4As3Df2Gh1Jk0LmNbVcXz" + "p" * 10,
     "ALLOWED_HOSTS": "omni.example.com",
     "CSRF_TRUSTED_ORIGINS": "https://omni.example.com",
+    "FIELD_ENCRYPTION_KEYS": "uBXmpG2xkyn1Sx3Rm_4rcRE7T5WcpHMR4nRr3CNKmXc=",
 }
 
 
