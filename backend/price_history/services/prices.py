@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from inventory.models import Collectible
+from price_history import hooks
 from price_history.models import CorrectionAction, PriceCorrection, PriceHistory, PriceSource
 from users.models import User
 
@@ -54,6 +55,7 @@ def price_record_manual(
     )
     entry.full_clean(exclude=["collectible", "recorded_by", "tracker", "run"])
     entry.save()
+    hooks.prices_recorded(collectible=collectible, rows=[entry], run=None)
     return entry
 
 

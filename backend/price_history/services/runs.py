@@ -22,7 +22,7 @@ from django.db import InterfaceError, OperationalError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from price_history import gateway, queue
+from price_history import gateway, hooks, queue
 from price_history.gateway import FetchResult, ScrapeFailure
 from price_history.models import JobStatus, PriceHistory, RunStatus, ScrapeJob, ScrapeRun, Tracker
 from price_history.services.jobs import job_refresh
@@ -82,9 +82,9 @@ def _backoff(tracker: Tracker, failures: int, retry_after: float | None) -> time
     return delay
 
 
-def _record(run: ScrapeRun, tracker: Tracker, result: FetchResult) -> int:
+def _record(run: ScrapeRun, tracker: Tracker, result: FetchResult) -> list[PriceHistory]:
     if result.not_modified:
-        return 0
+        return []
     rows = [
         PriceHistory(
             collectible_id=tracker.collectible_id,
@@ -104,7 +104,7 @@ def _record(run: ScrapeRun, tracker: Tracker, result: FetchResult) -> int:
     ]
     # A row of this delivery that already exists (a concurrent duplicate) is skipped.
     PriceHistory.objects.bulk_create(rows, ignore_conflicts=True)
-    return PriceHistory.objects.filter(run=run).count()
+    return list(PriceHistory.objects.filter(run=run).order_by("id"))
 
 
 @transaction.atomic
@@ -128,10 +128,13 @@ def _run_finish(
     tracker.last_checked_at = now
     run.finished_at = now
     run.lease_expires_at = None
+    recorded: list[PriceHistory] = []
+    paused = False
     if result is not None:
         run.status = RunStatus.SUCCEEDED
         run.not_modified = result.not_modified
-        run.observations_recorded = _record(run, tracker, result)
+        recorded = _record(run, tracker, result)
+        run.observations_recorded = len(recorded)
         run.error_kind = run.error_message = ""
         tracker.consecutive_failures = 0
         tracker.last_success_at = now
@@ -148,6 +151,7 @@ def _run_finish(
         tracker.last_error_kind, tracker.last_error_message = kind, message
         tracker.last_error_at = now
         if failures >= settings.SCRAPER_PAUSE_AFTER_FAILURES:
+            paused = tracker.is_active
             tracker.is_active = False
             tracker.next_run_at = None
             tracker.paused_reason = (
@@ -157,6 +161,13 @@ def _run_finish(
             tracker.next_run_at = now + _backoff(tracker, failures, retry_after)
     run.save()
     tracker.save()
+    # In this transaction: what the hooks write (alert events) stands or falls with it.
+    if not run.not_modified:
+        hooks.prices_recorded(
+            collectible=tracker.collectible, rows=recorded, run=run, failure_kind=run.error_kind
+        )
+    if paused:
+        hooks.tracker_paused(tracker=tracker, run=run)
     job_refresh(job_id=run.job_id)
     return run
 
