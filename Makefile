@@ -117,6 +117,7 @@ bench: install ## Benchmarks (not part of make test): parsing, scraping, imports
 	@$(PY) -m scraper.bench_e2e
 	@echo "== API vs raw SQL at 10k/100k/1M items (own database omni_bench)"; $(MANAGE) bench_api
 	@echo "== Import of a 10,000-row CSV: upload, commit, re-import, undo (rolled back)"; $(MANAGE) bench_import
+	@echo "== Alert evaluation with 10,000 rules: added to a scrape run (rolled back)"; $(MANAGE) bench_alerts
 ifneq ($(HAS_FRONTEND),)
 	@echo "== SPA bundle sizes (gzip)"
 	@cd frontend && npm run --silent build

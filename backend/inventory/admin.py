@@ -15,7 +15,7 @@ from inventory.models import (
     Collectible,
     takes_card_details,
 )
-from inventory.rules import sale_changes
+from inventory.rules import sale_changes, wanted_changes
 from inventory.serializers import ExternalIdsField
 from inventory.tags import normalize_tags
 
@@ -64,6 +64,9 @@ class CollectibleForm(forms.ModelForm):
             "sale_currency",
             "sale_date",
             "sale_fees",
+            "max_price",
+            "max_price_currency",
+            "priority",
             "location",
             "notes",
             "tags",
@@ -88,6 +91,9 @@ class CollectibleForm(forms.ModelForm):
     def clean_sale_currency(self) -> str:
         return (self.cleaned_data.get("sale_currency") or "").strip().upper()
 
+    def clean_max_price_currency(self) -> str:
+        return (self.cleaned_data.get("max_price_currency") or "").strip().upper()
+
     def clean(self) -> dict[str, Any]:
         super().clean()
         cleaned = self.cleaned_data
@@ -110,6 +116,15 @@ class CollectibleForm(forms.ModelForm):
                     given=self.changed_data if previous is not None else (),
                     vendor_currency=vendor.default_currency,
                     today=timezone.localdate(),
+                )
+            )
+            cleaned.update(
+                wanted_changes(
+                    status=cleaned["status"],
+                    previous_status=previous,
+                    values=cleaned,
+                    given=self.changed_data if previous is not None else (),
+                    vendor_currency=vendor.default_currency,
                 )
             )
         return cleaned
@@ -164,6 +179,7 @@ class CollectibleAdmin(admin.ModelAdmin):
     list_display_links = ("name",)
     list_filter = (
         "status",
+        "priority",
         "location",
         "category",
         "condition",
@@ -219,6 +235,14 @@ class CollectibleAdmin(admin.ModelAdmin):
                 "description": "A sold item needs its sale price; the sale date defaults "
                 "to today and the currency to the vendor's. Setting it owned again "
                 "clears the sale.",
+            },
+        ),
+        (
+            "Want list",
+            {
+                "fields": (("max_price", "max_price_currency"), "priority"),
+                "description": "Wanted items only (no purchase yet): the condition and "
+                "grade mean 'at least'; the currency defaults to the vendor's.",
             },
         ),
         ("Notes & identifiers", {"fields": ("notes", "tags", "external_ids")}),

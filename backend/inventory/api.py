@@ -20,9 +20,10 @@ from inventory.bulk_serializers import (
     CollectibleDuplicateSerializer,
 )
 from inventory.filters import CollectibleFilter, collectible_filterset
+from inventory.list_rows import collectible_list_rows
 from inventory.models import Collectible
 from inventory.search import RANK_ANNOTATION
-from inventory.serializers import CollectibleSerializer, collectible_list_rows
+from inventory.serializers import CollectibleAcquireSerializer, CollectibleSerializer
 from users.auth import authenticated_user
 from vendors.models import Vendor
 from vendors.permissions import require_edit_role
@@ -224,3 +225,39 @@ class CollectibleDuplicateView(APIView):
             CollectibleSerializer(copy, context={"request": request}).data,
             status=status.HTTP_201_CREATED,
         )
+
+
+class CollectibleAcquireView(APIView):
+    """`POST /collectibles/{id}/acquire`: "I bought it" — a wanted item becomes owned."""
+
+    @extend_schema(
+        tags=TAG,
+        summary="Acquire a wanted item",
+        description="Turns a wanted item into an owned one with its purchase: the same item, "
+        "so its trackers, price history and photos stay. The purchase date defaults to "
+        "today, the currency to the vendor's; the maximum price is cleared. 400 (code "
+        "`not_wanted`) when the item is not wanted. Owners and editors only.",
+        request=CollectibleAcquireSerializer,
+        responses={
+            200: CollectibleSerializer,
+            400: OpenApiResponse(ErrorSerializer, description="Not wanted, or a bad body."),
+        },
+    )
+    def post(self, request: Request, collectible_pk: int) -> Response:
+        user = authenticated_user(request)
+        collectible = get_object_or_404(
+            selectors.collectible_list_for_user(user=user).select_related("vendor"),
+            pk=collectible_pk,
+        )
+        membership = membership_get(user=user, vendor=collectible.vendor_id)
+        require_edit_role(membership, doing="change items of this vendor")
+        body = CollectibleAcquireSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        try:
+            collectible = services.collectible_acquire(
+                collectible=collectible, purchase=body.validated_data
+            )
+        except services.NotWanted as refusal:
+            raise ValidationError(str(refusal), code="not_wanted") from refusal
+        _before_showing([collectible], changed=True)
+        return Response(CollectibleSerializer(collectible, context={"request": request}).data)

@@ -33,7 +33,8 @@ class CollectibleFilter(django_filters.FilterSet):
     status = django_filters.MultipleChoiceFilter(
         choices=CollectibleStatus.choices,
         help_text="Only items with one of these statuses. Without it the list shows every "
-        "status (owned and sold): a collection view passes `status=owned`.",
+        "status (owned, sold and wanted): a collection view passes `status=owned`, the want "
+        "list `status=wanted`.",
     )
     location = django_filters.CharFilter(
         lookup_expr="iexact",

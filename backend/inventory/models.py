@@ -11,6 +11,7 @@ from django.db import models
 from core.currencies import validate_currency_code
 from core.models import TimestampedModel
 from core.validators import validate_storable_json
+from inventory.card_choices import Finish, Language, MarketRegion
 from vendors.models import Vendor
 
 MAX_TAGS = 20
@@ -54,10 +55,22 @@ CONDITION_RANK = {value: rank for rank, value in enumerate(Condition.values)}
 
 class CollectibleStatus(models.TextChoices):
     """Owned items make up the collection's value; sold ones keep their history and count
-    as realised gain."""
+    as realised gain; wanted ones are on the want list (not in the collection: for them
+    `condition` and `grade` mean "at least this")."""
 
     OWNED = "owned", "Owned"
     SOLD = "sold", "Sold"
+    WANTED = "wanted", "Wanted"
+
+
+class Priority(models.IntegerChoices):
+    """How much a wanted item is wanted."""
+
+    HIGHEST = 1, "1 (highest)"
+    HIGH = 2, "2"
+    NORMAL = 3, "3"
+    LOW = 4, "4"
+    LOWEST = 5, "5 (lowest)"
 
 
 class Completeness(models.TextChoices):
@@ -77,44 +90,6 @@ class Grader(models.TextChoices):
     NGC = "ngc", "NGC"
     WATA = "wata", "WATA"
     VGA = "vga", "VGA"
-    OTHER = "other", "Other"
-
-
-class Language(models.TextChoices):
-    EN = "en", "English"
-    JA = "ja", "Japanese"
-    KO = "ko", "Korean"
-    ZH_HANS = "zh_hans", "Chinese (Simplified)"
-    ZH_HANT = "zh_hant", "Chinese (Traditional)"
-    FR = "fr", "French"
-    DE = "de", "German"
-    IT = "it", "Italian"
-    ES = "es", "Spanish"
-    PT = "pt", "Portuguese"
-    RU = "ru", "Russian"
-    NL = "nl", "Dutch"
-    PL = "pl", "Polish"
-    OTHER = "other", "Other"
-
-
-class MarketRegion(models.TextChoices):
-    NORTH_AMERICA = "north_america", "North America"
-    EUROPE = "europe", "Europe"
-    UNITED_KINGDOM = "united_kingdom", "United Kingdom"
-    JAPAN = "japan", "Japan"
-    ASIA = "asia", "Asia (other)"
-    OCEANIA = "oceania", "Oceania"
-    LATIN_AMERICA = "latin_america", "Latin America"
-    OTHER = "other", "Other"
-
-
-class Finish(models.TextChoices):
-    NON_FOIL = "non_foil", "Non-foil"
-    HOLO = "holo", "Holo"
-    REVERSE_HOLO = "reverse_holo", "Reverse holo"
-    FOIL = "foil", "Foil"
-    ETCHED = "etched", "Etched foil"
-    TEXTURED = "textured", "Textured"
     OTHER = "other", "Other"
 
 
@@ -201,6 +176,23 @@ class Collectible(TimestampedModel):
         validators=[MinValueValidator(0)],
         help_text="Fees and shipping paid on the sale, in the sale currency.",
     )
+    max_price = models.DecimalField(
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text="The most you would pay for one (wanted items only).",
+    )
+    max_price_currency = models.CharField(
+        max_length=3, blank=True, default="", db_default="", validators=[validate_currency_code]
+    )
+    priority = models.PositiveSmallIntegerField(
+        choices=Priority.choices,
+        default=Priority.NORMAL,
+        db_default=Priority.NORMAL,
+        help_text="1 highest to 5 lowest (used for wanted items).",
+    )
     location = models.CharField(
         max_length=MAX_LOCATION_LENGTH,
         blank=True,
@@ -274,6 +266,26 @@ class Collectible(TimestampedModel):
                 ),
                 name="collectible_sale_fields_only_when_sold",
             ),
+            models.CheckConstraint(
+                condition=models.Q(status=CollectibleStatus.WANTED)
+                | (models.Q(max_price__isnull=True) & models.Q(max_price_currency="")),
+                name="collectible_max_price_only_when_wanted",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status=CollectibleStatus.WANTED)
+                | (
+                    models.Q(purchase_price__isnull=True)
+                    & models.Q(purchase_date__isnull=True)
+                    & models.Q(purchase_fees__isnull=True)
+                    & models.Q(purchase_shipping__isnull=True)
+                    & models.Q(purchase_currency="")
+                ),
+                name="collectible_wanted_has_no_purchase",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(priority__gte=1) & models.Q(priority__lte=5),
+                name="collectible_priority_in_range",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -293,6 +305,13 @@ class Collectible(TimestampedModel):
             for field in sale_fields:
                 if getattr(self, field) not in (None, ""):
                     errors[field] = "Only a sold item has sale details."
+        if self.status == CollectibleStatus.WANTED:
+            # Not bought yet: the purchase is recorded by acquiring it (`collectible_acquire`).
+            for field in ("purchase_price", "purchase_date", "purchase_fees", "purchase_shipping"):
+                if getattr(self, field) is not None:
+                    errors[field] = "A wanted item has no purchase yet: acquire it instead."
+        elif self.max_price is not None:
+            errors["max_price"] = "Only a wanted item has a maximum price."
         if errors:
             raise ValidationError(errors)
 

@@ -1,4 +1,4 @@
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -7,7 +7,6 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from core.currencies import CurrencyField
-from core.serializers import date_text, datetime_text, decimal_text
 from core.validators import unstorable_text_problem
 from inventory import extensions
 from inventory.models import (
@@ -20,7 +19,7 @@ from inventory.models import (
     Grader,
     takes_card_details,
 )
-from inventory.photo_serializers import CoverPhotoField, cover_photo_of
+from inventory.photo_serializers import CoverPhotoField
 from inventory.search import MAX_QUERY_LENGTH
 from inventory.tags import normalize_tags
 
@@ -108,71 +107,6 @@ class CardDetailsSerializer(serializers.ModelSerializer):
         ]
 
 
-def collectible_list_rows(
-    rows: list[dict[str, Any]], *, now: datetime | None = None
-) -> list[dict[str, Any]]:
-    """A list page's rows (`selectors.CollectibleRows`) formatted by hand, exactly as
-    `CollectibleSerializer` formats each item (a test pins the two): DRF's per-object,
-    per-field machinery was most of a list request's time (docs/performance.md).
-    `now`: the instant price ages are counted to (default: now)."""
-    now = now or timezone.now()
-    zone = timezone.get_current_timezone()
-    return [_list_row(row, now, zone) for row in rows]
-
-
-def _list_row(row: dict[str, Any], now: datetime, zone: tzinfo) -> dict[str, Any]:
-    formatted = {
-        "id": row["id"],
-        "vendor": row["vendor_id"],
-        "created_by": row["created_by_id"],
-        "name": row["name"],
-        "category": row["category"],
-        "set_name": row["set_name"],
-        "number": row["number"],
-        "condition": row["condition"],
-        "completeness": row["completeness"],
-        "grader": row["grader"],
-        "grade": decimal_text(row["grade"], 1),
-        "cert_number": row["cert_number"],
-        "quantity": row["quantity"],
-        "purchase_price": decimal_text(row["purchase_price"], 2),
-        "purchase_currency": row["purchase_currency"],
-        "purchase_date": date_text(row["purchase_date"]),
-        "purchase_fees": decimal_text(row["purchase_fees"], 2),
-        "purchase_shipping": decimal_text(row["purchase_shipping"], 2),
-        "status": row["status"],
-        "sale_price": decimal_text(row["sale_price"], 2),
-        "sale_currency": row["sale_currency"],
-        "sale_date": date_text(row["sale_date"]),
-        "sale_fees": decimal_text(row["sale_fees"], 2),
-        "location": row["location"],
-        "notes": row["notes"],
-        "tags": list(row["tags"]),
-        "external_ids": row["external_ids"],
-        "card_details": _card_details_of_row(row),
-        "cover_photo": cover_photo_of(row["cover_image"], row["cover_thumbnail"]),
-    }
-    for extension in extensions.registered():
-        formatted[extension.field] = extension.format_row(row, now=now, zone=zone)
-    formatted["created_at"] = datetime_text(row["created_at"], zone)
-    formatted["updated_at"] = datetime_text(row["updated_at"], zone)
-    return formatted
-
-
-def _card_details_of_row(row: dict[str, Any]) -> dict[str, Any] | None:
-    if row["card_details__pk"] is None:
-        return None
-    return {
-        "game": row["card_details__game"],
-        "language": row["card_details__language"],
-        "market_region": row["card_details__market_region"],
-        "rarity": row["card_details__rarity"],
-        "finish": row["card_details__finish"],
-        "release_date": date_text(row["card_details__release_date"]),
-        "set_code": row["card_details__set_code"],
-    }
-
-
 class CollectibleSerializer(serializers.ModelSerializer):
     vendor = serializers.IntegerField(
         source="vendor_id",
@@ -195,6 +129,11 @@ class CollectibleSerializer(serializers.ModelSerializer):
         required=False,
         allow_blank=True,
         help_text="ISO 4217 (sold items only); defaults to the vendor's currency.",
+    )
+    max_price_currency = CurrencyField(
+        required=False,
+        allow_blank=True,
+        help_text="ISO 4217 (wanted items only); defaults to the vendor's currency.",
     )
     cover_photo = CoverPhotoField(
         help_text="The cover's image and thumbnail URLs (null: no photos); photos are "
@@ -227,6 +166,9 @@ class CollectibleSerializer(serializers.ModelSerializer):
             "sale_currency",
             "sale_date",
             "sale_fees",
+            "max_price",
+            "max_price_currency",
+            "priority",
             "location",
             "notes",
             "tags",
@@ -243,11 +185,14 @@ class CollectibleSerializer(serializers.ModelSerializer):
             "purchase_shipping": {"min_value": 0},
             "sale_price": {"min_value": 0},
             "sale_fees": {"min_value": 0},
+            "max_price": {"min_value": 0},
             "quantity": {"min_value": 1},
             "status": {
-                "help_text": "`owned` (counts in the collection's value) or `sold` (needs "
+                "help_text": "`owned` (counts in the collection's value), `sold` (needs "
                 "`sale_price`; `sale_date` defaults to today, `sale_currency` to the "
-                "vendor's). Setting `owned` again clears the sale fields."
+                "vendor's) or `wanted` (on the want list: no purchase fields; `condition` "
+                'and `grade` mean "at least"; turned owned by `acquire`). Setting '
+                "`owned` again clears the sale fields; leaving `wanted` clears `max_price`."
             },
         }
 
@@ -301,6 +246,32 @@ class CollectibleSerializer(serializers.ModelSerializer):
         if errors:
             raise serializers.ValidationError(errors)
         return attrs
+
+
+class CollectibleAcquireSerializer(serializers.Serializer):
+    """`POST /collectibles/{id}/acquire`: what was paid for a wanted item."""
+
+    purchase_price = serializers.DecimalField(
+        max_digits=12, decimal_places=2, min_value=0, help_text="Price of one, paid."
+    )
+    purchase_currency = CurrencyField(
+        required=False, allow_blank=True, help_text="ISO 4217; defaults to the vendor's."
+    )
+    purchase_date = serializers.DateField(required=False, help_text="Defaults to today.")
+    purchase_fees = serializers.DecimalField(
+        max_digits=12, decimal_places=2, min_value=0, required=False, allow_null=True
+    )
+    purchase_shipping = serializers.DecimalField(
+        max_digits=12, decimal_places=2, min_value=0, required=False, allow_null=True
+    )
+    quantity = serializers.IntegerField(
+        min_value=1, max_value=2**31 - 1, required=False, help_text="Defaults to the wanted one."
+    )
+
+    def validate_purchase_date(self, value: Any) -> Any:
+        if value is not None and value > _latest_today():
+            raise serializers.ValidationError("The purchase date cannot be in the future.")
+        return value
 
 
 # --- Search -----------------------------------------------------------------------------

@@ -10,7 +10,13 @@ from django.utils import timezone
 from inventory import extensions
 from inventory.extensions import DeletionCost
 from inventory.models import CardDetails, Collectible, CollectibleStatus, takes_card_details
-from inventory.rules import SALE_FIELDS, sale_changes
+from inventory.rules import (
+    SALE_FIELDS,
+    WANTED_FIELDS,
+    acquire_changes,
+    sale_changes,
+    wanted_changes,
+)
 from users.models import User
 from vendors.models import Vendor
 
@@ -41,8 +47,21 @@ def _apply_defaults(
         vendor_currency=collectible.vendor.default_currency,
         today=timezone.localdate(),
     )
+    changes.update(
+        wanted_changes(
+            status=collectible.status,
+            previous_status=previous_status,
+            values={field: getattr(collectible, field) for field in WANTED_FIELDS},
+            given=set(given),
+            vendor_currency=collectible.vendor.default_currency,
+        )
+    )
     for field, value in changes.items():
         setattr(collectible, field, value)
+
+
+class NotWanted(Exception):
+    """Only a wanted item can be acquired."""
 
 
 def check_deletion_allowed(
@@ -124,8 +143,30 @@ def collectible_update(
     return collectible
 
 
+@transaction.atomic
+def collectible_acquire(*, collectible: Collectible, purchase: dict[str, Any]) -> Collectible:
+    """Turn a wanted item into an owned one with its purchase (`purchase_price`,
+    `purchase_currency`, `purchase_date`, `purchase_fees`, `purchase_shipping`,
+    `quantity`): the same row, so its trackers, price history and photos stay.
+    Raises `NotWanted` for an item that is not wanted."""
+    locked = Collectible.objects.select_for_update().get(pk=collectible.pk)
+    if locked.status != CollectibleStatus.WANTED:
+        raise NotWanted(f"Only a wanted item can be acquired; this one is {locked.status}.")
+    changes = acquire_changes(
+        purchase=purchase,
+        vendor_currency=collectible.vendor.default_currency,
+        today=timezone.localdate(),
+    )
+    for field, value in changes.items():
+        setattr(collectible, field, value)
+    collectible.full_clean()
+    collectible.save()
+    return collectible
+
+
 #: What a duplicate does not take from its original: identity and record, the sale (a copy
-#: is owned) and the grader's certificate number (one slab has one certificate).
+#: is owned), the want (a copy is owned) and the grader's certificate number (one slab has
+#: one certificate).
 _NOT_DUPLICATED = (
     "id",
     "vendor",
@@ -136,6 +177,7 @@ _NOT_DUPLICATED = (
     "status",
     "cert_number",
     *SALE_FIELDS,
+    *WANTED_FIELDS,
 )
 
 

@@ -16,6 +16,11 @@ urlpatterns = [
         api.CollectibleDuplicateView.as_view(),
         name="collectible-duplicate",
     ),
+    path(
+        "collectibles/<int:collectible_pk>/acquire",
+        api.CollectibleAcquireView.as_view(),
+        name="collectible-acquire",
+    ),
     *router.urls,
     path("search", search_api.SearchView.as_view(), name="search"),
 ]

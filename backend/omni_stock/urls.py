@@ -16,11 +16,13 @@ from core.views import healthz, readyz, spa_index
 
 api_v1 = [
     path("auth/", include("users.urls")),
+    path("", include("notifications.urls")),
     path("", include("vendors.urls")),
     path("", include("imports.urls")),  # before inventory: collectibles/export
     path("", include("inventory.urls")),
     path("", include("price_history.urls")),
     path("", include("valuation.urls")),
+    path("", include("alerts.urls")),
 ]
 
 

@@ -10,17 +10,21 @@ from typing import Any
 
 from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.serializers import ErrorSerializer
+from price_history.selectors import collectible_get_for_user
 from users.auth import authenticated_user
 from valuation import selectors, services
+from valuation.conditions import conditions_at_least
 from valuation.serializers import (
     DASHBOARD_QUERY_PARAMS,
     VALUE_HISTORY_QUERY_PARAMS,
+    BestOffersSerializer,
     DashboardQuerySerializer,
     DashboardSerializer,
     ValueHistoryQuerySerializer,
@@ -103,3 +107,37 @@ class ValueHistoryView(VendorScopedView):
             vendor=self.vendor(request, params), range_name=params["range"]
         )
         return Response(ValueHistorySerializer(body).data)
+
+
+class BestOffersView(APIView):
+    """`GET /collectibles/{id}/best-offers`: the best current offer per source."""
+
+    @extend_schema(
+        tags=["prices"],
+        summary="Best offer now: the lowest current price per source",
+        description="Per source, the lowest current observed price (the latest observation "
+        "of each tracker per condition, no older than the stale window) that meets the "
+        "item's condition: for a wanted item, that condition or a better one ('at least'); "
+        "offers whose page states no condition count too. Each says whether it is within "
+        "the item's maximum price, converted at today's rates. Hand-entered prices are not "
+        "offers. Every role may read.",
+        responses={
+            200: BestOffersSerializer,
+            404: OpenApiResponse(ErrorSerializer, description="No such item of yours."),
+        },
+    )
+    def get(self, request: Request, collectible_pk: int) -> Response:
+        collectible = collectible_get_for_user(
+            user=authenticated_user(request), collectible_id=collectible_pk
+        )
+        if collectible is None:
+            raise Http404
+        body = {
+            "collectible": collectible.pk,
+            "status": collectible.status,
+            "max_price": collectible.max_price,
+            "max_price_currency": collectible.max_price_currency,
+            "conditions": list(conditions_at_least(collectible)),
+            "results": selectors.best_offers(collectible=collectible),
+        }
+        return Response(BestOffersSerializer(body).data)

@@ -71,3 +71,26 @@ def conditions_for(item: Collectible) -> tuple[str, ...]:
         grader=item.grader,
         grade=item.grade,
     )
+
+
+#: Ladders of the price vocabulary, best first: an offer higher on the ladder than a
+#: wanted condition meets it ("at least").
+_AT_LEAST_LADDERS: tuple[tuple[str, ...], ...] = (
+    tuple(Condition.values),
+    (PriceCondition.NEW, PriceCondition.CIB, PriceCondition.LOOSE),
+    (PriceCondition.PSA_10, *(condition for _, condition in _GRADE_LADDER)),
+)
+
+
+def conditions_at_least(item: Collectible) -> tuple[str, ...]:
+    """The price conditions that meet a wanted item's condition: its exact conditions
+    (`conditions_for`) and every better rung of the same ladder (mint meets near mint,
+    CIB meets loose, grade 9.5 meets grade 9). An offer with no condition (a page that
+    does not say) is the caller's call: `ANY_CONDITION`."""
+    exact = conditions_for(item)
+    better: list[str] = []
+    for condition in exact:
+        for ladder in _AT_LEAST_LADDERS:
+            if condition in ladder:
+                better += ladder[: ladder.index(condition) + 1]
+    return tuple(dict.fromkeys([*exact, *better]))

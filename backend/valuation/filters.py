@@ -9,7 +9,7 @@ from django.db.models import Expression, F, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from valuation.rules import ITEM_BASES, MARKET_BASES, Basis, stale_before
+from valuation.rules import ITEM_BASES, MARKET_BASES, OUTSIDE_BASES, stale_before
 
 BOOLEAN_CHOICES = [("true", "true"), ("false", "false")]
 
@@ -17,9 +17,11 @@ BOOLEAN_CHOICES = [("true", "true"), ("false", "false")]
 def _priced(queryset: QuerySet, name: str, value: str) -> QuerySet:
     if value == "true":
         return queryset.filter(valuation__value__isnull=False)
-    # Unpriced items of the collection (the dashboard's `unpriced_count`): a sold item has
-    # no value either, but nothing to price.
-    return queryset.filter(valuation__value__isnull=True).exclude(valuation__basis=Basis.SOLD)
+    # Unpriced items of the collection (the dashboard's `unpriced_count`): a sold or wanted
+    # item has no value either, but nothing to price.
+    return queryset.filter(valuation__value__isnull=True).exclude(
+        valuation__basis__in=OUTSIDE_BASES
+    )
 
 
 def _stale(queryset: QuerySet, name: str, value: str) -> QuerySet:

@@ -9,7 +9,8 @@ date. A price older than VALUATION_STALE_AFTER_DAYS is stale.
 Its cost basis is what the whole line cost: purchase price x quantity, plus the purchase
 fees and shipping (paid once per line), at the purchase date's rates. A sold item is out
 of the collection: no value, but a realised gain — what the sale brought in (sale price
-less sale fees, at the sale date's rates) less its cost basis.
+less sale fees, at the sale date's rates) less its cost basis. A wanted item is not in the
+collection either (not bought yet): no value, no cost, counted in no total.
 """
 
 from __future__ import annotations
@@ -45,12 +46,16 @@ class Basis:
     NONE = "none"
     #: Not in the collection any more: no value, a realised gain instead.
     SOLD = "sold"
+    #: On the want list, not bought yet: no value, no cost, in no total.
+    WANTED = "wanted"
 
 
 #: How an item in the collection is valued (the dashboard's `by_basis`).
 VALUE_BASES = (Basis.OBSERVED, Basis.MANUAL, Basis.PURCHASE, Basis.NONE)
 #: Every basis a stored valuation can have.
-ITEM_BASES = (*VALUE_BASES, Basis.SOLD)
+ITEM_BASES = (*VALUE_BASES, Basis.SOLD, Basis.WANTED)
+#: Bases of items that are not in the collection (no value, nothing to price).
+OUTSIDE_BASES = (Basis.SOLD, Basis.WANTED)
 #: Bases that follow the market (a price observed on a page or entered by hand).
 MARKET_BASES = (Basis.OBSERVED, Basis.MANUAL)
 
@@ -151,7 +156,10 @@ def value_item(
     rates: Rates,
 ) -> ItemValue:
     """One item's value as of `as_of`, in `currency`: for a sold item its realised result
-    (`realised_item`), else its value in the collection (`value_held_item`)."""
+    (`realised_item`), for a wanted one nothing (basis `wanted`), else its value in the
+    collection (`value_held_item`)."""
+    if item.status == CollectibleStatus.WANTED:
+        return ItemValue(item=item, basis=Basis.WANTED)
     if item.status == CollectibleStatus.SOLD:
         return realised_item(item=item, currency=currency, rates=rates)
     return value_held_item(
@@ -261,6 +269,8 @@ class Totals:
     realised_item_count: int = 0
 
     def add(self, value: ItemValue) -> None:
+        if value.basis == Basis.WANTED:
+            return  # not bought yet: in no total
         if value.basis == Basis.SOLD:
             self.sold_count += 1
             if value.proceeds is not None and value.cost is not None:

@@ -207,8 +207,9 @@ class CollectibleValuationSerializer(serializers.Serializer):
     basis = serializers.ChoiceField(
         choices=list(ITEM_BASES),
         help_text="`observed` (a matching marketplace price), `manual` (a price entered by "
-        "hand), `purchase` (no market price: the purchase price), `none` (unpriced) or "
-        "`sold` (out of the collection: no value; see `realised_gain`).",
+        "hand), `purchase` (no market price: the purchase price), `none` (unpriced), "
+        "`sold` (out of the collection: no value; see `realised_gain`) or `wanted` (on the "
+        "want list, not bought yet: no value, no cost).",
     )
     currency = serializers.CharField(help_text="The vendor's currency: every amount below.")
     unit_value = serializers.DecimalField(max_digits=16, decimal_places=2, allow_null=True)
@@ -310,3 +311,45 @@ def valuation_of_row(
         "unconvertible": row["valuation__unconvertible"],
         "valued_at": datetime_text(row["valuation__valued_at"], zone),
     }
+
+
+class OfferSerializer(serializers.Serializer):
+    """One source's best current offer (`valuation.selectors.offers`)."""
+
+    source = serializers.ChoiceField(  # type: ignore[assignment]
+        choices=PriceSource.choices, help_text="Where it was observed (the tracker's source)."
+    )
+    price = serializers.DecimalField(max_digits=12, decimal_places=2)
+    currency = serializers.CharField(help_text="ISO 4217, as observed.")
+    condition = serializers.CharField(
+        help_text="The offer's condition in the price vocabulary; empty when the page did not say."
+    )
+    observed_at = serializers.DateTimeField()
+    url = serializers.CharField(help_text="The page it was observed on (may be empty).")
+    tracker = serializers.IntegerField(source="tracker_id", allow_null=True)
+    compared_currency = serializers.CharField(
+        help_text="The maximum price's currency, else the vendor's: what offers are compared in."
+    )
+    compared_price = serializers.DecimalField(
+        max_digits=16,
+        decimal_places=2,
+        allow_null=True,
+        help_text="The price in `compared_currency` at today's rates; null without a rate.",
+    )
+    within_max_price = serializers.BooleanField(
+        allow_null=True,
+        help_text="At or under the item's maximum price; null without a maximum price or a rate.",
+    )
+
+
+class BestOffersSerializer(serializers.Serializer):
+    collectible = serializers.IntegerField()
+    status = serializers.CharField(help_text="The item's status (`wanted`, `owned`, `sold`).")
+    max_price = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
+    max_price_currency = serializers.CharField(help_text="Empty without a maximum price.")
+    conditions = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="The conditions that meet the item's (its own and better ones); offers "
+        "with no stated condition count too.",
+    )
+    results = OfferSerializer(many=True, help_text="One per source, cheapest first.")

@@ -4,5 +4,10 @@ from valuation import api
 
 urlpatterns = [
     path("dashboard", api.DashboardView.as_view(), name="dashboard"),
+    path(
+        "collectibles/<int:collectible_pk>/best-offers",
+        api.BestOffersView.as_view(),
+        name="collectible-best-offers",
+    ),
     path("dashboard/value-history", api.ValueHistoryView.as_view(), name="dashboard-value-history"),
 ]

@@ -17,10 +17,12 @@ PACKAGES = (
     "omni_stock",
     "core",
     "users",
+    "notifications",
     "vendors",
     "inventory",
     "price_history",
     "valuation",
+    "alerts",
     "imports",
     "devtools",
     "scraper",
@@ -34,7 +36,12 @@ LONG_FILES_ALLOWED = (
     "backend/devtools/bench_catalogue.py",
 )
 SOURCE_SUFFIXES = {".py", ".ts", ".tsx", ".js", ".mjs", ".css"}
-PURE_MODULES = ("valuation/rules.py", "valuation/conditions.py", "valuation/ecb.py")
+PURE_MODULES = (
+    "valuation/rules.py",
+    "valuation/conditions.py",
+    "valuation/ecb.py",
+    "alerts/rules.py",
+)
 
 
 def strongly_connected(graph: dict[str, set[str]]) -> list[list[str]]:

@@ -41,6 +41,9 @@ def _collectible_post(vendor_id: int, **overrides: object) -> dict[str, object]:
         "sale_currency": "",
         "sale_date": "",
         "sale_fees": "",
+        "max_price": "",
+        "max_price_currency": "",
+        "priority": "3",
         "location": "",
         "cert_number": "",
         "notes": "",
@@ -271,3 +274,19 @@ def test_collectible_changelist_filters_by_status_and_location(admin_client: Cli
     assert response.status_code == 200
     assert "In the box" in response.content.decode()
     assert "Elsewhere" not in response.content.decode()
+
+
+def test_collectible_add_wanted_defaults_the_max_price_currency(
+    admin_client: Client, admin_user: object
+) -> None:
+    vendor = VendorFactory(default_currency="GBP")
+    post = _collectible_post(
+        vendor.pk, status="wanted", purchase_price="", purchase_date="", max_price="30.00",
+        priority="1",
+    )  # fmt: skip
+
+    response = admin_client.post(reverse("admin:inventory_collectible_add"), post)
+
+    assert response.status_code == 302, response.content.decode()[:3000]
+    item = Collectible.objects.get(name="EarthBound")
+    assert (item.status, item.max_price_currency, item.priority) == ("wanted", "GBP", 1)

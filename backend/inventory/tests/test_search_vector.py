@@ -184,6 +184,7 @@ class TestEveryWritePathKeepsTheVector:
             "tags": "rpg",
             "external_ids": "{}",
             "status": "owned",
+            "priority": "3",
             "created_by": "",
             "card_details-TOTAL_FORMS": "0",
             "card_details-INITIAL_FORMS": "0",

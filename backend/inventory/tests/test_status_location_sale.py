@@ -70,7 +70,7 @@ class TestNewFields:
             ({"purchase_fees": "-1"}, "purchase_fees", "greater than or equal to 0"),
             ({"purchase_shipping": "1.234"}, "purchase_shipping", "decimal places"),
             ({"location": "x" * 101}, "location", "no more than 100"),
-            ({"status": "wanted"}, "status", "not a valid choice"),
+            ({"status": "lost"}, "status", "not a valid choice"),
             ({"sale_price": "10.00"}, "sale_price", "Only a sold item"),
         ],
     )
@@ -211,7 +211,7 @@ class TestFilters:
     def test_status_and_location_filters(self, auth_client, shelf, query, expected):
         assert self.names(auth_client.get(f"{URL}?{query}")) == expected
 
-    @pytest.mark.parametrize("query", ["status=wanted", "has_location=maybe"])
+    @pytest.mark.parametrize("query", ["status=lost", "has_location=maybe"])
     def test_bad_values_are_400_naming_the_parameter(self, auth_client, shelf, query):
         response = auth_client.get(f"{URL}?{query}")
 

@@ -77,10 +77,12 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "core",
     "users",
+    "notifications",
     "vendors",
     "inventory",
     "price_history",
     "valuation",
+    "alerts",
     "imports",
     "devtools",
 ]

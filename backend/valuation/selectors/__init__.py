@@ -1,5 +1,6 @@
 """Reads of collection value, by subject: item values (`values`), the dashboard
-(`dashboard`) and the value over time (`history`). The rules they apply are in
+(`dashboard`), the value over time (`history`) and an item's best current offers
+(`offers`). The rules they apply are in
 `valuation.rules`."""
 
 from valuation.selectors.dashboard import dashboard, valuation_as_item_value, vendor_for_dashboard
@@ -9,11 +10,14 @@ from valuation.selectors.history import (
     collection_values_by_day,
     value_history,
 )
+from valuation.selectors.offers import Offer, best_offers
 from valuation.selectors.values import item_valuations, items_needing_valuation
 
 __all__ = [
     "RANGES",
     "DayValue",
+    "Offer",
+    "best_offers",
     "collection_values_by_day",
     "dashboard",
     "item_valuations",

@@ -200,8 +200,9 @@ def test_list_rows_say_exactly_what_the_item_serializer_says(user, personal, ite
     from datetime import date
 
     from inventory.factories import CardDetailsFactory
+    from inventory.list_rows import collectible_list_rows
     from inventory.selectors import CollectibleRows, collectible_list_for_user
-    from inventory.serializers import CollectibleSerializer, collectible_list_rows
+    from inventory.serializers import CollectibleSerializer
     from valuation.services import valuations_ensure_fresh
 
     card = CollectibleFactory(
@@ -219,6 +220,10 @@ def test_list_rows_say_exactly_what_the_item_serializer_says(user, personal, ite
         purchase_currency="EUR", status="sold", sale_price=Decimal("9.99"),
         sale_fees=Decimal("0.99"), sale_date=date(2024, 3, 1),
     )  # fmt: skip
+    CollectibleFactory(
+        vendor=personal, name="Wanted", purchase_price=None, purchase_currency="",
+        status="wanted", max_price=Decimal("45.50"), max_price_currency="EUR", priority=1,
+    )  # fmt: skip
     valuations_ensure_fresh(vendor_ids=[personal.pk])
     CollectibleFactory(vendor=personal, name="Not valued yet", purchase_price=None,
                        purchase_currency="")  # fmt: skip
@@ -230,12 +235,13 @@ def test_list_rows_say_exactly_what_the_item_serializer_says(user, personal, ite
     ]
 
     rows = CollectibleRows(queryset)
-    assert rows.count() == len(expected) == 8
-    assert collectible_list_rows(rows[0:8], now=now) == expected
+    assert rows.count() == len(expected) == 9
+    assert collectible_list_rows(rows[0:9], now=now) == expected
     kinds = {
         (row["card_details"] is None, (row["valuation"] or {}).get("basis")) for row in expected
     }
     assert kinds >= {(True, "observed"), (True, "manual"), (True, "purchase"), (True, "none"),
-                     (False, "purchase"), (True, None), (True, "sold")}  # fmt: skip
+                     (False, "purchase"), (True, None), (True, "sold"),
+                     (True, "wanted")}  # fmt: skip
     sold = next(row["valuation"] for row in expected if row["name"] == "Sold")
     assert (sold["proceeds"], sold["realised_gain"]) == ("9.00", "5.00")

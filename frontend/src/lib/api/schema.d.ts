@@ -4,6 +4,80 @@
  */
 
 export interface paths {
+    "/api/v1/alert-events/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the events your rules fired, newest first */
+        get: operations["alert_events_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alert-events/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one fired event */
+        get: operations["alert_events_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alert-rules/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List your alert rules */
+        get: operations["alert_rules_list"];
+        put?: never;
+        /**
+         * Create an alert rule on an item (owned or wanted) or a whole vendor
+         * @description Each `kind` takes its own parameters (others are refused, 400): `price_at_or_below` (item only) `target_amount` + `target_currency`; `drop_percent` `percent` + `window_days`; `collection_value_change` (vendor only) `percent` (+ `window_days`); `all_time_low`, `back_in_stock`, `tracker_paused` none. An item or vendor you cannot read is 400 (does not exist).
+         */
+        post: operations["alert_rules_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alert-rules/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one of your alert rules */
+        get: operations["alert_rules_retrieve"];
+        put?: never;
+        post?: never;
+        /** Delete a rule and its events */
+        delete: operations["alert_rules_destroy"];
+        options?: never;
+        head?: never;
+        /** Change a rule's kind, target or `enabled` (a new target re-arms it) */
+        patch: operations["alert_rules_partial_update"];
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -120,6 +194,46 @@ export interface paths {
          * @description Items are readable by every member of their vendor; owners and editors write.
          */
         post: operations["collectibles_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collectibles/{collectible_pk}/acquire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acquire a wanted item
+         * @description Turns a wanted item into an owned one with its purchase: the same item, so its trackers, price history and photos stay. The purchase date defaults to today, the currency to the vendor's; the maximum price is cleared. 400 (code `not_wanted`) when the item is not wanted. Owners and editors only.
+         */
+        post: operations["collectibles_acquire_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collectibles/{collectible_pk}/best-offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Best offer now: the lowest current price per source
+         * @description Per source, the lowest current observed price (the latest observation of each tracker per condition, no older than the stale window) that meets the item's condition: for a wanted item, that condition or a better one ('at least'); offers whose page states no condition count too. Each says whether it is within the item's maximum price, converted at today's rates. Hand-entered prices are not offers. Every role may read.
+         */
+        get: operations["collectibles_best_offers_retrieve"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -661,6 +775,131 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notification-channels/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List your notification channels */
+        get: operations["notification_channels_list"];
+        put?: never;
+        /** Add a channel (email, or push by Apprise URL; the URL is never returned) */
+        post: operations["notification_channels_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notification-channels/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a notification channel */
+        get: operations["notification_channels_retrieve"];
+        put?: never;
+        post?: never;
+        /** Remove a channel */
+        delete: operations["notification_channels_destroy"];
+        options?: never;
+        head?: never;
+        /** Change a channel (send apprise_url only to replace it) */
+        patch: operations["notification_channels_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/notification-channels/{id}/test/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test message now and answer whether it went out
+         * @description Sent once, without retries; the outcome is also the channel's `last_error` / `last_delivered_at`. Throttled per user.
+         */
+        post: operations["notification_channels_test_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List your notifications, newest first */
+        get: operations["notifications_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a notification read */
+        post: operations["notifications_read_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all your notifications read */
+        post: operations["notifications_read_all_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unread-count/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of your notifications are unread (the bell) */
+        get: operations["notifications_unread_count_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/scrape-jobs/": {
         parameters: {
             query?: never;
@@ -831,6 +1070,89 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AlertEvent: {
+            readonly id: number;
+            readonly rule: number;
+            /** @description The rule's kind. */
+            readonly kind: string;
+            readonly collectible: number | null;
+            /** Format: date-time */
+            readonly fired_at: string;
+            readonly observation: number | null;
+            /** Format: decimal */
+            readonly price: string | null;
+            readonly currency: string;
+            readonly source: string;
+            /** Format: uri */
+            readonly url: string;
+            readonly message: string;
+            readonly notification_id: number | null;
+            /** @description Handed to the notifications (inbox and the user's channels). */
+            readonly delivered: boolean;
+        };
+        AlertRule: {
+            readonly id: number;
+            kind: components["schemas"]["AlertRuleKindEnum"];
+            /** @description The item (owned or wanted) it watches; none: the whole vendor. Fixed once created. */
+            collectible?: number | null;
+            /** @description The vendor it watches (default: the item's). Fixed once created. */
+            vendor?: number;
+            /**
+             * Format: decimal
+             * @description `price_at_or_below`: the target price.
+             */
+            target_amount?: string | null;
+            /** @description `price_at_or_below`: the target's ISO 4217 currency (default the vendor's); only prices in it count. */
+            target_currency?: string;
+            /**
+             * Format: decimal
+             * @description `drop_percent`, `collection_value_change`: the change, above 0 and at most 100.
+             */
+            percent?: string | null;
+            /** @description `drop_percent`: within how many days (the highest price in them is the reference); `collection_value_change`: compared with the snapshot that many days before (default 1). */
+            window_days?: number | null;
+            enabled?: boolean;
+            /** @description False after it fired, until its condition is seen false (vendor-wide rules keep this per item). */
+            readonly armed: boolean;
+            /** Format: date-time */
+            readonly last_fired_at: string | null;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+        };
+        /**
+         * @description * `price_at_or_below` - Price at or below a target
+         *     * `drop_percent` - Price dropped by X % within N days
+         *     * `all_time_low` - New all-time low
+         *     * `back_in_stock` - Back in stock
+         *     * `collection_value_change` - Collection value moved by X %
+         *     * `tracker_paused` - A tracker was paused after failures
+         * @enum {string}
+         */
+        AlertRuleKindEnum: "price_at_or_below" | "drop_percent" | "all_time_low" | "back_in_stock" | "collection_value_change" | "tracker_paused";
+        AlertRuleRequest: {
+            kind: components["schemas"]["AlertRuleKindEnum"];
+            /** @description The item (owned or wanted) it watches; none: the whole vendor. Fixed once created. */
+            collectible?: number | null;
+            /** @description The vendor it watches (default: the item's). Fixed once created. */
+            vendor?: number;
+            /**
+             * Format: decimal
+             * @description `price_at_or_below`: the target price.
+             */
+            target_amount?: string | null;
+            /** @description `price_at_or_below`: the target's ISO 4217 currency (default the vendor's); only prices in it count. */
+            target_currency?: string;
+            /**
+             * Format: decimal
+             * @description `drop_percent`, `collection_value_change`: the change, above 0 and at most 100.
+             */
+            percent?: string | null;
+            /** @description `drop_percent`: within how many days (the highest price in them is the reference); `collection_value_change`: compared with the snapshot that many days before (default 1). */
+            window_days?: number | null;
+            enabled?: boolean;
+        };
         AuthSession: {
             /** @description Short-lived JWT for `Authorization: Bearer`. */
             access: string;
@@ -843,6 +1165,19 @@ export interface components {
             manual: number;
             purchase: number;
             none: number;
+        };
+        BestOffers: {
+            collectible: number;
+            /** @description The item's status (`wanted`, `owned`, `sold`). */
+            status: string;
+            /** Format: decimal */
+            max_price: string | null;
+            /** @description Empty without a maximum price. */
+            max_price_currency: string;
+            /** @description The conditions that meet the item's (its own and better ones); offers with no stated condition count too. */
+            conditions: string[];
+            /** @description One per source, cheapest first. */
+            results: components["schemas"]["Offer"][];
         };
         /** @enum {unknown} */
         BlankEnum: "";
@@ -886,6 +1221,82 @@ export interface components {
             value: string;
             item_count: number;
             priced_count: number;
+        };
+        Channel: {
+            readonly id: number;
+            readonly kind: components["schemas"]["ChannelKindEnum"];
+            readonly name: string;
+            readonly apprise_url_masked: string;
+            /** @description Empty: the account's address. */
+            readonly email: string;
+            /** @description Where mail goes. */
+            readonly email_target: string;
+            readonly mode: components["schemas"]["ChannelModeEnum"];
+            readonly digest_hour: number;
+            /**
+             * @description A wall-clock time in the channel's `time_zone` (no offset).
+             * @example 22:00
+             */
+            readonly quiet_start: string | null;
+            /**
+             * @description A wall-clock time in the channel's `time_zone` (no offset).
+             * @example 22:00
+             */
+            readonly quiet_end: string | null;
+            readonly time_zone: string;
+            readonly enabled: boolean;
+            readonly last_error: string;
+            /** Format: date-time */
+            readonly last_delivered_at: string | null;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+        };
+        /**
+         * @description * `email` - Email
+         *     * `apprise` - Push (Apprise URL)
+         * @enum {string}
+         */
+        ChannelKindEnum: "email" | "apprise";
+        /**
+         * @description * `instant` - Instant
+         *     * `digest` - Daily digest
+         * @enum {string}
+         */
+        ChannelModeEnum: "instant" | "digest";
+        ChannelTest: {
+            sent: boolean;
+            status: components["schemas"]["ChannelTestStatusEnum"];
+            /** @description What happened, in a sentence. */
+            detail: string;
+        };
+        /**
+         * @description * `sent` - sent
+         *     * `failed` - failed
+         * @enum {string}
+         */
+        ChannelTestStatusEnum: "sent" | "failed";
+        ChannelWriteRequest: {
+            kind: components["schemas"]["ChannelKindEnum"];
+            name: string;
+            /** @description Apprise URL (push channels only); stored encrypted, never returned. */
+            apprise_url?: string;
+            email?: string;
+            mode?: components["schemas"]["ChannelModeEnum"];
+            digest_hour?: number;
+            /**
+             * @description A wall-clock time in the channel's `time_zone` (no offset).
+             * @example 22:00
+             */
+            quiet_start?: string | null;
+            /**
+             * @description A wall-clock time in the channel's `time_zone` (no offset).
+             * @example 22:00
+             */
+            quiet_end?: string | null;
+            time_zone?: string;
+            enabled?: boolean;
         };
         ChosenPrice: {
             /** Format: decimal */
@@ -967,10 +1378,11 @@ export interface components {
              */
             purchase_shipping?: string | null;
             /**
-             * @description `owned` (counts in the collection's value) or `sold` (needs `sale_price`; `sale_date` defaults to today, `sale_currency` to the vendor's). Setting `owned` again clears the sale fields.
+             * @description `owned` (counts in the collection's value), `sold` (needs `sale_price`; `sale_date` defaults to today, `sale_currency` to the vendor's) or `wanted` (on the want list: no purchase fields; `condition` and `grade` mean "at least"; turned owned by `acquire`). Setting `owned` again clears the sale fields; leaving `wanted` clears `max_price`.
              *
              *     * `owned` - Owned
              *     * `sold` - Sold
+             *     * `wanted` - Wanted
              */
             status?: components["schemas"]["CollectibleStatusEnum"];
             /**
@@ -987,6 +1399,23 @@ export interface components {
              * @description Fees and shipping paid on the sale, in the sale currency.
              */
             sale_fees?: string | null;
+            /**
+             * Format: decimal
+             * @description The most you would pay for one (wanted items only).
+             */
+            max_price?: string | null;
+            /** @description ISO 4217 (wanted items only); defaults to the vendor's currency. */
+            max_price_currency?: string;
+            /**
+             * @description 1 highest to 5 lowest (used for wanted items).
+             *
+             *     * `1` - 1 (highest)
+             *     * `2` - 2
+             *     * `3` - 3
+             *     * `4` - 4
+             *     * `5` - 5 (lowest)
+             */
+            priority?: components["schemas"]["PriorityEnum"];
             /** @description Where it is kept: box, binder, shelf. */
             location?: string;
             notes?: string;
@@ -1012,6 +1441,27 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
+        };
+        /** @description `POST /collectibles/{id}/acquire`: what was paid for a wanted item. */
+        CollectibleAcquireRequest: {
+            /**
+             * Format: decimal
+             * @description Price of one, paid.
+             */
+            purchase_price: string;
+            /** @description ISO 4217; defaults to the vendor's. */
+            purchase_currency?: string;
+            /**
+             * Format: date
+             * @description Defaults to today.
+             */
+            purchase_date?: string;
+            /** Format: decimal */
+            purchase_fees?: string | null;
+            /** Format: decimal */
+            purchase_shipping?: string | null;
+            /** @description Defaults to the wanted one. */
+            quantity?: number;
         };
         /**
          * @description * `add_tags` - Add tags
@@ -1133,10 +1583,11 @@ export interface components {
              */
             purchase_shipping?: string | null;
             /**
-             * @description `owned` (counts in the collection's value) or `sold` (needs `sale_price`; `sale_date` defaults to today, `sale_currency` to the vendor's). Setting `owned` again clears the sale fields.
+             * @description `owned` (counts in the collection's value), `sold` (needs `sale_price`; `sale_date` defaults to today, `sale_currency` to the vendor's) or `wanted` (on the want list: no purchase fields; `condition` and `grade` mean "at least"; turned owned by `acquire`). Setting `owned` again clears the sale fields; leaving `wanted` clears `max_price`.
              *
              *     * `owned` - Owned
              *     * `sold` - Sold
+             *     * `wanted` - Wanted
              */
             status?: components["schemas"]["CollectibleStatusEnum"];
             /**
@@ -1153,6 +1604,23 @@ export interface components {
              * @description Fees and shipping paid on the sale, in the sale currency.
              */
             sale_fees?: string | null;
+            /**
+             * Format: decimal
+             * @description The most you would pay for one (wanted items only).
+             */
+            max_price?: string | null;
+            /** @description ISO 4217 (wanted items only); defaults to the vendor's currency. */
+            max_price_currency?: string;
+            /**
+             * @description 1 highest to 5 lowest (used for wanted items).
+             *
+             *     * `1` - 1 (highest)
+             *     * `2` - 2
+             *     * `3` - 3
+             *     * `4` - 4
+             *     * `5` - 5 (lowest)
+             */
+            priority?: components["schemas"]["PriorityEnum"];
             /** @description Where it is kept: box, binder, shelf. */
             location?: string;
             notes?: string;
@@ -1174,19 +1642,21 @@ export interface components {
         /**
          * @description * `owned` - Owned
          *     * `sold` - Sold
+         *     * `wanted` - Wanted
          * @enum {string}
          */
-        CollectibleStatusEnum: "owned" | "sold";
+        CollectibleStatusEnum: "owned" | "sold" | "wanted";
         /** @description The item's current value (docs/valuation.md), from its materialised valuation. */
         CollectibleValuation: {
             /**
-             * @description `observed` (a matching marketplace price), `manual` (a price entered by hand), `purchase` (no market price: the purchase price), `none` (unpriced) or `sold` (out of the collection: no value; see `realised_gain`).
+             * @description `observed` (a matching marketplace price), `manual` (a price entered by hand), `purchase` (no market price: the purchase price), `none` (unpriced), `sold` (out of the collection: no value; see `realised_gain`) or `wanted` (on the want list, not bought yet: no value, no cost).
              *
              *     * `observed` - observed
              *     * `manual` - manual
              *     * `purchase` - purchase
              *     * `none` - none
              *     * `sold` - sold
+             *     * `wanted` - wanted
              */
             basis: components["schemas"]["CollectibleValuationBasisEnum"];
             /** @description The vendor's currency: every amount below. */
@@ -1233,19 +1703,21 @@ export interface components {
          *     * `purchase` - purchase
          *     * `none` - none
          *     * `sold` - sold
+         *     * `wanted` - wanted
          * @enum {string}
          */
-        CollectibleValuationBasisEnum: "observed" | "manual" | "purchase" | "none" | "sold";
+        CollectibleValuationBasisEnum: "observed" | "manual" | "purchase" | "none" | "sold" | "wanted";
         /** @description The item's current value (docs/valuation.md), from its materialised valuation. */
         CollectibleValuationRequest: {
             /**
-             * @description `observed` (a matching marketplace price), `manual` (a price entered by hand), `purchase` (no market price: the purchase price), `none` (unpriced) or `sold` (out of the collection: no value; see `realised_gain`).
+             * @description `observed` (a matching marketplace price), `manual` (a price entered by hand), `purchase` (no market price: the purchase price), `none` (unpriced), `sold` (out of the collection: no value; see `realised_gain`) or `wanted` (on the want list, not bought yet: no value, no cost).
              *
              *     * `observed` - observed
              *     * `manual` - manual
              *     * `purchase` - purchase
              *     * `none` - none
              *     * `sold` - sold
+             *     * `wanted` - wanted
              */
             basis: components["schemas"]["CollectibleValuationBasisEnum"];
             /** @description The vendor's currency: every amount below. */
@@ -1605,6 +2077,18 @@ export interface components {
             email: string;
             role: components["schemas"]["RoleEnum"];
         };
+        Notification: {
+            readonly id: number;
+            readonly kind: string;
+            readonly title: string;
+            readonly body: string;
+            readonly link: string;
+            readonly data: unknown;
+            /** Format: date-time */
+            readonly read_at: string | null;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
         ObservationPreview: {
             source: string;
             /** Format: decimal */
@@ -1638,6 +2122,38 @@ export interface components {
             title: string;
             availability: string;
         };
+        /** @description One source's best current offer (`valuation.selectors.offers`). */
+        Offer: {
+            /**
+             * @description Where it was observed (the tracker's source).
+             *
+             *     * `structured` - Shop page (schema.org structured data)
+             *     * `css` - CSS selector on a page
+             *     * `pricecharting` - PriceCharting
+             *     * `manual` - Entered by hand
+             */
+            source: components["schemas"]["PriceSourceEnum"];
+            /** Format: decimal */
+            price: string;
+            /** @description ISO 4217, as observed. */
+            currency: string;
+            /** @description The offer's condition in the price vocabulary; empty when the page did not say. */
+            condition: string;
+            /** Format: date-time */
+            observed_at: string;
+            /** @description The page it was observed on (may be empty). */
+            url: string;
+            tracker: number | null;
+            /** @description The maximum price's currency, else the vendor's: what offers are compared in. */
+            compared_currency: string;
+            /**
+             * Format: decimal
+             * @description The price in `compared_currency` at today's rates; null without a rate.
+             */
+            compared_price: string | null;
+            /** @description At or under the item's maximum price; null without a maximum price or a rate. */
+            within_max_price: boolean | null;
+        };
         /**
          * @description * `skip` - Skip the row
          *     * `update` - Update the existing item
@@ -1645,6 +2161,36 @@ export interface components {
          * @enum {string}
          */
         OnDuplicateEnum: "skip" | "update" | "add";
+        PaginatedAlertEventList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["AlertEvent"][];
+        };
+        PaginatedAlertRuleList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["AlertRule"][];
+        };
         PaginatedCollectibleList: {
             /** @example 123 */
             count: number;
@@ -1674,6 +2220,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["ImportJobSummary"][];
+        };
+        PaginatedNotificationList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Notification"][];
         };
         PaginatedPriceCorrectionList: {
             /** @example 123 */
@@ -1750,6 +2311,49 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["Vendor"][];
         };
+        PatchedAlertRuleRequest: {
+            kind?: components["schemas"]["AlertRuleKindEnum"];
+            /** @description The item (owned or wanted) it watches; none: the whole vendor. Fixed once created. */
+            collectible?: number | null;
+            /** @description The vendor it watches (default: the item's). Fixed once created. */
+            vendor?: number;
+            /**
+             * Format: decimal
+             * @description `price_at_or_below`: the target price.
+             */
+            target_amount?: string | null;
+            /** @description `price_at_or_below`: the target's ISO 4217 currency (default the vendor's); only prices in it count. */
+            target_currency?: string;
+            /**
+             * Format: decimal
+             * @description `drop_percent`, `collection_value_change`: the change, above 0 and at most 100.
+             */
+            percent?: string | null;
+            /** @description `drop_percent`: within how many days (the highest price in them is the reference); `collection_value_change`: compared with the snapshot that many days before (default 1). */
+            window_days?: number | null;
+            enabled?: boolean;
+        };
+        PatchedChannelWriteRequest: {
+            kind?: components["schemas"]["ChannelKindEnum"];
+            name?: string;
+            /** @description Apprise URL (push channels only); stored encrypted, never returned. */
+            apprise_url?: string;
+            email?: string;
+            mode?: components["schemas"]["ChannelModeEnum"];
+            digest_hour?: number;
+            /**
+             * @description A wall-clock time in the channel's `time_zone` (no offset).
+             * @example 22:00
+             */
+            quiet_start?: string | null;
+            /**
+             * @description A wall-clock time in the channel's `time_zone` (no offset).
+             * @example 22:00
+             */
+            quiet_end?: string | null;
+            time_zone?: string;
+            enabled?: boolean;
+        };
         PatchedCollectibleRequest: {
             /** @description The vendor that owns the item. Defaults to your personal collection; fixed once created. */
             vendor?: number;
@@ -1797,10 +2401,11 @@ export interface components {
              */
             purchase_shipping?: string | null;
             /**
-             * @description `owned` (counts in the collection's value) or `sold` (needs `sale_price`; `sale_date` defaults to today, `sale_currency` to the vendor's). Setting `owned` again clears the sale fields.
+             * @description `owned` (counts in the collection's value), `sold` (needs `sale_price`; `sale_date` defaults to today, `sale_currency` to the vendor's) or `wanted` (on the want list: no purchase fields; `condition` and `grade` mean "at least"; turned owned by `acquire`). Setting `owned` again clears the sale fields; leaving `wanted` clears `max_price`.
              *
              *     * `owned` - Owned
              *     * `sold` - Sold
+             *     * `wanted` - Wanted
              */
             status?: components["schemas"]["CollectibleStatusEnum"];
             /**
@@ -1817,6 +2422,23 @@ export interface components {
              * @description Fees and shipping paid on the sale, in the sale currency.
              */
             sale_fees?: string | null;
+            /**
+             * Format: decimal
+             * @description The most you would pay for one (wanted items only).
+             */
+            max_price?: string | null;
+            /** @description ISO 4217 (wanted items only); defaults to the vendor's currency. */
+            max_price_currency?: string;
+            /**
+             * @description 1 highest to 5 lowest (used for wanted items).
+             *
+             *     * `1` - 1 (highest)
+             *     * `2` - 2
+             *     * `3` - 3
+             *     * `4` - 4
+             *     * `5` - 5 (lowest)
+             */
+            priority?: components["schemas"]["PriorityEnum"];
             /** @description Where it is kept: box, binder, shelf. */
             location?: string;
             notes?: string;
@@ -2181,6 +2803,18 @@ export interface components {
             /** Format: date-time */
             observed_at: string;
         };
+        /**
+         * @description * `1` - 1 (highest)
+         *     * `2` - 2
+         *     * `3` - 3
+         *     * `4` - 4
+         *     * `5` - 5 (lowest)
+         * @enum {integer}
+         */
+        PriorityEnum: 1 | 2 | 3 | 4 | 5;
+        ReadAll: {
+            marked_read: number;
+        };
         RealisedGain: {
             /**
              * Format: decimal
@@ -2508,6 +3142,9 @@ export interface components {
             observations: components["schemas"]["ObservationPreview"][];
             failure: components["schemas"]["Failure"] | null;
         };
+        UnreadCount: {
+            unread_count: number;
+        };
         UnrealisedGain: {
             /** Format: decimal */
             amount: string;
@@ -2653,6 +3290,451 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    alert_events_list: {
+        parameters: {
+            query?: {
+                /** @description Only events about this item. */
+                collectible?: number;
+                /** @description Sort by these fields, comma-separated; prefix `-` to reverse. */
+                ordering?: ("fired_at" | "-fired_at")[];
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Only events of this rule. */
+                rule?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedAlertEventList"];
+                };
+            };
+            /** @description Invalid input: `fields` names each offending field or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A `page` past the last one. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    alert_events_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this alert event. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertEvent"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object among the vendors you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    alert_rules_list: {
+        parameters: {
+            query?: {
+                /** @description Only rules on this item. */
+                collectible?: number;
+                enabled?: boolean;
+                /**
+                 * @description * `price_at_or_below` - Price at or below a target
+                 *     * `drop_percent` - Price dropped by X % within N days
+                 *     * `all_time_low` - New all-time low
+                 *     * `back_in_stock` - Back in stock
+                 *     * `collection_value_change` - Collection value moved by X %
+                 *     * `tracker_paused` - A tracker was paused after failures
+                 */
+                kind?: ("all_time_low" | "back_in_stock" | "collection_value_change" | "drop_percent" | "price_at_or_below" | "tracker_paused")[];
+                /** @description Sort by these fields, comma-separated; prefix `-` to reverse. */
+                ordering?: ("created_at" | "-created_at" | "last_fired_at" | "-last_fired_at")[];
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Only rules on this vendor (or its items). */
+                vendor?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedAlertRuleList"];
+                };
+            };
+            /** @description Invalid input: `fields` names each offending field or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A `page` past the last one. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    alert_rules_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertRuleRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRule"];
+                };
+            };
+            /** @description Invalid input: `fields` names each offending field or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this (for example a viewer writing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    alert_rules_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this alert rule. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRule"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object among the vendors you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    alert_rules_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this alert rule. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this (for example a viewer writing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object among the vendors you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    alert_rules_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this alert rule. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedAlertRuleRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRule"];
+                };
+            };
+            /** @description Invalid input: `fields` names each offending field or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this (for example a viewer writing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object among the vendors you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     auth_login_create: {
         parameters: {
             query?: never;
@@ -3075,12 +4157,13 @@ export interface operations {
                  */
                 stale?: "false" | "true";
                 /**
-                 * @description Only items with one of these statuses. Without it the list shows every status (owned and sold): a collection view passes `status=owned`.
+                 * @description Only items with one of these statuses. Without it the list shows every status (owned, sold and wanted): a collection view passes `status=owned`, the want list `status=wanted`.
                  *
                  *     * `owned` - Owned
                  *     * `sold` - Sold
+                 *     * `wanted` - Wanted
                  */
-                status?: ("owned" | "sold")[];
+                status?: ("owned" | "sold" | "wanted")[];
                 /** @description Items carrying this tag. */
                 tag?: string;
                 /**
@@ -3091,8 +4174,9 @@ export interface operations {
                  *     * `purchase` - purchase
                  *     * `none` - none
                  *     * `sold` - sold
+                 *     * `wanted` - wanted
                  */
-                value_basis?: ("manual" | "none" | "observed" | "purchase" | "sold")[];
+                value_basis?: ("manual" | "none" | "observed" | "purchase" | "sold" | "wanted")[];
                 /** @description Only items of this vendor (one of yours). */
                 vendor?: number;
             };
@@ -3198,6 +4282,133 @@ export interface operations {
             };
             /** @description The request body is larger than the server accepts. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    collectibles_acquire_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                collectible_pk: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CollectibleAcquireRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Collectible"];
+                };
+            };
+            /** @description Not wanted, or a bad body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this (for example a viewer writing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object among the vendors you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    collectibles_best_offers_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                collectible_pk: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BestOffers"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item of yours. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5464,12 +6675,13 @@ export interface operations {
                  */
                 stale?: "false" | "true";
                 /**
-                 * @description Only items with one of these statuses. Without it the list shows every status (owned and sold): a collection view passes `status=owned`.
+                 * @description Only items with one of these statuses. Without it the list shows every status (owned, sold and wanted): a collection view passes `status=owned`, the want list `status=wanted`.
                  *
                  *     * `owned` - Owned
                  *     * `sold` - Sold
+                 *     * `wanted` - Wanted
                  */
-                status?: ("owned" | "sold")[];
+                status?: ("owned" | "sold" | "wanted")[];
                 /** @description Items carrying this tag. */
                 tag?: string;
                 /**
@@ -5480,8 +6692,9 @@ export interface operations {
                  *     * `purchase` - purchase
                  *     * `none` - none
                  *     * `sold` - sold
+                 *     * `wanted` - wanted
                  */
-                value_basis?: ("manual" | "none" | "observed" | "purchase" | "sold")[];
+                value_basis?: ("manual" | "none" | "observed" | "purchase" | "sold" | "wanted")[];
                 /** @description Only items of this vendor (one of yours). */
                 vendor?: number;
             };
@@ -6066,6 +7279,621 @@ export interface operations {
             };
             /** @description The request body is larger than the server accepts. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    notification_channels_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Channel"][];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    notification_channels_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChannelWriteRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Channel"];
+                };
+            };
+            /** @description Invalid input: `fields` names each offending field or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this (for example a viewer writing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    notification_channels_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this channel. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Channel"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object among the vendors you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    notification_channels_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this channel. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this (for example a viewer writing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object among the vendors you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    notification_channels_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this channel. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedChannelWriteRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Channel"];
+                };
+            };
+            /** @description Invalid input: `fields` names each offending field or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this (for example a viewer writing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object among the vendors you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    notification_channels_test_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this channel. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelTest"];
+                };
+            };
+            /** @description Invalid input: `fields` names each offending field or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this (for example a viewer writing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object among the vendors you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the number of seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    notifications_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description true: only unread; false: only read. */
+                unread?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedNotificationList"];
+                };
+            };
+            /** @description Invalid input: `fields` names each offending field or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A `page` past the last one. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    notifications_read_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this notification. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notification"];
+                };
+            };
+            /** @description Invalid input: `fields` names each offending field or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this (for example a viewer writing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object among the vendors you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    notifications_read_all_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadAll"];
+                };
+            };
+            /** @description Invalid input: `fields` names each offending field or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this (for example a viewer writing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    notifications_unread_count_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
