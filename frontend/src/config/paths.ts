@@ -7,6 +7,10 @@ export const paths = {
   collectible: (id: number | string) => `/collection/${String(id)}`,
   collectibleEdit: (id: number | string) => `/collection/${String(id)}/edit`,
   imports: "/import",
+  wants: "/wants",
+  wantNew: "/wants/new",
+  alerts: "/alerts",
+  notificationSettings: "/settings/notifications",
   search: (q?: string) => (q ? `/search?q=${encodeURIComponent(q)}` : "/search"),
 } as const;
 

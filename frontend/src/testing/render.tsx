@@ -47,3 +47,10 @@ export function renderWithProviders(
   );
   return { ...result, user, queryClient };
 }
+
+/** The element at `index` of a query's results, failing the test when there is none. */
+export function nth(elements: HTMLElement[], index: number): HTMLElement {
+  const element = elements[index];
+  if (!element) throw new Error(`Expected at least ${String(index + 1)} elements, found ${String(elements.length)}.`);
+  return element;
+}

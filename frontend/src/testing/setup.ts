@@ -6,6 +6,9 @@ import { afterAll, afterEach, beforeAll } from "vitest";
 import { tokenStore } from "@/lib/api/token-store";
 
 import { resetDb } from "./handlers";
+import { resetAlertsDb } from "./handlers-alerts";
+import { resetNotificationsDb } from "./handlers-notifications";
+import { resetWantsDb } from "./handlers-wants";
 import { server } from "./server";
 
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
@@ -13,6 +16,9 @@ afterEach(() => {
   cleanup();
   server.resetHandlers();
   resetDb();
+  resetNotificationsDb();
+  resetAlertsDb();
+  resetWantsDb();
   tokenStore.clear();
   window.localStorage.clear();
 });

@@ -1,4 +1,4 @@
-import { Boxes, FileUp, LayoutDashboard, Menu, Plus, TrendingUp } from "lucide-react";
+import { BellRing, Boxes, FileUp, Heart, LayoutDashboard, Menu, Plus, Settings, TrendingUp } from "lucide-react";
 import { useState, type ReactNode } from "react";
 import { NavLink, Outlet, useNavigation } from "react-router";
 
@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { paths } from "@/config/paths";
 import { UserMenu } from "@/features/auth/components/user-menu";
+import { NotificationBell } from "@/features/notifications/components/notification-bell";
 import { SearchPalette } from "@/features/search/components/search-palette";
 import { cn } from "@/lib/utils";
 import { useVendorPreference } from "@/lib/vendor-preference";
@@ -60,6 +61,15 @@ function Navigation({ onNavigate }: { onNavigate?: () => void }) {
       <NavItem to={paths.imports} icon={<FileUp aria-hidden />} onNavigate={onNavigate}>
         Import
       </NavItem>
+      <NavItem to={paths.wants} icon={<Heart aria-hidden />} onNavigate={onNavigate}>
+        Want list
+      </NavItem>
+      <NavItem to={paths.alerts} icon={<BellRing aria-hidden />} onNavigate={onNavigate}>
+        Alerts
+      </NavItem>
+      <NavItem to={paths.notificationSettings} icon={<Settings aria-hidden />} onNavigate={onNavigate}>
+        Notifications
+      </NavItem>
     </nav>
   );
 }
@@ -107,6 +117,7 @@ export function AppShell() {
           <div className="ml-auto flex items-center gap-1">
             <SearchPalette className="mr-1" />
             <ShellVendorSwitch className="mr-1 hidden sm:block" />
+            <NotificationBell />
             <ThemeToggle />
             <UserMenu />
           </div>

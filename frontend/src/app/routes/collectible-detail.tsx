@@ -3,9 +3,11 @@ import { useParams } from "react-router";
 import { useCollectible } from "@/features/collectibles/api/get-collectible";
 import { CollectibleDetail } from "@/features/collectibles/components/collectible-detail";
 import { ItemLoadError, ItemNotFound, ItemSkeleton } from "@/features/collectibles/components/collectible-page-states";
+import { WantCard } from "@/features/collectibles/components/want-card";
 import { parseItemId } from "@/features/collectibles/lib/item-id";
 import { PhotosSection } from "@/features/photos/components/photos-section";
 import { useTrackers } from "@/features/prices/api/get-trackers";
+import { BestOffersCard } from "@/features/prices/components/best-offers-card";
 import { PriceSection } from "@/features/prices/components/price-section";
 import { useVendors } from "@/features/vendors/api/get-vendors";
 
@@ -26,6 +28,12 @@ function Detail({ id }: { id: number }) {
         vendor={vendors?.find((v) => v.id === item.vendor)}
         renderPrices={(canEdit) => <PriceSection item={item} canEdit={canEdit} />}
         renderPhotos={(canEdit) => <PhotosSection collectibleId={item.id} canEdit={canEdit} pageImageSources={pageImageSources} />}
+        renderWant={(canEdit) => (
+          <>
+            <WantCard item={item} canEdit={canEdit} />
+            <BestOffersCard collectibleId={item.id} />
+          </>
+        )}
       />
     </>
   );

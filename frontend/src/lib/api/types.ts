@@ -80,3 +80,21 @@ export type ImportJobChanges = Schemas["PatchedImportJobUpdateRequest"];
 export type PreviewRow = Schemas["PreviewRow"];
 export type RowError = Schemas["RowError"];
 export type RealisedGain = Schemas["RealisedGain"];
+
+// Want list, alerts and notifications.
+export type CollectiblePriority = Schemas["PriorityEnum"];
+export type BestOffers = Schemas["BestOffers"];
+export type Offer = Schemas["Offer"];
+export type CollectibleAcquireRequest = Schemas["CollectibleAcquireRequest"];
+export type AlertKind = Schemas["AlertRuleKindEnum"];
+export type AlertRule = Schemas["AlertRule"];
+export type AlertRuleRequest = Schemas["AlertRuleRequest"];
+export type AlertRuleChanges = Schemas["PatchedAlertRuleRequest"];
+export type AlertEvent = Schemas["AlertEvent"];
+export type PaginatedAlertEventList = Schemas["PaginatedAlertEventList"];
+export type AppNotification = Schemas["Notification"];
+export type PaginatedNotificationList = Schemas["PaginatedNotificationList"];
+export type NotificationChannel = Schemas["Channel"];
+export type NotificationChannelRequest = Schemas["ChannelWriteRequest"];
+export type NotificationChannelChanges = Schemas["PatchedChannelWriteRequest"];
+export type ChannelTest = Schemas["ChannelTest"];

@@ -35,9 +35,11 @@ interface CollectibleDetailProps {
   renderPrices: (canEdit: boolean) => ReactNode;
   /** The photos part of the page, likewise. */
   renderPhotos?: (canEdit: boolean) => ReactNode;
+  /** A wanted item's max price, best offers and "I bought it" (the wants feature's), in place of its purchase. */
+  renderWant?: (canEdit: boolean) => ReactNode;
 }
 
-export function CollectibleDetail({ item, vendor, renderPrices, renderPhotos }: CollectibleDetailProps) {
+export function CollectibleDetail({ item, vendor, renderPrices, renderPhotos, renderWant }: CollectibleDetailProps) {
   const navigate = useNavigate();
   const canEdit = vendor ? vendor.role !== "viewer" : true;
   const card = item.card_details;
@@ -56,6 +58,7 @@ export function CollectibleDetail({ item, vendor, renderPrices, renderPhotos }: 
             <div className="mt-2 flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
               <Badge>{labelOf(CATEGORIES, item.category)}</Badge>
               {item.status === "sold" ? <Badge variant="outline">Sold</Badge> : null}
+              {item.status === "wanted" ? <Badge variant="outline">Wanted</Badge> : null}
               {item.set_name ? <span className="max-w-full break-words">{item.set_name}</span> : null}
               {item.number ? <span className="max-w-full break-words">#{item.number}</span> : null}
               {/* Phones: the collection gets its own line, so no separator can start a line. */}
@@ -131,24 +134,28 @@ export function CollectibleDetail({ item, vendor, renderPrices, renderPhotos }: 
             />
           </CardContent>
         </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle className="text-base">Purchase</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <Facts
-              items={[
-                ["Price paid", item.purchase_price ? formatMoney(item.purchase_price, item.purchase_currency) : "Not recorded"],
-                ["Total paid", total !== null ? formatMoney(total, item.purchase_currency) : ""],
-                ["Fees", item.purchase_fees ? formatMoney(item.purchase_fees, item.purchase_currency) : ""],
-                ["Shipping", item.purchase_shipping ? formatMoney(item.purchase_shipping, item.purchase_currency) : ""],
-                ["Purchase date", item.purchase_date ? formatDate(item.purchase_date) : ""],
-                ["Added", formatDateTime(item.created_at)],
-                ["Last changed", formatDateTime(item.updated_at)],
-              ]}
-            />
-          </CardContent>
-        </Card>
+        {item.status === "wanted" && renderWant ? (
+          renderWant(canEdit)
+        ) : (
+          <Card>
+            <CardHeader>
+              <CardTitle className="text-base">Purchase</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <Facts
+                items={[
+                  ["Price paid", item.purchase_price ? formatMoney(item.purchase_price, item.purchase_currency) : "Not recorded"],
+                  ["Total paid", total !== null ? formatMoney(total, item.purchase_currency) : ""],
+                  ["Fees", item.purchase_fees ? formatMoney(item.purchase_fees, item.purchase_currency) : ""],
+                  ["Shipping", item.purchase_shipping ? formatMoney(item.purchase_shipping, item.purchase_currency) : ""],
+                  ["Purchase date", item.purchase_date ? formatDate(item.purchase_date) : ""],
+                  ["Added", formatDateTime(item.created_at)],
+                  ["Last changed", formatDateTime(item.updated_at)],
+                ]}
+              />
+            </CardContent>
+          </Card>
+        )}
         {item.status === "sold" ? (
           <Card>
             <CardHeader>

@@ -20,7 +20,7 @@ import {
   type Choice,
 } from "@/lib/choices";
 
-import { STATUSES } from "../lib/list-options";
+import { PRIORITIES, STATUSES } from "../lib/list-options";
 import { collectibleFormSchema, MAX_CERT_NUMBER_LENGTH, MAX_LOCATION_LENGTH, todayIso, toCollectibleRequest, type CollectibleFormValues } from "../lib/form-schema";
 import { ExternalIdsEditor } from "./external-ids-editor";
 import { TagsInput } from "./tags-input";
@@ -200,31 +200,55 @@ export function CollectibleForm({ defaultValues, vendors, mode, onSubmit, onCanc
           </Section>
         ) : null}
 
-        <Section title="Purchase">
-          <Field label="Price paid" error={errors.purchase_price?.message}>
-            {(c) => <Input {...c} inputMode="decimal" placeholder="0.00" {...register("purchase_price")} />}
-          </Field>
-          <Field
-            label="Currency"
-            description={vendor?.default_currency ? `Defaults to ${vendor.default_currency}.` : "ISO 4217 code, e.g. EUR."}
-            error={errors.purchase_currency?.message}
-          >
-            {(c) => (
-              <Input {...c} maxLength={3} autoCapitalize="characters" placeholder={vendor?.default_currency ?? "EUR"} className="uppercase" {...register("purchase_currency")} />
-            )}
-          </Field>
-          <Field label="Purchase date" error={errors.purchase_date?.message}>
-            {(c) => <Input {...c} type="date" {...register("purchase_date")} />}
-          </Field>
-          <Field label="Fees" description="Paid on the whole purchase; counted in its cost." error={errors.purchase_fees?.message}>
-            {(c) => <Input {...c} inputMode="decimal" placeholder="0.00" {...register("purchase_fees")} />}
-          </Field>
-          <Field label="Shipping" description="Paid on the whole purchase; counted in its cost." error={errors.purchase_shipping?.message}>
-            {(c) => <Input {...c} inputMode="decimal" placeholder="0.00" {...register("purchase_shipping")} />}
-          </Field>
-        </Section>
+        {status === "wanted" ? (
+          <Section title="Want" description="Its condition (and grade) above mean “at least”: better offers count too.">
+            <Field label="Maximum price" required description="The most you would pay for one." error={errors.max_price?.message}>
+              {(c) => <Input {...c} inputMode="decimal" placeholder="0.00" {...register("max_price")} />}
+            </Field>
+            <Field
+              label="Max price currency"
+              description={vendor?.default_currency ? `Defaults to ${vendor.default_currency}.` : "ISO 4217 code, e.g. EUR."}
+              error={errors.max_price_currency?.message}
+            >
+              {(c) => (
+                <Input {...c} maxLength={3} autoCapitalize="characters" placeholder={vendor?.default_currency ?? "EUR"} className="uppercase" {...register("max_price_currency")} />
+              )}
+            </Field>
+            <Field label="Priority" error={errors.priority?.message}>
+              {(c) => (
+                <NativeSelect {...c} {...register("priority")}>
+                  <Options choices={PRIORITIES} />
+                </NativeSelect>
+              )}
+            </Field>
+          </Section>
+        ) : (
+          <Section title="Purchase">
+            <Field label="Price paid" error={errors.purchase_price?.message}>
+              {(c) => <Input {...c} inputMode="decimal" placeholder="0.00" {...register("purchase_price")} />}
+            </Field>
+            <Field
+              label="Currency"
+              description={vendor?.default_currency ? `Defaults to ${vendor.default_currency}.` : "ISO 4217 code, e.g. EUR."}
+              error={errors.purchase_currency?.message}
+            >
+              {(c) => (
+                <Input {...c} maxLength={3} autoCapitalize="characters" placeholder={vendor?.default_currency ?? "EUR"} className="uppercase" {...register("purchase_currency")} />
+              )}
+            </Field>
+            <Field label="Purchase date" error={errors.purchase_date?.message}>
+              {(c) => <Input {...c} type="date" {...register("purchase_date")} />}
+            </Field>
+            <Field label="Fees" description="Paid on the whole purchase; counted in its cost." error={errors.purchase_fees?.message}>
+              {(c) => <Input {...c} inputMode="decimal" placeholder="0.00" {...register("purchase_fees")} />}
+            </Field>
+            <Field label="Shipping" description="Paid on the whole purchase; counted in its cost." error={errors.purchase_shipping?.message}>
+              {(c) => <Input {...c} inputMode="decimal" placeholder="0.00" {...register("purchase_shipping")} />}
+            </Field>
+          </Section>
+        )}
 
-        <Section title="Status" description="A sold item leaves your collection's value and counts as realised gain.">
+        <Section title="Status" description="A sold item leaves your collection's value and counts as realised gain; a wanted one is on your want list.">
           <Field label="Status" error={errors.status?.message}>
             {(c) => (
               <NativeSelect

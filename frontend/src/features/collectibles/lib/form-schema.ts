@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import type { Collectible, CollectibleRequest } from "@/lib/api/types";
+import type { Collectible, CollectiblePriority, CollectibleRequest } from "@/lib/api/types";
 import { CATEGORIES, COMPLETENESS, CONDITIONS, FINISHES, GRADERS, LANGUAGES, MARKET_REGIONS, type Choice } from "@/lib/choices";
 import { isIsoDate } from "@/lib/utils";
 
@@ -76,7 +76,10 @@ export const collectibleFormSchema = z
     purchase_shipping: optionalAmount(),
     location: z.string().trim().max(MAX_LOCATION_LENGTH, `At most ${String(MAX_LOCATION_LENGTH)} characters.`),
     cert_number: z.string().trim().max(MAX_CERT_NUMBER_LENGTH, `At most ${String(MAX_CERT_NUMBER_LENGTH)} characters.`),
-    status: z.enum(["owned", "sold"]),
+    status: z.enum(["owned", "sold", "wanted"]),
+    max_price: optionalAmount(),
+    max_price_currency: optionalCurrency(),
+    priority: z.enum(["1", "2", "3", "4", "5"]),
     sale_price: optionalAmount(),
     sale_currency: optionalCurrency(),
     sale_date: optionalDate("Enter a valid date."),
@@ -99,6 +102,9 @@ export const collectibleFormSchema = z
     if (v.grader && !v.grade) ctx.addIssue({ code: "custom", path: ["grade"], message: "A graded item needs its grade." });
     if (v.grade && !v.grader) ctx.addIssue({ code: "custom", path: ["grader"], message: "A grade needs the grading company." });
     if (v.cert_number && !v.grader) ctx.addIssue({ code: "custom", path: ["cert_number"], message: "A certificate number needs a grader and a grade." });
+    if (v.status === "wanted" && !v.max_price) {
+      ctx.addIssue({ code: "custom", path: ["max_price"], message: "What is the most you would pay for one?" });
+    }
     if (v.status === "sold") {
       if (!v.sale_price) ctx.addIssue({ code: "custom", path: ["sale_price"], message: "A sold item needs the price it sold for." });
       if (!v.sale_date) ctx.addIssue({ code: "custom", path: ["sale_date"], message: "A sold item needs the date it sold." });
@@ -127,7 +133,7 @@ export const emptyCardDetails: CollectibleFormValues["card_details"] = {
   set_code: "",
 };
 
-export function emptyFormValues(vendor: number | null): CollectibleFormValues {
+export function emptyFormValues(vendor: number | null, status: CollectibleFormValues["status"] = "owned"): CollectibleFormValues {
   return {
     vendor: vendor === null ? "" : String(vendor),
     name: "",
@@ -146,7 +152,10 @@ export function emptyFormValues(vendor: number | null): CollectibleFormValues {
     purchase_shipping: "",
     location: "",
     cert_number: "",
-    status: "owned",
+    status,
+    max_price: "",
+    max_price_currency: "",
+    priority: "3",
     sale_price: "",
     sale_currency: "",
     sale_date: "",
@@ -179,6 +188,9 @@ export function formValuesFromCollectible(item: Collectible): CollectibleFormVal
     location: item.location ?? "",
     cert_number: item.cert_number ?? "",
     status: item.status ?? "owned",
+    max_price: item.max_price ?? "",
+    max_price_currency: item.max_price_currency ?? "",
+    priority: String(item.priority ?? 3) as CollectibleFormValues["priority"],
     sale_price: item.sale_price ?? "",
     sale_currency: item.sale_currency ?? "",
     sale_date: item.sale_date ?? "",
@@ -203,6 +215,8 @@ export function formValuesFromCollectible(item: Collectible): CollectibleFormVal
 /** The request body: blanks become null where the API wants null, card details only for cards. */
 export function toCollectibleRequest(values: CollectibleFormValues, { includeVendor }: { includeVendor: boolean }): CollectibleRequest {
   const sold = values.status === "sold";
+  // A wanted item has no purchase yet (the API refuses one): "I bought it" records it.
+  const wanted = values.status === "wanted";
   const body: CollectibleRequest = {
     name: values.name.trim(),
     category: values.category,
@@ -213,15 +227,18 @@ export function toCollectibleRequest(values: CollectibleFormValues, { includeVen
     grader: values.grader,
     grade: values.grade ? values.grade : null,
     quantity: Number(values.quantity),
-    purchase_price: values.purchase_price ? values.purchase_price : null,
-    purchase_currency: values.purchase_currency.toUpperCase(),
-    purchase_date: values.purchase_date || null,
-    purchase_fees: values.purchase_fees || null,
-    purchase_shipping: values.purchase_shipping || null,
+    purchase_price: !wanted && values.purchase_price ? values.purchase_price : null,
+    purchase_currency: wanted ? "" : values.purchase_currency.toUpperCase(),
+    purchase_date: wanted ? null : values.purchase_date || null,
+    purchase_fees: (!wanted && values.purchase_fees) || null,
+    purchase_shipping: (!wanted && values.purchase_shipping) || null,
     location: values.location.trim(),
     // Only a graded item has a certificate (the API refuses one without a grader).
     cert_number: values.grader ? values.cert_number.trim() : "",
     status: values.status,
+    max_price: wanted ? values.max_price : null,
+    max_price_currency: wanted ? values.max_price_currency.toUpperCase() : "",
+    priority: Number(values.priority) as CollectiblePriority,
     // Sale details belong to sold items only: back to owned clears them.
     sale_price: sold ? values.sale_price : null,
     sale_currency: sold ? values.sale_currency.toUpperCase() : "",

@@ -45,6 +45,7 @@ export const BASIS_SHORT: Record<Valuation["basis"], string> = {
   purchase: "Paid",
   none: "No price",
   sold: "Sold",
+  wanted: "Wanted",
 };
 
 export function ageLabel(days: number | null): string {

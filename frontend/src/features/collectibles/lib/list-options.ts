@@ -1,4 +1,4 @@
-import type { CollectibleStatus, ItemValue } from "@/lib/api/types";
+import type { CollectiblePriority, CollectibleStatus, ItemValue } from "@/lib/api/types";
 import type { Choice } from "@/lib/choices";
 
 /** Sort options the API accepts (`ordering`), newest first by default. */
@@ -49,4 +49,15 @@ export const VALUE_BASES: Choice<ValueBasis>[] = [
 export const STATUSES: Choice<CollectibleStatus>[] = [
   { value: "owned", label: "Owned" },
   { value: "sold", label: "Sold" },
+  { value: "wanted", label: "Wanted" },
+];
+
+export const PRIORITY_LABELS: Record<CollectiblePriority, string> = { 1: "Highest", 2: "High", 3: "Normal", 4: "Low", 5: "Lowest" };
+
+export const PRIORITIES: Choice<"1" | "2" | "3" | "4" | "5">[] = [
+  { value: "1", label: "1 · highest" },
+  { value: "2", label: "2 · high" },
+  { value: "3", label: "3 · normal" },
+  { value: "4", label: "4 · low" },
+  { value: "5", label: "5 · lowest" },
 ];

@@ -15,6 +15,7 @@ export const priceKeys = {
   series: (collectibleId: number, query: PriceSeriesQuery) =>
     [...priceKeys.seriesAll(collectibleId), query] as const,
   manualEntries: (collectibleId: number) => [...priceKeys.item(collectibleId), "manual-entries"] as const,
+  bestOffers: (collectibleId: number) => [...priceKeys.item(collectibleId), "best-offers"] as const,
   jobs: () => [...priceKeys.all, "scrape-jobs"] as const,
   job: (jobId: number) => [...priceKeys.jobs(), jobId] as const,
 };

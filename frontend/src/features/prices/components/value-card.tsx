@@ -38,6 +38,8 @@ function basisText(valuation: Valuation): string {
       return valuation.proceeds !== null
         ? `Sold for ${formatMoney(valuation.proceeds, valuation.currency)} after fees: it no longer counts in your collection's value.`
         : "Sold: it no longer counts in your collection's value.";
+    case "wanted":
+      return "On your want list: it counts in your collection's value once you buy it.";
   }
 }
 

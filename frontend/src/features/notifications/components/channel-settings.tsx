@@ -1,0 +1,144 @@
+import { BellRing, Mail, Plus, Send, Trash2 } from "lucide-react";
+import { useState } from "react";
+
+import { EmptyState, ErrorState } from "@/components/states";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Dialog, DialogContent, DialogDescription, DialogTitle } from "@/components/ui/dialog";
+import { Skeleton } from "@/components/ui/skeleton";
+import { toast } from "@/components/ui/toast";
+import { toApiError } from "@/lib/api/errors";
+import { formatDateTime } from "@/lib/utils";
+
+import { useChannels, useCreateChannel, useDeleteChannel, useTestChannel, useUpdateChannel } from "../api/channels";
+import type { NotificationChannel } from "@/lib/api/types";
+import { ChannelForm } from "./channel-form";
+
+function ChannelCard({ channel, onEdit }: { channel: NotificationChannel; onEdit: () => void }) {
+  const test = useTestChannel();
+  const remove = useDeleteChannel();
+  const quiet = channel.quiet_start && channel.quiet_end ? `${channel.quiet_start.slice(0, 5)}–${channel.quiet_end.slice(0, 5)}` : null;
+  return (
+    <li>
+      <Card>
+        <CardHeader className="flex flex-row items-start justify-between gap-2">
+          <div className="grid gap-1">
+            <CardTitle className="flex items-center gap-2 text-base">
+              {channel.kind === "email" ? <Mail aria-hidden className="size-4" /> : <BellRing aria-hidden className="size-4" />}
+              {channel.name}
+            </CardTitle>
+            <p className="text-sm text-muted-foreground">
+              {channel.kind === "email" ? channel.email_target || channel.email : channel.apprise_url_masked}
+            </p>
+          </div>
+          <div className="flex flex-wrap gap-1">
+            <Badge variant="outline">{channel.mode === "digest" ? `Daily digest at ${String(channel.digest_hour).padStart(2, "0")}:00` : "Instant"}</Badge>
+            {quiet ? <Badge variant="outline">Quiet {quiet}</Badge> : null}
+            {channel.enabled ? null : <Badge>Disabled</Badge>}
+          </div>
+        </CardHeader>
+        <CardContent className="grid gap-3">
+          {channel.last_error ? (
+            <p role="status" className="text-sm text-destructive">
+              Last delivery failed: {channel.last_error}
+            </p>
+          ) : channel.last_delivered_at ? (
+            <p className="text-sm text-muted-foreground">Last delivered {formatDateTime(channel.last_delivered_at)}</p>
+          ) : null}
+          {test.data ? (
+            <p role="status" className={test.data.sent ? "text-sm text-emerald-700 dark:text-emerald-400" : "text-sm text-destructive"}>
+              {test.data.sent ? "Test message sent." : "The test message was not delivered."} {test.data.detail}
+            </p>
+          ) : null}
+          {test.isError ? (
+            <p role="status" className="text-sm text-destructive">
+              {toApiError(test.error).message}
+            </p>
+          ) : null}
+          <div className="flex flex-wrap gap-2">
+            <Button variant="outline" size="sm" disabled={test.isPending} onClick={() => test.mutate(channel.id)}>
+              <Send aria-hidden />
+              {test.isPending ? "Sending…" : "Send test"}
+            </Button>
+            <Button variant="outline" size="sm" onClick={onEdit}>
+              Edit
+            </Button>
+            <Button
+              variant="ghost"
+              size="sm"
+              aria-label={`Delete ${channel.name}`}
+              disabled={remove.isPending}
+              onClick={() => remove.mutate(channel.id, { onSuccess: () => toast.success(`“${channel.name}” deleted.`) })}
+            >
+              <Trash2 aria-hidden />
+            </Button>
+          </div>
+        </CardContent>
+      </Card>
+    </li>
+  );
+}
+
+/** Where notifications go besides the in-app inbox: email and Apprise push channels. */
+export function ChannelSettings() {
+  const channels = useChannels();
+  const create = useCreateChannel();
+  const update = useUpdateChannel();
+  const [editing, setEditing] = useState<NotificationChannel | "new" | null>(null);
+
+  let content;
+  if (channels.isPending) content = <Skeleton className="h-32" />;
+  else if (channels.isError) content = <ErrorState error={channels.error} onRetry={() => void channels.refetch()} />;
+  else if (channels.data.length === 0) {
+    content = (
+      <EmptyState
+        icon={BellRing}
+        title="Only the in-app inbox for now"
+        description="Add an email or a push channel (ntfy, Discord, Telegram, Slack…) to hear about alerts away from the app."
+      />
+    );
+  } else {
+    content = (
+      <ul className="grid gap-3" aria-label="Channels">
+        {channels.data.map((c) => (
+          <ChannelCard key={c.id} channel={c} onEdit={() => setEditing(c)} />
+        ))}
+      </ul>
+    );
+  }
+
+  return (
+    <div className="grid gap-5">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Notification channels</h1>
+          <p className="text-sm text-muted-foreground">Every notification is in the bell&apos;s inbox; channels also send it out.</p>
+        </div>
+        <Button onClick={() => setEditing("new")}>
+          <Plus aria-hidden />
+          Add channel
+        </Button>
+      </div>
+      {content}
+      <Dialog open={editing !== null} onOpenChange={(open) => !open && setEditing(null)}>
+        <DialogContent>
+          <DialogTitle>{editing === "new" ? "Add a channel" : "Edit channel"}</DialogTitle>
+          <DialogDescription>Choose where and when to be told.</DialogDescription>
+          {editing !== null ? (
+            <ChannelForm
+              channel={editing === "new" ? undefined : editing}
+              onCancel={() => setEditing(null)}
+              onSubmit={async (body) => {
+                if (editing === "new") await create.mutateAsync(body);
+                else await update.mutateAsync({ id: editing.id, body });
+                toast.success("Channel saved.");
+                setEditing(null);
+              }}
+            />
+          ) : null}
+        </DialogContent>
+      </Dialog>
+    </div>
+  );
+}

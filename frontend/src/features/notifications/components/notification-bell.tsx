@@ -1,0 +1,125 @@
+import { Bell, CheckCheck } from "lucide-react";
+import { useState } from "react";
+import { Link } from "react-router";
+
+import { Button } from "@/components/ui/button";
+import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
+import { Skeleton } from "@/components/ui/skeleton";
+import { toApiError } from "@/lib/api/errors";
+import { cn, formatDateTime } from "@/lib/utils";
+
+import { useInbox, useMarkAllRead, useMarkRead, useUnreadCount } from "../api/inbox";
+import type { AppNotification } from "@/lib/api/types";
+
+/** Only links inside the app are followed from a notification (its text came from data we store). */
+function appLink(link: string): string | null {
+  return link.startsWith("/") && !link.startsWith("//") ? link : null;
+}
+
+function NotificationRow({ notification, onOpen }: { notification: AppNotification; onOpen: () => void }) {
+  const markRead = useMarkRead();
+  const unread = notification.read_at === null;
+  const to = appLink(notification.link);
+  const title = <span className={cn("text-sm", unread && "font-semibold")}>{notification.title}</span>;
+  return (
+    <li className={cn("grid gap-0.5 border-b px-3 py-2 last:border-b-0", unread && "bg-accent/40")}>
+      <div className="flex items-start justify-between gap-2">
+        {to ? (
+          <Link
+            to={to}
+            className="hover:underline"
+            onClick={() => {
+              if (unread) markRead.mutate(notification.id);
+              onOpen();
+            }}
+          >
+            {title}
+          </Link>
+        ) : (
+          title
+        )}
+        {unread ? (
+          <Button
+            variant="ghost"
+            size="sm"
+            className="h-6 px-2"
+            aria-label={`Mark “${notification.title}” as read`}
+            disabled={markRead.isPending}
+            onClick={() => markRead.mutate(notification.id)}
+          >
+            Mark read
+          </Button>
+        ) : null}
+      </div>
+      {notification.body ? <p className="text-xs text-muted-foreground">{notification.body}</p> : null}
+      <time className="text-xs text-muted-foreground" dateTime={notification.created_at}>
+        {formatDateTime(notification.created_at)}
+      </time>
+    </li>
+  );
+}
+
+function InboxList({ onOpen }: { onOpen: () => void }) {
+  const inbox = useInbox();
+  if (inbox.isPending) {
+    return (
+      <div className="grid gap-2 p-3" aria-label="Loading notifications">
+        <Skeleton className="h-10" />
+        <Skeleton className="h-10" />
+      </div>
+    );
+  }
+  if (inbox.isError) {
+    return (
+      <p role="alert" className="p-3 text-sm text-destructive">
+        {toApiError(inbox.error).message}
+      </p>
+    );
+  }
+  if (inbox.data.results.length === 0) {
+    return <p className="p-6 text-center text-sm text-muted-foreground">No notifications yet. Alerts you set up land here.</p>;
+  }
+  return (
+    <ul aria-label="Notifications" className="max-h-96 overflow-y-auto">
+      {inbox.data.results.map((n) => (
+        <NotificationRow key={n.id} notification={n} onOpen={onOpen} />
+      ))}
+    </ul>
+  );
+}
+
+/** The header's bell: unread badge (polled), and the inbox in a popover. */
+export function NotificationBell() {
+  const [open, setOpen] = useState(false);
+  const unread = useUnreadCount().data ?? 0;
+  const markAll = useMarkAllRead();
+  const label = unread > 0 ? `Notifications, ${String(unread)} unread` : "Notifications";
+  return (
+    <Popover open={open} onOpenChange={setOpen}>
+      <PopoverTrigger asChild>
+        <Button variant="ghost" size="icon" aria-label={label} className="relative">
+          <Bell />
+          {unread > 0 ? (
+            <span
+              aria-hidden
+              data-testid="unread-badge"
+              className="absolute top-1 right-1 flex min-w-4 items-center justify-center rounded-full bg-destructive px-1 text-[10px] leading-4 font-semibold text-destructive-foreground"
+            >
+              {unread > 99 ? "99+" : unread}
+            </span>
+          ) : null}
+        </Button>
+      </PopoverTrigger>
+      <PopoverContent align="end" className="w-80 p-0">
+        <div className="flex items-center justify-between border-b px-3 py-2">
+          <h2 className="text-sm font-semibold">Notifications</h2>
+          <Button variant="ghost" size="sm" disabled={unread === 0 || markAll.isPending} onClick={() => markAll.mutate(undefined)}>
+            <CheckCheck aria-hidden />
+            Mark all read
+          </Button>
+        </div>
+        <InboxList onOpen={() => setOpen(false)} />
+      </PopoverContent>
+    </Popover>
+  );
+}
