@@ -26,13 +26,13 @@ validators) and :mod:`scraper.pipeline` hands it to :func:`scraper.extract`.
 
 The modules depend on each other one way only: :mod:`~scraper.http.settings`
 (``FetchSettings``, ``USER_AGENT``) ← :mod:`~scraper.http.guard` (the SSRF guard,
-``make_client``) ← :mod:`~scraper.http.fetch` (``fetch_page``), which also uses
+``make_client``) ← :mod:`~scraper.http.fetch` (the guarded GET), which also uses
 :mod:`~scraper.http.limiter`, :mod:`~scraper.http.robots`,
 :mod:`~scraper.http.retries` and :mod:`~scraper.http.decoding` ←
-:mod:`~scraper.http.images` (``fetch_image``: the same path for one image).
+:mod:`~scraper.http.pages` (``fetch_page``) and :mod:`~scraper.http.images`
+(``fetch_image``: the same path for one image).
 """
 
-from scraper.http.fetch import Page, fetch_page
 from scraper.http.guard import GuardedTransport, check_url_allowed, classify_address, make_client
 from scraper.http.images import FetchedImage, fetch_image
 from scraper.http.limiter import (
@@ -41,6 +41,7 @@ from scraper.http.limiter import (
     NullHostLimiter,
     RedisHostLimiter,
 )
+from scraper.http.pages import Page, fetch_page
 from scraper.http.retries import parse_retry_after
 from scraper.http.robots import InMemoryRobotsCache, RobotsCache, RobotsPolicy
 from scraper.http.settings import USER_AGENT, FetchSettings

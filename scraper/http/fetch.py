@@ -1,6 +1,7 @@
-"""Fetching one page: :func:`fetch_page` (see :mod:`scraper.http` for what every URL and
-every redirect hop goes through), retries, robots.txt, the size cap, conditional GET, and
-the overall deadline (``FetchSettings.deadline``)."""
+"""The guarded GET that pages (:mod:`scraper.http.pages`) and images
+(:mod:`scraper.http.images`) share: every redirect hop checked again, robots.txt,
+per-host politeness, retries, the size cap and the overall deadline
+(``FetchSettings.deadline``), then the failure an unsuccessful answer means."""
 
 from __future__ import annotations
 
@@ -17,7 +18,6 @@ from scraper.http.decoding import (
     BodyTooLarge,
     UnreadableBody,
     _content_type,
-    _decode,
     _looks_like_html,
     read_body,
 )
@@ -34,24 +34,10 @@ from scraper.http.robots import (
 from scraper.http.settings import FetchSettings
 from scraper.types import FailureKind, ScrapeFailure
 
-__all__ = ["Page", "fetch_page", "parse_retry_after"]
+__all__ = ["fetch_raw", "parse_retry_after", "raise_for_status"]
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
-
-
-@dataclass(frozen=True)
-class Page:
-    """A fetched page. ``html`` is ``""`` when ``not_modified``."""
-
-    url: str
-    final_url: str
-    status: int
-    html: str
-    etag: str | None
-    last_modified: str | None
-    not_modified: bool = False
-    content_type: str | None = None
 
 
 @dataclass
@@ -298,30 +284,21 @@ def _too_large(host: str, max_bytes: int, url: str) -> ScrapeFailure:
     )
 
 
-async def fetch_page(
+async def fetch_raw(
     url: str,
     *,
-    settings: FetchSettings | None = None,
-    client: httpx.AsyncClient | None = None,
-    limiter: HostLimiter | None = None,
-    robots_cache: RobotsCache | None = None,
-    etag: str | None = None,
-    last_modified: str | None = None,
-) -> Page:
-    """Fetch one HTML page politely and safely (see :mod:`scraper.http`).
-
-    Sends ``If-None-Match`` / ``If-Modified-Since`` when ``etag`` / ``last_modified``
-    are given; a 304 answer gives ``Page(not_modified=True, html="")``. Raises
-    :class:`ScrapeFailure` (``robots_disallowed``, ``forbidden_address``,
-    ``http_error``, ``rate_limited``, ``timeout``, ``too_large``, ``not_html``).
-    ``client`` (see :func:`make_client`) is not closed; by default a fresh one is used.
-    ``limiter`` / ``robots_cache`` default to process-wide in-memory instances.
-
-    With ``settings.deadline``, the whole fetch (robots.txt, every redirect hop and
-    retry, waiting for the host's politeness slot) ends within that many seconds: past
-    it, ``timeout`` (or ``rate_limited`` if the host's slot was busy all along).
-    """
-    settings = settings or FetchSettings()
+    headers: dict[str, str],
+    html_only: bool,
+    max_bytes: int,
+    settings: FetchSettings,
+    client: httpx.AsyncClient | None,
+    limiter: HostLimiter | None,
+    robots_cache: RobotsCache | None,
+) -> _Raw:
+    """GET ``url`` through the guarded path (every hop checked, robots.txt, politeness,
+    retries), all of it within ``settings.deadline``: what :func:`fetch_page` and
+    :func:`~scraper.http.images.fetch_image` share. ``client`` is closed only when made
+    here; ``limiter`` / ``robots_cache`` default to the process-wide instances."""
     own_client = client is None
     http_client = client if client is not None else make_client(settings)
     fetcher = _Fetcher(
@@ -330,36 +307,23 @@ async def fetch_page(
         limiter if limiter is not None else DEFAULT_LIMITER,
         robots_cache if robots_cache is not None else DEFAULT_ROBOTS_CACHE,
     )
-    headers: dict[str, str] = {}
-    if etag:
-        headers["If-None-Match"] = etag
-    if last_modified:
-        headers["If-Modified-Since"] = last_modified
     try:
         async with asyncio.timeout(settings.deadline):
-            raw = await fetcher.get(
-                url,
-                headers=headers,
-                html_only=True,
-                max_bytes=settings.max_bytes,
-                check_robots=True,
+            return await fetcher.get(
+                url, headers=headers, html_only=html_only, max_bytes=max_bytes, check_robots=True
             )
     except TimeoutError:
         raise fetcher.deadline_failure(url) from None
     finally:
         if own_client:
             await http_client.aclose()
+
+
+def raise_for_status(raw: _Raw, *, what: str) -> None:
+    """Raise the failure of an answer that is not a success: ``rate_limited`` for a 429
+    (with the site's Retry-After), ``http_error`` naming ``what`` was asked for (``page``,
+    ``image``) for anything else outside 2xx."""
     host = urlsplit(raw.url).hostname or raw.url
-    if raw.status == 304:
-        return Page(
-            url=url,
-            final_url=raw.url,
-            status=304,
-            html="",
-            etag=raw.headers.get("etag") or etag,
-            last_modified=raw.headers.get("last-modified") or last_modified,
-            not_modified=True,
-        )
     if raw.status == 429:
         wait = parse_retry_after(raw.headers.get("retry-after"))
         later = f" It asked us to wait {int(wait)} seconds." if wait else ""
@@ -372,15 +336,6 @@ async def fetch_page(
     if raw.status >= 300 or raw.status < 200:
         raise ScrapeFailure(
             FailureKind.HTTP_ERROR,
-            f"The page at {host} returned {status_text(raw.status)}.",
+            f"The {what} at {host} returned {status_text(raw.status)}.",
             url=raw.url,
         )
-    return Page(
-        url=url,
-        final_url=raw.url,
-        status=raw.status,
-        html=_decode(raw.body, raw.headers),
-        etag=raw.headers.get("etag"),
-        last_modified=raw.headers.get("last-modified"),
-        content_type=_content_type(raw.headers),
-    )

@@ -5,18 +5,15 @@ timeouts, retries, the overall deadline and a size cap on the decoded body. Only
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import httpx
 
 from scraper.http.decoding import _content_type
-from scraper.http.fetch import _Fetcher
-from scraper.http.guard import make_client
-from scraper.http.limiter import DEFAULT_LIMITER, HostLimiter
-from scraper.http.retries import status_text
-from scraper.http.robots import DEFAULT_ROBOTS_CACHE, RobotsCache
+from scraper.http.fetch import fetch_raw, raise_for_status
+from scraper.http.limiter import HostLimiter
+from scraper.http.robots import RobotsCache
 from scraper.http.settings import FetchSettings
 from scraper.types import FailureKind, ScrapeFailure
 
@@ -46,43 +43,20 @@ async def fetch_image(
     (``forbidden_address``, ``robots_disallowed``, ``http_error``, ``rate_limited``,
     ``timeout``, ``too_large``, ``not_image``)."""
     settings = settings or FetchSettings()
-    own_client = client is None
-    http_client = client if client is not None else make_client(settings)
-    fetcher = _Fetcher(
-        settings,
-        http_client,
-        limiter if limiter is not None else DEFAULT_LIMITER,
-        robots_cache if robots_cache is not None else DEFAULT_ROBOTS_CACHE,
+    raw = await fetch_raw(
+        url,
+        headers={"Accept": _ACCEPT},
+        html_only=False,
+        max_bytes=max_bytes,
+        settings=settings,
+        client=client,
+        limiter=limiter,
+        robots_cache=robots_cache,
     )
-    try:
-        async with asyncio.timeout(settings.deadline):
-            raw = await fetcher.get(
-                url,
-                headers={"Accept": _ACCEPT},
-                html_only=False,
-                max_bytes=max_bytes,
-                check_robots=True,
-            )
-    except TimeoutError:
-        raise fetcher.deadline_failure(url) from None
-    finally:
-        if own_client:
-            await http_client.aclose()
-    host = urlsplit(raw.url).hostname or raw.url
-    if raw.status == 429:
-        raise ScrapeFailure(
-            FailureKind.RATE_LIMITED,
-            f"The site {host} is limiting how often it can be fetched (HTTP 429).",
-            url=raw.url,
-        )
-    if not 200 <= raw.status < 300:
-        raise ScrapeFailure(
-            FailureKind.HTTP_ERROR,
-            f"The image at {host} returned {status_text(raw.status)}.",
-            url=raw.url,
-        )
+    raise_for_status(raw, what="image")
     content_type = _content_type(raw.headers) or ""
     if not content_type.startswith("image/"):
+        host = urlsplit(raw.url).hostname or raw.url
         raise ScrapeFailure(
             FailureKind.NOT_IMAGE,
             f"The address at {host} is not an image (it returned {content_type or 'no type'}).",

@@ -122,6 +122,18 @@ def test_what_is_not_a_small_image_is_refused(
     assert failure.value.kind is kind
 
 
+def test_an_image_the_site_rate_limits_says_how_long_it_asked_to_wait(
+    server: LocalServer, fast_settings
+) -> None:
+    server.route("/i.png", Reply(status=429, headers={"Retry-After": "60"}, content_type=None))
+
+    with pytest.raises(ScrapeFailure) as failure:
+        _fetch_image(server.url("/i.png"), fast_settings)
+
+    # As for a page: the site's pause is kept, so the caller can wait that long.
+    assert (failure.value.kind, failure.value.retry_after) == (FailureKind.RATE_LIMITED, 60.0)
+
+
 def test_an_image_on_a_private_address_is_refused_by_the_ssrf_guard() -> None:
     with pytest.raises(ScrapeFailure) as failure:
         _fetch_image("http://127.0.0.1:9/secret.png", FetchSettings(max_retries=0))
