@@ -111,7 +111,7 @@ chaos: install-python ## Faults on loopback (killed worker, frozen Redis, restar
 	@$(MANAGE) chaos
 
 bench: install ## Benchmarks (not part of make test): parsing, scraping, imports, bundle sizes
-	@echo "== Extraction: selectolax vs BeautifulSoup on the saved pages"
+	@echo "== Extraction: selectolax vs BeautifulSoup, CPU ms per page (the real pages of ../shared/datasets/product-pages if present, else the fixtures)"
 	@$(PY) -m scraper.bench
 	@echo "== End-to-end scraping against the demo marketplace"
 	@$(PY) -m scraper.bench_e2e

@@ -34,11 +34,20 @@ from scraper.pipeline import (
 from scraper.prices import parse_price
 from scraper.sources import SOURCES, extract, source_for_url
 from scraper.sources.css import selector_problem
-from scraper.types import FailureKind, Money, NotModified, Observation, ScrapeFailure
+from scraper.types import (
+    Auction,
+    FailureKind,
+    Money,
+    NotModified,
+    Observation,
+    ScrapeFailure,
+    Seller,
+)
 
 __all__ = [
     "SOURCES",
     "USER_AGENT",
+    "Auction",
     "FailureKind",
     "FetchResult",
     "FetchSettings",
@@ -55,6 +64,7 @@ __all__ = [
     "RedisHostLimiter",
     "RobotsCache",
     "ScrapeFailure",
+    "Seller",
     "check_url_allowed",
     "classify_address",
     "extract",

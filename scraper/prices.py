@@ -7,23 +7,28 @@ negative and absurd amounts, and quantizing to the currency's minor unit.
 
 Currency rules, in order:
 
-1. An unambiguous marker on the text wins: an ISO code (``EUR 5``), a prefixed dollar
-   (``US$``, ``C$``/``CA$``, ``A$``/``AU$``, ``NZ$``, ``HK$``, ``S$``, ``MX$``, ``R$``),
-   ``£``, ``€``, ``₹``, ``₩``, ``CHF``, ``zł`` …
-2. An ambiguous marker (``$``, ``¥``, ``kr``) takes the ``currency_hint`` when the hint
-   is compatible with it (``$`` + ``CAD`` → CAD, ``¥`` + ``CNY`` → CNY, ``kr`` + ``SEK``
-   → SEK). Without a usable hint, ``$`` means **USD** and ``¥`` means **JPY** (the
-   common case on collector sites); ``kr`` stays unknown (``None``).
+1. An unambiguous marker on the text wins: an ISO code (``EUR 5``; legacy ``RUR`` →
+   RUB), a prefixed dollar (``US$``, ``C$``/``CA$``, ``A$``/``AU $``, ``NZ$``, ``HK$``,
+   ``S$``, ``MX$``, ``R$``), ``E£`` (EGP), ``€``, ``₹``, ``₩``/``원``, ``CHF``, ``zł``,
+   ``грн``, ``лв``, ``тг.``, ``TL``, ``ر.س`` … (table in :mod:`scraper.currency_markers`).
+2. A shared marker (``$``, ``Rs``, ``¥``, ``元``, ``£``, ``kr``, Cyrillic rouble) takes the
+   ``currency_hint`` when compatible (``$`` + ``CAD`` → CAD, ``¥`` + ``CNY`` → CNY,
+   ``kr`` + ``SEK`` → SEK), else the first compatible ``page_hints`` entry (the page's
+   declared currency, language, country domain), else its default: ``$`` **USD**,
+   ``¥`` **JPY**, ``Rs`` INR, ``元`` CNY, ``£`` GBP; ``kr`` stays unknown (``None``).
 3. No marker at all: the hint, else ``None``.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
 from price_parser import Price
 
+from scraper.currency_markers import find_marker
+from scraper.currency_markers import resolve as resolve_marker
 from scraper.types import Money
 
 __all__ = ["parse_price", "to_iso_currency"]
@@ -163,13 +168,23 @@ _NEGATIVE_SIGNS = "-\u2212\u2013"  # hyphen-minus, minus sign, en dash
 _FIRST_DIGIT = re.compile(r"\d")
 
 
-def to_iso_currency(marker: str | None, hint: str | None = None) -> str | None:
-    """Map a currency marker as found on a page (``$``, ``C$``, ``EUR``…) to ISO 4217."""
+def to_iso_currency(
+    marker: str | None, hint: str | None = None, *, page_hints: Sequence[str | None] = ()
+) -> str | None:
+    """Map a currency marker as found on a page (``$``, ``C$``, ``EUR``…) to ISO 4217.
+
+    ``page_hints`` (the page's declared currency, language and country domain, in that
+    order) decide shared markers such as ``$`` or ``元`` after ``hint`` and before the
+    marker's default; see :mod:`scraper.currency_markers`.
+    """
     hint = hint.strip().upper() if hint else None
     if hint is not None and hint not in _ISO_CODES and not re.fullmatch(r"[A-Z]{3}", hint):
         hint = None
     if not marker:
         return hint
+    known, iso = resolve_marker(marker, (hint, *page_hints))
+    if known:
+        return iso
     key = re.sub(r"[\s.]", "", marker).lower()
     if key.upper() in _ISO_CODES:
         return key.upper()
@@ -207,7 +222,9 @@ def quantize(amount: Decimal, currency: str | None) -> Decimal:
     return amount.quantize(exponent)
 
 
-def parse_price(text: str, currency_hint: str | None = None) -> Money | None:
+def parse_price(
+    text: str, currency_hint: str | None = None, *, page_hints: Sequence[str | None] = ()
+) -> Money | None:
     """Parse a price as written on a shop page; ``None`` if there is no usable price.
 
     >>> parse_price("$1,299.99")
@@ -236,7 +253,9 @@ def parse_price(text: str, currency_hint: str | None = None) -> Money | None:
     try:
         if not amount.is_finite() or amount < 0 or amount >= MAX_AMOUNT:
             return None
-        currency = to_iso_currency(parsed.currency, currency_hint)
+        # Our marker table first: price-parser cuts "AU $" to "$" and "E£" to "£".
+        marker = find_marker(text) or parsed.currency
+        currency = to_iso_currency(marker, currency_hint, page_hints=page_hints)
         if currency in _THREE_DECIMALS:
             # price-parser reads "12.345" as twelve thousand; with 3-digit minor units
             # the last separator is the decimal one.

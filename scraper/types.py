@@ -15,11 +15,13 @@ from typing import Any
 
 __all__ = [
     "AVAILABILITY_VALUES",
+    "Auction",
     "FailureKind",
     "Money",
     "NotModified",
     "Observation",
     "ScrapeFailure",
+    "Seller",
     "utcnow",
 ]
 
@@ -109,13 +111,45 @@ class Money:
 
 
 @dataclass(frozen=True, slots=True)
+class Seller:
+    """Who makes an offer on a marketplace page (schema.org ``Offer.seller``).
+
+    ``id`` is the page's stable handle of the seller where it gives one (a profile URL,
+    made absolute, an ``@id`` or an ``identifier``); ``None`` when the page names the
+    seller only. :attr:`key` is what tells two sellers of one site apart.
+    """
+
+    name: str
+    id: str | None = None
+
+    @property
+    def key(self) -> str:
+        """The id if there is one, else the name case- and space-folded."""
+        return self.id or " ".join(self.name.casefold().split())
+
+
+@dataclass(frozen=True, slots=True)
+class Auction:
+    """What an auction page says besides its current bid (``None``: not shown)."""
+
+    bids: int | None = None
+    ends_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Observation:
     """One price seen on one page at one moment.
 
     ``condition`` uses the backend vocabulary where the page states it (games:
     ``loose``, ``cib``, ``new``, ``graded``; PriceCharting cards: ``ungraded``,
     ``grade_7`` … ``psa_10``), else ``None``. ``availability`` is one of
-    :data:`AVAILABILITY_VALUES` or ``None`` when unknown.
+    :data:`AVAILABILITY_VALUES` or ``None`` when unknown. ``seller`` is who offers it
+    when the page says (several per page on a marketplace listings page), ``shipping``
+    the offer's shipping cost when the page gives exactly one (zero: free).
+    ``listing_id`` is the marketplace's id of the listing a past sale was made on (an
+    eBay item id on a sold-listings page, where ``observed_at`` is when it sold): the
+    same listing and sale day seen again on a later check is the same sale, not a new
+    one (a listing of several units can sell on several days).
     """
 
     price: Money
@@ -125,6 +159,11 @@ class Observation:
     url: str
     source: str
     observed_at: datetime = field(default_factory=utcnow)
+    seller: Seller | None = None
+    shipping: Money | None = None
+    listing_id: str | None = None
+    #: Set on an auction page, whose ``price`` is then the current bid.
+    auction: Auction | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-friendly form (amount as a string so no precision is lost)."""
@@ -137,4 +176,16 @@ class Observation:
             "url": self.url,
             "source": self.source,
             "observed_at": self.observed_at.isoformat(),
+            "seller": None
+            if self.seller is None
+            else {"name": self.seller.name, "id": self.seller.id},
+            "shipping": None if self.shipping is None else str(self.shipping.amount),
+            "shipping_currency": None if self.shipping is None else self.shipping.currency,
+            "listing_id": self.listing_id,
+            "auction": None
+            if self.auction is None
+            else {
+                "bids": self.auction.bids,
+                "ends_at": self.auction.ends_at.isoformat() if self.auction.ends_at else None,
+            },
         }

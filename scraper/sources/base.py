@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 from scraper.sources.dom import Document, clean_text
-from scraper.types import FailureKind, Money, Observation, ScrapeFailure
+from scraper.types import Auction, FailureKind, Money, Observation, ScrapeFailure, Seller
 
 __all__ = ["Candidate", "ExtractContext", "Source", "decide", "host_label", "page_title"]
 
@@ -55,6 +55,9 @@ class Candidate:
     condition: str | None = None
     title: str | None = None
     availability: str | None = None
+    seller: Seller | None = None
+    shipping: Money | None = None
+    auction: Auction | None = None
 
 
 class Source:
@@ -81,6 +84,9 @@ class Source:
                 url=ctx.url,
                 source=self.name,
                 observed_at=ctx.observed_at,
+                seller=c.seller,
+                shipping=c.shipping,
+                auction=c.auction,
             )
             for c in candidates
         ]

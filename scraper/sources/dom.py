@@ -10,6 +10,7 @@ The production backend is selectolax's lexbor engine (:class:`LexborDocument`).
 
 from __future__ import annotations
 
+import re
 from typing import Protocol
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
@@ -21,6 +22,7 @@ __all__ = [
     "Node",
     "clean_text",
     "parse_document",
+    "spaced_text",
 ]
 
 
@@ -35,15 +37,35 @@ def clean_text(text: str | None) -> str:
     return " ".join(text.split())
 
 
+_SPLIT_DECIMALS = re.compile(r"(\d) ([.,]\d{1,2})(?!\d)")
+
+
+def spaced_text(node: Node) -> str:
+    """The element's text with a space between its text nodes, cleaned.
+
+    Plain ``text()`` glues neighbours together ("£1.00" + "0 bids" → "£1.000 bids",
+    a different price); a space keeps them apart. Cents set in their own element
+    ("12<sup>,99</sup>") are joined back ("12,99").
+    """
+    return _SPLIT_DECIMALS.sub(r"\1\2", clean_text(node.text(" ")))
+
+
 class Node(Protocol):
     @property
     def tag(self) -> str: ...
+
+    @property
+    def key(self) -> int:
+        """Identity of the element in its tree (equal for two wrappers of one element)."""
+        ...
 
     def attr(self, name: str) -> str | None:
         """The attribute value, ``""`` for a valueless attribute, ``None`` if absent."""
         ...
 
-    def text(self) -> str: ...
+    def text(self, separator: str = "") -> str:
+        """The element's text; ``separator`` goes between its text nodes."""
+        ...
 
     def select(self, css: str) -> list[Node]: ...
 
@@ -64,6 +86,10 @@ class _LexborNode:
     def tag(self) -> str:
         return (self._node.tag or "").lower()
 
+    @property
+    def key(self) -> int:
+        return int(self._node.mem_id)
+
     def attr(self, name: str) -> str | None:
         attributes = self._node.attributes
         if name not in attributes:
@@ -71,8 +97,8 @@ class _LexborNode:
         value = attributes[name]
         return value if isinstance(value, str) else ""  # valueless: <div itemscope>
 
-    def text(self) -> str:
-        return self._node.text(deep=True) or ""
+    def text(self, separator: str = "") -> str:
+        return self._node.text(deep=True, separator=separator) or ""
 
     def select(self, css: str) -> list[Node]:
         try:

@@ -20,31 +20,36 @@ Rules (documented in ``scraper/README.md``):
   ``…:currency`` and ``product:availability`` / ``og:availability``.
 
 A price of zero is treated as "no price" (shops use it as a placeholder).
-Then :func:`scraper.sources.base.decide` applies the shared ambiguity rules.
+Then :func:`scraper.sources.listings.choose` keeps one offer per seller on a listings page
+(several sellers' offers for one product) and otherwise applies the shared ambiguity
+rules (:func:`scraper.sources.base.decide`); offers carry their seller and shipping.
 """
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from scraper.prices import parse_price, quantize, to_iso_currency
-from scraper.sources.base import Candidate, ExtractContext, Source, decide, page_title
+from scraper.sources.base import Candidate, ExtractContext, Source, page_title
 from scraper.sources.common import normalize_availability, normalize_item_condition
 from scraper.sources.dom import Document, Node, clean_text
+from scraper.sources.jsonld_blocks import load_jsonld as _load_json
+from scraper.sources.listings import choose, offer_party
+from scraper.sources.main_product import ProductGroup, jsonld_group, microdata_group
+from scraper.sources.page_currency import currency_hints
+from scraper.sources.refine import refine
+from scraper.sources.sale_price import is_buyers_price_specification
+from scraper.sources.trace import note
 from scraper.types import FailureKind, Money, Observation, ScrapeFailure
 
 __all__ = ["StructuredSource"]
 
 _MAX_DEPTH = 40
 _MAX_NODES = 20_000
-_MAX_SCRIPT = 2_000_000
 _PLAIN_DECIMAL = re.compile(r"\d{1,15}(?:\.\d{1,6})?")
-_TRAILING_COMMA = re.compile(r",\s*([\]}])")
-_IGNORED_PRICE_TYPES = {"listprice", "strikethroughprice", "msrp", "invoiceprice", "srp"}
 
 
 @dataclass
@@ -52,27 +57,7 @@ class _Findings:
     candidates: list[Candidate] = field(default_factory=list)
     out_of_stock: bool = False
     malformed_blocks: int = 0
-
-
-def _load_json(text: str) -> tuple[bool, Any]:
-    """Parse a JSON-LD block leniently. Returns ``(ok, value)``."""
-    text = text.strip()
-    if not text or len(text) > _MAX_SCRIPT:
-        return False, None
-    # Wrappers some CMSs emit around inline scripts.
-    for prefix in ("<!--", "//<![CDATA[", "<![CDATA["):
-        if text.startswith(prefix):
-            text = text[len(prefix) :]
-    for suffix in ("-->", "//]]>", "]]>"):
-        if text.endswith(suffix):
-            text = text[: -len(suffix)]
-    text = text.strip().rstrip(";")
-    for attempt in (text, _TRAILING_COMMA.sub(r"\1", text)):
-        try:
-            return True, json.loads(attempt, strict=False)
-        except (ValueError, RecursionError):
-            continue
-    return False, None
+    groups: list[ProductGroup] = field(default_factory=list)  # candidates' Products
 
 
 def _local_types(node: dict[str, Any]) -> set[str]:
@@ -102,7 +87,9 @@ def _text_value(value: Any) -> str | None:
     return None
 
 
-def _to_money(value: Any, currency: Any, hint: str | None) -> Money | None:
+def _to_money(
+    value: Any, currency: Any, hint: str | None, page_hints: tuple[str | None, ...] = ()
+) -> Money | None:
     """A schema.org price value (number or string) → Money; ``None`` if unusable or ≤ 0."""
     if isinstance(value, list):
         value = value[0] if len(value) == 1 else None
@@ -123,7 +110,7 @@ def _to_money(value: Any, currency: Any, hint: str | None) -> Money | None:
         if _PLAIN_DECIMAL.fullmatch(stripped):
             amount = Decimal(stripped)
         else:
-            money = parse_price(stripped, iso or hint)
+            money = parse_price(stripped, iso or hint, page_hints=page_hints)
             if money is None:
                 return None
             amount = money.amount
@@ -164,27 +151,36 @@ class _JsonLdWalker:
             return self.ids.get(value["@id"], value)
         return value
 
-    def walk(self, value: Any, title: str | None, depth: int = 0) -> None:
+    def walk(
+        self, value: Any, title: str | None, depth: int = 0, path: tuple[str, ...] = ()
+    ) -> None:
         if depth > _MAX_DEPTH or self.visited > _MAX_NODES:
             return
         self.visited += 1
         if isinstance(value, list):
             for item in value:
-                self.walk(item, title, depth + 1)
+                self.walk(item, title, depth + 1, path)
             return
         if not isinstance(value, dict):
             return
         types = _local_types(value)
+        start = len(self.findings.candidates)
         if "offers" in value:
             title = _text_value(value.get("name")) or title
             for offer in _as_list(value.get("offers")):
                 self.offer(self.resolve(offer), title, depth + 1)
+            self._group(value, path, start)
         elif types & {"offer", "aggregateoffer"}:
             self.offer(value, title, depth + 1)
+            self._group(value, path, start)
             return
         for key, item in value.items():
             if key != "offers" and isinstance(item, dict | list):
-                self.walk(item, title, depth + 1)
+                self.walk(item, title, depth + 1, (*path, str(key)))
+
+    def _group(self, node: dict[str, Any], path: tuple[str, ...], start: int) -> None:
+        end = len(self.findings.candidates)
+        self.findings.groups.append(jsonld_group(node, path, start, end, self.ctx.url))
 
     def offer(self, offer: Any, title: str | None, depth: int) -> None:
         if not isinstance(offer, dict) or depth > _MAX_DEPTH:
@@ -213,8 +209,11 @@ class _JsonLdWalker:
             if len(distinct) == 2 and str(offer.get("offerCount", "")).strip() == "1":
                 distinct = distinct[:1]
             found.extend(distinct)
+        seller, shipping = offer_party(offer, self.ctx, currency=currency, resolve=self.resolve)
         for money in found:
-            self.findings.candidates.append(Candidate(money, condition, title, availability))
+            self.findings.candidates.append(
+                Candidate(money, condition, title, availability, seller, shipping)
+            )
         if not found and availability == "out_of_stock":
             self.findings.out_of_stock = True
 
@@ -224,10 +223,7 @@ class _JsonLdWalker:
             spec = self.resolve(spec)
             if not isinstance(spec, dict):
                 continue
-            price_type = spec.get("priceType")
-            if isinstance(price_type, str) and (
-                re.split(r"[/:#]", price_type)[-1].lower() in _IGNORED_PRICE_TYPES
-            ):
+            if not is_buyers_price_specification(spec):
                 continue
             money = _to_money(spec.get("price"), spec.get("priceCurrency") or currency, self.hint)
             if money is not None and money not in result:
@@ -258,7 +254,8 @@ def _prop_value(node: Node) -> str:
 def _first_prop(scope: Node | None, prop: str) -> str | None:
     if scope is None:
         return None
-    for node in scope.select(f'[itemprop~="{prop}"]'):
+    # Property names are matched in any letter case: shops write "pricecurrency".
+    for node in scope.select(f'[itemprop~="{prop}" i]'):
         value = clean_text(_prop_value(node))
         if value:
             return value
@@ -267,7 +264,7 @@ def _first_prop(scope: Node | None, prop: str) -> str | None:
 
 def _microdata(doc: Document, ctx: ExtractContext, findings: _Findings) -> None:
     hint = ctx.currency_hint
-    for node in doc.select('[itemprop~="price"], [itemprop~="lowPrice"]'):
+    for node in doc.select('[itemprop~="price" i], [itemprop~="lowPrice" i]'):
         scope = _scope_of(node)
         raw = clean_text(_prop_value(node))
         currency = _first_prop(scope, "priceCurrency")
@@ -284,9 +281,19 @@ def _microdata(doc: Document, ctx: ExtractContext, findings: _Findings) -> None:
                 break
             parent = current.parent()
             current = _scope_of(parent) if parent is not None else None
-        money = _to_money(raw, currency, hint) if raw else None
+        # A shared marker in a text price ("$24.990", "294 元") is decided by the page.
+        text_price = raw and not currency and not _PLAIN_DECIMAL.fullmatch(raw)
+        page = currency_hints(doc, ctx) if text_price else ()
+        money = _to_money(raw, currency, hint, page) if raw else None
         if money is not None:
-            findings.candidates.append(Candidate(money, condition, title, availability))
+            seller, shipping = (
+                (None, None) if scope is None else offer_party(scope, ctx, currency=currency)
+            )
+            findings.candidates.append(
+                Candidate(money, condition, title, availability, seller, shipping)
+            )
+            if (product := current or scope) is not None:
+                findings.groups.append(microdata_group(product, len(findings.candidates) - 1))
         elif availability == "out_of_stock":
             findings.out_of_stock = True
 
@@ -349,14 +356,21 @@ class StructuredSource(Source):
         for block in blocks:
             walker.walk(block, None)
 
-        layers = (_microdata, _meta)
-        for layer in layers:
+        layer_name = "json-ld"
+        for layer in (_microdata, _meta):
             if findings.candidates:
                 break
+            findings.groups.clear()  # a later layer's products are judged on their own
             layer(doc, ctx, findings)
+            layer_name = layer.__name__.strip("_")
+        note(f"{layer_name}: {len(findings.candidates)} price(s)")
 
-        if findings.candidates:
-            chosen = decide(findings.candidates, ctx)
+        # Main product, marketplace buy box / visible text, auction, sale price (refine.py).
+        candidates, findings.out_of_stock = refine(
+            findings.candidates, findings.groups, doc, ctx, out_of_stock=findings.out_of_stock
+        )
+        if candidates:
+            chosen = choose(candidates, ctx)  # a listings page: one per seller (listings.py)
             fallback = page_title(doc) if any(c.title is None for c in chosen) else None
             chosen = [c if c.title else _with_title(c, fallback) for c in chosen]
             return self.observations(chosen, ctx)
@@ -380,4 +394,4 @@ class StructuredSource(Source):
 
 
 def _with_title(cand: Candidate, title: str | None) -> Candidate:
-    return Candidate(cand.price, cand.condition, title, cand.availability)
+    return replace(cand, title=title)

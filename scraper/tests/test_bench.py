@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from scraper.bench import SoupDocument, bench_parsers, load_cases, main, run_case
+from scraper.bench import SoupDocument, bench_parsers, load_cases, load_pages, main, run_case
 from scraper.sources.dom import parse_document
 
 CASES = load_cases()
@@ -25,5 +27,19 @@ def test_bench_runs(capsys: pytest.CaptureFixture[str]) -> None:
     rows = bench_parsers(repeat=1, cases=CASES[:2])
     assert len(rows) == 2
     assert all(r.selectolax_ms > 0 and r.soup_ms > 0 for r in rows)
-    assert main(["--repeat", "1"]) == 0
-    assert "geometric mean" in capsys.readouterr().out
+    assert main(["--repeat", "1", "--fixtures"]) == 0
+    out = capsys.readouterr().out
+    assert "geometric mean" in out
+    assert "median per page: selectolax" in out
+
+
+def test_bench_reads_a_folder_of_real_pages(capsys: pytest.CaptureFixture[str]) -> None:
+    """The development set's shape (expected.json + pages/): the tiny evaluation fixture."""
+    folder = Path(__file__).parent / "fixtures" / "evaluation" / "tiny_set"
+    cases = load_pages(folder)
+    assert len(cases) == 5
+    assert all(c.source is None for c in cases)
+    assert main(["--repeat", "1", "--pages", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "== 5 real product pages" in out
+    assert "median per page" in out
