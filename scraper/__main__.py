@@ -16,7 +16,7 @@ from pathlib import Path
 
 from scraper.http import FetchSettings
 from scraper.pipeline import FetchTarget, filter_condition, scrape
-from scraper.sources import SOURCES, extract
+from scraper.sources import SOURCES, extract, source_options
 from scraper.types import Observation, ScrapeFailure
 
 EXIT_OK = 0
@@ -33,6 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--attribute", help="read this attribute of the selected element")
     parser.add_argument("--condition", help="keep only this condition (e.g. loose, cib, new)")
     parser.add_argument("--currency", help="ISO currency for '$' or unmarked prices")
+    parser.add_argument("--language", help="card language code, e.g. en, ja (cardmarket)")
+    parser.add_argument("--finish", help="card finish, e.g. non_foil, foil (cardmarket)")
     parser.add_argument("--json", action="store_true", help="print a JSON list")
     parser.add_argument(
         "--allow-host",
@@ -65,6 +67,7 @@ def _print(observations: list[Observation], as_json: bool) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    card = {k: v for k, v in {"language": args.language, "finish": args.finish}.items() if v}
     target = FetchTarget(
         url=args.url,
         source=args.source,
@@ -72,6 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         attribute=args.attribute,
         condition=args.condition,
         currency_hint=args.currency,
+        options=card,
     )
     try:
         if args.file is not None:
@@ -84,6 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 }.items()
                 if v
             }
+            options.update(source_options(args.url, args.source, args.selector, card))
             html = args.file.read_text(encoding="utf-8", errors="replace")
             observations = filter_condition(
                 extract(html, args.url, args.source, **options), args.condition

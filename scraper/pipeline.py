@@ -8,7 +8,8 @@ is the simple wrapper returning just the observations.
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from scraper.http import (
@@ -20,7 +21,7 @@ from scraper.http import (
     fetch_page,
 )
 from scraper.images import find_product_image
-from scraper.sources import extract
+from scraper.sources import extract, source_options
 from scraper.sources.base import host_label
 from scraper.types import FailureKind, NotModified, Observation, ScrapeFailure
 
@@ -55,6 +56,9 @@ class FetchTarget:
     last_modified: str | None = None
     #: ISO currency for prices written with an ambiguous symbol ("$") or none at all.
     currency_hint: str | None = None
+    #: Further options of the target's source (cardmarket: the card's ``language`` and
+    #: ``finish``); only the names the source declares (``Source.option_names``) are passed.
+    options: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -130,6 +134,7 @@ async def scrape(
         options["attribute"] = target.attribute
     if target.currency_hint:
         options["currency_hint"] = target.currency_hint
+    options.update(source_options(target.url, target.source, target.selector, target.options))
     # Observations carry the tracked URL (what the collector entered), not the redirect.
     observations = extract(page.html, target.url, target.source, **options)
     return FetchResult(

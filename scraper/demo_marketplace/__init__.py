@@ -11,7 +11,7 @@ from scraper.demo_marketplace.catalogue import (
     BY_NAME,
     CARD_CONDITIONS,
     CATALOGUE,
-    EDGE_CASES,
+    COLLECTOR_TRACKERS,
     GAME_CONDITIONS,
     LISTING_SELECTOR,
     SHOP_PATHS,
@@ -22,6 +22,19 @@ from scraper.demo_marketplace.catalogue import (
     shop_path,
     wobble,
 )
+from scraper.demo_marketplace.collector_pages import (
+    SOLD_DAYS,
+    collector_observations,
+    collector_price,
+)
+from scraper.demo_marketplace.edge_cases import EDGE_CASES
+from scraper.demo_marketplace.market import (
+    SELLERS,
+    MarketOffer,
+    MarketSeller,
+    market_offers,
+    market_sellers,
+)
 from scraper.demo_marketplace.routes import ROBOTS_TXT
 from scraper.demo_marketplace.server import DemoMarketplaceServer, make_server, serve_in_thread
 
@@ -29,14 +42,23 @@ __all__ = [
     "BY_NAME",
     "CARD_CONDITIONS",
     "CATALOGUE",
+    "COLLECTOR_TRACKERS",
     "EDGE_CASES",
     "GAME_CONDITIONS",
     "LISTING_SELECTOR",
     "ROBOTS_TXT",
+    "SELLERS",
     "SHOP_PATHS",
+    "SOLD_DAYS",
     "DemoMarketplaceServer",
+    "MarketOffer",
+    "MarketSeller",
     "Product",
+    "collector_observations",
+    "collector_price",
     "make_server",
+    "market_offers",
+    "market_sellers",
     "price_for",
     "product_for_name",
     "product_urls",

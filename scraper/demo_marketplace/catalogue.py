@@ -9,8 +9,9 @@ matched by its exact ``name`` (:data:`BY_NAME`). Trading cards and video games a
 have a PriceCharting-like page at ``/game/<pricecharting>`` with a price per
 condition; for items that carry a PriceCharting external id, ``pricecharting`` *is*
 that id. Every product is also sold in every shop shape (JSON-LD, microdata,
-OpenGraph, plain HTML for a CSS selector); ``shop`` names the one its demo tracker
-watches, so the demo collection exercises every source.
+OpenGraph, plain HTML for a CSS selector, and a marketplace listings page where several
+sellers offer it: ``market.py``); ``shop`` names the one its demo tracker watches, so
+the demo collection exercises every source.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ __all__ = [
     "BY_NAME",
     "CARD_CONDITIONS",
     "CATALOGUE",
-    "EDGE_CASES",
+    "COLLECTOR_TRACKERS",
     "GAME_CONDITIONS",
     "LISTING_SELECTOR",
     "SHOP_PATHS",
@@ -46,14 +47,18 @@ GAME_CONDITIONS: dict[str, Decimal] = {
     "new": Decimal("6"),
     "graded": Decimal("10"),
 }
-#: PriceCharting grades for trading cards (the scraper's vocabulary), cheapest first.
+#: PriceCharting grades for trading cards (the scraper's vocabulary), cheapest first; each
+#: grading company's 10 has its own price (the full price guide lists them).
 CARD_CONDITIONS: dict[str, Decimal] = {
     "ungraded": Decimal("1"),
     "grade_7": Decimal("2.5"),
     "grade_8": Decimal("4"),
     "grade_9": Decimal("8"),
     "grade_9_5": Decimal("14"),
+    "sgc_10": Decimal("20"),
+    "cgc_10": Decimal("24"),
     "psa_10": Decimal("40"),
+    "bgs_10": Decimal("48"),
 }
 
 #: Shop page shapes → the URL prefix serving them (``<prefix><slug>``).
@@ -62,6 +67,7 @@ SHOP_PATHS: dict[str, str] = {
     "microdata": "/store/item/",
     "opengraph": "/og/",
     "css": "/listing/",
+    "market": "/market/",
 }
 #: The CSS selector that finds the price on a ``/listing/`` page.
 LISTING_SELECTOR = ".price-now"
@@ -83,7 +89,7 @@ class Product:
     name: str
     category: str
     base_price: Decimal
-    #: Shop shape the demo tracker watches: ``jsonld``, ``microdata``, ``opengraph``, ``css``.
+    #: Shop shape the demo tracker watches: a key of :data:`SHOP_PATHS`.
     shop: str
     #: ``<console-or-set>/<product>`` after ``/game/`` (cards and games only).
     pricecharting: str | None = None
@@ -153,6 +159,9 @@ _PRODUCTS: list[Product] = [
             Decimal("700"), "microdata",
             "lorcana-the-first-chapter/elsa-spirit-of-winter-enchanted-207", "grade_9_5",
             "Elsa - Spirit of Winter [Enchanted] #207"),
+    Product("ken-griffey-jr-1", "Ken Griffey Jr. Rookie Card", _CARD, Decimal("1900"),
+            "jsonld", "baseball-cards-1989-upper-deck/ken-griffey-jr-1", "bgs_10",
+            "Ken Griffey Jr. #1"),
     Product("michael-jordan-57", "Michael Jordan Rookie Card", _CARD, Decimal("9200"),
             "opengraph", "basketball-cards-1986-fleer/michael-jordan-57", "grade_9_5",
             "Michael Jordan #57"),
@@ -223,6 +232,13 @@ _PRODUCTS: list[Product] = [
             "microdata", title="Funko Pop! Freddy Funko as Boba Fett (SDCC 2011, 480 pcs)"),
     Product("hot-toys-iron-man-mark-iii-mms256", "Hot Toys Iron Man Mark III (MMS256)",
             "figure", Decimal("400"), "opengraph"),
+    # --- The demo want list: tracked on marketplace listings (several sellers each) ---
+    Product("led-zeppelin-iv-atlantic-1971", "Led Zeppelin – IV", "vinyl", Decimal("85"),
+            "market", title="Led Zeppelin – IV (Atlantic, 1971)"),
+    Product("nirvana-nevermind-dgc-1991", "Nirvana – Nevermind", "vinyl", Decimal("60"),
+            "market", title="Nirvana – Nevermind (DGC, 1991 first press)"),
+    Product("daredevil-168", "Daredevil #168", "comic", Decimal("140"), "market",
+            title="Daredevil #168 (Marvel, 1981, first Elektra)"),
 ]  # fmt: skip
 
 #: slug → product, in display order.
@@ -231,60 +247,21 @@ CATALOGUE: dict[str, Product] = {p.slug: p for p in _PRODUCTS}
 BY_NAME: dict[str, str] = {p.name: p.slug for p in _PRODUCTS}
 assert len(CATALOGUE) == len(_PRODUCTS) == len(BY_NAME), "duplicate slug or name"
 
-#: Deliberate edge pages (not demo items): path, how to track it, what the scraper says.
-EDGE_CASES: list[dict[str, Any]] = [
-    {
-        "path": "/shop/product/virtual-boy-sold-out",
-        "source": "structured",
-        "selector": None,
-        "failure": "out_of_stock",
-        "note": "JSON-LD offer marked OutOfStock with no price",
-    },
-    {
-        "path": "/shop/product/game-boy-camera-gold-last-one-sold",
-        "source": "structured",
-        "selector": None,
-        "failure": None,
-        "availability": "out_of_stock",
-        "price": Decimal("189.00"),
-        "note": "sold out but the last price is still shown",
-    },
-    {
-        "path": "/shop/product/mixed-lot-two-prices",
-        "source": "structured",
-        "selector": None,
-        "failure": "ambiguous_prices",
-        "note": "two offers with different prices and nothing to choose between them",
-    },
-    {
-        "path": "/listing/mystery-box-price-on-request",
-        "source": "css",
-        "selector": LISTING_SELECTOR,
-        "failure": "no_price_found",
-        "note": "the price element says 'Price on request'",
-    },
-    {
-        "path": "/listing/redesigned-shop-page",
-        "source": "css",
-        "selector": LISTING_SELECTOR,
-        "failure": "selector_not_found",
-        "note": "the shop changed its layout: the selector matches nothing",
-    },
-    {
-        "path": "/game/nes/no-prices-yet",
-        "source": "pricecharting",
-        "selector": None,
-        "failure": "no_price_found",
-        "note": "a PriceCharting-like page with no sales yet (every cell '-')",
-    },
-    {
-        "path": "/private/dealer-price-list",
-        "source": "structured",
-        "selector": None,
-        "failure": "robots_disallowed",
-        "note": "robots.txt disallows /private/",
-    },
-]
+
+#: Demo items also watched on the collector marketplaces' pages (``collector_pages.py``):
+#: slug → (source, path, tracked condition) of each tracker. The tracker names its source
+#: (the demo host is not eBay's); what it records is ``collector_pages.collector_price``.
+COLLECTOR_TRACKERS: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "ken-griffey-jr-1": (("ebay", "/ebay/sch/ken-griffey-jr-1", "bgs_10"),),
+    "michael-jordan-57": (("ebay", "/ebay/sch/michael-jordan-57", "grade_9_5"),),
+    "umbreon-vmax-215": (("ebay", "/ebay/itm/umbreon-vmax-215", "psa_10"),),
+    "tarmogoyf-153": (
+        ("cardmarket", "/cardmarket/Magic/Products/Singles/tarmogoyf-153", "near_mint"),
+    ),
+    "lightning-bolt-161": (
+        ("cardmarket", "/cardmarket/Magic/Products/Singles/lightning-bolt-161", "good"),
+    ),
+}
 
 
 def product_for_name(name: str) -> Product | None:
@@ -377,9 +354,12 @@ def product_urls(slug: str, base_url: str) -> list[dict[str, Any]]:
     Each dict has ``source``, ``url``, ``selector``, ``attribute`` and ``condition``
     (``None`` where not applicable). PriceCharting items get a ``pricecharting``
     tracker for the item's own condition; every item gets one shop tracker in its
-    ``shop`` shape (``structured`` for JSON-LD / microdata / OpenGraph, ``css`` with
-    selector ``.price-now`` for plain listings). Each tracker observes
-    ``price_for(slug, day, tracker["condition"])``.
+    ``shop`` shape (``structured`` for JSON-LD / microdata / OpenGraph and marketplace
+    listings, ``css`` with selector ``.price-now`` for plain listings). Each tracker
+    observes ``price_for(slug, day, tracker["condition"])``, a listings tracker one
+    offer per seller around it (``market.market_offers``). Items of
+    :data:`COLLECTOR_TRACKERS` also get their eBay and Cardmarket trackers, each
+    observing ``collector_pages.collector_price(…)``.
     """
     product = CATALOGUE[slug]
     base = base_url.rstrip("/")
@@ -393,4 +373,6 @@ def product_urls(slug: str, base_url: str) -> list[dict[str, Any]]:
         trackers.append(_tracker("css", shop_url, None, LISTING_SELECTOR))
     else:
         trackers.append(_tracker("structured", shop_url, None))
+    for source, path, condition in COLLECTOR_TRACKERS.get(slug, ()):
+        trackers.append(_tracker(source, base + path, condition))
     return trackers

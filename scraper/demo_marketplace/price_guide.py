@@ -41,6 +41,20 @@ _CELL_IDS = (
     "box_only_price",
     "manual_only_price",
 )
+#: The six cells of a card page; the other tens are in its full price guide only.
+_CARD_CELLS = ("ungraded", "grade_7", "grade_8", "grade_9", "grade_9_5", "psa_10")
+#: Row labels of a card page's full price guide (``#full-prices``), as the real page has.
+_FULL_GUIDE_LABELS = {
+    "ungraded": "Ungraded",
+    "grade_7": "Grade 7",
+    "grade_8": "Grade 8",
+    "grade_9": "Grade 9",
+    "grade_9_5": "Grade 9.5",
+    "sgc_10": "SGC 10",
+    "cgc_10": "CGC 10",
+    "psa_10": "PSA 10",
+    "bgs_10": "BGS 10",
+}
 _PC_INDEX: dict[str, Product] = {p.pricecharting: p for p in CATALOGUE.values() if p.pricecharting}
 
 
@@ -52,7 +66,7 @@ def _pc_cells(product: Product, day: date) -> list[tuple[Decimal | None, Decimal
     """(price, change since yesterday) for the six cells of the price table."""
     yesterday = day - timedelta(days=1)
     if product.category == "trading_card":
-        conditions = list(CARD_CONDITIONS)
+        conditions = list(_CARD_CELLS)
         cells = [
             (price_for(product.slug, day, c), price_for(product.slug, yesterday, c))
             for c in conditions
@@ -92,6 +106,7 @@ def _pricecharting_page(
     cells: list[tuple[Decimal | None, Decimal | None]],
     card: bool,
     product_id: int,
+    full_guide: str = "",
 ) -> str:
     headings = _CARD_HEADINGS if card else _GAME_HEADINGS
     console_label = _console_name(console)
@@ -118,6 +133,7 @@ def _pricecharting_page(
         "  <tbody><tr>\n" + "\n".join(tds) + "\n  </tr></tbody>\n"
         f'  <tbody><tr class="additional_data">{repeated}</tr></tbody>\n'
         "</table>\n"
+        f"{full_guide}\n"
         '<p class="disclaimer">Prices are based on completed sales (demo data).</p>\n'
         "</div>"
     )
@@ -125,6 +141,27 @@ def _pricecharting_page(
         f"{product_title} Prices | {console_label} | {kind}",
         body,
         canonical=path,
+    )
+
+
+def _full_price_guide(product: Product, day: date) -> str:
+    """A card page's full price guide: every grade, each company's 10, and a BGS Black
+    Label 10 (a premium slab the scraper must not read as a BGS 10)."""
+    rows = [
+        (label, price_for(product.slug, day, condition))
+        for condition, label in _FULL_GUIDE_LABELS.items()
+        if condition in CARD_CONDITIONS
+    ]
+    black = price_for(product.slug, day, "bgs_10") * Decimal("2.5")
+    rows.append(("BGS 10 Black", black.quantize(Decimal("0.01"))))
+    body = "".join(
+        f'<tr><td>{_e(label)}</td><td class="price js-price">{_money(price)}</td></tr>'
+        for label, price in rows
+    )
+    return (
+        f'<div id="full-prices"><h2>Full Price Guide: {_e(product.display_title)}</h2>\n'
+        f"<table><thead><tr><th>Condition</th><th>Price</th></tr></thead>\n<tbody>{body}"
+        "</tbody></table></div>"
     )
 
 
@@ -142,4 +179,5 @@ def _render_game(product: Product, day: date) -> str:
         _pc_cells(product, day),
         product.category == "trading_card",
         _product_id(product.slug),
+        _full_price_guide(product, day) if product.category == "trading_card" else "",
     )

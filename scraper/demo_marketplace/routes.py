@@ -9,6 +9,10 @@ Routes (every product of :data:`CATALOGUE` in every shape):
 * ``/store/item/<slug>`` — microdata;
 * ``/og/<slug>`` — OpenGraph / ``product:price:*`` meta tags only;
 * ``/listing/<slug>`` — plain HTML, price in ``.price-now`` (and ``data-price``);
+* ``/market/<slug>`` — a marketplace listings page: several sellers' offers (JSON-LD);
+* ``/ebay/itm/<slug>``, ``/ebay/sch/<slug>``, ``/cardmarket/Magic/Products/Singles/<slug>``
+  — eBay-like item and sold-listings pages and a Cardmarket-like card page
+  (``collector_pages.py``) for the items watched there;
 * ``/private/…`` — disallowed by ``/robots.txt``;
 * the deliberate edge pages of :data:`EDGE_CASES`.
 """
@@ -22,11 +26,13 @@ from functools import lru_cache
 
 from scraper.demo_marketplace.catalogue import (
     CATALOGUE,
-    EDGE_CASES,
+    COLLECTOR_TRACKERS,
     SHOP_PATHS,
     price_for,
     shop_path,
 )
+from scraper.demo_marketplace.collector_pages import collector_page
+from scraper.demo_marketplace.edge_cases import EDGE_CASES
 from scraper.demo_marketplace.layout import SITE, _e, _money, _page
 from scraper.demo_marketplace.price_guide import (
     _PC_INDEX,
@@ -103,6 +109,8 @@ def _index(day: date) -> str:
         for shape in SHOP_PATHS:
             label = "(tracked) " if shape == p.shop else ""
             links.append(f'<a href="{_e(shop_path(p.slug, shape))}">{label}{shape}</a>')
+        for source, path, _ in COLLECTOR_TRACKERS.get(p.slug, ()):
+            links.append(f'<a href="{_e(path)}">(tracked) {source}</a>')
         rows.append(
             f"<tr><td>{_e(p.display_title)}</td><td>{_e(p.category)}</td>"
             f'<td class="price">{_money(price_for(p.slug, day))}</td>'
@@ -115,8 +123,9 @@ def _index(day: date) -> str:
     body = (
         f"<h1>{SITE}</h1>\n"
         f"<p>{len(CATALOGUE)} products in several page shapes: a PriceCharting-like price "
-        "guide, JSON-LD, microdata and OpenGraph shop pages, and plain listings "
-        "(price in <code>.price-now</code>).</p>\n"
+        "guide, JSON-LD, microdata and OpenGraph shop pages, plain listings "
+        "(price in <code>.price-now</code>) and marketplace listings where several sellers "
+        "offer each product.</p>\n"
         '<table class="catalogue"><thead><tr><th>Product</th><th>Category</th>'
         "<th>Today</th><th>Pages</th></tr></thead>\n<tbody>\n"
         + "\n".join(rows)
@@ -159,6 +168,9 @@ def render(path: str, day: date) -> Answer:
             product = CATALOGUE.get(path[len(prefix) :])
             if product is not None:
                 return Answer(200, _RENDERERS[shape](product, day))
+    collector = collector_page(path, day)
+    if collector is not None:
+        return Answer(200, collector)
     return Answer(
         404,
         _page(f"Not found – {SITE}", "<h1>Not found</h1>\n<p>No such page.</p>"),

@@ -1,5 +1,6 @@
 """Shop pages, one renderer per shape of :data:`SHOP_PATHS`: JSON-LD Product/Offer,
-microdata, OpenGraph ``product:price:*`` meta tags, and plain listings (``.price-now``)."""
+microdata, OpenGraph ``product:price:*`` meta tags, plain listings (``.price-now``) and
+marketplace listings with several sellers (``market.py``)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 
 from scraper.demo_marketplace.catalogue import Product, price_for
 from scraper.demo_marketplace.layout import SITE, _e, _json_ld, _money, _page, _plain
+from scraper.demo_marketplace.market import render_market
 
 _SCHEMA_IN_STOCK = "https://schema.org/InStock"
 _SCHEMA_OUT_OF_STOCK = "https://schema.org/OutOfStock"
@@ -121,4 +123,5 @@ _RENDERERS: dict[str, Callable[[Product, date], str]] = {
     "microdata": _render_microdata,
     "opengraph": _render_opengraph,
     "css": _render_listing,
+    "market": render_market,
 }

@@ -7,24 +7,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
 from scraper.sources.base import ExtractContext, Source
+from scraper.sources.cardmarket import CardmarketSource
 from scraper.sources.css import CssSource
 from scraper.sources.dom import Document, parse_document
+from scraper.sources.ebay import EbaySource
 from scraper.sources.pricecharting import PriceChartingSource
 from scraper.sources.structured import StructuredSource
 from scraper.types import FailureKind, Observation, ScrapeFailure, utcnow
 
-__all__ = ["DEFAULT_SOURCE", "SOURCES", "Source", "extract", "source_for_url"]
+__all__ = ["DEFAULT_SOURCE", "SOURCES", "Source", "extract", "source_for_url", "source_options"]
 
 SOURCES: dict[str, Source] = {
     "structured": StructuredSource(),
     "css": CssSource(),
     "pricecharting": PriceChartingSource(),
+    "ebay": EbaySource(),
+    "cardmarket": CardmarketSource(),
 }
 
 DEFAULT_SOURCE = "structured"
@@ -41,6 +45,19 @@ def source_for_url(url: str) -> str:
         if any(host == h or host.endswith("." + h) for h in source.hosts):
             return name
     return DEFAULT_SOURCE
+
+
+def source_options(
+    url: str, source: str | None, selector: str | None, options: Mapping[str, str]
+) -> dict[str, str]:
+    """The ``options`` the source that will read ``url`` understands (others dropped, so a
+    tracker's card details reach the card market and nothing else)."""
+    if not options:
+        return {}
+    name = source or ("css" if selector else source_for_url(url))
+    adapter = SOURCES.get(name)
+    known = adapter.option_names if adapter is not None else ()
+    return {k: v for k, v in options.items() if k in known and isinstance(v, str) and v}
 
 
 def _sanitize(html: str | bytes) -> str:
@@ -65,9 +82,11 @@ def extract(
 
     ``source`` names an entry of :data:`SOURCES`; when ``None`` the ``css`` source is
     used if a ``selector`` option is given, else the source owning the URL's host
-    (``pricecharting.com`` → ``pricecharting``), else ``structured``.
+    (``pricecharting.com`` → ``pricecharting``, ``ebay.*`` → ``ebay``,
+    ``cardmarket.com`` → ``cardmarket``), else ``structured``.
 
-    Options: ``selector`` / ``attribute`` (css source), ``currency_hint`` (ISO code
+    Options: ``selector`` / ``attribute`` (css source), ``language`` / ``finish``
+    (cardmarket: the card's language code and finish), ``currency_hint`` (ISO code
     used for ambiguous symbols such as ``$`` and for prices with no currency).
     ``observed_at`` defaults to now (UTC). ``parser`` swaps the HTML backend (used by
     the benchmark).

@@ -34,6 +34,21 @@ grades: ``used_price`` → ``ungraded``, ``complete_price`` → ``grade_7``,
 ``new_price`` → ``grade_8``, ``graded_price`` → ``grade_9``, ``box_only_price`` →
 ``grade_9_5``, ``manual_only_price`` → ``psa_10``. Other headings (comics: "CGC 9.8"…)
 become slugs of the heading text.
+
+A card page also lists every grade in its full price guide, and there the tens of the
+other grading companies, which the six cells leave out:
+
+.. code-block:: html
+
+    <div id="full-prices"><table>
+      <tr><td>Grade 9.5</td><td class="price js-price">$5,600.00</td></tr>
+      <tr><td>SGC 10</td><td class="price js-price">$9,750.00</td></tr>
+      <tr><td>CGC 10</td> … <tr><td>BGS 10</td> … <tr><td>BGS 10 Black</td> …
+    </table></div>
+
+Its ``BGS 10``, ``CGC 10`` and ``SGC 10`` rows become ``bgs_10``, ``cgc_10``,
+``sgc_10`` (:mod:`~scraper.sources.card_grades`); BGS Black Label and CGC Pristine trade
+apart and have no condition of their own, so they are not read.
 """
 
 from __future__ import annotations
@@ -42,6 +57,7 @@ import re
 
 from scraper.prices import parse_price
 from scraper.sources.base import Candidate, ExtractContext, Source, decide
+from scraper.sources.card_grades import GRADER_TENS, find_grades
 from scraper.sources.dom import Document, Node, clean_text
 from scraper.types import FailureKind, Observation, ScrapeFailure
 
@@ -123,6 +139,23 @@ def _title(doc: Document) -> str | None:
     return None
 
 
+def _full_guide_tens(doc: Document, title: str | None) -> list[Candidate]:
+    """The other grading companies' tens from a card page's full price guide."""
+    found = []
+    for row in doc.select("#full-prices tr"):
+        cells = row.select("td")
+        if len(cells) < 2:
+            continue
+        grades = find_grades(clean_text(cells[0].text()))
+        condition = grades[0].condition if len(grades) == 1 else None
+        if condition not in GRADER_TENS.values() or condition == "psa_10":
+            continue  # the six cells carry PSA 10 and the grades below
+        money = parse_price(clean_text(cells[1].text()), "USD")
+        if money is not None and money.amount > 0:
+            found.append(Candidate(money, condition, title, None))
+    return found
+
+
 class PriceChartingSource(Source):
     name = "pricecharting"
     hosts = ("pricecharting.com",)
@@ -151,6 +184,8 @@ class PriceChartingSource(Source):
             if money is None or money.amount <= 0:
                 continue  # "-", "N/A" or $0.00: no price for this condition
             candidates.append(Candidate(money, conditions[cell_id], title, None))
+        if conditions.get("manual_only_price") == "psa_10":
+            candidates += _full_guide_tens(doc, title)
         if not candidates:
             raise ScrapeFailure(
                 FailureKind.NO_PRICE_FOUND,

@@ -13,6 +13,8 @@ from scraper.demo_marketplace import (
     CATALOGUE,
     EDGE_CASES,
     DemoMarketplaceServer,
+    collector_observations,
+    market_offers,
     price_for,
     product_urls,
 )
@@ -39,6 +41,8 @@ def test_every_product_url_scrapes_through_the_real_fetch_path(
                         selector=tracker["selector"],
                         attribute=tracker["attribute"],
                         condition=tracker["condition"],
+                        # The demo's card-market cards are English non-foil (card details).
+                        options={"language": "en", "finish": "non_foil"},
                     )
                     obs = await scraper.fetch_observations(
                         target,
@@ -53,10 +57,24 @@ def test_every_product_url_scrapes_through_the_real_fetch_path(
     results = asyncio.run(run())
     assert len(results) >= len(CATALOGUE)
     for slug, tracker, observations in results:
+        source, condition = str(tracker["source"]), tracker["condition"]
+        if source in ("ebay", "cardmarket"):  # a sold-listings page: a sale a day
+            url = str(tracker["url"])
+            got = [(o.price.amount, o.price.currency, o.observed_at.date()) for o in observations]
+            expected = collector_observations(slug, source, url, condition, DAY)
+            if "/ebay/sch/" not in url:  # a price seen now, not a past sale
+                got = [(amount, currency, DAY) for amount, currency, _ in got]
+            assert got == expected, (slug, tracker)
+            assert {o.condition for o in observations} == {condition}
+            continue
+        assert {o.price.currency for o in observations} == {"USD"}
+        if "/market/" in str(tracker["url"]):  # a listings page: one offer per seller
+            offers = [(o.seller.name if o.seller else None, o.price.amount) for o in observations]
+            assert offers == [(m.seller.name, m.price) for m in market_offers(slug, DAY)]
+            continue
         assert len(observations) == 1, (slug, tracker, observations)
         expected = price_for(slug, DAY, tracker["condition"])  # type: ignore[arg-type]
         assert observations[0].price.amount == expected, (slug, tracker)
-        assert observations[0].price.currency == "USD"
 
 
 def test_scrape_with_etag_is_not_modified(market: tuple[DemoMarketplaceServer, str]) -> None:

@@ -13,6 +13,8 @@ from scraper.demo_marketplace import (
     EDGE_CASES,
     SHOP_PATHS,
     DemoMarketplaceServer,
+    market_offers,
+    market_sellers,
     price_for,
     serve_in_thread,
     shop_path,
@@ -28,7 +30,7 @@ def test_every_shop_shape_parses_to_price_for(
 ) -> None:
     _, base = market
     product = CATALOGUE[slug]
-    for shape in SHOP_PATHS:
+    for shape in set(SHOP_PATHS) - {"market"}:
         url = base + shop_path(slug, shape)
         response = client.get(url)
         assert response.status_code == 200, url
@@ -41,6 +43,33 @@ def test_every_shop_shape_parses_to_price_for(
         assert obs.title == product.display_title, shape
         if shape != "css":
             assert obs.availability == "in_stock", shape
+
+
+@pytest.mark.parametrize("slug", list(CATALOGUE))
+def test_every_listings_page_parses_to_one_offer_per_seller(
+    market: tuple[DemoMarketplaceServer, str], client: httpx.Client, slug: str
+) -> None:
+    _, base = market
+    url = base + shop_path(slug, "market")
+    observations = scraper.extract(client.get(url).text, url)
+    expected = market_offers(slug, DAY)
+    assert [(o.seller.name if o.seller else None, o.price.amount) for o in observations] == [
+        (offer.seller.name, offer.price) for offer in expected
+    ]
+    for obs, offer in zip(observations, expected, strict=True):
+        assert obs.seller is not None
+        assert obs.seller.id == f"{base}/market/seller/{offer.seller.id}"
+        assert obs.shipping == scraper.Money(offer.seller.shipping, "USD")
+        assert obs.title == CATALOGUE[slug].display_title
+        assert (obs.availability, obs.condition, obs.price.currency) == ("in_stock", None, "USD")
+
+
+def test_listings_share_sellers_across_products() -> None:
+    offered = [set(market_sellers(slug)) for slug in CATALOGUE]
+    assert all(len(sellers) == 3 for sellers in offered)
+    # Every seller offers several products: what a want list's seller bundles come from.
+    for seller in set().union(*offered):
+        assert sum(seller in sellers for sellers in offered) >= 2
 
 
 @pytest.mark.parametrize("slug", [s for s, p in CATALOGUE.items() if p.pricecharting])

@@ -50,7 +50,7 @@ def test_public_api_names() -> None:
         "fetch_product_image",
     ]:
         assert hasattr(scraper, name), name
-    assert set(scraper.SOURCES) == {"structured", "css", "pricecharting"}
+    assert set(scraper.SOURCES) == {"structured", "css", "pricecharting", "ebay", "cardmarket"}
     assert [k.value for k in scraper.FailureKind] == [
         "robots_disallowed",
         "forbidden_address",
