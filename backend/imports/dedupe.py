@@ -1,5 +1,7 @@
 """Which existing item a row duplicates: the vendor's items read once (a few columns) and
 indexed by external id and by the normalised (name, set, number, condition, grade) key.
+A row matches items of its own list only: a wanted card is another one than the copy
+already owned.
 
 An external id decides first. Without a matching id the key decides, but never for an
 item that carries another id of the same marketplace (another pressing, another
@@ -15,23 +17,26 @@ from typing import Any
 from django.db.models.functions import Lower
 
 from imports.rows import duplicate_key, normalise_text
-from inventory.models import Collectible
+from inventory.models import Collectible, CollectibleStatus
 
 
 class ExistingItems:
     def __init__(self, rows: Iterable[tuple[Any, ...]], *, excluded: Iterable[int] = ()) -> None:
         self.ids_of: dict[int, dict[str, str]] = {}
         self.by_external: dict[tuple[str, str], list[int]] = {}
-        self.by_key: dict[tuple[str, ...], list[int]] = {}
+        self.by_key: dict[tuple[str | bool, ...], list[int]] = {}
+        self.wanted: set[int] = set()
         self.claimed: set[int] = set(excluded)
-        for pk, name, set_name, number, condition, grade, external_ids in rows:
+        for pk, name, set_name, number, condition, grade, status, external_ids in rows:
             ids = external_ids if isinstance(external_ids, dict) else {}
             self.ids_of[pk] = ids
+            if status == CollectibleStatus.WANTED:
+                self.wanted.add(pk)
             for marketplace, value in ids.items():
                 self.by_external.setdefault((marketplace, str(value)), []).append(pk)
             key = duplicate_key(
                 {"name": name, "set_name": set_name, "number": number,
-                 "condition": condition, "grade": grade}
+                 "condition": condition, "grade": grade, "status": status}
             )  # fmt: skip
             self.by_key.setdefault(key, []).append(pk)
 
@@ -44,15 +49,17 @@ class ExistingItems:
         if names is not None:
             wanted = {normalise_text(name) for name in names if name}
             items = items.annotate(lower_name=Lower("name")).filter(lower_name__in=wanted)
-        columns = ("id", "name", "set_name", "number", "condition", "grade", "external_ids")
+        columns = ("id", "name", "set_name", "number", "condition", "grade", "status",
+                   "external_ids")  # fmt: skip
         return cls(items.order_by("id").values_list(*columns), excluded=excluded)
 
     def match(self, data: dict[str, Any]) -> int | None:
         """The unclaimed item `data` duplicates, or None (nothing is claimed)."""
         external_ids: dict[str, str] = data.get("external_ids") or {}
+        wanted = data.get("status") == CollectibleStatus.WANTED
         for marketplace, value in external_ids.items():
             for pk in self.by_external.get((marketplace, value), ()):
-                if pk not in self.claimed:
+                if pk not in self.claimed and (pk in self.wanted) == wanted:
                     return pk
         for pk in self.by_key.get(duplicate_key(data), ()):
             if pk in self.claimed:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 from inventory.models import (
     Category,
@@ -22,10 +23,18 @@ from inventory.models import (
 )
 
 #: Kinds of target, each read by its parser in `values.py`.
-TEXT, CHOICE, PRICE, DATE, QUANTITY, GRADE, CURRENCY, TAGS, EXTERNAL_ID, URL = (
+TEXT, CHOICE, PRICE, DATE, QUANTITY, GRADE, CURRENCY, TAGS, EXTERNAL_ID, URL, PRIORITY = (
     "text", "choice", "price", "date", "quantity", "grade", "currency", "tags",
-    "external_id", "url",
+    "external_id", "url", "priority",
 )  # fmt: skip
+KINDS = (TEXT, CHOICE, PRICE, DATE, QUANTITY, GRADE, CURRENCY, TAGS, EXTERNAL_ID, URL, PRIORITY)
+
+
+#: The groups a mapping screen offers the targets in, in order (`offered_targets`).
+ITEM, PURCHASE_AND_SALE, WANT_LIST, CARD_DETAILS, MARKETPLACES = (
+    "Item", "Purchase and sale", "Want list", "Card details", "Marketplaces and tracking",
+)  # fmt: skip
+GROUPS = (ITEM, PURCHASE_AND_SALE, WANT_LIST, CARD_DETAILS, MARKETPLACES)
 
 
 @dataclass(frozen=True)
@@ -35,6 +44,8 @@ class Target:
     label: str
     #: (value, label) pairs of a choice field.
     choices: tuple[tuple[str, str], ...] = ()
+    #: Where a mapping screen offers it (one of `GROUPS`).
+    group: str = ITEM
 
     @property
     def values(self) -> tuple[str, ...]:
@@ -45,40 +56,66 @@ def _choice(name: str, label: str, choices: type) -> Target:
     return Target(name, CHOICE, label, tuple(choices.choices))  # type: ignore[attr-defined]
 
 
+def _grouped(group: str, *targets: Target) -> tuple[Target, ...]:
+    return tuple(replace(target, group=group) for target in targets)
+
+
 TARGETS: dict[str, Target] = {
     target.name: target
     for target in (
-        Target("name", TEXT, "Name"),
-        _choice("category", "Category", Category),
-        Target("set_name", TEXT, "Set / series"),
-        Target("number", TEXT, "Number"),
-        _choice("condition", "Condition", Condition),
-        _choice("completeness", "Completeness", Completeness),
-        _choice("grader", "Grader", Grader),
-        Target("grade", GRADE, "Grade"),
-        Target("cert_number", TEXT, "Certificate number"),
-        Target("quantity", QUANTITY, "Quantity"),
-        Target("purchase_price", PRICE, "Purchase price"),
-        Target("purchase_currency", CURRENCY, "Purchase currency"),
-        Target("purchase_date", DATE, "Purchase date"),
-        Target("purchase_fees", PRICE, "Purchase fees"),
-        Target("purchase_shipping", PRICE, "Purchase shipping"),
-        _choice("status", "Status", CollectibleStatus),
-        Target("sale_price", PRICE, "Sale price"),
-        Target("sale_currency", CURRENCY, "Sale currency"),
-        Target("sale_date", DATE, "Sale date"),
-        Target("sale_fees", PRICE, "Sale fees"),
-        Target("location", TEXT, "Location"),
-        Target("notes", TEXT, "Notes"),
-        Target("tags", TAGS, "Tags"),
-        Target("card_details.game", TEXT, "Game"),
-        _choice("card_details.language", "Language", Language),
-        _choice("card_details.market_region", "Market region", MarketRegion),
-        Target("card_details.rarity", TEXT, "Rarity"),
-        _choice("card_details.finish", "Finish", Finish),
-        Target("card_details.release_date", DATE, "Release date"),
-        Target("card_details.set_code", TEXT, "Set code"),
-        Target("tracker_url", URL, "Tracker URL"),
+        *_grouped(
+            ITEM,
+            Target("name", TEXT, "Name"),
+            _choice("category", "Category", Category),
+            Target("set_name", TEXT, "Set / series"),
+            Target("number", TEXT, "Number"),
+            _choice("condition", "Condition", Condition),
+            _choice("completeness", "Completeness", Completeness),
+            _choice("grader", "Grader", Grader),
+            Target("grade", GRADE, "Grade"),
+            Target("cert_number", TEXT, "Certificate number"),
+            Target("quantity", QUANTITY, "Quantity"),
+            Target("location", TEXT, "Location"),
+            Target("notes", TEXT, "Notes"),
+            Target("tags", TAGS, "Tags"),
+        ),
+        *_grouped(
+            PURCHASE_AND_SALE,
+            Target("purchase_price", PRICE, "Purchase price"),
+            Target("purchase_currency", CURRENCY, "Purchase currency"),
+            Target("purchase_date", DATE, "Purchase date"),
+            Target("purchase_fees", PRICE, "Purchase fees"),
+            Target("purchase_shipping", PRICE, "Purchase shipping"),
+            _choice("status", "Status", CollectibleStatus),
+            Target("sale_price", PRICE, "Sale price"),
+            Target("sale_currency", CURRENCY, "Sale currency"),
+            Target("sale_date", DATE, "Sale date"),
+            Target("sale_fees", PRICE, "Sale fees"),
+        ),
+        *_grouped(
+            WANT_LIST,
+            Target("max_price", PRICE, "Maximum price"),
+            Target("max_price_currency", CURRENCY, "Maximum price currency"),
+            Target("priority", PRIORITY, "Priority"),
+        ),
+        *_grouped(
+            CARD_DETAILS,
+            Target("card_details.game", TEXT, "Game"),
+            _choice("card_details.language", "Language", Language),
+            _choice("card_details.market_region", "Market region", MarketRegion),
+            Target("card_details.rarity", TEXT, "Rarity"),
+            _choice("card_details.finish", "Finish", Finish),
+            Target("card_details.release_date", DATE, "Release date"),
+            Target("card_details.set_code", TEXT, "Set code"),
+        ),
+        *_grouped(
+            MARKETPLACES,
+            # The marketplaces collectors import from most; any other is `target_for`'s.
+            Target("external_ids.discogs", EXTERNAL_ID, "Discogs id"),
+            Target("external_ids.pricecharting", EXTERNAL_ID, "PriceCharting id"),
+            Target("external_ids.tcgplayer", EXTERNAL_ID, "TCGplayer id"),
+            Target("tracker_url", URL, "Tracker URL"),
+        ),
     )
 }
 EXTERNAL_ID_PREFIX = "external_ids."
@@ -99,8 +136,16 @@ def target_for(name: str) -> Target | None:
     if name.startswith(EXTERNAL_ID_PREFIX):
         marketplace = name.removeprefix(EXTERNAL_ID_PREFIX)
         if _EXTERNAL_ID_NAME.match(marketplace):
-            return Target(name, EXTERNAL_ID, f"{marketplace} id")
+            return Target(name, EXTERNAL_ID, f"{marketplace} id", group=MARKETPLACES)
     return None
+
+
+def offered_targets(names: Iterable[str | None] = ()) -> list[Target]:
+    """What a column can be imported as, group by group (`GROUPS`): every field, and the
+    other marketplaces' ids that `names` (a job's mappings) use."""
+    others = dict.fromkeys(name for name in names if name and name not in TARGETS)
+    targets = [*TARGETS.values(), *filter(None, map(target_for, others))]
+    return sorted(targets, key=lambda target: GROUPS.index(target.group))  # stable
 
 
 def normalise_header(text: str) -> str:
@@ -160,6 +205,8 @@ _HEADER_WORDS: dict[str, list[str]] = {
     "purchase_shipping": ["shipping", "postage", "shipping cost"],
     "sale_price": ["sold for", "sold price"],
     "sale_date": ["sold", "date sold", "sold on"],
+    "max_price": ["max", "maximum", "max price", "budget", "price limit", "target price"],
+    "priority": ["prio", "want priority"],
     "location": ["storage", "stored in", "box", "binder", "shelf", "folder", "place"],
     "notes": ["note", "comment", "comments", "description", "remarks"],
     "tags": ["tag", "labels", "keywords"],
@@ -172,9 +219,15 @@ _HEADER_WORDS: dict[str, list[str]] = {
     "tracker_url": ["url", "link", "tracker", "tracker url", "product url", "listing url"],
 }  # fmt: skip
 
-# Normalised header → target. Our own export's column names map to themselves too.
+# Normalised header → target. Our own export's column names map to themselves too (its
+# card details are `card_game`, `card_language`, …).
 SYNONYMS: dict[str, str] = {
     **{normalise_header(name): name for name in TARGETS},
+    **{
+        normalise_header(name.replace("card_details.", "card_")): name
+        for name in TARGETS
+        if name.startswith("card_details.")
+    },
     **{normalise_header(target.label): name for name, target in TARGETS.items()},
     **{
         normalise_header(header): target

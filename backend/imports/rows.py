@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -33,6 +34,21 @@ from inventory.tags import normalize_tags
 
 PURCHASE_MONEY = ("purchase_price", "purchase_fees", "purchase_shipping")
 SALE_MONEY = ("sale_price", "sale_fees")
+WANTED_MONEY = ("max_price",)
+#: Currencies only items of some statuses have (the database refuses them on others; the
+#: model's `clean` checks the amounts, not these), and what to say when a cell fills one.
+_STATUS_ONLY: dict[str, tuple[frozenset[str], str]] = {
+    "purchase_currency": (
+        frozenset({CollectibleStatus.OWNED, CollectibleStatus.SOLD}),
+        "A wanted item has no purchase yet (the most you would pay is the maximum price "
+        "and its currency).",
+    ),
+    "sale_currency": (frozenset({CollectibleStatus.SOLD}), "Only a sold item has sale details."),
+    "max_price_currency": (
+        frozenset({CollectibleStatus.WANTED}),
+        "Only a wanted item has a maximum price.",
+    ),
+}
 MAX_EXTERNAL_ID_LENGTH = 200
 MAX_URL_LENGTH = 2000
 _TAG_SEPARATORS = re.compile(r"[,;]")
@@ -67,8 +83,9 @@ def normalise_text(text: str) -> str:
     return " ".join(text.split())
 
 
-def duplicate_key(data: dict[str, Any]) -> tuple[str, ...]:
-    """The (name, set, number, condition, grade) an item is matched by without an id."""
+def duplicate_key(data: dict[str, Any]) -> tuple[str | bool, ...]:
+    """The (name, set, number, condition, grade) an item is matched by without an id, and
+    whether it is on the want list (`dedupe`)."""
     grade = data.get("grade")
     return (
         normalise_text(data.get("name", "")),
@@ -76,6 +93,7 @@ def duplicate_key(data: dict[str, Any]) -> tuple[str, ...]:
         normalise_text(data.get("number", "")),
         data.get("condition") or Condition.NEAR_MINT,
         "" if grade is None else str(Decimal(grade).normalize()),
+        data.get("status") == CollectibleStatus.WANTED,
     )
 
 
@@ -154,6 +172,8 @@ class RowReader:
             return values.parse_quantity(first)
         if kind == fields.GRADE:
             return values.parse_grade(first)
+        if kind == fields.PRIORITY:
+            return values.parse_priority(first)
         if kind == fields.CURRENCY:
             return values.parse_currency(first)
         if kind == fields.EXTERNAL_ID:
@@ -199,6 +219,7 @@ class RowReader:
         if card and takes_card_details(data.get("category", "")):
             data["card_details"] = card  # other kinds of item carry no card details
         self._currencies(outcome, cell_currencies)
+        self._fit_status(outcome, from_file=parsed.keys())
         if not data.get("name"):
             outcome.errors.append((self.column_of("name"), "The row has no name."))
         if not data.get("category"):
@@ -211,7 +232,8 @@ class RowReader:
     def _currencies(self, outcome: RowOutcome, cell_currencies: dict[str, str]) -> None:
         data = outcome.data
         for amounts, currency_field in ((PURCHASE_MONEY, "purchase_currency"),
-                                        (SALE_MONEY, "sale_currency")):  # fmt: skip
+                                        (SALE_MONEY, "sale_currency"),
+                                        (WANTED_MONEY, "max_price_currency")):  # fmt: skip
             named = {cell_currencies[a] for a in amounts if a in cell_currencies}
             if len(named) > 1:
                 outcome.errors.append(
@@ -233,6 +255,21 @@ class RowReader:
                 outcome.defaulted.discard(currency_field)
             elif not data.get(currency_field):
                 data[currency_field] = self.vendor_currency
+
+    def _fit_status(self, outcome: RowOutcome, from_file: Collection[str]) -> None:
+        """A currency the row's status has no use for: a default's is left out, a cell's is
+        the row's problem. One `_currencies` set for an amount is left to the model, which
+        names the amount's column."""
+        data = outcome.data
+        status = data.get("status") or CollectibleStatus.OWNED
+        for name, (statuses, message) in _STATUS_ONLY.items():
+            if not data.get(name) or status in statuses:
+                continue
+            if name in outcome.defaulted:
+                del data[name]
+                outcome.defaulted.discard(name)
+            elif name in from_file:
+                outcome.errors.append((self.column_of(name), message))
 
     def _validate(self, outcome: RowOutcome) -> None:
         """The model's own checks, by field, reported against the column that filled it."""

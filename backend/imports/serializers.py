@@ -9,6 +9,7 @@ from django.conf import settings
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from imports.fields import GROUPS, KINDS, offered_targets
 from imports.models import ImportJob, ImportStatus, OnDuplicate
 from imports.selectors import PREVIEW_ROWS
 
@@ -100,6 +101,19 @@ class PreviewCountsSerializer(serializers.Serializer):
     error = serializers.IntegerField()
 
 
+class ImportTargetSerializer(serializers.Serializer):
+    """A field a column can be imported as (`imports/fields.py`)."""
+
+    name = serializers.CharField(help_text="What `mapping` names (`card_details.game`, …).")
+    label = serializers.CharField()  # type: ignore[assignment]
+    group = serializers.ChoiceField(
+        choices=list(GROUPS), help_text="The group a mapping screen offers it in."
+    )
+    kind = serializers.ChoiceField(
+        choices=list(KINDS), help_text="How its cells are read (docs/imports.md)."
+    )
+
+
 _MAPPING_SCHEMA = {
     "type": "object",
     "additionalProperties": {"type": "string", "nullable": True},
@@ -154,6 +168,7 @@ class ImportJobSerializer(ImportJobSummarySerializer):
     defaults = serializers.DictField(child=serializers.CharField(), read_only=True)
     suggested_mapping = serializers.SerializerMethodField()
     mapping = serializers.SerializerMethodField()
+    targets = serializers.SerializerMethodField()
     preview = serializers.SerializerMethodField()
     counts = serializers.SerializerMethodField()
     errors = serializers.SerializerMethodField()  # type: ignore[assignment]
@@ -167,6 +182,7 @@ class ImportJobSerializer(ImportJobSummarySerializer):
             "columns",
             "suggested_mapping",
             "mapping",
+            "targets",
             "value_maps",
             "defaults",
             "day_first",
@@ -185,6 +201,20 @@ class ImportJobSerializer(ImportJobSummarySerializer):
     @extend_schema_field(_MAPPING_SCHEMA)
     def get_mapping(self, job: ImportJob) -> dict[str, str | None]:
         return job.mapping
+
+    @extend_schema_field(
+        ImportTargetSerializer(
+            many=True,
+            help_text="What a column can be imported as, group by group: every field, and "
+            "the other marketplaces' ids (`external_ids.<marketplace>`) the mappings use.",
+        )
+    )
+    def get_targets(self, job: ImportJob) -> list[dict[str, str]]:
+        names = [*job.mapping.values(), *job.suggested_mapping.values()]
+        return [
+            {"name": t.name, "label": t.label, "group": t.group, "kind": t.kind}
+            for t in offered_targets(names)
+        ]
 
     @extend_schema_field(
         PreviewRowSerializer(many=True, help_text=f"The first {PREVIEW_ROWS} rows.")

@@ -1,7 +1,8 @@
 """Cell text → a field's value, in the formats people type: prices (`1,250.50`,
 `1.250,50`, `12,50 €`, `$12`), dates (`2024-03-05`, `05/03/2024` by the chosen day/month
 order, `March 5, 2024`), conditions and other choices by their names, abbreviations and
-the collector's value maps, grades (`9.5`, `PSA 10`), quantities (`2`, `x2`).
+the collector's value maps, grades (`9.5`, `PSA 10`), quantities (`2`, `x2`), priorities
+(`1`, `highest`).
 
 Each parser raises `ValueProblem` with a message for the collector. No database.
 """
@@ -53,7 +54,10 @@ BUILT_IN_WORDS: dict[str, dict[str, str]] = {
         "coins": "coin", "figures": "figure", "action figure": "figure",
     },
     "grader": {"beckett": "bgs", "none": "", "raw": "", "ungraded": "", "no": ""},
-    "status": {"in collection": "owned", "have": "owned", "yes": "owned"},
+    "status": {
+        "in collection": "owned", "have": "owned", "yes": "owned", "want": "wanted",
+        "wishlist": "wanted", "wish list": "wanted", "want list": "wanted",
+    },
     "card_details.language": {
         "eng": "en", "english": "en", "jp": "ja", "jpn": "ja", "japanese": "ja",
         "kr": "ko", "kor": "ko", "ger": "de", "deu": "de", "fra": "fr", "ita": "it",
@@ -171,6 +175,25 @@ def parse_quantity(text: str) -> int:
     match = _QUANTITY.match(text.strip().lower())
     if match is None or not 1 <= int(match[1]) <= 1_000_000:
         raise ValueProblem(f"'{text[:40]}' is not a quantity (a whole number from 1).")
+    return int(match[1])
+
+
+#: A priority by its number (`1` highest to `5` lowest, "1 (highest)" as the API labels
+#: it) or by the word the app shows for it.
+_PRIORITY_WORDS = {"highest": 1, "high": 2, "normal": 3, "medium": 3, "low": 4, "lowest": 5}
+_PRIORITY = re.compile(r"^([1-5])(?:[.,]0+)?(?:\s*\(\s*(?:highest|lowest)\s*\))?$")
+
+
+def parse_priority(text: str) -> int:
+    key = " ".join(text.casefold().split())  # not `choice_key`: "-1" is not 1
+    if key in _PRIORITY_WORDS:
+        return _PRIORITY_WORDS[key]
+    match = _PRIORITY.match(key)
+    if match is None:
+        raise ValueProblem(
+            f"'{text[:40]}' is not a priority (1 highest to 5 lowest, or highest, high, "
+            "normal, low, lowest)."
+        )
     return int(match[1])
 
 

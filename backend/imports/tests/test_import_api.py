@@ -6,6 +6,7 @@ import pytest
 from conftest import client_for
 from django.test import override_settings
 
+from imports.fields import GROUPS, TARGETS
 from imports.models import ImportJob
 from imports.tests.importing import GENERIC, upload
 from inventory.models import Collectible
@@ -161,6 +162,26 @@ class TestMapping:
         assert response.status_code == 200
         assert "purchase_price" not in response.json()["preview"][0]["item"]
         assert response.json()["mapping"]["name"] == "name"  # the others kept theirs
+
+    def test_the_job_offers_every_field_by_group_and_the_marketplaces_its_mapping_uses(
+        self, client, job
+    ):
+        response = client.patch(
+            f"/api/v1/imports/{job['id']}/", {"mapping": {"set": "external_ids.cardmarket"}}
+        )
+        assert response.status_code == 200, response.json()
+        targets = response.json()["targets"]
+        names = [target["name"] for target in targets]
+        assert set(TARGETS) < set(names)
+        assert len(names) == len(set(names))
+        groups = [target["group"] for target in targets]
+        assert list(dict.fromkeys(groups)) == list(GROUPS)  # each group together, in order
+        assert {"name": "card_details.game", "label": "Game", "group": "Card details",
+                "kind": "text"} in targets  # fmt: skip
+        assert targets[-1] == {"name": "external_ids.cardmarket", "label": "cardmarket id",
+                               "group": "Marketplaces and tracking", "kind": "external_id"}  # fmt: skip
+        # The list of jobs leaves them out.
+        assert "targets" not in client.get("/api/v1/imports/").json()["results"][0]
 
 
 class TestPermissions:

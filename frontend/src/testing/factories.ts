@@ -186,6 +186,15 @@ export function makeImportJob(overrides: Partial<ImportJob> = {}): ImportJob {
     columns: ["Title", "Condition", "Paid"],
     suggested_mapping: { Title: null, Condition: "condition", Paid: "purchase_price" },
     mapping: { Title: null, Condition: "condition", Paid: "purchase_price" },
+    // A few of what the server offers (imports/fields.py), group by group.
+    targets: [
+      { name: "name", label: "Name", group: "Item", kind: "text" },
+      { name: "category", label: "Category", group: "Item", kind: "choice" },
+      { name: "condition", label: "Condition", group: "Item", kind: "choice" },
+      { name: "purchase_price", label: "Purchase price", group: "Purchase and sale", kind: "price" },
+      { name: "max_price", label: "Maximum price", group: "Want list", kind: "price" },
+      { name: "external_ids.discogs", label: "Discogs id", group: "Marketplaces and tracking", kind: "external_id" },
+    ],
     value_maps: {},
     defaults: {},
     day_first: false,

@@ -1871,6 +1871,15 @@ export interface components {
          * @enum {string}
          */
         GraderEnum: "psa" | "bgs" | "cgc" | "sgc" | "pcgs" | "ngc" | "wata" | "vga" | "other";
+        /**
+         * @description * `Item` - Item
+         *     * `Purchase and sale` - Purchase and sale
+         *     * `Want list` - Want list
+         *     * `Card details` - Card details
+         *     * `Marketplaces and tracking` - Marketplaces and tracking
+         * @enum {string}
+         */
+        GroupEnum: "Item" | "Purchase and sale" | "Want list" | "Card details" | "Marketplaces and tracking";
         ImportJob: {
             readonly id: number;
             readonly vendor: number;
@@ -1894,6 +1903,8 @@ export interface components {
             readonly mapping: {
                 [key: string]: string | null;
             };
+            /** @description What a column can be imported as, group by group: every field, and the other marketplaces' ids (`external_ids.<marketplace>`) the mappings use. */
+            readonly targets: components["schemas"]["ImportTarget"][];
             readonly value_maps: {
                 [key: string]: {
                     [key: string]: string;
@@ -1974,6 +1985,53 @@ export interface components {
          * @enum {string}
          */
         ImportStatusEnum: "draft" | "queued" | "running" | "succeeded" | "partial" | "failed" | "undone";
+        /** @description A field a column can be imported as (`imports/fields.py`). */
+        ImportTarget: {
+            /** @description What `mapping` names (`card_details.game`, …). */
+            name: string;
+            label: string;
+            /**
+             * @description The group a mapping screen offers it in.
+             *
+             *     * `Item` - Item
+             *     * `Purchase and sale` - Purchase and sale
+             *     * `Want list` - Want list
+             *     * `Card details` - Card details
+             *     * `Marketplaces and tracking` - Marketplaces and tracking
+             */
+            group: components["schemas"]["GroupEnum"];
+            /**
+             * @description How its cells are read (docs/imports.md).
+             *
+             *     * `text` - text
+             *     * `choice` - choice
+             *     * `price` - price
+             *     * `date` - date
+             *     * `quantity` - quantity
+             *     * `grade` - grade
+             *     * `currency` - currency
+             *     * `tags` - tags
+             *     * `external_id` - external_id
+             *     * `url` - url
+             *     * `priority` - priority
+             */
+            kind: components["schemas"]["ImportTargetKindEnum"];
+        };
+        /**
+         * @description * `text` - text
+         *     * `choice` - choice
+         *     * `price` - price
+         *     * `date` - date
+         *     * `quantity` - quantity
+         *     * `grade` - grade
+         *     * `currency` - currency
+         *     * `tags` - tags
+         *     * `external_id` - external_id
+         *     * `url` - url
+         *     * `priority` - priority
+         * @enum {string}
+         */
+        ImportTargetKindEnum: "text" | "choice" | "price" | "date" | "quantity" | "grade" | "currency" | "tags" | "external_id" | "url" | "priority";
         ImportUploadRequest: {
             /**
              * Format: binary

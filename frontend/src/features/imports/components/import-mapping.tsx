@@ -8,7 +8,7 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
 import type { ImportJob } from "@/lib/api/types";
-import { CONDITION_VALUES, TARGET_GROUPS, cellText, extraTargets, targetLabel } from "../lib/targets";
+import { CONDITION_VALUES, cellText, targetGroups, targetLabel } from "../lib/targets";
 
 /** The first non-empty cells of a column, to recognise it by. */
 function samplesOf(job: ImportJob, column: string): string {
@@ -33,7 +33,7 @@ interface MappingProps {
 /** Each detected column and the field it fills, as suggested; the collector can change it. */
 export function MappingTable({ job, disabled, onChange }: MappingProps) {
   const id = useId();
-  const extras = extraTargets(job.mapping);
+  const groups = targetGroups(job.targets);
   return (
     <Table>
       <TableHeader>
@@ -62,28 +62,19 @@ export function MappingTable({ job, disabled, onChange }: MappingProps) {
                   className="h-8 text-sm"
                 >
                   <option value="">Don&apos;t import</option>
-                  {TARGET_GROUPS.map((group) => (
+                  {groups.map((group) => (
                     <optgroup key={group.label} label={group.label}>
                       {group.targets.map((t) => (
-                        <option key={t.value} value={t.value}>
+                        <option key={t.name} value={t.name}>
                           {t.label}
                         </option>
                       ))}
                     </optgroup>
                   ))}
-                  {extras.length > 0 ? (
-                    <optgroup label="Other">
-                      {extras.map((t) => (
-                        <option key={t} value={t}>
-                          {targetLabel(t)}
-                        </option>
-                      ))}
-                    </optgroup>
-                  ) : null}
                 </NativeSelect>
                 {suggested && suggested !== current ? (
                   <p id={`${id}-${String(index)}-hint`} className="mt-1 text-xs text-muted-foreground">
-                    Suggested: {targetLabel(suggested)}
+                    Suggested: {targetLabel(job.targets, suggested)}
                   </p>
                 ) : null}
               </TableCell>

@@ -18,6 +18,19 @@ describe("import page", () => {
     await screen.findByText("Columns of cards.csv");
     expect(currentUrl().searchParams.get("job")).toBe("300");
     expect(screen.getByRole("combobox", { name: "Condition" })).toHaveValue("condition");
+    // The fields offered are the job's own (the server's targets), in its groups.
+    const title = screen.getByRole("combobox", { name: "Title" });
+    const wantList = within(title).getByRole("group", { name: "Want list" });
+    expect(within(wantList).getByRole("option", { name: "Maximum price" })).toHaveValue("max_price");
+    expect(within(title).getAllByRole("option").map((o) => o.textContent)).toEqual([
+      "Don't import",
+      "Name",
+      "Category",
+      "Condition",
+      "Purchase price",
+      "Maximum price",
+      "Discogs id",
+    ]);
     const errors = screen.getByRole("region", { name: "Rows with errors" });
     expect(within(errors).getByText(/An item needs a name/)).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Import 0 rows" })).toBeDisabled();

@@ -1,76 +1,22 @@
+import type { ImportJob } from "@/lib/api/types";
 import { CONDITIONS } from "@/lib/choices";
 
-/**
- * The fields a column can fill (mirrors the backend's `imports/fields.py` TARGETS); any
- * `external_ids.<marketplace>` is accepted too.
- */
-export const TARGET_GROUPS: { label: string; targets: { value: string; label: string }[] }[] = [
-  {
-    label: "Item",
-    targets: [
-      { value: "name", label: "Name" },
-      { value: "category", label: "Category" },
-      { value: "set_name", label: "Set / series" },
-      { value: "number", label: "Number" },
-      { value: "condition", label: "Condition" },
-      { value: "completeness", label: "Completeness" },
-      { value: "grader", label: "Grader" },
-      { value: "grade", label: "Grade" },
-      { value: "cert_number", label: "Certificate number" },
-      { value: "quantity", label: "Quantity" },
-      { value: "location", label: "Location" },
-      { value: "notes", label: "Notes" },
-      { value: "tags", label: "Tags" },
-    ],
-  },
-  {
-    label: "Purchase and sale",
-    targets: [
-      { value: "purchase_price", label: "Purchase price" },
-      { value: "purchase_currency", label: "Purchase currency" },
-      { value: "purchase_date", label: "Purchase date" },
-      { value: "purchase_fees", label: "Purchase fees" },
-      { value: "purchase_shipping", label: "Purchase shipping" },
-      { value: "status", label: "Status" },
-      { value: "sale_price", label: "Sale price" },
-      { value: "sale_currency", label: "Sale currency" },
-      { value: "sale_date", label: "Sale date" },
-      { value: "sale_fees", label: "Sale fees" },
-    ],
-  },
-  {
-    label: "Card details",
-    targets: [
-      { value: "card_details.game", label: "Game" },
-      { value: "card_details.language", label: "Language" },
-      { value: "card_details.market_region", label: "Market region" },
-      { value: "card_details.rarity", label: "Rarity" },
-      { value: "card_details.finish", label: "Finish" },
-      { value: "card_details.release_date", label: "Release date" },
-      { value: "card_details.set_code", label: "Set code" },
-    ],
-  },
-  {
-    label: "Marketplaces and tracking",
-    targets: [
-      { value: "external_ids.discogs", label: "Discogs id" },
-      { value: "external_ids.pricecharting", label: "PriceCharting id" },
-      { value: "external_ids.tcgplayer", label: "TCGplayer id" },
-      { value: "tracker_url", label: "Tracker URL" },
-    ],
-  },
-];
+export type ImportTarget = ImportJob["targets"][number];
 
-const LABELS = new Map(TARGET_GROUPS.flatMap((g) => g.targets.map((t) => [t.value, t.label] as const)));
-
-export function targetLabel(value: string): string {
-  if (LABELS.has(value)) return LABELS.get(value) ?? value;
-  return value.startsWith("external_ids.") ? `${value.slice("external_ids.".length)} id` : value;
+/** The fields a column can fill, as the job offers them (its `targets`, group by group). */
+export function targetGroups(targets: ImportTarget[]): { label: string; targets: ImportTarget[] }[] {
+  const groups = new Map<string, ImportTarget[]>();
+  for (const target of targets) {
+    const members = groups.get(target.group);
+    if (members) members.push(target);
+    else groups.set(target.group, [target]);
+  }
+  return [...groups].map(([label, members]) => ({ label, targets: members }));
 }
 
-/** Targets the job maps to that the list above does not name (another marketplace's id). */
-export function extraTargets(mapping: Record<string, string | null>): string[] {
-  return [...new Set(Object.values(mapping).filter((t): t is string => !!t && !LABELS.has(t)))];
+/** A field's label, as the job names it (the field's own name if the job does not). */
+export function targetLabel(targets: ImportTarget[], name: string): string {
+  return targets.find((t) => t.name === name)?.label ?? name;
 }
 
 /** What a "condition" value map may send a cell's text to. */
