@@ -3,7 +3,7 @@ no clock (docs/alerts.md)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -67,7 +67,7 @@ def rule_problems(*, kind: str, has_item: bool, values: Mapping[str, Any]) -> di
 
 @dataclass(frozen=True)
 class Offer:
-    """One price just recorded, as the rules see it."""
+    """One price as the rules see it: of the item's current offers, or just recorded."""
 
     key: int  # the row's id: what triggered an event
     price: Decimal
@@ -85,17 +85,92 @@ class PriceContext:
 
 
 @dataclass(frozen=True)
+class Situation:
+    """What the item's prices say after some news.
+
+    `current`: its best current offers — the latest observation of each active tracker
+    (per condition), in stock or not, plus the news when it is not a tracker's (a price
+    entered by hand). `news`: the prices just recorded. `out_of_stock`: the news said so
+    (a check that failed with `out_of_stock`)."""
+
+    current: Sequence[Offer]
+    news: Sequence[Offer]
+    out_of_stock: bool
+    context: PriceContext
+
+
+#: amount, from currency, to currency → the amount in the other currency (rounded to
+#: cents), or None when there is no usable exchange rate.
+Convert = Callable[[Decimal, str, str], Decimal | None]
+
+
+def same_currency_only(amount: Decimal, source: str, target: str) -> Decimal | None:
+    return amount if source == target else None
+
+
+@dataclass(frozen=True)
 class Verdict:
-    """Whether a condition holds; `offer` is what makes it true. `holds` None: this
-    news says nothing about it (e.g. no price in the rule's currency): state unchanged."""
+    """Whether a condition holds; `offer` is what makes it true (or the closest to it),
+    `compared` its price in the rule's target currency. `holds` None: the news says
+    nothing about it (e.g. no price convertible to the target's currency): state
+    unchanged."""
 
     holds: bool | None
     offer: Offer | None = None
+    compared: Decimal | None = None
 
 
-def _lowest(offers: list[Offer], currency: str | None = None) -> Offer | None:
+def _lowest(offers: Iterable[Offer], currency: str | None = None) -> Offer | None:
     chosen = [o for o in offers if o.in_stock and (currency is None or o.currency == currency)]
     return min(chosen, key=lambda o: (o.price, o.key), default=None)
+
+
+def _at_or_below(
+    target_amount: Decimal | None, target_currency: str, situation: Situation, convert: Convert
+) -> Verdict:
+    if target_amount is None:
+        return Verdict(None)
+    compared = [
+        (converted, offer)
+        for offer in situation.current
+        if offer.in_stock
+        and (converted := convert(offer.price, offer.currency, target_currency)) is not None
+    ]
+    if not compared:  # no offer, or none with a usable rate: says nothing
+        return Verdict(None)
+    amount, best = min(compared, key=lambda pair: (pair[0], pair[1].price, pair[1].key))
+    return Verdict(amount <= target_amount, best, amount)
+
+
+def _drop(percent: Decimal, window_days: int, situation: Situation) -> Verdict:
+    """Per currency (a price is compared with the earlier ones in its own currency): the
+    best current offer at least `percent` under the window's highest price."""
+    highs = situation.context.highest_within.get(window_days, {})
+    verdict = Verdict(None)
+    for currency in sorted({o.currency for o in situation.current if o.in_stock}):
+        best = _lowest(situation.current, currency)
+        high = highs.get(currency)
+        if best is None or high is None or high <= 0:
+            continue
+        if best.price <= high * (1 - percent / 100):
+            return Verdict(True, best, best.price)
+        verdict = Verdict(False, best, best.price)
+    return verdict
+
+
+def _all_time_low(situation: Situation) -> Verdict:
+    """A new price under every earlier one of its currency. The first price ever is no
+    "new low"; each lower one is a crossing of its own."""
+    verdict = Verdict(None)
+    for currency in sorted({o.currency for o in situation.news if o.in_stock}):
+        best = _lowest(situation.news, currency)
+        before = situation.context.lowest_before.get(currency)
+        if best is None or before is None:
+            continue
+        if best.price < before:
+            return Verdict(True, best, best.price)
+        verdict = Verdict(False, best, best.price)
+    return verdict
 
 
 def price_verdict(
@@ -105,34 +180,26 @@ def price_verdict(
     target_currency: str,
     percent: Decimal | None,
     window_days: int | None,
-    offers: list[Offer],
-    out_of_stock: bool,
-    context: PriceContext,
+    situation: Situation,
+    convert: Convert = same_currency_only,
 ) -> Verdict:
-    """The condition of a price kind given the prices just recorded (same currency only:
-    no conversion, a price in another currency says nothing)."""
+    """The condition of a price kind. `price_at_or_below` and `drop_percent` look at the
+    item's best current offer across its trackers (so two trackers on either side of a
+    target do not fire it on alternate runs); `price_at_or_below` compares every offer
+    converted to its target's currency (an offer with no usable rate is skipped);
+    `all_time_low` looks at the news; `back_in_stock` at whether any current offer is in
+    stock."""
     if kind == AlertKind.BACK_IN_STOCK:
-        best = _lowest(offers)
+        best = _lowest(situation.current)
         if best is not None:
-            return Verdict(True, best)
-        return Verdict(False) if out_of_stock or offers else Verdict(None)
+            return Verdict(True, best, best.price)
+        return Verdict(False) if situation.out_of_stock or situation.current else Verdict(None)
     if kind == AlertKind.PRICE_AT_OR_BELOW:
-        best = _lowest(offers, target_currency)
-        if best is None or target_amount is None:
-            return Verdict(None)
-        return Verdict(best.price <= target_amount, best)
-    best = _lowest(offers)
-    if best is None:
-        return Verdict(None)
+        return _at_or_below(target_amount, target_currency, situation, convert)
     if kind == AlertKind.ALL_TIME_LOW:
-        before = context.lowest_before.get(best.currency)
-        # The first price ever is no "new low"; each lower one is a crossing of its own.
-        return Verdict(None) if before is None else Verdict(best.price < before, best)
+        return _all_time_low(situation)
     if kind == AlertKind.DROP_PERCENT and percent is not None and window_days is not None:
-        high = context.highest_within.get(window_days, {}).get(best.currency)
-        if high is None or high <= 0:
-            return Verdict(None)
-        return Verdict(best.price <= high * (1 - percent / 100), best)
+        return _drop(percent, window_days, situation)
     return Verdict(None)
 
 

@@ -26,6 +26,13 @@ class AlertRuleSerializer(serializers.ModelSerializer):
         help_text="The item (owned or wanted) it watches; none: the whole vendor. Fixed "
         "once created.",
     )
+    collectible_name = serializers.CharField(
+        source="collectible.name",
+        read_only=True,
+        allow_null=True,
+        help_text="The watched item's name (null for a vendor-wide rule), so a list of rules "
+        "needs no request per item.",
+    )
     vendor = serializers.PrimaryKeyRelatedField(
         queryset=Vendor.objects.none(),
         required=False,
@@ -43,7 +50,8 @@ class AlertRuleSerializer(serializers.ModelSerializer):
         required=False,
         allow_blank=True,
         help_text="`price_at_or_below`: the target's ISO 4217 currency (default the "
-        "vendor's); only prices in it count.",
+        "vendor's); prices in other currencies are converted at today's exchange rate (one "
+        "with no usable rate is skipped).",
     )
     percent = serializers.DecimalField(
         max_digits=5,
@@ -68,6 +76,7 @@ class AlertRuleSerializer(serializers.ModelSerializer):
             "id",
             "kind",
             "collectible",
+            "collectible_name",
             "vendor",
             "target_amount",
             "target_currency",

@@ -38,6 +38,21 @@ class ServiceUnavailable(exceptions.APIException):
     default_code = "service_unavailable"
 
 
+class QueueUnavailable(ServiceUnavailable):
+    """503: the task broker cannot be reached, so the work was not queued."""
+
+    default_detail = "The task queue is unavailable; nothing was changed. Try again in a minute."
+    default_code = "queue_unavailable"
+
+
+class CheckUnavailable(ServiceUnavailable):
+    """503: work someone waits for (queue `interactive`, `core.interactive`) was queued,
+    but no worker answered within its deadline."""
+
+    default_detail = "No worker answered in time; try again in a minute."
+    default_code = "check_unavailable"
+
+
 class PayloadTooLarge(exceptions.APIException):
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
     default_detail = "The request body is too large."

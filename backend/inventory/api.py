@@ -235,7 +235,9 @@ class CollectibleAcquireView(APIView):
         summary="Acquire a wanted item",
         description="Turns a wanted item into an owned one with its purchase: the same item, "
         "so its trackers, price history and photos stay. The purchase date defaults to "
-        "today, the currency to the vendor's; the maximum price is cleared. 400 (code "
+        "today, the currency to the vendor's; the maximum price is cleared. Its alert rules "
+        "of kind `price_at_or_below` (everyone's) are switched off (`enabled: false`): the "
+        "collector no longer wants to buy it; its other rules go on. 400 (code "
         "`not_wanted`) when the item is not wanted. Owners and editors only.",
         request=CollectibleAcquireSerializer,
         responses={

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from inventory import extensions
+from inventory import extensions, hooks
 from inventory.extensions import DeletionCost
 from inventory.models import CardDetails, Collectible, CollectibleStatus, takes_card_details
 from inventory.rules import (
@@ -147,7 +147,8 @@ def collectible_update(
 def collectible_acquire(*, collectible: Collectible, purchase: dict[str, Any]) -> Collectible:
     """Turn a wanted item into an owned one with its purchase (`purchase_price`,
     `purchase_currency`, `purchase_date`, `purchase_fees`, `purchase_shipping`,
-    `quantity`): the same row, so its trackers, price history and photos stay.
+    `quantity`): the same row, so its trackers, price history and photos stay. The apps
+    above are told (`inventory.hooks`: alerts switches off its "price at or below" rules).
     Raises `NotWanted` for an item that is not wanted."""
     locked = Collectible.objects.select_for_update().get(pk=collectible.pk)
     if locked.status != CollectibleStatus.WANTED:
@@ -161,6 +162,7 @@ def collectible_acquire(*, collectible: Collectible, purchase: dict[str, Any]) -
         setattr(collectible, field, value)
     collectible.full_clean()
     collectible.save()
+    hooks.acquired(collectible=collectible)
     return collectible
 
 

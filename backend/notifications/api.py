@@ -16,6 +16,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import BaseThrottle, UserRateThrottle
 
+from core import interactive
+from core.exceptions import CheckUnavailable, QueueUnavailable
 from core.filters import StrictQueryParamsFilterBackend
 from notifications import selectors, services
 from notifications.models import Channel, DeliveryStatus, Notification
@@ -170,14 +172,29 @@ class ChannelViewSet(
     @extend_schema(
         tags=CHANNELS,
         summary="Send a test message now and answer whether it went out",
-        description="Sent once, without retries; the outcome is also the channel's "
-        "`last_error` / `last_delivered_at`. Throttled per user.",
+        description="Sent by a worker (queue `interactive`) once, without retries, within "
+        "`NOTIFICATION_TEST_DEADLINE_SECONDS` (15 s by default); the outcome is also the "
+        "channel's `last_error` / `last_delivered_at`. **503** `check_unavailable` when no "
+        "worker answered within the deadline, `queue_unavailable` when it could not be "
+        "queued. **429** past `NOTIFICATION_TEST_THROTTLE_RATE` (6/min by default) per "
+        "user, with `Retry-After`.",
         request=None,
         responses={200: ChannelTestSerializer},
     )
     @action(detail=True, methods=["post"], url_path="test")
     def test(self, request: Request, pk: str | None = None) -> Response:
-        error = services.channel_test(channel=self.get_object())
+        channel = self.get_object()
+        try:
+            error = services.channel_test_once(channel=channel)
+        except interactive.QueueUnavailableError as exc:
+            raise QueueUnavailable(
+                "The task queue is unavailable; no test message was sent. Try again in a minute."
+            ) from exc
+        except services.ChannelTestUnavailableError as exc:
+            raise CheckUnavailable(
+                "No worker could send the test message within "
+                f"{settings.NOTIFICATION_TEST_DEADLINE_SECONDS:g} seconds; try again in a minute."
+            ) from exc
         return Response(
             {
                 "sent": error is None,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import apprise
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, get_connection
 
 from scraper import ScrapeFailure, check_url_allowed
 
@@ -72,14 +72,18 @@ def push_url_problem(url: str) -> str | None:
     return None
 
 
-def send_push(url: str, *, title: str, body: str) -> None:
-    """Send one message through Apprise; raises DeliveryError."""
+def send_push(url: str, *, title: str, body: str, timeout: float | None = None) -> None:
+    """Send one message through Apprise (within `timeout` seconds, default
+    NOTIFICATION_PUSH_TIMEOUT_SECONDS); raises DeliveryError."""
     problem = push_url_problem(url)
     if problem:
         raise DeliveryError(problem, transient=False)
     plugin = _plugin(url)
     assert plugin is not None  # push_url_problem refused anything else
-    timeout = settings.NOTIFICATION_PUSH_TIMEOUT_SECONDS
+    timeout = min(
+        timeout or settings.NOTIFICATION_PUSH_TIMEOUT_SECONDS,
+        settings.NOTIFICATION_PUSH_TIMEOUT_SECONDS,
+    )
     plugin.socket_connect_timeout = plugin.socket_read_timeout = timeout
     with apprise.LogCapture(level=logging.WARNING) as log:
         sent = plugin.notify(body=body or title, title=title)
@@ -91,9 +95,14 @@ def send_push(url: str, *, title: str, body: str) -> None:
         )
 
 
-def send_email(to: str, *, subject: str, body: str) -> None:
-    """Send one mail through Django's email backend; raises DeliveryError."""
-    message = EmailMessage(subject=subject[:200], body=body, to=[to])
+def send_email(to: str, *, subject: str, body: str, timeout: float | None = None) -> None:
+    """Send one mail through Django's email backend (its connection within `timeout`
+    seconds when given, else EMAIL_TIMEOUT); raises DeliveryError."""
+    connection = None
+    if timeout:  # never longer than the configured timeout
+        limit = getattr(settings, "EMAIL_TIMEOUT", None) or timeout
+        connection = get_connection(timeout=min(timeout, limit))
+    message = EmailMessage(subject=subject[:200], body=body, to=[to], connection=connection)
     try:
         message.send(fail_silently=False)
     except smtplib.SMTPRecipientsRefused as exc:

@@ -1,31 +1,31 @@
 """Writes of notifications: channels, the inbox, and each delivery attempt.
 
-`notification_send` is the one entry point for every app above (alerts): it writes the
-inbox row inside the caller's transaction and, once that commits, queues the instant
-deliveries (Celery task by name); digest deliveries wait for the channel's digest hour.
+`notification_send` (one) and `notifications_send` (many, in two statements) are the
+entry points for every app above (alerts), in `notifications.inbox`: they write the inbox
+rows inside the caller's transaction and, once that commits, queue the instant deliveries
+in one task (by name); digest deliveries wait for the channel's digest hour.
 A delivery that fails transiently is retried with exponential backoff from the database
 (`next_attempt_at`, picked up by the beat task "Deliver due notifications")."""
 
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 from typing import Any
 
-from celery import current_app
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
+from core import interactive
 from notifications import outbound, rules
-from notifications.models import (
-    Channel,
-    ChannelKind,
-    ChannelMode,
-    Delivery,
-    DeliveryStatus,
-    Notification,
-)
+
+# The inbox's interface, for the apps above (alerts): re-exported.
+from notifications.inbox import DELIVER_BATCH_TASK as DELIVER_BATCH_TASK
+from notifications.inbox import Message as Message
+from notifications.inbox import notification_send as notification_send
+from notifications.inbox import notifications_send as notifications_send
+from notifications.inbox import notifications_send_then as notifications_send_then
+from notifications.models import Channel, ChannelKind, Delivery, DeliveryStatus, Notification
 from users.models import User
 
 logger = logging.getLogger(__name__)
@@ -65,21 +65,63 @@ def channel_delete(*, channel: Channel) -> None:
     channel.delete()
 
 
-def _send_through(channel: Channel, *, title: str, body: str) -> None:
+#: The task that sends a channel's test message for someone waiting (queue `interactive`).
+TEST_CHANNEL_TASK = "notifications.tasks.test_channel"
+
+
+class ChannelTestUnavailableError(Exception):
+    """No worker answered a "send test" within NOTIFICATION_TEST_DEADLINE_SECONDS (none is
+    consuming `interactive`, or all are busy); it may still be sent, nobody waits."""
+
+
+def _send_through(channel: Channel, *, title: str, body: str, timeout: float | None = None) -> None:
     if channel.kind == ChannelKind.EMAIL:
-        outbound.send_email(channel.email_target, subject=title, body=body)
+        outbound.send_email(channel.email_target, subject=title, body=body, timeout=timeout)
     else:
-        outbound.send_push(channel.apprise_url, title=title, body=body)
+        outbound.send_push(channel.apprise_url, title=title, body=body, timeout=timeout)
 
 
-def channel_test(*, channel: Channel) -> str | None:
-    """Send a test message now (no retries); the error, or None when it went out. The
-    outcome is also the channel's `last_error` / `last_delivered_at`."""
+def channel_test_once(*, channel: Channel) -> str | None:
+    """Have a worker send the channel's test message (task `test_channel`, queue
+    `interactive`: the web process never talks to a mail server or push service) and
+    wait for the outcome at most NOTIFICATION_TEST_DEADLINE_SECONDS: the error, or None
+    when it went out. Raises `QueueUnavailableError` when the task cannot be sent and
+    `ChannelTestUnavailableError` when no answer came in time."""
+    answer = interactive.request_answer(
+        TEST_CHANNEL_TASK,
+        {"channel_id": channel.pk},
+        timeout=settings.NOTIFICATION_TEST_DEADLINE_SECONDS,
+    )
+    if answer is None:
+        raise ChannelTestUnavailableError()
+    error = answer.get("error")
+    return str(error) if error else None
+
+
+def channel_test_execute(*, request: dict[str, Any], timeout: float) -> dict[str, Any]:
+    """On the worker: send the test message of the channel `request` names, within
+    `timeout` seconds, and answer the outcome for the web (JSON)."""
+    channel_id = request.get("channel_id")
+    channel = (
+        Channel.objects.select_related("user").filter(pk=channel_id).first()
+        if isinstance(channel_id, int)
+        else None
+    )
+    if channel is None:
+        return {"error": "This channel no longer exists."}
+    return {"error": channel_test(channel=channel, timeout=timeout)}
+
+
+def channel_test(*, channel: Channel, timeout: float | None = None) -> str | None:
+    """Send a test message now (no retries), within `timeout` seconds when given; the
+    error, or None when it went out. The outcome is also the channel's `last_error` /
+    `last_delivered_at`."""
     try:
         _send_through(
             channel,
             title="Omni-Stock test message",
             body=f"This channel ({channel.name}) works: you will be told here.",
+            timeout=timeout,
         )
     except outbound.DeliveryError as error:
         _channel_outcome(channel.pk, error=str(error))
@@ -96,67 +138,6 @@ def _channel_outcome(channel_id: int, *, error: str) -> None:
 
 
 # --- the inbox ---------------------------------------------------------------------------
-
-
-@transaction.atomic
-def notification_send(
-    *,
-    user: User,
-    kind: str,
-    title: str,
-    body: str,
-    link: str = "",
-    data: dict | None = None,
-    dedupe_key: str | None = None,
-) -> Notification | None:
-    """Put a notification in the user's inbox and schedule it on every enabled channel.
-
-    A `dedupe_key` already used for this user creates nothing and returns None (a task
-    delivered twice tells once)."""
-    if dedupe_key is not None:
-        if Notification.objects.filter(user=user, dedupe_key=dedupe_key).exists():
-            return None
-        try:
-            with transaction.atomic():
-                notification = _create(user, kind, title, body, link, data, dedupe_key)
-        except IntegrityError:  # the same key committed a moment ago by another worker
-            return None
-    else:
-        notification = _create(user, kind, title, body, link, data, None)
-    now = timezone.now()
-    instant = []
-    for channel in Channel.objects.filter(user=user, enabled=True):
-        delivery = Delivery.objects.create(
-            notification=notification, channel=channel, **_schedule(channel, now)
-        )
-        if not delivery.via_digest and delivery.next_attempt_at <= now:
-            instant.append(delivery.pk)
-    if instant:
-        transaction.on_commit(lambda: _publish(instant), robust=True)
-    return notification
-
-
-def _create(
-    user: User, kind: str, title: str, body: str, link: str, data: dict | None, key: str | None
-) -> Notification:
-    return Notification.objects.create(
-        user=user, kind=kind[:50], title=title[:200], body=body, link=link[:500],
-        data=data or {}, dedupe_key=key,
-    )  # fmt: skip
-
-
-def _schedule(channel: Channel, now: datetime) -> dict[str, Any]:
-    if channel.mode == ChannelMode.DIGEST:
-        at = rules.next_digest_at(now, channel.digest_hour, channel.time_zone)
-        return {"via_digest": True, "next_attempt_at": at}
-    quiet = rules.quiet_until(now, channel.quiet_start, channel.quiet_end, channel.time_zone)
-    return {"via_digest": False, "next_attempt_at": quiet or now}
-
-
-def _publish(delivery_ids: list[int]) -> None:
-    """Queue the sends; a broker that is down only delays them (beat picks them up)."""
-    for delivery_id in delivery_ids:
-        current_app.send_task(DELIVER_TASK, args=(delivery_id,))
 
 
 @transaction.atomic

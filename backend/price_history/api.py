@@ -21,7 +21,9 @@ from rest_framework.response import Response
 from rest_framework.throttling import BaseThrottle, UserRateThrottle
 from rest_framework.views import APIView
 
-from core.exceptions import ServiceUnavailable
+# Shared with the notification channels' "send test" (re-exported for page_photo_api).
+from core.exceptions import CheckUnavailable as CheckUnavailable
+from core.exceptions import QueueUnavailable as QueueUnavailable
 from inventory.models import Collectible
 from price_history import selectors, services
 from price_history.filters import ScrapeJobFilter
@@ -43,16 +45,6 @@ from vendors.selectors import membership_get
 TRACKERS = ["trackers"]
 PRICES = ["prices"]
 JOBS = ["scrape jobs"]
-
-
-class QueueUnavailable(ServiceUnavailable):
-    default_detail = "The task queue is unavailable; nothing was changed. Try again in a minute."
-    default_code = "queue_unavailable"
-
-
-class CheckUnavailable(ServiceUnavailable):
-    default_detail = "No worker could check the page in time; try again in a minute."
-    default_code = "check_unavailable"
 
 
 class TrackerCheckThrottle(UserRateThrottle):

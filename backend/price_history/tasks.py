@@ -14,13 +14,13 @@ within their deadline.
 from __future__ import annotations
 
 import logging
-import time
 from datetime import timedelta
 from typing import Any
 
 from celery import Task, shared_task
 from django.conf import settings
 
+from core import interactive
 from price_history import queue, services
 from price_history.queue import CHECK_TRACKER_TASK, PAGE_IMAGE_TASK, SCRAPE_RUN_TASK
 
@@ -71,10 +71,6 @@ def requeue_stuck_runs() -> dict[str, list[int]]:
     return {"requeued": requeued, "abandoned": abandoned}
 
 
-#: What the worker keeps of a check's deadline to hand the answer back.
-CHECK_ANSWER_MARGIN = 0.5
-
-
 @shared_task(
     name=CHECK_TRACKER_TASK, acks_late=False, ignore_result=True, soft_time_limit=90, time_limit=120
 )
@@ -82,8 +78,7 @@ def check_tracker(request: dict[str, Any], reply_to: str, deadline: float) -> No
     """Check a page once for someone waiting (queue `interactive`): within the deadline
     the web set (epoch seconds, at most SCRAPER_CHECK_DEADLINE_SECONDS away), no retries;
     the answer goes to the `reply_to` list."""
-    left = min(deadline - time.time(), settings.SCRAPER_CHECK_DEADLINE_SECONDS)
-    left -= CHECK_ANSWER_MARGIN
+    left = interactive.time_left(deadline, cap=settings.SCRAPER_CHECK_DEADLINE_SECONDS)
     if left <= 0:
         logger.info("A tracker check arrived after its deadline; nobody waits for it.")
         return
@@ -96,8 +91,7 @@ def check_tracker(request: dict[str, Any], reply_to: str, deadline: float) -> No
 def fetch_page_image(request: dict[str, Any], reply_to: str, deadline: float) -> None:
     """Fetch a tracked page's product image for someone waiting (queue `interactive`), as
     `check_tracker` does: within the deadline, no retries, the answer to `reply_to`."""
-    left = min(deadline - time.time(), settings.SCRAPER_CHECK_DEADLINE_SECONDS)
-    left -= CHECK_ANSWER_MARGIN
+    left = interactive.time_left(deadline, cap=settings.SCRAPER_CHECK_DEADLINE_SECONDS)
     if left <= 0:
         logger.info("A page image request arrived after its deadline; nobody waits for it.")
         return

@@ -8,9 +8,10 @@ an amount is never converted with a rate from the wrong time or a made-up one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.db import connection
@@ -18,6 +19,22 @@ from django.db import connection
 from valuation.models import ExchangeRate
 
 EURO = "EUR"
+
+
+def latest_rates_sql(lookups: str) -> str:
+    """SQL answering, for each `(currency, day)` row of `lookups` (a FROM item aliased
+    `q(currency, day)`), the latest rate on or before the day: `currency, day, rate's
+    day, rate` (none for a currency never published). The lookup rule's one home."""
+    table = ExchangeRate._meta.db_table
+    return f"""
+        SELECT q.currency, q.day, r.date, r.rate
+        FROM {lookups}
+        JOIN LATERAL (
+            SELECT e.date, e.rate FROM {table} e
+            WHERE e.currency = q.currency AND e.date <= q.day
+            ORDER BY e.date DESC LIMIT 1
+        ) r ON TRUE
+    """  # noqa: S608 — the table name is the model's, values are parameters
 
 
 class RateBook:
@@ -31,23 +48,18 @@ class RateBook:
     def load(cls, lookups: Iterable[tuple[str, date]]) -> RateBook:
         """Look up every (currency, day) at once: the latest rate on or before the day."""
         wanted = sorted({(cur, day) for cur, day in lookups if cur and cur != EURO})
-        found: dict[tuple[str, date], tuple[date, Decimal]] = {}
-        if wanted:
-            table = ExchangeRate._meta.db_table
-            sql = f"""
-                SELECT q.currency, q.day, r.date, r.rate
-                FROM unnest(%s::varchar[], %s::date[]) AS q(currency, day)
-                JOIN LATERAL (
-                    SELECT e.date, e.rate FROM {table} e
-                    WHERE e.currency = q.currency AND e.date <= q.day
-                    ORDER BY e.date DESC LIMIT 1
-                ) r ON TRUE
-            """  # noqa: S608 — the table name is the model's, values are parameters
-            with connection.cursor() as cursor:
-                cursor.execute(sql, [[c for c, _ in wanted], [d for _, d in wanted]])
-                for currency, day, rate_day, rate in cursor.fetchall():
-                    found[(currency, day)] = (rate_day, rate)
-        return cls(found)
+        if not wanted:
+            return cls({})
+        sql = latest_rates_sql("unnest(%s::varchar[], %s::date[]) AS q(currency, day)")
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [[c for c, _ in wanted], [d for _, d in wanted]])
+            return cls.from_rows(cursor.fetchall())
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[Sequence[Any]]) -> RateBook:
+        """From the rows of `latest_rates_sql` (currency, day, rate's day, rate), read by a
+        caller that folded the lookup into a statement of its own."""
+        return cls({(currency, day): (rate_day, rate) for currency, day, rate_day, rate in rows})
 
     def rate(self, currency: str, day: date) -> Decimal | None:
         """Units of `currency` per euro on `day` (1 for the euro), or None."""

@@ -7,9 +7,10 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from alerts import rules
-from alerts.models import AlertRule
+from alerts.models import AlertKind, AlertRule
 from inventory.models import Collectible
 from users.models import User
 from vendors.models import Vendor
@@ -89,3 +90,13 @@ def alert_rule_update(*, rule: AlertRule, data: dict[str, Any]) -> AlertRule:
 def alert_rule_delete(*, rule: AlertRule) -> None:
     """Delete the rule and its events (the notifications already sent stay in the inbox)."""
     rule.delete()
+
+
+@transaction.atomic
+def alert_rules_after_acquire(*, collectible: Collectible) -> int:
+    """A wanted item was bought ("I bought it", `inventory.hooks`): its enabled "price at
+    or below" rules, everyone's, are switched off — the collector no longer wants to buy
+    it. Kept (not deleted), with their events; the other kinds go on. How many."""
+    return AlertRule.objects.filter(
+        collectible=collectible, kind=AlertKind.PRICE_AT_OR_BELOW, enabled=True
+    ).update(enabled=False, updated_at=timezone.now())

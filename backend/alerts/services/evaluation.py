@@ -1,29 +1,47 @@
-"""Evaluating rules: after a run's prices (price_history's hook, in the run's
-transaction), when a tracker is paused, and on the collection-value snapshots (beat).
+"""Evaluating the price rules after a run's prices (price_history's hook, in the run's
+transaction; docs/alerts.md).
 
-Set-based: one query reads (and locks) the rules of the item and of its vendor, one more
-reads the item's earlier lows and highs when a rule needs them; with no rule on the item,
-evaluation costs that one indexed query."""
+Written for round trips (a run's evaluation pays for them, not for rows). Most runs change
+nothing and cost one: an advisory lock on the item, then its rules (and its vendor's),
+unlocked, and the prices they need — current offers across its trackers, earlier lows
+and highs, today's exchange rates — sent together. Only the rules whose state changes are
+then locked and re-checked (one more); all that fires goes out in one batch (the
+notifications with their users' channels, then their deliveries, the events and the
+rules' states: two more, and one task queued on commit)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.db import transaction
-from django.db.models import Max, Min, Q
 from django.utils import timezone
 
 from alerts import rules, selectors
-from alerts.delivery import Firing, event_fire
+from alerts.delivery import Firing, events_fire
 from alerts.models import AlertEvent, AlertKind, AlertRule
+from alerts.selectors import OUT_OF_STOCK, SeenPrice
+from core.sql import Statement, run_together
 from inventory.models import Collectible
-from price_history.models import PriceHistory, ScrapeRun, Tracker
-from valuation.models import ValueSnapshot
+from price_history.models import PriceHistory, ScrapeRun
+from valuation.rates import RateBook
+from valuation.rules import cents
 
-OUT_OF_STOCK = "out_of_stock"
+#: First key of the advisory lock that serializes the evaluations of one item ('alrt').
+ADVISORY_NAMESPACE = 0x616C7274
+
+
+def _lock_item(collectible_id: int) -> Statement:
+    """Two runs of one item (two of its trackers) finishing at once are evaluated one
+    after the other: the second waits on this lock until the first committed, and its
+    next statement reads the prices and rule states the first left (READ COMMITTED: each
+    statement sees what was committed before it began). An advisory lock writes no row,
+    unlike `FOR UPDATE` on every rule of the item; it is released with the transaction."""
+    return "SELECT pg_advisory_xact_lock(%s, %s)", [ADVISORY_NAMESPACE, collectible_id % 2**31]
 
 
 def _armed(rule: AlertRule, item_id: int) -> bool:
@@ -32,46 +50,51 @@ def _armed(rule: AlertRule, item_id: int) -> bool:
     return bool(rule.item_armed.get(str(item_id), rule.kind not in rules.STARTS_DISARMED))
 
 
-def _set_armed(rule: AlertRule, item_id: int, armed: bool) -> bool:
-    """Set the rule's state for the item; True when it changed."""
-    if _armed(rule, item_id) == armed:
-        return False
-    if rule.collectible_id is not None:
-        rule.armed = armed
-    else:
-        rule.item_armed = {**rule.item_armed, str(item_id): armed}
-    return True
+@dataclass(frozen=True)
+class _Change:
+    """What a verdict does to a rule: its armed state after, and whether it fires."""
+
+    armed: bool
+    fires: bool
+    verdict: rules.Verdict
 
 
-def _price_context(
-    collectible_id: int, new_ids: list[int], wanted: list[AlertRule]
-) -> rules.PriceContext:
-    windows = sorted(
-        {r.window_days for r in wanted if r.kind == AlertKind.DROP_PERCENT and r.window_days}
+def _change(rule: AlertRule, item_id: int, verdict: rules.Verdict) -> _Change | None:
+    """None when the rule's state stays as it is (the usual case)."""
+    if verdict.holds is None:
+        return None
+    armed = _armed(rule, item_id)
+    if not verdict.holds:
+        return None if armed else _Change(True, False, verdict)  # seen false: re-armed
+    if verdict.offer is None:
+        return None
+    if rule.kind == AlertKind.ALL_TIME_LOW:  # each new low is a crossing of its own
+        return _Change(armed, True, verdict)
+    return _Change(False, True, verdict) if armed else None
+
+
+def _converter(rates: RateBook, now: datetime) -> rules.Convert:
+    """Offers compared with targets at today's exchange rates (valuation's `RateBook`, the
+    conversion the want list's best offer uses), to the cent."""
+    today = now.date()
+
+    def convert(amount: Decimal, source: str, target: str) -> Decimal | None:
+        converted = rates.convert(amount, source, target, today)
+        return None if converted is None else cents(converted)
+
+    return convert
+
+
+def _verdict(rule: AlertRule, situation: rules.Situation, convert: rules.Convert) -> rules.Verdict:
+    return rules.price_verdict(
+        kind=rule.kind,
+        target_amount=rule.target_amount,
+        target_currency=rule.target_currency,
+        percent=rule.percent,
+        window_days=rule.window_days,
+        situation=situation,
+        convert=convert,
     )
-    if not any(r.kind in (AlertKind.ALL_TIME_LOW, AlertKind.DROP_PERCENT) for r in wanted):
-        return rules.PriceContext(lowest_before={}, highest_within={})
-    now = timezone.now()
-    highs = {
-        f"high_{days}": Max("price", filter=Q(observed_at__gte=now - timedelta(days=days)))
-        for days in windows
-    }
-    earlier = (
-        PriceHistory.objects.filter(collectible_id=collectible_id)
-        .exclude(pk__in=new_ids)
-        .exclude(availability=OUT_OF_STOCK)
-        .order_by()
-        .values("currency")
-        .annotate(low=Min("price"), **highs)
-    )
-    lowest: dict[str, Decimal] = {}
-    highest: dict[int, dict[str, Decimal]] = {days: {} for days in windows}
-    for row in earlier:
-        lowest[row["currency"]] = row["low"]
-        for days in windows:
-            if row[f"high_{days}"] is not None:
-                highest[days][row["currency"]] = row[f"high_{days}"]
-    return rules.PriceContext(lowest_before=lowest, highest_within=highest)
 
 
 def _price_title(rule: AlertRule, item: Collectible, money: str) -> str:
@@ -84,31 +107,73 @@ def _price_title(rule: AlertRule, item: Collectible, money: str) -> str:
     return f"{item.name} is back in stock: {money}"
 
 
-def _price_firing(rule: AlertRule, item: Collectible, row: PriceHistory, now: datetime) -> Firing:
-    money = f"{row.price:.2f} {row.currency}"
-    where = row.source + (f" ({urlsplit(row.url).hostname})" if row.url else "")
+def _price_firing(
+    rule: AlertRule, item: Collectible, seen: SeenPrice, verdict: rules.Verdict, now: datetime
+) -> Firing:
+    """The event keeps the price as it was seen (amount and currency); a converted one
+    is said in the title and body."""
+    money = f"{seen.price:.2f} {seen.currency}"
+    where = seen.source + (f" ({urlsplit(seen.url).hostname})" if seen.url else "")
+    body = f"Seen on {where} at {seen.observed_at:%Y-%m-%d %H:%M} UTC."
+    data: dict[str, object] = {"collectible": item.pk}
+    converted = verdict.compared
+    if converted is not None and seen.currency != rule.target_currency and rule.target_currency:
+        money += f" ({converted:.2f} {rule.target_currency})"
+        body += f" {seen.price:.2f} {seen.currency} is {converted:.2f} {rule.target_currency} at today's exchange rate."
+        data |= {"converted_price": f"{converted:.2f}", "converted_currency": rule.target_currency}
+    # The rule's version too: after its target or kind changed (re-armed, `updated_at`),
+    # the same offer may fire it again; evaluating the same prices twice still may not.
+    version = int(rule.updated_at.timestamp() * 1_000_000)
     return Firing(
-        trigger_key=f"price:{row.pk}",
+        trigger_key=f"price:{seen.pk}:{version}",
         title=_price_title(rule, item, money),
-        body=f"Seen on {where} at {row.observed_at:%Y-%m-%d %H:%M} UTC.",
+        body=body,
         fired_at=now,
         collectible_id=item.pk,
-        observation_id=row.pk,
-        price=row.price,
-        currency=row.currency,
-        source=row.source,
-        url=row.url,
+        observation_id=seen.pk,
+        price=seen.price,
+        currency=seen.currency,
+        source=seen.source,
+        url=seen.url,
         link=f"/collection/{item.pk}",
-        data={"collectible": item.pk},
+        data=data,
     )
 
 
-def _save_states(changed: list[AlertRule]) -> None:
-    if changed:
-        AlertRule.objects.bulk_update(changed, ["armed", "item_armed", "last_fired_at"])
+#: Every rule's new state in one statement. A vendor-wide rule's state for this item is
+#: merged into `item_armed` (`||`), never written from what was read: runs of the
+#: vendor's other items update the same row. `last_fired_at` only where this evaluation
+#: stored the event (sent with the events' insert, it runs right after it).
+_STATES_SQL = """
+    UPDATE {rules} r SET
+        armed = CASE WHEN r.collectible_id IS NULL THEN r.armed ELSE v.armed END,
+        item_armed = CASE WHEN r.collectible_id IS NULL
+            THEN r.item_armed || jsonb_build_object(%s::text, v.armed) ELSE r.item_armed END,
+        last_fired_at = CASE WHEN v.trigger_key IS NOT NULL AND EXISTS (
+                SELECT 1 FROM {events} e
+                WHERE e.rule_id = r.id AND e.trigger_key = v.trigger_key AND e.fired_at = %s
+            ) THEN %s ELSE r.last_fired_at END
+    FROM (VALUES {values}) AS v(id, armed, trigger_key)
+    WHERE r.id = v.id
+"""
 
 
-@transaction.atomic
+def _states(
+    item_id: int, changes: list[tuple[AlertRule, bool, str | None]], now: datetime
+) -> Statement:
+    """(rule, armed after, trigger key when it fires) → the statement saving them."""
+    sql = _STATES_SQL.format(
+        rules=AlertRule._meta.db_table,
+        events=AlertEvent._meta.db_table,
+        values=", ".join(["(%s::bigint, %s::boolean, %s::varchar)"] * len(changes)),
+    )
+    params: list[Any] = [str(item_id), now, now]
+    for rule, armed, trigger_key in changes:
+        params += [rule.pk, armed, trigger_key]
+    return sql, params
+
+
+@transaction.atomic(savepoint=False)
 def alerts_evaluate_prices(
     *,
     collectible: Collectible,
@@ -116,154 +181,69 @@ def alerts_evaluate_prices(
     run: ScrapeRun | None,
     failure_kind: str = "",
 ) -> list[AlertEvent]:
-    """The price rules of the item (and its vendor) against the prices just recorded:
-    each fires once per crossing (hysteresis), all-time lows on every new low."""
-    found = list(
-        selectors.rules_for_item(
-            collectible_id=collectible.pk, vendor_id=collectible.vendor_id, kinds=rules.PRICE_KINDS
-        )
+    """The price rules of the item (and its vendor) after `rows` were recorded (or a run
+    failed with `failure_kind`): each fires once per crossing (hysteresis), all-time lows
+    on every new low. Returns the events fired."""
+    now = timezone.now()
+    news = [selectors.seen_price(row) for row in rows]
+    item, vendor, kinds = collectible.pk, collectible.vendor_id, rules.PRICE_KINDS
+    # The lock, the rules and the prices they need in one round trip: the rules and
+    # prices are read once the lock is held (most runs end after this, changing nothing).
+    _, rule_rows, price_rows = run_together(
+        _lock_item(item),
+        selectors.rules_for_item_statement(collectible_id=item, vendor_id=vendor, kinds=kinds),
+        selectors.item_prices_statement(
+            collectible_id=item,
+            vendor_id=vendor,
+            kinds=kinds,
+            run_tracker_id=run.tracker_id if run else None,
+            now=now,
+            news_ids=[price.pk for price in news],
+        ),
     )
+    found = selectors.rules_of(rule_rows)
     if not found:
         return []
-    offers = [
-        rules.Offer(
-            key=row.pk,
-            price=row.price,
-            currency=row.currency,
-            in_stock=row.availability != OUT_OF_STOCK,
-        )
-        for row in rows
-    ]
-    by_id = {row.pk: row for row in rows}
-    out_of_stock = failure_kind == OUT_OF_STOCK or (
-        bool(offers) and not any(o.in_stock for o in offers)
+    prices = selectors.item_prices_of(price_rows, now=now)
+    current = prices.current
+    if run is None:  # a price entered by hand is no tracker's: it counts as it is
+        listed = {price.pk for price in current}
+        current += [price for price in news if price.pk not in listed]
+    situation = rules.Situation(
+        current=[price.offer() for price in current],
+        news=[price.offer() for price in news],
+        out_of_stock=failure_kind == OUT_OF_STOCK,
+        context=prices.context,
     )
-    context = _price_context(collectible.pk, list(by_id), found)
-    now = timezone.now()
-    events: list[AlertEvent] = []
-    changed: list[AlertRule] = []
-    for rule in found:
-        verdict = rules.price_verdict(
-            kind=rule.kind,
-            target_amount=rule.target_amount,
-            target_currency=rule.target_currency,
-            percent=rule.percent,
-            window_days=rule.window_days,
-            offers=offers,
-            out_of_stock=out_of_stock,
-            context=context,
-        )
-        if verdict.holds is None:
-            continue
-        every_time = rule.kind == AlertKind.ALL_TIME_LOW  # each new low is its own crossing
-        if not verdict.holds:
-            if _set_armed(rule, collectible.pk, True):
-                changed.append(rule)
-            continue
-        if verdict.offer is None or not (every_time or _armed(rule, collectible.pk)):
-            continue
-        event = event_fire(
-            rule=rule, firing=_price_firing(rule, collectible, by_id[verdict.offer.key], now)
-        )
-        _set_armed(rule, collectible.pk, every_time)
-        if event is not None:
-            rule.last_fired_at = now
-            events.append(event)
-        changed.append(rule)
-    _save_states(changed)
-    return events
-
-
-@transaction.atomic
-def alerts_evaluate_pause(*, tracker: Tracker, run: ScrapeRun) -> list[AlertEvent]:
-    """`tracker_paused` rules of the tracker's item and vendor: one event per pause."""
-    item = tracker.collectible
-    found = selectors.rules_for_item(
-        collectible_id=item.pk, vendor_id=item.vendor_id, kinds={AlertKind.TRACKER_PAUSED}
+    convert = _converter(prices.rates, now)
+    changing = [r.pk for r in found if _change(r, collectible.pk, _verdict(r, situation, convert))]
+    if not changing:
+        return []
+    # Lock and re-check only those: a rule edited or switched off meanwhile is judged as
+    # it is now (and a vendor-wide one may be changing for another item at this moment).
+    changes: list[tuple[AlertRule, _Change]] = []
+    for rule in selectors.rules_locked(ids=changing):
+        change = _change(rule, collectible.pk, _verdict(rule, situation, convert))
+        if change is not None:
+            changes.append((rule, change))
+    if not changes:
+        return []
+    seen = {price.pk: price for price in (*current, *news)}
+    firings = {
+        rule.pk: _price_firing(rule, collectible, seen[c.verdict.offer.key], c.verdict, now)
+        for rule, c in changes
+        if c.fires and c.verdict.offer is not None
+    }
+    states = _states(
+        collectible.pk,
+        [(r, c.armed, f.trigger_key if (f := firings.get(r.pk)) else None) for r, c in changes],
+        now,
     )
-    now = timezone.now()
-    events = []
-    for rule in found:
-        event = event_fire(
-            rule=rule,
-            firing=Firing(
-                trigger_key=f"paused:{run.pk}",
-                title=f"{item.name}: a tracker stopped ({urlsplit(tracker.url).hostname})",
-                body=tracker.paused_reason,
-                fired_at=now,
-                collectible_id=item.pk,
-                url=tracker.url,
-                source=tracker.source,
-                link=f"/collection/{item.pk}",
-                data={"collectible": item.pk, "tracker": tracker.pk},
-            ),
-        )
-        if event is not None:
-            rule.last_fired_at = now
-            rule.save(update_fields=["last_fired_at"])
-            events.append(event)
-    return events
-
-
-def _snapshot_before(rule: AlertRule, latest: ValueSnapshot) -> ValueSnapshot | None:
-    window = rule.window_days or 1
-    return (
-        ValueSnapshot.objects.filter(
-            vendor_id=rule.vendor_id,
-            currency=latest.currency,
-            day__lte=latest.day - timedelta(days=window),
-        )
-        .order_by("-day")
-        .first()
+    if not firings:
+        run_together(states)
+        return []
+    # The events, then the rules' states, in one round trip (after the notifications).
+    return events_fire(
+        firings=[(rule, firings[rule.pk]) for rule, _ in changes if rule.pk in firings],
+        then=[states],
     )
-
-
-@transaction.atomic
-def alerts_evaluate_values() -> list[AlertEvent]:
-    """Collection-value rules against the vendors' latest snapshot and the one `window_days`
-    (default 1) before it: fires once per crossing, at most once per snapshot day."""
-    now = timezone.now()
-    events: list[AlertEvent] = []
-    latest_by_vendor: dict[int, ValueSnapshot | None] = {}
-    for rule in selectors.value_rules():
-        if rule.vendor_id not in latest_by_vendor:
-            latest_by_vendor[rule.vendor_id] = (
-                ValueSnapshot.objects.filter(vendor_id=rule.vendor_id).order_by("-day").first()
-            )
-        latest = latest_by_vendor[rule.vendor_id]
-        before = _snapshot_before(rule, latest) if latest is not None else None
-        holds, change = rules.value_change_verdict(
-            percent=rule.percent or Decimal(0),
-            before=before.total_value if before else None,
-            now=latest.total_value if latest else None,
-        )
-        if holds is None or latest is None or before is None:
-            continue
-        if not holds:
-            if not rule.armed:
-                rule.armed = True
-                rule.save(update_fields=["armed"])
-            continue
-        if not rule.armed:
-            continue
-        direction = "up" if change and change > 0 else "down"
-        event = event_fire(
-            rule=rule,
-            firing=Firing(
-                trigger_key=f"value:{latest.day.isoformat()}",
-                title=f"{rule.vendor.name}: collection value {direction} {abs(change or 0)} %",
-                body=f"{before.total_value:.2f} → {latest.total_value:.2f} {latest.currency} "
-                f"({before.day:%Y-%m-%d} → {latest.day:%Y-%m-%d}).",
-                fired_at=now,
-                price=latest.total_value,
-                currency=latest.currency,
-                link="/",
-                data={"vendor": rule.vendor_id, "change_percent": str(change)},
-            ),
-        )
-        rule.armed = False
-        if event is not None:
-            rule.last_fired_at = now
-            events.append(event)
-        rule.save(update_fields=["armed", "last_fired_at"])
-    return events

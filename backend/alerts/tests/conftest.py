@@ -46,15 +46,16 @@ def product_page(price: Decimal | str, currency: str = "EUR", in_stock: bool = T
 class Shop:
     """The tracked page: `shop.offer(price)` changes what the next check sees."""
 
-    def __init__(self, server: PageServer, tracker: Tracker) -> None:
+    def __init__(self, server: PageServer, tracker: Tracker, path: str = PRODUCT) -> None:
         self.pages = server
         self.tracker = tracker
+        self.path = path
 
     def offer(self, price: Decimal | str, currency: str = "EUR", in_stock: bool = True) -> None:
-        self.pages.routes[PRODUCT] = Reply(body=product_page(price, currency, in_stock))
+        self.pages.routes[self.path] = Reply(body=product_page(price, currency, in_stock))
 
     def broken(self) -> None:
-        self.pages.routes[PRODUCT] = Reply(500, "down", content_type="text/plain")
+        self.pages.routes[self.path] = Reply(500, "down", content_type="text/plain")
 
     def check(self) -> ScrapeRun:
         """One scrape run of the tracker, as a worker does it."""
@@ -72,3 +73,10 @@ class Shop:
 def shop(scraper_settings: Any, pages: PageServer, item: Any) -> Shop:  # noqa: F811
     tracker = TrackerFactory(collectible=item, url=pages.url(PRODUCT))
     return Shop(pages, tracker)
+
+
+@pytest.fixture
+def other_shop(shop: Shop, item: Any) -> Shop:  # noqa: F811
+    """A second tracker of the same item, on another page."""
+    path = "/other/product"
+    return Shop(shop.pages, TrackerFactory(collectible=item, url=shop.pages.url(path)), path)

@@ -28,6 +28,7 @@ class TestCreate:
         assert body["vendor"] == item.vendor_id
         assert body["target_currency"] == item.vendor.default_currency
         assert (body["armed"], body["enabled"], body["last_fired_at"]) == (True, True, None)
+        assert body["collectible_name"] == item.name
 
     def test_a_vendor_wide_drop_rule(self, owner_client, vendor):
         response = owner_client.post(
@@ -35,6 +36,7 @@ class TestCreate:
         )
         assert response.status_code == 201, response.json()
         assert response.json()["collectible"] is None
+        assert response.json()["collectible_name"] is None
 
     def test_a_back_in_stock_rule_starts_disarmed(self, owner_client, item):
         response = owner_client.post(RULES, {"kind": "back_in_stock", "collectible": item.pk})
@@ -81,6 +83,21 @@ class TestCreate:
 
 
 class TestReadAndChange:
+    def test_the_list_names_each_watched_item_in_one_query_for_all(
+        self, owner_client, owner, vendor, django_assert_max_num_queries
+    ):
+        items = [CollectibleFactory(vendor=vendor, name=f"Card {n}") for n in range(5)]
+        for watched in items:
+            AlertRuleFactory(owner=owner, collectible=watched)
+        AlertRuleFactory(owner=owner, collectible=None, vendor=vendor, kind="tracker_paused")
+        with django_assert_max_num_queries(6):  # auth, memberships, count, page: not per item
+            results = owner_client.get(RULES).json()["results"]
+        assert sorted(r["collectible_name"] or "-" for r in results) == [
+            "-", "Card 0", "Card 1", "Card 2", "Card 3", "Card 4",
+        ]  # fmt: skip
+        body = owner_client.patch(f"{RULES}{results[0]['id']}/", {"collectible_name": "x"}).json()
+        assert body["collectible_name"] in (None, *[i.name for i in items])  # read-only
+
     def test_you_see_only_your_own_rules(self, owner_client, stranger_client, item, owner):
         mine = AlertRuleFactory(owner=owner, collectible=item)
         AlertRuleFactory(owner=UserFactory(), collectible=CollectibleFactory())
@@ -152,3 +169,30 @@ class TestEvents:
 
     def test_events_are_read_only(self, owner_client):
         assert owner_client.post(EVENTS, {}).status_code == 405
+
+
+class TestAcquire:
+    def test_buying_a_wanted_item_switches_off_its_price_target_rules_only(
+        self, owner_client, vendor, owner
+    ):
+        wanted = CollectibleFactory(
+            vendor=vendor, status="wanted", max_price=Decimal("40"), max_price_currency="EUR",
+            purchase_price=None, purchase_currency="",
+        )  # fmt: skip
+        target = AlertRuleFactory(
+            owner=owner, collectible=wanted, kind=AlertKind.PRICE_AT_OR_BELOW,
+            target_amount=Decimal("40"), target_currency="EUR",
+        )  # fmt: skip
+        low = AlertRuleFactory(owner=owner, collectible=wanted, kind=AlertKind.ALL_TIME_LOW)
+
+        response = owner_client.post(
+            f"/api/v1/collectibles/{wanted.pk}/acquire", {"purchase_price": "35.00"}
+        )
+
+        assert response.status_code == 200, response.json()
+        assert response.json()["status"] == "owned"
+        target.refresh_from_db()
+        low.refresh_from_db()
+        assert (target.enabled, low.enabled) == (False, True)
+        body = owner_client.get(f"{RULES}{target.pk}/").json()
+        assert body["enabled"] is False  # kept, with its events, and visible as off

@@ -59,7 +59,7 @@ class TestPriceAtOrBelow:
         assert rule.armed is False
         assert rule.last_fired_at is not None
 
-    def test_a_price_in_another_currency_says_nothing(self, shop, item, owner):
+    def test_a_price_in_a_currency_without_an_exchange_rate_says_nothing(self, shop, item, owner):
         rule = rule_on(
             item,
             owner,
@@ -242,3 +242,16 @@ def test_a_price_entered_by_hand_is_evaluated(item, owner):
     )
     price_record_manual(collectible=item, recorded_by=owner, price=Decimal("7.00"), currency="EUR")
     assert [e.source for e in fired(rule)] == ["manual"]
+
+
+def test_a_new_target_fires_again_on_the_offer_that_fired_the_old_one(shop, item, owner):
+    from alerts.services import alert_rule_update
+
+    rule = rule_on(
+        item, owner, AlertKind.PRICE_AT_OR_BELOW, target_amount=Decimal("10"), target_currency="EUR"
+    )
+    shop.offer("9.00")
+    shop.check()
+    alert_rule_update(rule=rule, data={"target_amount": Decimal("9.50")})  # re-armed
+    shop.check()  # the same 9.00 is still the best offer: it fires the new target
+    assert [e.price for e in fired(rule)] == [Decimal("9.00"), Decimal("9.00")]

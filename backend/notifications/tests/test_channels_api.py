@@ -1,9 +1,11 @@
 """Channels: own only, the push URL write-only (masked), refused when the SSRF guard would
-refuse it, and "send test" answering the outcome."""
+refuse it, and "send test" (sent by a worker) answering the outcome."""
 
 import pytest
 from conftest import client_for
 
+from core import interactive
+from notifications import services
 from notifications.factories import ChannelFactory
 from notifications.models import Channel
 
@@ -105,43 +107,70 @@ def test_deleting_a_channel(auth_client, user):
     assert not Channel.objects.exists()
 
 
-def test_send_test_delivers_to_the_web_hook_and_says_so(auth_client, user, webhook):
+# What the worker runs for "send test" (the API's side, with a real worker: test_send_test.py).
+
+
+def test_send_test_delivers_to_the_web_hook_and_says_so(user, webhook):
     channel = ChannelFactory(user=user, kind="apprise", apprise_url=webhook.url())
 
-    response = auth_client.post(f"{URL}{channel.pk}/test/")
+    answer = services.channel_test_execute(request={"channel_id": channel.pk}, timeout=5)
 
-    assert response.json() == {
-        "sent": True,
-        "status": "sent",
-        "detail": "The test message was sent.",
-    }
+    assert answer == {"error": None}
     assert webhook.received[0]["title"] == "Omni-Stock test message"
     channel.refresh_from_db()
     assert channel.last_delivered_at is not None
     assert channel.last_error == ""
 
 
-def test_a_failed_test_send_is_shown_on_the_channel(auth_client, user, webhook):
+def test_a_failed_test_send_is_shown_on_the_channel(user, webhook):
     webhook.answer_status = 503
     channel = ChannelFactory(user=user, kind="apprise", apprise_url=webhook.url())
 
-    response = auth_client.post(f"{URL}{channel.pk}/test/")
+    answer = services.channel_test_execute(request={"channel_id": channel.pk}, timeout=5)
 
-    assert response.status_code == 200
-    assert response.json()["sent"] is False
     channel.refresh_from_db()
-    assert channel.last_error == response.json()["detail"] != ""
+    assert channel.last_error == answer["error"] != ""
 
 
-def test_send_test_by_email_reaches_the_mail_server(auth_client, user, smtp_server):
+def test_send_test_by_email_reaches_the_mail_server(user, smtp_server):
     channel = ChannelFactory(user=user, kind="email")
 
-    assert auth_client.post(f"{URL}{channel.pk}/test/").json()["sent"] is True
+    assert services.channel_test_execute(request={"channel_id": channel.pk}, timeout=5) == {
+        "error": None
+    }
     assert smtp_server.messages[0]["to"] == [user.email]
 
 
-def test_send_test_is_throttled_per_user(user, settings, smtp_server):
+def test_a_channel_deleted_before_the_worker_got_to_it_is_told(user):
+    answer = services.channel_test_execute(request={"channel_id": 10**9}, timeout=5)
+    assert answer == {"error": "This channel no longer exists."}
+    assert services.channel_test_execute(request={"channel_id": "1"}, timeout=5)["error"]
+
+
+def test_send_test_is_answered_503_when_no_worker_answers_in_time(auth_client, user, settings):
+    settings.NOTIFICATION_TEST_DEADLINE_SECONDS = 1  # no worker consumes `interactive` here
+    channel = ChannelFactory(user=user, kind="email")
+
+    response = auth_client.post(f"{URL}{channel.pk}/test/")
+
+    assert response.status_code == 503
+    assert response.json()["code"] == "check_unavailable"
+    assert "within 1 seconds" in response.json()["detail"]
+
+
+def test_send_test_is_answered_503_when_the_queue_is_down(auth_client, user, monkeypatch):
+    monkeypatch.setattr(interactive, "broker_available", lambda timeout=3: False)
+    channel = ChannelFactory(user=user, kind="email")
+
+    response = auth_client.post(f"{URL}{channel.pk}/test/")
+
+    assert response.status_code == 503
+    assert response.json()["code"] == "queue_unavailable"
+
+
+def test_send_test_is_throttled_per_user(user, settings, monkeypatch):
     settings.NOTIFICATION_TEST_THROTTLE_RATE = "2/min"
+    monkeypatch.setattr(services, "channel_test_once", lambda channel: None)
     channel = ChannelFactory(user=user, kind="email")
     client = client_for(user)
 

@@ -37,8 +37,36 @@ def test_instant_channels_are_queued_on_commit_digests_wait(
         send(user)
 
     delivery = Delivery.objects.get(channel=instant)
-    assert sent_tasks == [(services.DELIVER_TASK, (delivery.pk,))]
+    assert sent_tasks == [(services.DELIVER_BATCH_TASK, ([delivery.pk],))]
     assert Delivery.objects.count() == 2
+
+
+def test_many_notifications_at_once_queue_one_task_and_skip_used_keys(
+    user, sent_tasks, django_capture_on_commit_callbacks, django_assert_max_num_queries
+):
+    from users.factories import UserFactory
+
+    other = UserFactory()
+    ChannelFactory(user=user)
+    ChannelFactory(user=other)
+    send(user, dedupe_key="rule-1:a")
+    messages = [
+        services.Message(user_id=user.pk, kind="k", title="used", body="", dedupe_key="rule-1:a"),
+        services.Message(user_id=user.pk, kind="k", title="one", body="", dedupe_key="rule-1:b"),
+        services.Message(user_id=other.pk, kind="k", title="two", body="", dedupe_key="rule-1:b"),
+        services.Message(user_id=other.pk, kind="k", title="twice", body="", dedupe_key="rule-1:b"),
+    ]
+
+    # The count does not grow with the messages: the rows (with the channels), deliveries.
+    with django_capture_on_commit_callbacks(execute=True), django_assert_max_num_queries(2):
+        sent = services.notifications_send(messages=messages)
+
+    assert [n and n.title for n in sent] == [None, "one", "two", None]
+    assert all(n.pk for n in sent if n is not None)
+    new = Delivery.objects.filter(notification__in=[n for n in sent if n is not None])
+    assert len(sent_tasks) == 1  # one task for the whole batch
+    assert sorted(sent_tasks[0][1][0]) == sorted(new.values_list("pk", flat=True))
+    assert tasks.deliver_batch([]) == []
 
 
 def test_an_instant_email_reaches_the_local_mail_server(user, smtp_server, sent_tasks):

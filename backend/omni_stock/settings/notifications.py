@@ -40,7 +40,9 @@ NOTIFICATION_RETRY_BASE_SECONDS = env.int("NOTIFICATION_RETRY_BASE_SECONDS", def
 NOTIFICATION_RETRY_MAX_SECONDS = env.int("NOTIFICATION_RETRY_MAX_SECONDS", default=6 * 3600)
 # Seconds one push (Apprise) may take before it counts as a timeout (a transient failure).
 NOTIFICATION_PUSH_TIMEOUT_SECONDS = env.float("NOTIFICATION_PUSH_TIMEOUT_SECONDS", default=10.0)
-# "Send test": a message goes out while someone waits, so it is throttled per user.
+# "Send test": a worker sends it (queue `interactive`) while someone waits, at most this
+# long (the web answers 503 `check_unavailable` after it), and it is throttled per user.
+NOTIFICATION_TEST_DEADLINE_SECONDS = env.float("NOTIFICATION_TEST_DEADLINE_SECONDS", default=15.0)
 NOTIFICATION_TEST_THROTTLE_RATE = env.str("NOTIFICATION_TEST_THROTTLE_RATE", default="6/min")
 NOTIFICATION_MAX_CHANNELS_PER_USER = env.int("NOTIFICATION_MAX_CHANNELS_PER_USER", default=20)
 
@@ -49,6 +51,7 @@ if not (
     1 <= NOTIFICATION_MAX_ATTEMPTS <= 20
     and 1 <= NOTIFICATION_RETRY_BASE_SECONDS <= NOTIFICATION_RETRY_MAX_SECONDS
     and 1 <= NOTIFICATION_PUSH_TIMEOUT_SECONDS <= 60
+    and 1 <= NOTIFICATION_TEST_DEADLINE_SECONDS <= 60
     and NOTIFICATION_MAX_CHANNELS_PER_USER >= 1
     and _rate_count.isdigit()
     and _rate_period[:1] in ("s", "m", "h", "d")
@@ -56,7 +59,8 @@ if not (
     raise ImproperlyConfigured(
         "Check the notification settings: NOTIFICATION_MAX_ATTEMPTS 1-20, 1 <= "
         "NOTIFICATION_RETRY_BASE_SECONDS <= NOTIFICATION_RETRY_MAX_SECONDS, "
-        "NOTIFICATION_PUSH_TIMEOUT_SECONDS 1-60, NOTIFICATION_MAX_CHANNELS_PER_USER >= 1, "
+        "NOTIFICATION_PUSH_TIMEOUT_SECONDS 1-60, NOTIFICATION_TEST_DEADLINE_SECONDS 1-60, "
+        "NOTIFICATION_MAX_CHANNELS_PER_USER >= 1, "
         "NOTIFICATION_TEST_THROTTLE_RATE like 6/min."
     )
 

@@ -28,11 +28,13 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_DEFAULT_QUEUE = "celery"
-# `interactive`: "test before saving" checks, which someone waits for (docs/operations.md).
+# `interactive`: what someone waits for — "test before saving" checks, page photos, a
+# notification channel's "send test" (docs/operations.md).
 CELERY_TASK_ROUTES = {
     "price_history.tasks.scrape_run": {"queue": "scrape"},
     "price_history.tasks.check_tracker": {"queue": "interactive"},
     "price_history.tasks.fetch_page_image": {"queue": "interactive"},
+    "notifications.tasks.test_channel": {"queue": "interactive"},
 }
 # A task is acknowledged only when it finished; a lost worker puts it back in the queue.
 CELERY_TASK_ACKS_LATE = True

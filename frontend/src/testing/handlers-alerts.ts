@@ -3,6 +3,7 @@ import { http, HttpResponse } from "msw";
 import type { AlertEvent, AlertRule, AlertRuleRequest } from "@/lib/api/types";
 
 import { now } from "./factories";
+import { db } from "./handlers";
 
 // The alerts API of the test server (rules and fired events), apart from handlers.ts.
 const API = "/api/v1";
@@ -27,6 +28,7 @@ export function makeAlertRule(overrides: Partial<AlertRule> = {}): AlertRule {
     kind: "price_at_or_below",
     vendor: 1,
     collectible: null,
+    collectible_name: null,
     target_amount: "40.00",
     target_currency: "EUR",
     percent: null,
@@ -66,7 +68,9 @@ export const alertHandlers = [
   http.post(`${API}/alert-rules/`, async ({ request }) => {
     const body = (await request.json()) as AlertRuleRequest;
     alertsDb.ruleWrites.push(body);
-    const rule = makeAlertRule({ ...body, target_amount: body.target_amount ?? null, percent: body.percent ?? null, window_days: body.window_days ?? null, target_currency: body.target_currency ?? "" });
+    // As the API does: the watched item's name comes back with the rule.
+    const collectible_name = db.collectibles.find((c) => c.id === body.collectible)?.name ?? null;
+    const rule = makeAlertRule({ ...body, collectible_name, target_amount: body.target_amount ?? null, percent: body.percent ?? null, window_days: body.window_days ?? null, target_currency: body.target_currency ?? "" });
     alertsDb.rules.unshift(rule);
     return HttpResponse.json(rule, { status: 201 });
   }),

@@ -2,16 +2,21 @@ import { useNavigate } from "react-router";
 
 import { toast } from "@/components/ui/toast";
 import { paths } from "@/config/paths";
+import { useCreateAlertRule } from "@/features/alerts/api/alerts";
+import { maxPriceRule } from "@/features/alerts/lib/rule-form";
 import { useCreateCollectible } from "@/features/collectibles/api/create-collectible";
 import { CollectibleForm } from "@/features/collectibles/components/collectible-form";
 import { ItemSkeleton } from "@/features/collectibles/components/collectible-page-states";
 import { emptyFormValues } from "@/features/collectibles/lib/form-schema";
 import { useVendors } from "@/features/vendors/api/get-vendors";
+import { toApiError } from "@/lib/api/errors";
+import { formatMoney } from "@/lib/utils";
 import { useVendorPreference } from "@/lib/vendor-preference";
 
 export function Component() {
   const navigate = useNavigate();
   const create = useCreateCollectible();
+  const createRule = useCreateAlertRule();
   const vendorsQuery = useVendors();
   const preference = useVendorPreference();
 
@@ -32,9 +37,19 @@ export function Component() {
           vendors={writable}
           defaultValues={emptyFormValues(initialVendor?.id ?? null, "wanted")}
           onCancel={() => void navigate(-1)}
-          onSubmit={async (body) => {
+          onSubmit={async (body, { alertAtMaxPrice }) => {
             const item = await create.mutateAsync(body);
-            toast.success(`“${item.name}” added to your want list.`);
+            const rule = alertAtMaxPrice ? maxPriceRule(item) : null;
+            if (rule) {
+              try {
+                await createRule.mutateAsync(rule);
+                toast.success(`“${item.name}” added to your want list; you will be alerted at or below ${formatMoney(item.max_price, item.max_price_currency)}.`);
+              } catch (error) {
+                toast.error(`“${item.name}” was added, but its price alert could not be created: ${toApiError(error).message}`);
+              }
+            } else {
+              toast.success(`“${item.name}” added to your want list.`);
+            }
             void navigate(paths.collectible(item.id), { replace: true });
           }}
         />

@@ -211,7 +211,7 @@ export interface paths {
         put?: never;
         /**
          * Acquire a wanted item
-         * @description Turns a wanted item into an owned one with its purchase: the same item, so its trackers, price history and photos stay. The purchase date defaults to today, the currency to the vendor's; the maximum price is cleared. 400 (code `not_wanted`) when the item is not wanted. Owners and editors only.
+         * @description Turns a wanted item into an owned one with its purchase: the same item, so its trackers, price history and photos stay. The purchase date defaults to today, the currency to the vendor's; the maximum price is cleared. Its alert rules of kind `price_at_or_below` (everyone's) are switched off (`enabled: false`): the collector no longer wants to buy it; its other rules go on. 400 (code `not_wanted`) when the item is not wanted. Owners and editors only.
          */
         post: operations["collectibles_acquire_create"];
         delete?: never;
@@ -823,7 +823,7 @@ export interface paths {
         put?: never;
         /**
          * Send a test message now and answer whether it went out
-         * @description Sent once, without retries; the outcome is also the channel's `last_error` / `last_delivered_at`. Throttled per user.
+         * @description Sent by a worker (queue `interactive`) once, without retries, within `NOTIFICATION_TEST_DEADLINE_SECONDS` (15 s by default); the outcome is also the channel's `last_error` / `last_delivered_at`. **503** `check_unavailable` when no worker answered within the deadline, `queue_unavailable` when it could not be queued. **429** past `NOTIFICATION_TEST_THROTTLE_RATE` (6/min by default) per user, with `Retry-After`.
          */
         post: operations["notification_channels_test_create"];
         delete?: never;
@@ -1095,6 +1095,8 @@ export interface components {
             kind: components["schemas"]["AlertRuleKindEnum"];
             /** @description The item (owned or wanted) it watches; none: the whole vendor. Fixed once created. */
             collectible?: number | null;
+            /** @description The watched item's name (null for a vendor-wide rule), so a list of rules needs no request per item. */
+            readonly collectible_name: string | null;
             /** @description The vendor it watches (default: the item's). Fixed once created. */
             vendor?: number;
             /**
@@ -1102,7 +1104,7 @@ export interface components {
              * @description `price_at_or_below`: the target price.
              */
             target_amount?: string | null;
-            /** @description `price_at_or_below`: the target's ISO 4217 currency (default the vendor's); only prices in it count. */
+            /** @description `price_at_or_below`: the target's ISO 4217 currency (default the vendor's); prices in other currencies are converted at today's exchange rate (one with no usable rate is skipped). */
             target_currency?: string;
             /**
              * Format: decimal
@@ -1142,7 +1144,7 @@ export interface components {
              * @description `price_at_or_below`: the target price.
              */
             target_amount?: string | null;
-            /** @description `price_at_or_below`: the target's ISO 4217 currency (default the vendor's); only prices in it count. */
+            /** @description `price_at_or_below`: the target's ISO 4217 currency (default the vendor's); prices in other currencies are converted at today's exchange rate (one with no usable rate is skipped). */
             target_currency?: string;
             /**
              * Format: decimal
@@ -2380,7 +2382,7 @@ export interface components {
              * @description `price_at_or_below`: the target price.
              */
             target_amount?: string | null;
-            /** @description `price_at_or_below`: the target's ISO 4217 currency (default the vendor's); only prices in it count. */
+            /** @description `price_at_or_below`: the target's ISO 4217 currency (default the vendor's); prices in other currencies are converted at today's exchange rate (one with no usable rate is skipped). */
             target_currency?: string;
             /**
              * Format: decimal

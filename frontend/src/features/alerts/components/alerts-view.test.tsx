@@ -1,9 +1,10 @@
 import { screen, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 
 import { alertsDb, makeAlertEvent, makeAlertRule } from "@/testing/handlers-alerts";
 import { db, makeCollectible, makeVendor } from "@/testing/handlers";
 import { nth, renderWithProviders, signIn } from "@/testing/render";
+import { server } from "@/testing/server";
 
 import { AlertsView } from "./alerts-view";
 
@@ -29,6 +30,7 @@ describe("AlertsView", () => {
 
     const table = await screen.findByRole("table", { name: "Alert rules" });
     expect(within(table).getByText("Price at or below 39.99 EUR")).toBeInTheDocument();
+    expect(within(table).getByRole("link", { name: "Charizard" })).toHaveAttribute("href", "/collection/7");
     expect(alertsDb.ruleWrites.at(-1)).toEqual({
       kind: "price_at_or_below",
       vendor: 1,
@@ -54,6 +56,28 @@ describe("AlertsView", () => {
     await user.click(within(form).getByRole("button", { name: "Save rule" }));
     await screen.findByText("Collection value moves 15 %");
     expect(alertsDb.ruleWrites.at(-1)).toMatchObject({ kind: "collection_value_change", collectible: null, percent: "15" });
+  });
+
+  it("names each watched item from the rule itself, without fetching the items", async () => {
+    signIn();
+    const fetched: string[] = [];
+    const listen = ({ request }: { request: Request }) => {
+      fetched.push(new URL(request.url).pathname);
+    };
+    server.events.on("request:start", listen);
+    onTestFinished(() => {
+      server.events.removeListener("request:start", listen);
+    });
+    alertsDb.rules = [
+      makeAlertRule({ id: 1, kind: "all_time_low", collectible: 7, collectible_name: "Charizard" }),
+      makeAlertRule({ id: 2, kind: "back_in_stock", collectible: 8, collectible_name: "Blastoise" }),
+    ];
+    renderWithProviders(<AlertsView vendors={[vendor]} defaultVendor={1} />);
+
+    const table = await screen.findByRole("table", { name: "Alert rules" });
+    expect(within(table).getByRole("link", { name: "Charizard" })).toHaveAttribute("href", "/collection/7");
+    expect(within(table).getByRole("link", { name: "Blastoise" })).toHaveAttribute("href", "/collection/8");
+    expect(fetched.filter((path) => /\/collectibles\/\d+\//.test(path))).toEqual([]);
   });
 
   it("turns a rule off, deletes another, and lists fired events with delivery state", async () => {

@@ -14,13 +14,11 @@ import type { AlertRule, Vendor } from "@/lib/api/types";
 import { formatDateTime, formatMoney } from "@/lib/utils";
 
 import { EVENTS_PAGE_SIZE, useAlertEvents, useAlertRules, useCreateAlertRule, useDeleteAlertRule, useUpdateAlertRule } from "../api/alerts";
-import { useItemName } from "../api/items";
 import { describeRule } from "../lib/rule-form";
 import { RuleForm } from "./rule-form";
 
-/** The watched item's name (its detail query, shared with the item page's cache). */
-function ItemLink({ id }: { id: number }) {
-  const name = useItemName(id).data;
+/** The watched item, named by the rule itself (`collectible_name`: no request per row). */
+function ItemLink({ id, name }: { id: number; name: string | null }) {
   return (
     <Link className="hover:underline" to={paths.collectible(id)}>
       {name ?? `Item #${String(id)}`}
@@ -40,7 +38,7 @@ function RuleRow({ rule, vendors, onEdit }: { rule: AlertRule; vendors: Vendor[]
         {rule.collectible === null || rule.collectible === undefined ? (
           `Every item${vendor ? ` of ${vendor.name}` : ""}`
         ) : (
-          <ItemLink id={rule.collectible} />
+          <ItemLink id={rule.collectible} name={rule.collectible_name} />
         )}
       </TableCell>
       <TableCell>{rule.last_fired_at ? formatDateTime(rule.last_fired_at) : "Never"}</TableCell>

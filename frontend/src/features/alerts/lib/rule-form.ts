@@ -91,3 +91,16 @@ export function describeRule(rule: Pick<AlertRule, "kind" | "target_amount" | "t
       return ALERT_KINDS[rule.kind].label;
   }
 }
+
+/** The rule a want added with "alert me when it is at or below my max price" gets: a
+ * `price_at_or_below` rule on the item at its maximum price (currency blank: the vendor's). */
+export function maxPriceRule(item: { id: number; max_price?: string | null; max_price_currency?: string }): AlertRuleRequest | null {
+  if (!item.max_price) return null;
+  return {
+    kind: "price_at_or_below",
+    collectible: item.id,
+    target_amount: item.max_price,
+    target_currency: item.max_price_currency ?? "",
+    enabled: true,
+  };
+}

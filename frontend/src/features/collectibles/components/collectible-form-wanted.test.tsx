@@ -11,7 +11,7 @@ import { CollectibleForm } from "./collectible-form";
 describe("the item form in wanted mode", () => {
   it("asks for a maximum price and priority instead of a purchase, and sends no purchase fields", async () => {
     const user = userEvent.setup();
-    const onSubmit = vi.fn((_body: CollectibleRequest) => Promise.resolve());
+    const onSubmit = vi.fn((_body: CollectibleRequest, _options: { alertAtMaxPrice: boolean }) => Promise.resolve());
     render(<CollectibleForm mode="create" vendors={[makeVendor()]} defaultValues={emptyFormValues(1, "wanted")} onSubmit={onSubmit} />);
 
     expect(screen.queryByRole("textbox", { name: "Price paid" })).not.toBeInTheDocument();
@@ -25,6 +25,8 @@ describe("the item form in wanted mode", () => {
     await user.click(screen.getByRole("button", { name: "Add item" }));
 
     expect(onSubmit).toHaveBeenCalledOnce();
+    expect(onSubmit.mock.calls[0]?.[1]).toEqual({ alertAtMaxPrice: true }); // on by default
+    expect(onSubmit.mock.calls[0]?.[0]).not.toHaveProperty("alert_at_max_price");
     expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({
       status: "wanted",
       max_price: "45",
@@ -36,13 +38,44 @@ describe("the item form in wanted mode", () => {
     });
   });
 
+  it("the max-price alert box waits for a maximum price, and unticking it creates no alert", async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn((_body: CollectibleRequest, _options: { alertAtMaxPrice: boolean }) => Promise.resolve());
+    render(<CollectibleForm mode="create" vendors={[makeVendor()]} defaultValues={emptyFormValues(1, "wanted")} onSubmit={onSubmit} />);
+    const box = screen.getByRole("checkbox", { name: "Alert me when it is at or below my max price" });
+    expect(box).toBeDisabled();
+    expect(box).toHaveAccessibleDescription("Give a maximum price first.");
+
+    await user.type(screen.getByRole("textbox", { name: /^name/i }), "Charizard");
+    await user.type(screen.getByRole("textbox", { name: /Maximum price/ }), "45");
+    expect(box).toBeEnabled();
+    expect(box).toBeChecked();
+    await user.click(box);
+    await user.click(screen.getByRole("button", { name: "Add item" }));
+
+    expect(onSubmit.mock.calls[0]?.[1]).toEqual({ alertAtMaxPrice: false });
+  });
+
+  it("editing a want offers no alert box", () => {
+    render(
+      <CollectibleForm
+        mode="edit"
+        vendors={[makeVendor()]}
+        defaultValues={{ ...emptyFormValues(1, "wanted"), max_price: "45" }}
+        onSubmit={() => Promise.resolve()}
+      />,
+    );
+    expect(screen.queryByRole("checkbox", { name: /Alert me/ })).not.toBeInTheDocument();
+  });
+
   it("an owned item sends no maximum price", async () => {
     const user = userEvent.setup();
-    const onSubmit = vi.fn((_body: CollectibleRequest) => Promise.resolve());
+    const onSubmit = vi.fn((_body: CollectibleRequest, _options: { alertAtMaxPrice: boolean }) => Promise.resolve());
     render(<CollectibleForm mode="create" vendors={[makeVendor()]} defaultValues={emptyFormValues(1)} onSubmit={onSubmit} />);
     expect(screen.queryByRole("textbox", { name: /Maximum price/ })).not.toBeInTheDocument();
     await user.type(screen.getByRole("textbox", { name: /^name/i }), "Pikachu");
     await user.click(screen.getByRole("button", { name: "Add item" }));
     expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({ status: "owned", max_price: null });
+    expect(onSubmit.mock.calls[0]?.[1]).toEqual({ alertAtMaxPrice: false });
   });
 });

@@ -61,6 +61,7 @@ describe("external ids editor", () => {
     expect(onSubmit).toHaveBeenCalledTimes(1);
     expect(onSubmit).toHaveBeenCalledWith(
       expect.objectContaining({ name: "Charizard", external_ids: { pricecharting: "6910", tcgplayer: "42" } }),
+      { alertAtMaxPrice: false },
     );
   });
 
@@ -92,7 +93,7 @@ describe("tags input", () => {
     expect(tags()).toEqual(["first edition"]);
 
     await user.click(screen.getByRole("button", { name: "Add item" }));
-    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ tags: ["first edition"] }));
+    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ tags: ["first edition"] }), { alertAtMaxPrice: false });
   });
 
   it("stops at 20 tags", async () => {
@@ -112,7 +113,7 @@ describe("card details", () => {
     await user.selectOptions(screen.getByRole("combobox", { name: /category/i }), "video_game");
     expect(screen.queryByRole("textbox", { name: /game/i })).not.toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Add item" }));
-    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ category: "video_game", card_details: null }));
+    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ category: "video_game", card_details: null }), { alertAtMaxPrice: false });
   });
 });
 

@@ -21,7 +21,15 @@ import {
 } from "@/lib/choices";
 
 import { PRIORITIES, STATUSES } from "../lib/list-options";
-import { collectibleFormSchema, MAX_CERT_NUMBER_LENGTH, MAX_LOCATION_LENGTH, todayIso, toCollectibleRequest, type CollectibleFormValues } from "../lib/form-schema";
+import {
+  collectibleFormSchema,
+  MAX_CERT_NUMBER_LENGTH,
+  MAX_LOCATION_LENGTH,
+  todayIso,
+  toCollectibleRequest,
+  wantsMaxPriceAlert,
+  type CollectibleFormValues,
+} from "../lib/form-schema";
 import { ExternalIdsEditor } from "./external-ids-editor";
 import { TagsInput } from "./tags-input";
 
@@ -30,8 +38,9 @@ interface CollectibleFormProps {
   /** Vendors you can add items to; the picker shows when there are several. */
   vendors: Vendor[];
   mode: "create" | "edit";
-  /** Sends the request; a rejected ApiError's field errors are shown on the fields. */
-  onSubmit: (body: CollectibleRequest) => Promise<unknown>;
+  /** Sends the request; a rejected ApiError's field errors are shown on the fields.
+   * `alertAtMaxPrice`: a want is being added whose "alert me at my max price" box is ticked. */
+  onSubmit: (body: CollectibleRequest, options: { alertAtMaxPrice: boolean }) => Promise<unknown>;
   onCancel?: () => void;
 }
 
@@ -80,10 +89,13 @@ export function CollectibleForm({ defaultValues, vendors, mode, onSubmit, onCanc
   const isCard = category === "trading_card";
   const grader = useWatch({ control, name: "grader" });
   const status = useWatch({ control, name: "status" });
+  const maxPrice = useWatch({ control, name: "max_price" });
 
   const submit = form.handleSubmit(async (values) => {
     try {
-      await onSubmit(toCollectibleRequest(values, { includeVendor: mode === "create" }));
+      await onSubmit(toCollectibleRequest(values, { includeVendor: mode === "create" }), {
+        alertAtMaxPrice: mode === "create" && wantsMaxPriceAlert(values),
+      });
     } catch (error) {
       applyServerErrors(error, form, { mapField: serverFieldToFormPath });
     }
@@ -221,6 +233,25 @@ export function CollectibleForm({ defaultValues, vendors, mode, onSubmit, onCanc
                 </NativeSelect>
               )}
             </Field>
+            {mode === "create" ? (
+              <div className="grid gap-1 sm:col-span-2">
+                <label className="flex items-center gap-2 text-sm font-medium">
+                  <input
+                    type="checkbox"
+                    className="size-4 accent-primary"
+                    aria-describedby="alert-at-max-price-help"
+                    disabled={!maxPrice.trim()}
+                    {...register("alert_at_max_price")}
+                  />
+                  Alert me when it is at or below my max price
+                </label>
+                <p id="alert-at-max-price-help" className="text-sm text-muted-foreground">
+                  {maxPrice.trim()
+                    ? "A “price at or below” alert on this want, switched off when you buy it."
+                    : "Give a maximum price first."}
+                </p>
+              </div>
+            ) : null}
           </Section>
         ) : (
           <Section title="Purchase">

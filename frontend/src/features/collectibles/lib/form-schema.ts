@@ -80,6 +80,8 @@ export const collectibleFormSchema = z
     max_price: optionalAmount(),
     max_price_currency: optionalCurrency(),
     priority: z.enum(["1", "2", "3", "4", "5"]),
+    /** Adding a want: also create its "price at or below my max price" alert (not sent with the item). */
+    alert_at_max_price: z.boolean(),
     sale_price: optionalAmount(),
     sale_currency: optionalCurrency(),
     sale_date: optionalDate("Enter a valid date."),
@@ -156,6 +158,7 @@ export function emptyFormValues(vendor: number | null, status: CollectibleFormVa
     max_price: "",
     max_price_currency: "",
     priority: "3",
+    alert_at_max_price: true,
     sale_price: "",
     sale_currency: "",
     sale_date: "",
@@ -191,6 +194,7 @@ export function formValuesFromCollectible(item: Collectible): CollectibleFormVal
     max_price: item.max_price ?? "",
     max_price_currency: item.max_price_currency ?? "",
     priority: String(item.priority ?? 3) as CollectibleFormValues["priority"],
+    alert_at_max_price: false, // offered when a want is added, not when it is edited
     sale_price: item.sale_price ?? "",
     sale_currency: item.sale_currency ?? "",
     sale_date: item.sale_date ?? "",
@@ -210,6 +214,12 @@ export function formValuesFromCollectible(item: Collectible): CollectibleFormVal
         }
       : { ...emptyCardDetails },
   };
+}
+
+/** Whether adding this item should also create its "price at or below my max price" alert:
+ * a want with a maximum price, the box left ticked. */
+export function wantsMaxPriceAlert(values: CollectibleFormValues): boolean {
+  return values.status === "wanted" && values.max_price.trim() !== "" && values.alert_at_max_price;
 }
 
 /** The request body: blanks become null where the API wants null, card details only for cards. */

@@ -1,8 +1,10 @@
 import { screen, within } from "@testing-library/react";
+import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
 
 import { makeChannel, notificationsDb } from "@/testing/handlers-notifications";
 import { nth, renderWithProviders, signIn } from "@/testing/render";
+import { server } from "@/testing/server";
 
 import { ChannelSettings } from "./channel-settings";
 
@@ -66,5 +68,22 @@ describe("ChannelSettings", () => {
     await user.click(within(nth(cards, 1)).getByRole("button", { name: "Send test" }));
     const statuses = await within(nth(cards, 1)).findAllByText(/Connection refused by ntfy.example/);
     expect(statuses.length).toBe(2);
+  });
+
+  it("send test says so when no worker could send it in time (503)", async () => {
+    signIn();
+    notificationsDb.channels = [makeChannel({ id: 1, name: "Works" })];
+    server.use(
+      http.post("/api/v1/notification-channels/:id/test/", () =>
+        HttpResponse.json(
+          { detail: "No worker could send the test message within 15 seconds; try again in a minute.", code: "check_unavailable" },
+          { status: 503 },
+        ),
+      ),
+    );
+    const { user } = renderWithProviders(<ChannelSettings />);
+    await user.click(await screen.findByRole("button", { name: "Send test" }));
+    expect(await screen.findByText(/No worker could send the test message within 15 seconds/)).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Send test" })).toBeEnabled(); // try again
   });
 });
