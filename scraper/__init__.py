@@ -41,6 +41,7 @@ from scraper.types import (
     NotModified,
     Observation,
     ScrapeFailure,
+    Secret,
     Seller,
 )
 
@@ -64,6 +65,7 @@ __all__ = [
     "RedisHostLimiter",
     "RobotsCache",
     "ScrapeFailure",
+    "Secret",
     "Seller",
     "check_url_allowed",
     "classify_address",

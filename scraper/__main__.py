@@ -3,6 +3,11 @@
 Fetches the page (politely and through the SSRF guard) and prints its observations.
 On failure prints ``<kind>: <message>`` on stderr and exits with status 2.
 ``--file PAGE.html`` extracts from a saved page instead of fetching (no network).
+``--source discogs`` (chosen by default for discogs.com) reads the Discogs API with the
+token in ``$DISCOGS_TOKEN`` (or ``--token``; the environment keeps it out of the shell
+history); ``--api-url`` / ``$DISCOGS_API_URL`` points it at another server.
+``--source ebay_api`` reads the eBay Browse API with ``$EBAY_CLIENT_ID`` and
+``$EBAY_CLIENT_SECRET`` (``$EBAY_API_URL``).
 """
 
 from __future__ import annotations
@@ -10,15 +15,17 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from scraper.http import FetchSettings
 from scraper.pipeline import FetchTarget, filter_condition, scrape
-from scraper.sources import SOURCES, extract, source_options
-from scraper.types import Observation, ScrapeFailure
+from scraper.sources import SOURCES, extract, resolve_source, source_options
+from scraper.types import Observation, ScrapeFailure, Secret
 
+_API_URL_ENV = {"discogs": "DISCOGS_API_URL", "ebay_api": "EBAY_API_URL"}
 EXIT_OK = 0
 EXIT_FAILURE = 2
 
@@ -35,6 +42,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--currency", help="ISO currency for '$' or unmarked prices")
     parser.add_argument("--language", help="card language code, e.g. en, ja (cardmarket)")
     parser.add_argument("--finish", help="card finish, e.g. non_foil, foil (cardmarket)")
+    parser.add_argument("--token", help="Discogs personal access token (default: $DISCOGS_TOKEN)")
+    parser.add_argument(
+        "--api-url",
+        help="API base URL of an API source (default: $DISCOGS_API_URL / $EBAY_API_URL, "
+        "else the real one)",
+    )
     parser.add_argument("--json", action="store_true", help="print a JSON list")
     parser.add_argument(
         "--allow-host",
@@ -68,6 +81,16 @@ def _print(observations: list[Observation], as_json: bool) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     card = {k: v for k, v in {"language": args.language, "finish": args.finish}.items() if v}
+    # Keys from the environment keep them out of the shell history; each source takes
+    # only the options it declares.
+    source = resolve_source(args.url, args.source, args.selector)
+    api = {
+        "token": Secret(args.token or os.environ.get("DISCOGS_TOKEN", "")),
+        "client_id": Secret(os.environ.get("EBAY_CLIENT_ID", "")),
+        "client_secret": Secret(os.environ.get("EBAY_CLIENT_SECRET", "")),
+        "api_url": args.api_url or os.environ.get(_API_URL_ENV.get(source, ""), ""),
+    }
+    api = {k: v for k, v in api.items() if v}
     target = FetchTarget(
         url=args.url,
         source=args.source,
@@ -75,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         attribute=args.attribute,
         condition=args.condition,
         currency_hint=args.currency,
-        options=card,
+        options={**card, **api},
     )
     try:
         if args.file is not None:

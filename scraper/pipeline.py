@@ -18,12 +18,13 @@ from scraper.http import (
     HostLimiter,
     RobotsCache,
     fetch_image,
+    fetch_json,
     fetch_page,
 )
 from scraper.images import find_product_image
-from scraper.sources import extract, source_options
-from scraper.sources.base import host_label
-from scraper.types import FailureKind, NotModified, Observation, ScrapeFailure
+from scraper.sources import SOURCES, extract, resolve_source, source_options
+from scraper.sources.base import ApiSource, ExtractContext, host_label
+from scraper.types import FailureKind, NotModified, Observation, ScrapeFailure, utcnow
 
 if TYPE_CHECKING:
     import httpx
@@ -107,8 +108,20 @@ async def scrape(
 
     ``settings.deadline`` bounds the whole fetch, retries and waits for the host's
     politeness slot included (see :func:`scraper.http.fetch_page`); extracting from a
-    page of at most ``settings.max_bytes`` is quick and runs after it.
+    page of at most ``settings.max_bytes`` is quick and runs after it. A source that
+    reads an API (:class:`~scraper.sources.base.ApiSource`, e.g. ``discogs``) is called
+    instead of fetching the page, through the same guard, limiter and settings.
     """
+    adapter = SOURCES.get(resolve_source(target.url, target.source, target.selector))
+    if isinstance(adapter, ApiSource):
+        observations = await _read_api(adapter, target, settings, client, limiter, robots_cache)
+        return FetchResult(
+            url=target.url,
+            final_url=target.url,
+            observations=filter_condition(observations, target.condition),
+            etag=None,
+            last_modified=None,
+        )
     page = await fetch_page(
         target.url,
         settings=settings,
@@ -144,6 +157,49 @@ async def scrape(
         etag=page.etag,
         last_modified=page.last_modified,
     )
+
+
+async def _read_api(
+    adapter: ApiSource,
+    target: FetchTarget,
+    settings: FetchSettings | None,
+    client: httpx.AsyncClient | None,
+    limiter: HostLimiter | None,
+    robots_cache: RobotsCache | None,
+) -> list[Observation]:
+    settings = settings or FetchSettings()
+    options: dict[str, Any] = {}
+    if target.currency_hint:
+        options["currency_hint"] = target.currency_hint
+    options.update(source_options(target.url, adapter.name, None, target.options))
+    ctx = ExtractContext(url=target.url, observed_at=utcnow(), options=options)
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+
+    async def get_json(url: str, extra: dict[str, str], form: dict[str, str] | None = None) -> Any:
+        # One deadline for the whole check: each call gets what the previous ones left.
+        budget = settings
+        if settings.deadline is not None:
+            left = settings.deadline - (loop.time() - started)
+            if left <= 0:
+                raise ScrapeFailure(
+                    FailureKind.TIMEOUT,
+                    f"{adapter.name} took all the {settings.deadline:g} seconds.",
+                    url=target.url,
+                )
+            budget = replace(settings, deadline=left)
+        return await fetch_json(
+            url,
+            headers=extra,  # the User-Agent is the fetcher's own
+            settings=budget,
+            client=client,
+            limiter=limiter,
+            robots_cache=robots_cache,
+            provider=adapter.label,
+            form=form,
+        )
+
+    return await adapter.fetch(ctx, get_json)
 
 
 async def fetch_observations(

@@ -21,6 +21,7 @@ __all__ = [
     "NotModified",
     "Observation",
     "ScrapeFailure",
+    "Secret",
     "Seller",
     "utcnow",
 ]
@@ -51,6 +52,19 @@ class FailureKind(enum.StrEnum):
     #: A page has no product image, or what its image URL returns is not an image.
     NO_IMAGE_FOUND = "no_image_found"
     NOT_IMAGE = "not_image"
+    #: A source that reads a marketplace's API needs the collector's key and has none.
+    MISSING_CREDENTIALS = "missing_credentials"
+
+
+class Secret(str):
+    """A credential (an API token) passed as a source option: a plain ``str`` to the code
+    that sends it, ``'•••'`` in every ``repr`` so a logged target or context never shows
+    it."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "'•••'"
 
 
 class ScrapeFailure(Exception):

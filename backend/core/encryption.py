@@ -19,7 +19,26 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 
-__all__ = ["EncryptedTextField", "decrypt", "development_key", "encrypt", "key_problem"]
+__all__ = [
+    "MASK",
+    "EncryptedTextField",
+    "decrypt",
+    "development_key",
+    "encrypt",
+    "key_problem",
+    "masked",
+]
+
+#: What an answer shows in place of a secret.
+MASK = "•••"
+
+
+def masked(secret: str) -> str:
+    """A secret as an answer may show it: `•••` and, for a long one, its last 4 characters
+    (enough to tell two keys apart, far too few to use); `""` when there is none."""
+    if not secret:
+        return ""
+    return f"{MASK}{secret[-4:]}" if len(secret) >= 16 else MASK
 
 
 def development_key(secret_key: str) -> str:

@@ -15,7 +15,16 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from inventory.models import Category, Completeness, Condition, Finish, Grader, Language
+from inventory.models import (
+    Category,
+    CollectibleStatus,
+    Completeness,
+    Condition,
+    Finish,
+    Grader,
+    Language,
+    Priority,
+)
 from inventory.models import MarketRegion as Region
 
 DEMO_EMAIL = "demo@omni-stock.local"
@@ -347,6 +356,28 @@ DEMO_COLLECTIBLES: list[dict[str, Any]] = [
             rarity="Enchanted",
             finish=Finish.FOIL,
             release_date=date(2023, 8, 18),
+        ),
+    },
+    {
+        "name": "Ken Griffey Jr. Rookie Card",
+        "category": CARD,
+        "set_name": "1989 Upper Deck Baseball",
+        "number": "1",
+        "condition": Condition.MINT,
+        "grader": Grader.BGS,
+        "grade": Decimal("10"),
+        "purchase_price": Decimal("1450.00"),
+        "purchase_currency": "USD",
+        "purchase_date": date(2023, 5, 6),
+        "notes": "Beckett Pristine 10 (gold label): priced as a BGS 10, not as a PSA 10.",
+        "tags": ["sports", "baseball", "rookie", "graded"],
+        "external_ids": {},
+        "card_details": _card(
+            game="Upper Deck Baseball",
+            set_code="1989 UD",
+            rarity="Base",
+            finish=Finish.NON_FOIL,
+            release_date=date(1989, 3, 1),
         ),
     },
     {
@@ -757,6 +788,49 @@ DEMO_COLLECTIBLES: list[dict[str, Any]] = [
         "purchase_date": date(2025, 2, 14),
         "notes": "Die-cast version; displayed, not played with.",
         "tags": ["hot-toys", "marvel", "sixth-scale"],
+        "external_ids": {},
+    },
+    # --- The want list: tracked on the demo marketplace's listings pages, where several
+    # sellers offer each one and some sellers offer more than one (seller bundles).
+    {
+        "name": "Led Zeppelin – IV",
+        "category": Category.VINYL,
+        "set_name": "Atlantic, 1971",
+        "number": "SD 7208",
+        "condition": Condition.GOOD,
+        "status": CollectibleStatus.WANTED,
+        "max_price": Decimal("120.00"),
+        "max_price_currency": "USD",
+        "priority": Priority.HIGH,
+        "notes": "Any early US pressing with the gatefold intact.",
+        "tags": ["hard-rock", "first-press"],
+        "external_ids": {},
+    },
+    {
+        "name": "Nirvana – Nevermind",
+        "category": Category.VINYL,
+        "set_name": "DGC, 1991 first press",
+        "number": "DGC-24425",
+        "condition": Condition.GOOD,
+        "status": CollectibleStatus.WANTED,
+        "max_price": Decimal("90.00"),
+        "max_price_currency": "USD",
+        "priority": Priority.NORMAL,
+        "tags": ["grunge", "first-press"],
+        "external_ids": {},
+    },
+    {
+        "name": "Daredevil #168",
+        "category": Category.COMIC,
+        "set_name": "Daredevil (Marvel, 1981)",
+        "number": "168",
+        "condition": Condition.GOOD,
+        "status": CollectibleStatus.WANTED,
+        "max_price": Decimal("200.00"),
+        "max_price_currency": "USD",
+        "priority": Priority.HIGHEST,
+        "notes": "First appearance of Elektra.",
+        "tags": ["marvel", "key-issue"],
         "external_ids": {},
     },
 ]

@@ -8,13 +8,20 @@ history lines up with what the workers scrape today. Backfilled rows are `is_dem
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
 
 from django.utils import timezone
 
-from inventory.models import Collectible
-from price_history.models import PriceHistory, Tracker
+from inventory.models import Collectible, CollectibleStatus
+from price_history.models import PriceHistory, Tracker, TrackerSource
 from price_history.services import tracker_create
-from scraper.demo_marketplace import BY_NAME, price_for, product_urls
+from scraper.demo_marketplace import (
+    BY_NAME,
+    SOLD_DAYS,
+    collector_price,
+    price_for,
+    product_urls,
+)
 from users.models import User
 from vendors.models import Vendor
 
@@ -36,6 +43,9 @@ def ensure_demo_trackers(
 
     Their first checks are spread over the interval: all due at once, they would queue
     minutes of polite (one host, seconds apart) requests ahead of a collector's refresh.
+    The want list's trackers (marketplace listings) are due at once, ahead of the rest: a
+    running stack checks them at its next scheduling round, so its seller bundles show
+    within minutes of `make run`.
     """
     created: list[Tracker] = []
     for item, slug in _demo_items(vendor):
@@ -57,11 +67,29 @@ def ensure_demo_trackers(
             )
             created.append(tracker)
     now = timezone.now()
-    spacing = timedelta(minutes=DEMO_INTERVAL_MINUTES) / max(len(created), 1)
-    for position, tracker in enumerate(created, start=1):
+    wanted = [t for t in created if t.collectible.status == CollectibleStatus.WANTED]
+    later = [t for t in created if t.collectible.status != CollectibleStatus.WANTED]
+    for position, tracker in enumerate(wanted):
+        tracker.next_run_at = now + timedelta(seconds=position)  # due now, in order
+    spacing = timedelta(minutes=DEMO_INTERVAL_MINUTES) / max(len(later), 1)
+    for position, tracker in enumerate(later, start=1):
         tracker.next_run_at = now + spacing * position
     Tracker.objects.bulk_update(created, ["next_run_at"])
     return len(created)
+
+
+def _demo_price(slug: str, tracker: Tracker, day: date) -> tuple[Decimal, str]:
+    """What the marketplace page of `tracker` shows for `day` (eBay and Cardmarket pages
+    have their own prices, the card market's in EUR)."""
+    if tracker.source in (TrackerSource.EBAY, TrackerSource.CARDMARKET):
+        return collector_price(slug, tracker.source, tracker.condition, day)
+    return price_for(slug, day, tracker.condition or None), "USD"
+
+
+def _first_live_day(tracker: Tracker) -> int:
+    """Days back from today the backfill stops before: an eBay sold-listings page shows
+    the last SOLD_DAYS days' sales, which its first check records itself."""
+    return SOLD_DAYS if "/ebay/sch/" in tracker.url else 0
 
 
 def ensure_demo_price_history(
@@ -74,15 +102,16 @@ def ensure_demo_price_history(
     rows = []
     for tracker in trackers:
         slug = slugs[tracker.collectible_id]
-        for offset in range(days, 0, -1):
+        for offset in range(days, _first_live_day(tracker), -1):
             day = today - timedelta(days=offset)
+            price, currency = _demo_price(slug, tracker, day)
             rows.append(
                 PriceHistory(
                     collectible_id=tracker.collectible_id,
                     tracker=tracker,
                     source=tracker.source,
-                    price=price_for(slug, day, tracker.condition or None),
-                    currency="USD",
+                    price=price,
+                    currency=currency,
                     condition=tracker.condition,
                     observed_at=datetime.combine(day, time(12), tzinfo=UTC),
                     url=tracker.url,

@@ -28,9 +28,14 @@ if TYPE_CHECKING:
 class CollectibleExtension(Protocol):
     #: The key it fills in each item's representation.
     field: str
-    #: The item's reverse one-to-one relation a list page joins, and the columns it reads.
-    relation: str
+    #: The columns it reads of `relation`.
     columns: tuple[str, ...]
+
+    @property
+    def relation(self) -> str | None:
+        """The item's reverse one-to-one relation a list page joins (None: it joins
+        nothing, and fills its rows in `before_showing_rows`)."""
+        ...
 
     def serializer_field(self) -> serializers.Field:
         """The read-only field of `CollectibleSerializer` (its schema too)."""

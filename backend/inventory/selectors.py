@@ -22,7 +22,7 @@ def collectible_list_for_user(*, user: User) -> QuerySet[Collectible]:
     page (docs/performance.md).
     """
     vendor_ids = list(vendor_ids_for_user(user=user))
-    relations = [extension.relation for extension in extensions.registered()]
+    relations = [e.relation for e in extensions.registered() if e.relation is not None]
     return Collectible.objects.filter(vendor_id__in=vendor_ids).select_related(
         "card_details", *relations
     )
@@ -70,7 +70,8 @@ def _list_columns(registered: tuple[CollectibleExtension, ...]) -> tuple[str, ..
     ]
     for extension in registered:
         relation = extension.relation
-        columns += [f"{relation}__pk", *(f"{relation}__{name}" for name in extension.columns)]
+        if relation is not None:
+            columns += [f"{relation}__pk", *(f"{relation}__{name}" for name in extension.columns)]
     return tuple(columns)
 
 

@@ -16,6 +16,7 @@ from core.views import healthz, readyz, spa_index
 
 api_v1 = [
     path("auth/", include("users.urls")),
+    path("", include("users.credential_urls")),
     path("", include("notifications.urls")),
     path("", include("vendors.urls")),
     path("", include("imports.urls")),  # before inventory: collectibles/export

@@ -17,12 +17,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 import httpx
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 
 from core.currencies import currency_codes
 from scraper import (
+    SOURCES,
     USER_AGENT,
     FetchedImage,
     FetchResult,
@@ -31,12 +34,16 @@ from scraper import (
     Observation,
     RedisHostLimiter,
     ScrapeFailure,
+    Secret,
+    Seller,
     check_url_allowed,
     fetch_product_image,
     parse_price,
     scrape,
     selector_problem,
+    source_for_url,
 )
+from users.credentials import credential_for
 
 if TYPE_CHECKING:
     from price_history.models import Tracker
@@ -56,6 +63,8 @@ __all__ = [
     "parse_price",
     "prepare_observations",
     "selector_problem",
+    "seller_key",
+    "source_for",
     "target_for",
     "url_problem",
 ]
@@ -91,6 +100,13 @@ def url_problem(url: str) -> str | None:
     return None
 
 
+def source_for(url: str, selector: str = "") -> str:
+    """The source a tracker gets when none is named: `css` with a selector, else the one
+    owning the URL's host (`ebay.com` → `ebay`, …), else `structured` (the scraper's own
+    choice, `scraper.source_for_url`)."""
+    return "css" if selector else source_for_url(url)
+
+
 def currency_hint_for(tracker: Tracker) -> str:
     return tracker.currency or tracker.collectible.vendor.default_currency
 
@@ -107,7 +123,47 @@ def target_for(tracker: Tracker, *, conditional: bool = True) -> FetchTarget:
         etag=(tracker.etag or None) if conditional else None,
         last_modified=(tracker.last_modified or None) if conditional else None,
         currency_hint=currency_hint_for(tracker),
+        options={**card_options(tracker), **api_options(tracker)},
     )
+
+
+def card_options(tracker: Tracker) -> dict[str, str]:
+    """The item's card language and finish, for the sources that price a card by them
+    (the card market: `Source.option_names`); none for the others, which need no query."""
+    source = SOURCES.get(tracker.source)
+    if source is None or not {"language", "finish"} & set(source.option_names):
+        return {}
+    try:
+        card = tracker.collectible.card_details
+    except ObjectDoesNotExist:
+        return {}
+    options = {"language": card.language, "finish": card.finish}
+    return {name: value for name, value in options.items() if value and value != "other"}
+
+
+#: Where each API-reading source's API is (a setting, so the demo and tests use loopback).
+_API_URL_SETTINGS = {"discogs": "DISCOGS_API_URL", "ebay_api": "EBAY_API_URL"}
+
+
+def api_options(tracker: Tracker) -> dict[str, str]:
+    """For a source that reads a marketplace API (`ApiSource.credential_options`): the API's
+    address and the tracker owner's decrypted key, as a `Secret` (masked in any repr).
+    Other sources get nothing: a key goes only where it is needed."""
+    source = SOURCES.get(tracker.source)
+    wanted = getattr(source, "credential_options", ())
+    if source is None or not wanted:
+        return {}
+    options: dict[str, str] = {}
+    setting = _API_URL_SETTINGS.get(source.name)
+    if setting:
+        options["api_url"] = getattr(settings, setting)
+    keys = credential_for(user_id=tracker.created_by_id, provider=getattr(source, "provider", ""))
+    if keys is not None:
+        for name in wanted:
+            value = getattr(keys, name, "")
+            if value:
+                options[name] = Secret(value)
+    return options
 
 
 def host_limiter(*, acquire_timeout: float) -> RedisHostLimiter:
@@ -178,12 +234,40 @@ class PreparedPrice:
     url: str
     title: str
     availability: str
+    seller: str = ""
+    seller_key: str = ""
+    #: In `currency`; None when the page gives none (or gives it in another currency).
+    shipping: Decimal | None = None
+    #: The marketplace's listing of a past sale (an eBay item id); "" for a current price.
+    listing_id: str = ""
+
+
+SELLER_KEY_LENGTH = 300
+
+
+def seller_key(url: str, seller: Seller) -> str:
+    """`<host>|<the seller's id, else its folded name>`: one seller of one site, whichever
+    of the site's pages lists it (two sites' "Bob" are two sellers)."""
+    try:
+        host = (urlsplit(url).hostname or "").removeprefix("www.")
+    except ValueError:
+        host = ""
+    return f"{host}|{seller.key}"[:SELLER_KEY_LENGTH]
+
+
+def _shipping(obs: Observation, currency: str) -> Decimal | None:
+    shipping = obs.shipping
+    if shipping is None or (shipping.currency or currency).upper() != currency:
+        return None
+    amount = shipping.amount.quantize(CENT)
+    return amount if Decimal(0) <= amount <= MAX_PRICE else None
 
 
 def prepare_observations(tracker: Tracker, observations: list[Observation]) -> list[PreparedPrice]:
     """Observations → rows: the tracker's condition when the page states none, the
     tracker's (or vendor's) currency when the page does not say, cents; amounts that do
-    not fit the column or unknown currencies are left out."""
+    not fit the column or unknown currencies are left out. A seller is kept with its key
+    (`seller_key`), shipping only in the price's own currency."""
     hint = currency_hint_for(tracker)
     prepared = []
     for obs in observations:
@@ -201,6 +285,10 @@ def prepare_observations(tracker: Tracker, observations: list[Observation]) -> l
                 url=obs.url or tracker.url,
                 title=(obs.title or "")[:300],
                 availability=obs.availability or "",
+                seller="" if obs.seller is None else obs.seller.name[:200],
+                seller_key="" if obs.seller is None else seller_key(obs.url, obs.seller),
+                shipping=_shipping(obs, currency),
+                listing_id=(obs.listing_id or "")[:40],
             )
         )
     return prepared

@@ -25,18 +25,27 @@ class TrackerSource(models.TextChoices):
     STRUCTURED = "structured", "Shop page (schema.org structured data)"
     CSS = "css", "CSS selector on a page"
     PRICECHARTING = "pricecharting", "PriceCharting"
+    EBAY = "ebay", "eBay (item or sold listings)"
+    CARDMARKET = "cardmarket", "Cardmarket"
+    DISCOGS = "discogs", "Discogs (API, with your token)"
+    EBAY_API = "ebay_api", "eBay Browse API (with your application keys)"
 
 
 class PriceSource(models.TextChoices):
     STRUCTURED = TrackerSource.STRUCTURED.value, TrackerSource.STRUCTURED.label
     CSS = TrackerSource.CSS.value, TrackerSource.CSS.label
     PRICECHARTING = TrackerSource.PRICECHARTING.value, TrackerSource.PRICECHARTING.label
+    EBAY = TrackerSource.EBAY.value, TrackerSource.EBAY.label
+    CARDMARKET = TrackerSource.CARDMARKET.value, TrackerSource.CARDMARKET.label
+    DISCOGS = TrackerSource.DISCOGS.value, TrackerSource.DISCOGS.label
+    EBAY_API = TrackerSource.EBAY_API.value, TrackerSource.EBAY_API.label
     MANUAL = "manual", "Entered by hand"
 
 
 class PriceCondition(models.TextChoices):
     """Conditions a price can be for: the inventory scale, game completeness, and the
-    grades PriceCharting lists for cards (the scraper's observation vocabulary)."""
+    grades of graded cards, a 10 per grading company (the scraper's observation
+    vocabulary: `scraper/sources/card_grades.py`; a test keeps the two in step)."""
 
     SEALED = "sealed", "Sealed"
     MINT = "mint", "Mint"
@@ -55,6 +64,9 @@ class PriceCondition(models.TextChoices):
     GRADE_9 = "grade_9", "Grade 9"
     GRADE_9_5 = "grade_9_5", "Grade 9.5"
     PSA_10 = "psa_10", "PSA 10"
+    BGS_10 = "bgs_10", "BGS 10"
+    CGC_10 = "cgc_10", "CGC 10"
+    SGC_10 = "sgc_10", "SGC 10"
 
 
 #: A tracker's `status`, derived from its state (see `Tracker.status`).
@@ -297,12 +309,26 @@ class PriceHistory(models.Model):
     url = models.URLField(max_length=2000, blank=True)
     title = models.CharField(max_length=300, blank=True)
     availability = models.CharField(max_length=20, blank=True)
+    # Who offered it, when the page says (a marketplace listing has one row per seller);
+    # `seller_key` tells a site's sellers apart: see `gateway.seller_key`.
+    seller = models.CharField(max_length=200, blank=True, default="", db_default="")
+    seller_key = models.CharField(max_length=300, blank=True, default="", db_default="")
+    shipping = models.DecimalField(
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text="The offer's shipping cost in the price's currency (0: free; empty: unknown).",
+    )
     is_demo = models.BooleanField(default=False, help_text="Generated demo data, not observed.")
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    # Deterministic per delivery (`run:<run id>:<source>:<condition>`), so a re-delivered
-    # or retried task inserts nothing twice; NULL for manual entries.
+    # Deterministic per delivery (`run:<run id>:<source>:<condition>`, and `:<seller hash>`
+    # for an offer with a seller), so a re-delivered or retried task inserts nothing twice;
+    # a past sale (an eBay sold listing) is `sale:<tracker>:<source>:<listing>:<day>`, so a
+    # later run that sees it again inserts nothing either; NULL for manual entries.
     dedupe_key = models.CharField(max_length=120, null=True, blank=True, unique=True)
     created_at = models.DateTimeField(auto_now_add=True, editable=False)
 

@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from core.encryption import EncryptedTextField
+
 
 def normalize_email(email: str) -> str:
     """Emails are the login and compared case-insensitively: store them lower-cased."""
@@ -98,3 +100,37 @@ class RevokedSession(models.Model):
 
     def __str__(self) -> str:
         return f"{self.sid} ({self.get_reason_display()})"
+
+
+class MarketplaceProvider(models.TextChoices):
+    DISCOGS = "discogs", "Discogs (personal access token)"
+    EBAY = "ebay", "eBay (application client id and secret)"
+
+
+class MarketplaceCredential(models.Model):
+    """A collector's own key for a marketplace API, used to check their trackers there.
+
+    Secrets: encrypted at rest (`core.encryption`), never logged, never returned by the
+    API (answers carry masked values). Discogs uses `token`; eBay `client_id` and
+    `client_secret`. One per user and provider."""
+
+    user = models.ForeignKey(
+        "users.User", on_delete=models.CASCADE, related_name="marketplace_credentials"
+    )
+    provider = models.CharField(max_length=16, choices=MarketplaceProvider.choices)
+    token = EncryptedTextField(blank=True, default="")
+    client_id = EncryptedTextField(blank=True, default="")
+    client_secret = EncryptedTextField(blank=True, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["provider", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "provider"], name="marketplace_credential_one_per_provider"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_provider_display()} key of user {self.user_id}"

@@ -7,6 +7,8 @@ class ValuationConfig(AppConfig):
 
     def ready(self) -> None:
         from inventory import extensions
+        from valuation.best_offer import CollectibleBestOffer
         from valuation.collectibles import CollectibleValuation
 
         extensions.register(CollectibleValuation())
+        extensions.register(CollectibleBestOffer())

@@ -29,6 +29,15 @@ _GRADE_LADDER: tuple[tuple[Decimal, str], ...] = (
 )
 
 
+#: The 10 of each grading company whose tens are priced apart, best known first.
+_GRADER_TENS: dict[str, str] = {
+    Grader.PSA: PriceCondition.PSA_10,
+    Grader.BGS: PriceCondition.BGS_10,
+    Grader.CGC: PriceCondition.CGC_10,
+    Grader.SGC: PriceCondition.SGC_10,
+}
+
+
 def _graded_condition(category: str, grader: str, grade: Decimal) -> str | None:
     if category not in _TEN_POINT_CATEGORIES:
         # Games (WATA, VGA), coins (Sheldon 1-70), figures: one "graded" price column.
@@ -36,8 +45,9 @@ def _graded_condition(category: str, grader: str, grade: Decimal) -> str | None:
     if grade > 10:
         return None  # not a 10-point grade: nothing in the vocabulary describes it
     if grade == 10:
-        # Only PSA 10 has its own column; a BGS/CGC/SGC 10 trades differently.
-        return PriceCondition.PSA_10 if grader == Grader.PSA else None
+        # Each company's 10 trades at its own price (a BGS 10 is not a PSA 10); a 10 from
+        # another company has no price column.
+        return _GRADER_TENS.get(grader)
     for lowest, condition in _GRADE_LADDER:
         if grade >= lowest:
             return condition
@@ -78,7 +88,8 @@ def conditions_for(item: Collectible) -> tuple[str, ...]:
 _AT_LEAST_LADDERS: tuple[tuple[str, ...], ...] = (
     tuple(Condition.values),
     (PriceCondition.NEW, PriceCondition.CIB, PriceCondition.LOOSE),
-    (PriceCondition.PSA_10, *(condition for _, condition in _GRADE_LADDER)),
+    # One grade ladder per company's 10: any 10 meets a 9.5, only a BGS 10 a BGS 10.
+    *((ten, *(condition for _, condition in _GRADE_LADDER)) for ten in _GRADER_TENS.values()),
 )
 
 

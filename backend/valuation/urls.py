@@ -1,6 +1,6 @@
 from django.urls import path
 
-from valuation import api
+from valuation import api, bundles_api
 
 urlpatterns = [
     path("dashboard", api.DashboardView.as_view(), name="dashboard"),
@@ -10,4 +10,5 @@ urlpatterns = [
         name="collectible-best-offers",
     ),
     path("dashboard/value-history", api.ValueHistoryView.as_view(), name="dashboard-value-history"),
+    path("want-bundles/", bundles_api.WantBundlesView.as_view(), name="want-bundles"),
 ]

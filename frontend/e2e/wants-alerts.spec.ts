@@ -77,4 +77,16 @@ test("a wanted item's price under its maximum shows up in the bell", async ({ pa
 
   await page.getByRole("button", { name: "Mark all read" }).click();
   await expect(page.getByRole("button", { name: "Notifications", exact: true })).toBeVisible();
+
+  // The want list's row now shows that price as the best offer, from the list itself:
+  // no request per row.
+  const perRow: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("/api/v1/") && request.url().includes("/best-offers")) perRow.push(request.url());
+  });
+  await page.goto("/wants");
+  const offer = page.getByRole("row", { name: /Wanted Charizard/ }).getByRole("cell").nth(4);
+  await expect(offer).toContainText("Under your max");
+  await expect(offer).not.toContainText("No offer yet");
+  expect(perRow).toEqual([]);
 });

@@ -13,6 +13,8 @@ Routes (every product of :data:`CATALOGUE` in every shape):
 * ``/ebay/itm/<slug>``, ``/ebay/sch/<slug>``, ``/cardmarket/Magic/Products/Singles/<slug>``
   — eBay-like item and sold-listings pages and a Cardmarket-like card page
   (``collector_pages.py``) for the items watched there;
+* ``/discogs/release/<id>-<slug>`` and the Discogs-shaped JSON API under
+  ``/discogs-api/`` (``discogs_api.py``) for the demo's records;
 * ``/private/…`` — disallowed by ``/robots.txt``;
 * the deliberate edge pages of :data:`EDGE_CASES`.
 """
@@ -32,6 +34,7 @@ from scraper.demo_marketplace.catalogue import (
     shop_path,
 )
 from scraper.demo_marketplace.collector_pages import collector_page
+from scraper.demo_marketplace.discogs_api import api_answer, demo_release_links, release_page
 from scraper.demo_marketplace.edge_cases import EDGE_CASES
 from scraper.demo_marketplace.layout import SITE, _e, _money, _page
 from scraper.demo_marketplace.price_guide import (
@@ -116,6 +119,9 @@ def _index(day: date) -> str:
             f'<td class="price">{_money(price_for(p.slug, day))}</td>'
             f"<td>{' · '.join(links)}</td></tr>"
         )
+    records = "".join(
+        f'<li><a href="{_e(path)}">{_e(title)}</a></li>' for title, path in demo_release_links()
+    )
     edges = "".join(
         '<li><a href="{0}">{0}</a> — {1}</li>'.format(_e(c["path"]), _e(c["note"]))
         for c in EDGE_CASES
@@ -130,6 +136,8 @@ def _index(day: date) -> str:
         "<th>Today</th><th>Pages</th></tr></thead>\n<tbody>\n"
         + "\n".join(rows)
         + "\n</tbody></table>\n"
+        "<h2>Discogs releases (read through the demo Discogs API)</h2>\n"
+        f'<ul class="discogs-releases">{records}</ul>\n'
         f'<h2>Edge cases</h2>\n<ul class="edge-cases">{edges}</ul>'
     )
     return _page(SITE, body)
@@ -171,6 +179,12 @@ def render(path: str, day: date) -> Answer:
     collector = collector_page(path, day)
     if collector is not None:
         return Answer(200, collector)
+    record = release_page(path)
+    if record is not None:
+        return Answer(200, record)
+    api = api_answer(path, day)
+    if api is not None:
+        return Answer(200, api, "application/json", cacheable=False)
     return Answer(
         404,
         _page(f"Not found – {SITE}", "<h1>Not found</h1>\n<p>No such page.</p>"),

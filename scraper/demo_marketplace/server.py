@@ -19,9 +19,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, cast
 from urllib.parse import urlsplit
 
+from scraper.demo_marketplace.discogs_api import API_PREFIX
+
 # ROBOTS_TXT is re-exported: it was defined here before the pages moved to routes.py.
 from scraper.demo_marketplace.routes import ROBOTS_TXT as ROBOTS_TXT
-from scraper.demo_marketplace.routes import render
+from scraper.demo_marketplace.routes import Answer, render
 
 __all__ = ["DemoMarketplaceServer", "make_server", "render", "serve_in_thread", "utc_today"]
 
@@ -83,6 +85,13 @@ class _Handler(BaseHTTPRequestHandler):
         path = urlsplit(self.path).path or "/"
         day = self.marketplace.today()
         answer = render(path, day)
+        if path.startswith(API_PREFIX) and not (self.headers.get("Authorization") or "").startswith(
+            "Discogs token="
+        ):
+            # Like the real API for the calls that need a token (any token works here).
+            answer = Answer(
+                401, '{"message": "You must authenticate."}', "application/json", cacheable=False
+            )
         body = answer.body.encode("utf-8")
         headers: dict[str, str] = {
             "X-Demo-Marketplace": "1",

@@ -29,10 +29,12 @@ The modules depend on each other one way only: :mod:`~scraper.http.settings`
 ``make_client``) ← :mod:`~scraper.http.fetch` (the guarded GET), which also uses
 :mod:`~scraper.http.limiter`, :mod:`~scraper.http.robots`,
 :mod:`~scraper.http.retries` and :mod:`~scraper.http.decoding` ←
-:mod:`~scraper.http.pages` (``fetch_page``) and :mod:`~scraper.http.images`
-(``fetch_image``: the same path for one image).
+:mod:`~scraper.http.pages` (``fetch_page``), :mod:`~scraper.http.images`
+(``fetch_image``: the same path for one image) and :mod:`~scraper.http.api`
+(``fetch_json``: a marketplace API call with the collector's key; no redirects).
 """
 
+from scraper.http.api import fetch_json
 from scraper.http.guard import GuardedTransport, check_url_allowed, classify_address, make_client
 from scraper.http.images import FetchedImage, fetch_image
 from scraper.http.limiter import (
@@ -62,6 +64,7 @@ __all__ = [
     "check_url_allowed",
     "classify_address",
     "fetch_image",
+    "fetch_json",
     "fetch_page",
     "make_client",
     "parse_retry_after",

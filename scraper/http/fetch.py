@@ -66,6 +66,8 @@ class _Fetcher:
         )
         #: The host whose politeness slot we are waiting for, if we are.
         self.waiting_for: str | None = None
+        #: A form to POST instead of a GET (an API's OAuth token request; never redirected).
+        self.form: dict[str, str] | None = None
 
     def _no_time_for(self, wait: float) -> bool:
         """Whether sleeping ``wait`` seconds would end past the deadline."""
@@ -209,7 +211,9 @@ class _Fetcher:
             request_headers.setdefault("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1")
         async with (
             asyncio.timeout(self.settings.total_timeout),
-            self.client.stream("GET", url, headers=request_headers) as response,
+            self.client.stream(
+                "GET" if self.form is None else "POST", url, headers=request_headers, data=self.form
+            ) as response,
         ):
             status = response.status_code
             if status >= 300 or status < 200:
@@ -294,11 +298,13 @@ async def fetch_raw(
     client: httpx.AsyncClient | None,
     limiter: HostLimiter | None,
     robots_cache: RobotsCache | None,
+    form: dict[str, str] | None = None,
 ) -> _Raw:
     """GET ``url`` through the guarded path (every hop checked, robots.txt, politeness,
     retries), all of it within ``settings.deadline``: what :func:`fetch_page` and
     :func:`~scraper.http.images.fetch_image` share. ``client`` is closed only when made
-    here; ``limiter`` / ``robots_cache`` default to the process-wide instances."""
+    here; ``limiter`` / ``robots_cache`` default to the process-wide instances. With
+    ``form``, POST it instead (:mod:`scraper.http.api`, which follows no redirect)."""
     own_client = client is None
     http_client = client if client is not None else make_client(settings)
     fetcher = _Fetcher(
@@ -307,6 +313,7 @@ async def fetch_raw(
         limiter if limiter is not None else DEFAULT_LIMITER,
         robots_cache if robots_cache is not None else DEFAULT_ROBOTS_CACHE,
     )
+    fetcher.form = form
     try:
         async with asyncio.timeout(settings.deadline):
             return await fetcher.get(

@@ -15,13 +15,23 @@ from urllib.parse import urlsplit
 from scraper.sources.base import ExtractContext, Source
 from scraper.sources.cardmarket import CardmarketSource
 from scraper.sources.css import CssSource
+from scraper.sources.discogs import DiscogsSource
 from scraper.sources.dom import Document, parse_document
 from scraper.sources.ebay import EbaySource
+from scraper.sources.ebay_api import EbayApiSource
 from scraper.sources.pricecharting import PriceChartingSource
 from scraper.sources.structured import StructuredSource
 from scraper.types import FailureKind, Observation, ScrapeFailure, utcnow
 
-__all__ = ["DEFAULT_SOURCE", "SOURCES", "Source", "extract", "source_for_url", "source_options"]
+__all__ = [
+    "DEFAULT_SOURCE",
+    "SOURCES",
+    "Source",
+    "extract",
+    "resolve_source",
+    "source_for_url",
+    "source_options",
+]
 
 SOURCES: dict[str, Source] = {
     "structured": StructuredSource(),
@@ -29,6 +39,8 @@ SOURCES: dict[str, Source] = {
     "pricecharting": PriceChartingSource(),
     "ebay": EbaySource(),
     "cardmarket": CardmarketSource(),
+    "discogs": DiscogsSource(),
+    "ebay_api": EbayApiSource(),
 }
 
 DEFAULT_SOURCE = "structured"
@@ -47,6 +59,12 @@ def source_for_url(url: str) -> str:
     return DEFAULT_SOURCE
 
 
+def resolve_source(url: str, source: str | None, selector: str | None) -> str:
+    """The name of the source that reads ``url``: ``source`` if given, else ``css`` with a
+    selector, else the one owning the URL's host."""
+    return source or ("css" if selector else source_for_url(url))
+
+
 def source_options(
     url: str, source: str | None, selector: str | None, options: Mapping[str, str]
 ) -> dict[str, str]:
@@ -54,8 +72,7 @@ def source_options(
     tracker's card details reach the card market and nothing else)."""
     if not options:
         return {}
-    name = source or ("css" if selector else source_for_url(url))
-    adapter = SOURCES.get(name)
+    adapter = SOURCES.get(resolve_source(url, source, selector))
     known = adapter.option_names if adapter is not None else ()
     return {k: v for k, v in options.items() if k in known and isinstance(v, str) and v}
 
@@ -83,7 +100,8 @@ def extract(
     ``source`` names an entry of :data:`SOURCES`; when ``None`` the ``css`` source is
     used if a ``selector`` option is given, else the source owning the URL's host
     (``pricecharting.com`` → ``pricecharting``, ``ebay.*`` → ``ebay``,
-    ``cardmarket.com`` → ``cardmarket``), else ``structured``.
+    ``cardmarket.com`` → ``cardmarket``), else ``structured``. (``discogs.com`` →
+    ``discogs``, which reads the Discogs API: :func:`scraper.scrape` calls it, not this.)
 
     Options: ``selector`` / ``attribute`` (css source), ``language`` / ``finish``
     (cardmarket: the card's language code and finish), ``currency_hint`` (ISO code

@@ -7,7 +7,7 @@ in ``hosts`` and register an instance in :data:`scraper.sources.SOURCES`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
@@ -17,7 +17,21 @@ from urllib.parse import urlsplit
 from scraper.sources.dom import Document, clean_text
 from scraper.types import Auction, FailureKind, Money, Observation, ScrapeFailure, Seller
 
-__all__ = ["Candidate", "ExtractContext", "Source", "decide", "host_label", "page_title"]
+__all__ = [
+    "ApiSource",
+    "Candidate",
+    "ExtractContext",
+    "GetJson",
+    "Source",
+    "decide",
+    "host_label",
+    "page_title",
+]
+
+#: How an :class:`ApiSource` reads its API: ``await get_json(url, headers)`` → the parsed
+#: JSON; ``await get_json(url, headers, form)`` POSTs ``form`` (an OAuth token request).
+#: The pipeline passes :func:`scraper.http.fetch_json` bound to its settings.
+GetJson = Callable[..., Awaitable[Any]]
 
 
 def host_label(url: str) -> str:
@@ -90,6 +104,32 @@ class Source:
             )
             for c in candidates
         ]
+
+
+class ApiSource(Source):
+    """A source that reads a marketplace's API instead of the tracked page: the pipeline
+    calls :meth:`fetch` (no page is fetched) with a ``get_json`` over the guarded path.
+
+    ``credential_options`` names the options that carry the collector's key (the backend
+    passes them, decrypted, only to a source that lists them); they arrive as
+    :class:`~scraper.types.Secret` so no ``repr`` shows them."""
+
+    credential_options: ClassVar[tuple[str, ...]] = ()
+    #: The backend's credential provider whose keys this source reads (`discogs`, `ebay`).
+    provider: ClassVar[str] = ""
+    #: How messages name the API ("Discogs at api.discogs.com refused the key").
+    label: ClassVar[str] = "The API"
+
+    def extract(self, doc: Document, ctx: ExtractContext) -> list[Observation]:
+        raise ScrapeFailure(
+            FailureKind.NO_PRICE_FOUND,
+            f"The {self.name} source reads its API, not a saved page: check the address "
+            "instead (python -m scraper URL --source " + self.name + ").",
+            url=ctx.url,
+        )
+
+    async def fetch(self, ctx: ExtractContext, get_json: GetJson) -> list[Observation]:
+        raise NotImplementedError
 
 
 def page_title(doc: Document) -> str | None:

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
 
-__all__ = ["normalize_availability", "normalize_item_condition"]
+from scraper.types import Money
+
+__all__ = ["json_money", "normalize_availability", "normalize_item_condition"]
 
 _IN_STOCK = {
     "instock",
@@ -61,3 +65,22 @@ def normalize_item_condition(value: object) -> str | None:
     if not isinstance(value, str):
         return None
     return "new" if _local_name(value) in {"newcondition", "new"} else None
+
+
+def json_money(value: Any, *, zero: bool = False) -> Money | None:
+    """An API's ``{"value": 12.5, "currency": "USD"}`` (value a number or a numeric string)
+    → Money in cents; ``None`` unless positive (or zero, with ``zero``, for a shipping
+    cost). A currency that is not three letters is left unknown."""
+    if not isinstance(value, dict):
+        return None
+    amount, currency = value.get("value"), value.get("currency")
+    if isinstance(amount, bool) or not isinstance(amount, int | float | str):
+        return None
+    try:
+        number = Decimal(str(amount).strip()).quantize(Decimal("0.01"))
+    except (InvalidOperation, ValueError):
+        return None
+    if not number.is_finite() or number < 0 or (number == 0 and not zero):
+        return None
+    code = currency.strip().upper() if isinstance(currency, str) else ""
+    return Money(number, code if re.fullmatch(r"[A-Z]{3}", code) else None)

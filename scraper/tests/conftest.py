@@ -43,6 +43,8 @@ class Seen:
     path: str
     headers: dict[str, str]
     at: float
+    #: A POST's body (an API's token request), ``b""`` for a GET.
+    body: bytes = b""
 
 
 Handler = Callable[[Seen], Reply]
@@ -65,7 +67,11 @@ class LocalServer:
                 return
 
             def do_GET(self) -> None:
-                seen = Seen(self.path, {k.lower(): v for k, v in self.headers.items()}, time.time())
+                length = int(self.headers.get("Content-Length") or 0)
+                sent = self.rfile.read(length) if length > 0 else b""
+                seen = Seen(
+                    self.path, {k.lower(): v for k, v in self.headers.items()}, time.time(), sent
+                )
                 reply = server._next(seen)
                 if reply.delay:
                     time.sleep(reply.delay)
@@ -86,6 +92,8 @@ class LocalServer:
                         self.wfile.write(body)
                 except (BrokenPipeError, ConnectionResetError):
                     pass
+
+            do_POST = do_GET
 
         self.httpd = _QuietServer(("127.0.0.1", 0), _Handler)
         self.httpd.daemon_threads = True

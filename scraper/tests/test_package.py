@@ -50,7 +50,9 @@ def test_public_api_names() -> None:
         "fetch_product_image",
     ]:
         assert hasattr(scraper, name), name
-    assert set(scraper.SOURCES) == {"structured", "css", "pricecharting", "ebay", "cardmarket"}
+    assert set(scraper.SOURCES) == {
+        "structured", "css", "pricecharting", "ebay", "cardmarket", "discogs", "ebay_api",
+    }  # fmt: skip
     assert [k.value for k in scraper.FailureKind] == [
         "robots_disallowed",
         "forbidden_address",
@@ -65,6 +67,7 @@ def test_public_api_names() -> None:
         "selector_not_found",
         "no_image_found",
         "not_image",
+        "missing_credentials",
     ]
 
 

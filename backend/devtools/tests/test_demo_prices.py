@@ -5,7 +5,7 @@ import pytest
 from devtools.demo_prices import ensure_demo_price_history
 from devtools.management.commands.seed_demo import seed_demo
 from price_history.models import PriceHistory, Tracker
-from scraper.demo_marketplace import BY_NAME, price_for
+from scraper.demo_marketplace import BY_NAME, SOLD_DAYS, collector_price, price_for
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +18,9 @@ def test_demo_items_get_marketplace_trackers_and_a_year_of_history():
     assert all(t.url.startswith("http://127.0.0.1:8765/") for t in trackers)
     assert {t.collectible.name for t in trackers} == set(BY_NAME)
     history = PriceHistory.objects.filter(is_demo=True)
-    assert report.prices_backfilled == history.count() == trackers.count() * 365
+    # A year a tracker, less the days an eBay sold-listings page shows (its check's own).
+    expected = sum(365 - (SOLD_DAYS if "/ebay/sch/" in t.url else 0) for t in trackers)
+    assert report.prices_backfilled == history.count() == expected
 
 
 def test_backfilled_prices_are_what_the_marketplace_serves_on_that_day():
@@ -63,3 +65,19 @@ def test_demo_trackers_are_not_all_due_at_once():
 
     assert len(set(due_times)) == len(due_times)
     assert due_times[-1] - due_times[0] > timedelta(hours=5)
+
+
+def test_the_collector_marketplaces_are_tracked_with_their_source_and_condition():
+    seed_demo()
+
+    griffey = Tracker.objects.get(collectible__name="Ken Griffey Jr. Rookie Card", source="ebay")
+    goyf = Tracker.objects.get(collectible__name="Tarmogoyf", source="cardmarket")
+
+    assert (griffey.condition, "/ebay/sch/" in griffey.url) == ("bgs_10", True)
+    assert goyf.condition == "near_mint"
+    row = PriceHistory.objects.filter(tracker=goyf).order_by("observed_at").first()
+    assert row is not None
+    day = row.observed_at.date()
+    amount, currency = collector_price(BY_NAME["Tarmogoyf"], "cardmarket", "near_mint", day)
+    assert (row.price, row.currency, row.condition) == (amount, currency, "near_mint")
+    assert currency == "EUR"  # the card market's own currency

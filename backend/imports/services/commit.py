@@ -16,7 +16,6 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from typing import Any
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -257,11 +256,9 @@ def _tracker(job: ImportJob, item: Collectible, outcome: RowOutcome) -> Tracker 
         return None
     if problem := gateway.url_problem(url):
         raise ValidationError({"tracker_url": [problem]})
-    host = (urlsplit(url).hostname or "").lower()
-    source = TrackerSource.STRUCTURED
+    source = gateway.source_for(url)  # by host, as for a tracker created in the API
     external_id = ""
-    if host == "pricecharting.com" or host.endswith(".pricecharting.com"):
-        source = TrackerSource.PRICECHARTING
+    if source == TrackerSource.PRICECHARTING:
         external_id = outcome.data.get("external_ids", {}).get("pricecharting", "")
     try:
         return price_services.tracker_create(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -67,6 +68,15 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 SCRAPER_ALLOWED_HOSTS = env.list(
     "SCRAPER_ALLOWED_HOSTS", default=["127.0.0.1:8765", "localhost:8765"] if DEBUG else []
 )
+# Where the Discogs source reads the Discogs REST API (the demo marketplace and tests
+# point it at their loopback server, which must then be in SCRAPER_ALLOWED_HOSTS).
+DISCOGS_API_URL = env.str("DISCOGS_API_URL", default="https://api.discogs.com").rstrip("/")
+# Where the `ebay_api` source reads the eBay APIs (OAuth token and Browse).
+EBAY_API_URL = env.str("EBAY_API_URL", default="https://api.ebay.com").rstrip("/")
+for _name, _url in (("DISCOGS_API_URL", DISCOGS_API_URL), ("EBAY_API_URL", EBAY_API_URL)):
+    _parts = urlsplit(_url)
+    if _parts.scheme not in ("http", "https") or not _parts.hostname or _parts.query:
+        raise ImproperlyConfigured(f"{_name} must be an http(s) URL with no query string.")
 # Minimum seconds between two requests to one host, across all workers (Redis limiter).
 SCRAPER_MIN_DELAY_SECONDS = env.float("SCRAPER_MIN_DELAY_SECONDS", default=3.0)
 # HTTP retries per fetch (connection errors, timeouts, 5xx, 429), inside one task.

@@ -48,6 +48,9 @@ class PriceEntrySerializer(serializers.ModelSerializer):
             "url",
             "title",
             "availability",
+            "seller",
+            "seller_key",
+            "shipping",
             "is_demo",
             "created_at",
         ]
@@ -58,9 +61,18 @@ class PriceEntrySerializer(serializers.ModelSerializer):
             "source",
             "title",
             "availability",
+            "seller",
+            "seller_key",
+            "shipping",
             "is_demo",
             "created_at",
         ]
+        extra_kwargs = {
+            "seller": {"help_text": "Who offered it, when the page says; empty otherwise."},
+            "seller_key": {
+                "help_text": "Tells the sellers of one site apart: `<host>|<seller id or name>`."
+            },
+        }
 
     def validate_observed_at(self, value: datetime) -> datetime:
         if value > timezone.now() + timedelta(minutes=5):

@@ -98,6 +98,14 @@ class TrackerSerializer(serializers.ModelSerializer):
             "created_at",
             "updated_at",
         ]
+        extra_kwargs = {
+            "source": {
+                "help_text": "How the page is read. Omitted on creation: `css` when a "
+                "selector is given, else chosen from the URL's host (`pricecharting.com` → "
+                "`pricecharting`, `ebay.*` → `ebay`, `cardmarket.com` → `cardmarket`), "
+                "else `structured`."
+            }
+        }
 
     def validate_interval_minutes(self, value: int) -> int:
         minimum = int(settings.TRACKER_MIN_INTERVAL.total_seconds() // 60)
@@ -115,6 +123,9 @@ class TrackerSerializer(serializers.ModelSerializer):
                 return attrs[name]
             return getattr(instance, name) if instance is not None else ""
 
+        if instance is None and not attrs.get("source"):
+            # No source named: the URL's host chooses (ebay.com → ebay, …), as the CLI does.
+            attrs["source"] = gateway.source_for(attrs.get("url", ""), attrs.get("selector", ""))
         errors = tracker_selector_errors(
             source=current("source") or TrackerSource.STRUCTURED,
             selector=current("selector"),
@@ -138,13 +149,21 @@ class ObservationPreviewSerializer(serializers.Serializer):
     url = serializers.CharField()
     title = serializers.CharField()
     availability = serializers.CharField()
+    seller = serializers.CharField(help_text="Who offers it, when the page says; else empty.")
+    shipping = serializers.DecimalField(
+        max_digits=12,
+        decimal_places=2,
+        allow_null=True,
+        help_text="Shipping in `currency` when the page gives it (0: free).",
+    )
 
 
 class FailureSerializer(serializers.Serializer):
     kind = serializers.CharField(
         help_text="`robots_disallowed`, `forbidden_address`, `http_error`, `rate_limited`, "
         "`timeout`, `too_large`, `not_html`, `no_price_found`, `ambiguous_prices`, "
-        "`out_of_stock`, `selector_not_found` or `internal_error`."
+        "`out_of_stock`, `selector_not_found`, `missing_credentials` (a marketplace API source "
+        "without your key, or a key it refused) or `internal_error`."
     )
     message = serializers.CharField(help_text="Why, in a sentence a collector understands.")
 

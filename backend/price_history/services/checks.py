@@ -67,6 +67,7 @@ def _answer_of(check: TrackerCheck) -> dict[str, Any]:
                 **asdict(price),
                 "price": str(price.price),
                 "observed_at": price.observed_at.isoformat(),
+                "shipping": None if price.shipping is None else str(price.shipping),
             }
             for price in check.observations
         ],
@@ -83,6 +84,9 @@ def _check_of(answer: dict[str, Any]) -> TrackerCheck:
                     **price,
                     "price": Decimal(price["price"]),
                     "observed_at": datetime.fromisoformat(price["observed_at"]),
+                    "shipping": None
+                    if price.get("shipping") is None
+                    else Decimal(price["shipping"]),
                 }
             )
             for price in answer.get("observations", [])

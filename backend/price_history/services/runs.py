@@ -13,6 +13,7 @@ starts gives up on it. A second delivery of the same run adds no row twice.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from datetime import datetime, timedelta
 
@@ -23,7 +24,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from price_history import gateway, hooks, queue
-from price_history.gateway import FetchResult, ScrapeFailure
+from price_history.gateway import FetchResult, PreparedPrice, ScrapeFailure
 from price_history.models import JobStatus, PriceHistory, RunStatus, ScrapeJob, ScrapeRun, Tracker
 from price_history.services.jobs import job_refresh
 
@@ -82,6 +83,19 @@ def _backoff(tracker: Tracker, failures: int, retry_after: float | None) -> time
     return delay
 
 
+def dedupe_key(run: ScrapeRun, price: PreparedPrice) -> str:
+    """One row per run, source and condition, and per seller where the page names them
+    (a listings page: one offer per seller; the key's hash keeps it short). A past sale
+    (a sold listing, `listing_id`) is one row per tracker whichever run sees it again."""
+    if price.listing_id:
+        sold_on = price.observed_at.date().isoformat()
+        return f"sale:{run.tracker_id}:{price.source}:{price.listing_id}:{sold_on}"
+    key = f"run:{run.pk}:{price.source}:{price.condition}"
+    if price.seller_key:
+        key += ":" + hashlib.sha256(price.seller_key.encode()).hexdigest()[:16]
+    return key
+
+
 def _record(run: ScrapeRun, tracker: Tracker, result: FetchResult) -> list[PriceHistory]:
     if result.not_modified:
         return []
@@ -98,7 +112,10 @@ def _record(run: ScrapeRun, tracker: Tracker, result: FetchResult) -> list[Price
             url=price.url,
             title=price.title,
             availability=price.availability,
-            dedupe_key=f"run:{run.pk}:{price.source}:{price.condition}",
+            seller=price.seller,
+            seller_key=price.seller_key,
+            shipping=price.shipping,
+            dedupe_key=dedupe_key(run, price),
         )
         for price in gateway.prepare_observations(tracker, result.observations)
     ]

@@ -161,7 +161,7 @@ class TestSeries:
             ({"to": "0001-01-01"}, "to"),
             ({"from": "0001-01-01T00:00:00Z"}, "from"),
             ({"to": "9999-12-31"}, "to"),
-            ({"source": "ebay"}, "source"),
+            ({"source": "no-such-market"}, "source"),
             ({"condition": "shiny"}, "condition"),
             ({"currency": "USD"}, "currency"),
         ],

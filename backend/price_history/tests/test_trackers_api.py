@@ -84,7 +84,8 @@ class TestCreate:
     def test_css_needs_a_selector_and_only_css_takes_one(self, owner_client, item):
         css = owner_client.post(trackers_url(item.pk), {"url": PUBLIC_PAGE, "source": "css"})
         structured = owner_client.post(
-            trackers_url(item.pk), {"url": PUBLIC_PAGE, "selector": ".price"}
+            trackers_url(item.pk),
+            {"url": PUBLIC_PAGE, "source": "structured", "selector": ".price"},
         )
 
         assert css.status_code == 400
@@ -95,7 +96,7 @@ class TestCreate:
     def test_unknown_source_condition_and_currency_are_refused(self, owner_client, item):
         response = owner_client.post(
             trackers_url(item.pk),
-            {"url": PUBLIC_PAGE, "source": "ebay", "condition": "shiny", "currency": "ZZZ"},
+            {"url": PUBLIC_PAGE, "source": "nope", "condition": "shiny", "currency": "ZZZ"},
         )
 
         assert response.status_code == 400

@@ -10,13 +10,14 @@ from valuation.selectors.history import (
     collection_values_by_day,
     value_history,
 )
-from valuation.selectors.offers import Offer, best_offers
+from valuation.selectors.offers import Offer, best_offer_by_item, best_offers
 from valuation.selectors.values import item_valuations, items_needing_valuation
 
 __all__ = [
     "RANGES",
     "DayValue",
     "Offer",
+    "best_offer_by_item",
     "best_offers",
     "collection_values_by_day",
     "dashboard",

@@ -3,17 +3,22 @@ its condition — for a wanted item "at least" its condition (`conditions_at_lea
 whether it is within the item's maximum price (converted at today's rates).
 
 Current: the latest observation of each tracker (and of each source for observations
-without a tracker) per condition, no older than VALUATION_STALE_AFTER_DAYS. Prices entered
+without a tracker) per condition, no older than VALUATION_STALE_AFTER_DAYS; when that check
+saw several sellers' offers (a marketplace listings page), the cheapest. Prices entered
 by hand and generated demo prices are not offers. An observation with no condition (a page
 that does not say) counts, as in valuation's last resort, and shows condition "".
 """
 
 from __future__ import annotations
 
+import operator
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from functools import reduce
 
+from django.db.models import Q
 from django.utils import timezone
 
 from inventory.models import Collectible
@@ -48,36 +53,56 @@ class Offer:
         )
 
 
-def _current_observations(collectible: Collectible, now: datetime) -> list[tuple]:
-    """The latest fresh observation of each tracker (or tracker-less source) per condition
-    that meets the item's condition."""
-    conditions = [*conditions_at_least(collectible), ANY_CONDITION]
+def _current_observations(items: Sequence[Collectible], now: datetime) -> list[tuple]:
+    """The latest fresh observation of each item's trackers (or tracker-less sources) per
+    condition that meets the item's condition, with the item's vendor's currency: one
+    statement for all the items."""
+    by_conditions: dict[tuple[str, ...], list[int]] = {}
+    for item in items:
+        by_conditions.setdefault((*conditions_at_least(item), ANY_CONDITION), []).append(item.pk)
+    meets = reduce(
+        operator.or_,
+        (Q(collectible_id__in=ids, condition__in=conds) for conds, ids in by_conditions.items()),
+    )
     return list(
         PriceHistory.objects.filter(
-            collectible=collectible,
-            condition__in=conditions,
-            observed_at__gte=stale_before(now),
-            observed_at__lte=now,
-            is_demo=False,
+            meets, observed_at__gte=stale_before(now), observed_at__lte=now, is_demo=False
         )
         .exclude(source=PriceSource.MANUAL)
-        .order_by("tracker_id", "source", "condition", "-observed_at", "-id")
-        .distinct("tracker_id", "source", "condition")  # DISTINCT ON: the latest of each
-        .values_list("source", "price", "currency", "condition", "observed_at", "url", "tracker_id")
-    )
+        # DISTINCT ON: the latest of each; of a listings page's several sellers, the cheapest.
+        .order_by(
+            "collectible_id", "tracker_id", "source", "condition", "-observed_at", "price", "-id"
+        )
+        .distinct("collectible_id", "tracker_id", "source", "condition")
+        .values_list(
+            "collectible_id", "source", "price", "currency", "condition", "observed_at", "url",
+            "tracker_id", "collectible__vendor__default_currency",
+        )
+    )  # fmt: skip
 
 
-def best_offers(*, collectible: Collectible, now: datetime | None = None) -> list[Offer]:
-    """The item's best current offer per source, cheapest first (in the compared
-    currency), ties newest first. `collectible.vendor` is read for its currency."""
+def best_offers_by_item(
+    items: Sequence[Collectible], *, now: datetime | None = None
+) -> dict[int, list[Offer]]:
+    """Each item's best current offer per source, cheapest first (in the compared
+    currency), ties newest first; items without one are left out. In one query for the
+    offers, and one for the exchange rates when an offer is in another currency."""
+    if not items:
+        return {}
     now = now or timezone.now()
-    rows = _current_observations(collectible, now)
-    target = collectible.max_price_currency or collectible.vendor.default_currency
-    limit = collectible.max_price
     today = now.date()
-    rates = RateBook.load([(currency, today) for currency in {row[2] for row in rows} | {target}])
-    best: dict[str, Offer] = {}
-    for source, price, currency, condition, observed_at, url, tracker_id in rows:
+    rows = _current_observations(items, now)
+    limits = {item.pk: (item.max_price, item.max_price_currency) for item in items}
+    targets = {row[0]: limits[row[0]][1] or row[8] for row in rows}
+    rates = RateBook.load(
+        lookup
+        for row in rows
+        if row[3] != targets[row[0]]
+        for lookup in ((row[3], today), (targets[row[0]], today))
+    )
+    best: dict[tuple[int, str], Offer] = {}
+    for pk, source, price, currency, condition, observed_at, url, tracker_id, _ in rows:
+        target, limit = targets[pk], limits[pk][0]
         converted = rates.convert(price, currency, target, today)
         compared = None if converted is None else cents(converted)
         offer = Offer(
@@ -92,7 +117,22 @@ def best_offers(*, collectible: Collectible, now: datetime | None = None) -> lis
             compared_price=compared,
             within_max_price=None if compared is None or limit is None else compared <= limit,
         )
-        kept = best.get(source)
+        kept = best.get((pk, source))
         if kept is None or offer.sort_key() < kept.sort_key():
-            best[source] = offer
-    return sorted(best.values(), key=Offer.sort_key)
+            best[(pk, source)] = offer
+    offers: dict[int, list[Offer]] = {}
+    for (pk, _), offer in best.items():
+        offers.setdefault(pk, []).append(offer)
+    return {pk: sorted(found, key=Offer.sort_key) for pk, found in offers.items()}
+
+
+def best_offers(*, collectible: Collectible, now: datetime | None = None) -> list[Offer]:
+    """The item's best current offer per source, cheapest first (`best_offers_by_item`)."""
+    return best_offers_by_item([collectible], now=now).get(collectible.pk, [])
+
+
+def best_offer_by_item(
+    items: Sequence[Collectible], *, now: datetime | None = None
+) -> dict[int, Offer]:
+    """Each item's best offer now: the cheapest of its sources' (`best_offers_by_item`)."""
+    return {pk: offers[0] for pk, offers in best_offers_by_item(items, now=now).items()}

@@ -81,8 +81,9 @@ def latest_prices(
     items: Sequence[Collectible], points: Sequence[datetime]
 ) -> dict[tuple[int, int, bool], Price]:
     """For each point in time, item and kind (manual or not): the matching price in force
-    then — the latest exact match, else the latest blank-condition one. One query
-    (DISTINCT ON over the items' history)."""
+    then — the latest exact match, else the latest blank-condition one; of a check that saw
+    several sellers' offers (a listings page), the cheapest. One query (DISTINCT ON over
+    the items' history)."""
     if not items or not points:
         return {}
     table = PriceHistory._meta.db_table
@@ -98,7 +99,8 @@ def latest_prices(
         JOIN {table} p ON p.observed_at <= a.at
         JOIN wanted w ON w.collectible_id = p.collectible_id AND w.condition = p.condition
         WHERE p.collectible_id = ANY(%s)
-        ORDER BY a.point, p.collectible_id, p.source = %s, w.tier, p.observed_at DESC, p.id DESC
+        ORDER BY a.point, p.collectible_id, p.source = %s, w.tier, p.observed_at DESC, p.price,
+            p.id DESC
     """  # noqa: S608 — the table name is the model's, values are parameters
     manual = PriceSource.MANUAL.value
     params: list[Any] = [

@@ -203,6 +203,7 @@ def test_list_rows_say_exactly_what_the_item_serializer_says(user, personal, ite
     from inventory.list_rows import collectible_list_rows
     from inventory.selectors import CollectibleRows, collectible_list_for_user
     from inventory.serializers import CollectibleSerializer
+    from valuation.best_offer import CollectibleBestOffer
     from valuation.services import valuations_ensure_fresh
 
     card = CollectibleFactory(
@@ -220,10 +221,14 @@ def test_list_rows_say_exactly_what_the_item_serializer_says(user, personal, ite
         purchase_currency="EUR", status="sold", sale_price=Decimal("9.99"),
         sale_fees=Decimal("0.99"), sale_date=date(2024, 3, 1),
     )  # fmt: skip
-    CollectibleFactory(
+    wanted = CollectibleFactory(
         vendor=personal, name="Wanted", purchase_price=None, purchase_currency="",
         status="wanted", max_price=Decimal("45.50"), max_price_currency="EUR", priority=1,
     )  # fmt: skip
+    PriceHistoryFactory(collectible=wanted, price=Decimal("40"), currency="USD",
+                        condition="", observed_at=timezone.now() - timedelta(hours=3))  # fmt: skip
+    CollectibleFactory(vendor=personal, name="Wanted, no offer", purchase_price=None,
+                       purchase_currency="", status="wanted")  # fmt: skip
     valuations_ensure_fresh(vendor_ids=[personal.pk])
     CollectibleFactory(vendor=personal, name="Not valued yet", purchase_price=None,
                        purchase_currency="")  # fmt: skip
@@ -235,8 +240,14 @@ def test_list_rows_say_exactly_what_the_item_serializer_says(user, personal, ite
     ]
 
     rows = CollectibleRows(queryset)
-    assert rows.count() == len(expected) == 9
-    assert collectible_list_rows(rows[0:9], now=now) == expected
+    assert rows.count() == len(expected) == 10
+    page = rows[0:10]
+    CollectibleBestOffer().before_showing_rows(page)  # as the list does (its valuation is
+    # left as read: the serializer above did not value "Not valued yet" either)
+    assert collectible_list_rows(page, now=now) == expected
+    assert [row["best_offer"]["compared_price"] for row in expected if row["best_offer"]] == [
+        "32.00"
+    ]
     kinds = {
         (row["card_details"] is None, (row["valuation"] or {}).get("basis")) for row in expected
     }

@@ -19,3 +19,13 @@ export const dashboardKeys = {
   summary: (vendor: number | null) => [...dashboardKeys.all, "summary", vendor] as const,
   history: (vendor: number | null, range: ValueRange) => [...dashboardKeys.all, "history", vendor, range] as const,
 };
+
+/**
+ * A want list's seller bundles hang under the collectible lists: whatever reloads the list
+ * rows (new prices, an edited maximum price, an acquired want) changes the bundles too.
+ * `vendor` null = every vendor of yours.
+ */
+export const wantBundleKeys = {
+  all: [...collectibleKeys.lists(), "want-bundles"] as const,
+  list: (vendor: number | null) => [...wantBundleKeys.all, vendor] as const,
+};

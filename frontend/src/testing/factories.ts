@@ -66,6 +66,8 @@ export function makeCollectible(overrides: Partial<Collectible> = {}): Collectib
       unconvertible: false,
       valued_at: now,
     },
+    // A wanted item's cheapest current offer (none for owned items).
+    best_offer: null,
     created_at: now,
     updated_at: now,
     ...overrides,

@@ -262,6 +262,8 @@ export const handlers = [
           url: body.url,
           title: "Chrono Trigger",
           availability: "in_stock",
+          seller: "",
+          shipping: null,
         },
       ],
     });

@@ -775,6 +775,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/marketplace-credentials/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List your marketplace API keys (masked) */
+        get: operations["marketplace_credentials_list"];
+        put?: never;
+        /** Save a marketplace API key (Discogs token, or eBay client id and secret) */
+        post: operations["marketplace_credentials_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/marketplace-credentials/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a marketplace API key (masked) */
+        get: operations["marketplace_credentials_retrieve"];
+        put?: never;
+        post?: never;
+        /** Remove a marketplace API key */
+        delete: operations["marketplace_credentials_destroy"];
+        options?: never;
+        head?: never;
+        /** Replace a marketplace API key's secrets (send only those to replace) */
+        patch: operations["marketplace_credentials_partial_update"];
+        trace?: never;
+    };
     "/api/v1/notification-channels/": {
         parameters: {
             query?: never;
@@ -1066,6 +1103,26 @@ export interface paths {
         patch: operations["vendors_members_partial_update"];
         trace?: never;
     };
+    "/api/v1/want-bundles/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Seller bundles: wanted items one seller offers now, with the total
+         * @description Per seller, the caller's wanted items it currently offers: the latest check of each tracker, no older than the stale window, in stock (or not stated), meeting the wanted condition ('at least'; no stated condition counts) and at or below the maximum price when one is set (at today's rates). Per item and seller the cheapest offer; only sellers with at least two items. Totals in the collection currency (your personal collection's, or the `vendor`'s) at today's rates; offers without a rate are left out. Most items first, then cheapest total. See docs/valuation.md.
+         */
+        get: operations["want_bundles_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1183,6 +1240,72 @@ export interface components {
         };
         /** @enum {unknown} */
         BlankEnum: "";
+        Bundle: {
+            /** @description The seller's name as the page gives it. */
+            seller: string;
+            /** @description Tells the sellers of one site apart: `<host>|<seller id or name>`. */
+            seller_key: string;
+            /** @description Wanted items this seller offers now. */
+            item_count: number;
+            /**
+             * Format: decimal
+             * @description The offers' prices added up, in `currency`.
+             */
+            total: string;
+            /** @description The caller's collection currency. */
+            currency: string;
+            /**
+             * Format: decimal
+             * @description The offers' shipping added up (bought one by one), in `currency`; null when an offer does not state its shipping.
+             */
+            shipping_separately: string | null;
+            /** @description Highest priority first, at most 100 (`item_count` and `total` cover all). */
+            items: components["schemas"]["BundleItem"][];
+        };
+        /** @description One wanted item and the seller's offer for it. */
+        BundleItem: {
+            collectible: number;
+            name: string;
+            vendor: number;
+            /** Format: decimal */
+            max_price: string | null;
+            /** @description Empty without a maximum price. */
+            max_price_currency: string;
+            /**
+             * @description The tracker's source.
+             *
+             *     * `structured` - Shop page (schema.org structured data)
+             *     * `css` - CSS selector on a page
+             *     * `pricecharting` - PriceCharting
+             *     * `ebay` - eBay (item or sold listings)
+             *     * `cardmarket` - Cardmarket
+             *     * `discogs` - Discogs (API, with your token)
+             *     * `ebay_api` - eBay Browse API (with your application keys)
+             *     * `manual` - Entered by hand
+             */
+            source: components["schemas"]["PriceSourceEnum"];
+            /** Format: decimal */
+            price: string;
+            /** @description ISO 4217, as offered. */
+            currency: string;
+            /**
+             * Format: decimal
+             * @description `price` in the bundle's currency at today's rates.
+             */
+            converted_price: string;
+            /**
+             * Format: decimal
+             * @description The offer's shipping in `currency` (0: free; null: the page does not say).
+             */
+            shipping: string | null;
+            /** @description The offer's condition in the price vocabulary; empty when the page did not say. */
+            condition: string;
+            /** @description The page the offer is on. */
+            url: string;
+            /** Format: date-time */
+            observed_at: string;
+            tracker: number;
+        };
         CardDetails: {
             /** @description e.g. Pokémon, Magic: The Gathering. */
             game?: string;
@@ -1328,6 +1451,9 @@ export interface components {
              *     * `grade_9` - Grade 9
              *     * `grade_9_5` - Grade 9.5
              *     * `psa_10` - PSA 10
+             *     * `bgs_10` - BGS 10
+             *     * `cgc_10` - CGC 10
+             *     * `sgc_10` - SGC 10
              */
             condition: components["schemas"]["PriceConditionEnum"] | components["schemas"]["BlankEnum"];
         };
@@ -1439,6 +1565,8 @@ export interface components {
             readonly cover_photo: components["schemas"]["CoverPhoto"] | null;
             /** @description What the item is worth now, in its vendor's currency (read-only). */
             readonly valuation: components["schemas"]["CollectibleValuation"] | null;
+            /** @description A wanted item's best offer now: the cheapest current offer of any source that meets its condition, and whether it is within `max_price` (as `GET /collectibles/{id}/best-offers` lists them per source). Null for items not wanted, or without such an offer. */
+            readonly best_offer: components["schemas"]["Offer"] | null;
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
@@ -1789,6 +1917,26 @@ export interface components {
             /** @description The thumbnail (long side at most PHOTO_THUMBNAIL_SIDE px). */
             thumbnail_url: string;
         };
+        Credential: {
+            readonly id: number;
+            readonly provider: components["schemas"]["ProviderEnum"];
+            readonly token_masked: string;
+            readonly client_id_masked: string;
+            readonly client_secret_masked: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+        };
+        CredentialWriteRequest: {
+            provider: components["schemas"]["ProviderEnum"];
+            /** @description Discogs personal access token; stored encrypted, never returned. */
+            token?: string;
+            /** @description eBay application client id (App ID); stored encrypted. */
+            client_id?: string;
+            /** @description eBay application client secret (Cert ID); stored encrypted. */
+            client_secret?: string;
+        };
         Dashboard: {
             vendor: components["schemas"]["DashboardVendor"];
             /** @description Every amount is in the vendor's currency. */
@@ -1836,7 +1984,7 @@ export interface components {
             };
         };
         Failure: {
-            /** @description `robots_disallowed`, `forbidden_address`, `http_error`, `rate_limited`, `timeout`, `too_large`, `not_html`, `no_price_found`, `ambiguous_prices`, `out_of_stock`, `selector_not_found` or `internal_error`. */
+            /** @description `robots_disallowed`, `forbidden_address`, `http_error`, `rate_limited`, `timeout`, `too_large`, `not_html`, `no_price_found`, `ambiguous_prices`, `out_of_stock`, `selector_not_found`, `missing_credentials` (a marketplace API source without your key, or a key it refused) or `internal_error`. */
             kind: string;
             /** @description Why, in a sentence a collector understands. */
             message: string;
@@ -2174,6 +2322,9 @@ export interface components {
              *     * `grade_9` - Grade 9
              *     * `grade_9_5` - Grade 9.5
              *     * `psa_10` - PSA 10
+             *     * `bgs_10` - BGS 10
+             *     * `cgc_10` - CGC 10
+             *     * `sgc_10` - SGC 10
              */
             condition: components["schemas"]["PriceConditionEnum"] | components["schemas"]["BlankEnum"];
             /** Format: date-time */
@@ -2181,6 +2332,13 @@ export interface components {
             url: string;
             title: string;
             availability: string;
+            /** @description Who offers it, when the page says; else empty. */
+            seller: string;
+            /**
+             * Format: decimal
+             * @description Shipping in `currency` when the page gives it (0: free).
+             */
+            shipping: string | null;
         };
         /** @description One source's best current offer (`valuation.selectors.offers`). */
         Offer: {
@@ -2190,6 +2348,46 @@ export interface components {
              *     * `structured` - Shop page (schema.org structured data)
              *     * `css` - CSS selector on a page
              *     * `pricecharting` - PriceCharting
+             *     * `ebay` - eBay (item or sold listings)
+             *     * `cardmarket` - Cardmarket
+             *     * `discogs` - Discogs (API, with your token)
+             *     * `ebay_api` - eBay Browse API (with your application keys)
+             *     * `manual` - Entered by hand
+             */
+            source: components["schemas"]["PriceSourceEnum"];
+            /** Format: decimal */
+            price: string;
+            /** @description ISO 4217, as observed. */
+            currency: string;
+            /** @description The offer's condition in the price vocabulary; empty when the page did not say. */
+            condition: string;
+            /** Format: date-time */
+            observed_at: string;
+            /** @description The page it was observed on (may be empty). */
+            url: string;
+            tracker: number | null;
+            /** @description The maximum price's currency, else the vendor's: what offers are compared in. */
+            compared_currency: string;
+            /**
+             * Format: decimal
+             * @description The price in `compared_currency` at today's rates; null without a rate.
+             */
+            compared_price: string | null;
+            /** @description At or under the item's maximum price; null without a maximum price or a rate. */
+            within_max_price: boolean | null;
+        };
+        /** @description One source's best current offer (`valuation.selectors.offers`). */
+        OfferRequest: {
+            /**
+             * @description Where it was observed (the tracker's source).
+             *
+             *     * `structured` - Shop page (schema.org structured data)
+             *     * `css` - CSS selector on a page
+             *     * `pricecharting` - PriceCharting
+             *     * `ebay` - eBay (item or sold listings)
+             *     * `cardmarket` - Cardmarket
+             *     * `discogs` - Discogs (API, with your token)
+             *     * `ebay_api` - eBay Browse API (with your application keys)
              *     * `manual` - Entered by hand
              */
             source: components["schemas"]["PriceSourceEnum"];
@@ -2517,6 +2715,15 @@ export interface components {
             /** @description Only for trading cards. */
             card_details?: components["schemas"]["CardDetailsRequest"] | null;
         };
+        PatchedCredentialWriteRequest: {
+            provider?: components["schemas"]["ProviderEnum"];
+            /** @description Discogs personal access token; stored encrypted, never returned. */
+            token?: string;
+            /** @description eBay application client id (App ID); stored encrypted. */
+            client_id?: string;
+            /** @description eBay application client secret (Cert ID); stored encrypted. */
+            client_secret?: string;
+        };
         PatchedImportJobUpdateRequest: {
             /** @description Column → field (`name`, `condition`, `card_details.game`, `external_ids.discogs`, `tracker_url`, …; null or empty: not imported). Columns not named keep their mapping. */
             mapping?: {
@@ -2562,6 +2769,17 @@ export interface components {
             observed_at?: string;
         };
         PatchedTrackerRequest: {
+            /**
+             * @description How the page is read. Omitted on creation: `css` when a selector is given, else chosen from the URL's host (`pricecharting.com` → `pricecharting`, `ebay.*` → `ebay`, `cardmarket.com` → `cardmarket`), else `structured`.
+             *
+             *     * `structured` - Shop page (schema.org structured data)
+             *     * `css` - CSS selector on a page
+             *     * `pricecharting` - PriceCharting
+             *     * `ebay` - eBay (item or sold listings)
+             *     * `cardmarket` - Cardmarket
+             *     * `discogs` - Discogs (API, with your token)
+             *     * `ebay_api` - eBay Browse API (with your application keys)
+             */
             source?: components["schemas"]["TrackerSourceEnum"];
             /**
              * Format: uri
@@ -2594,6 +2812,9 @@ export interface components {
              *     * `grade_9` - Grade 9
              *     * `grade_9_5` - Grade 9.5
              *     * `psa_10` - PSA 10
+             *     * `bgs_10` - BGS 10
+             *     * `cgc_10` - CGC 10
+             *     * `sgc_10` - SGC 10
              */
             condition?: components["schemas"]["PriceConditionEnum"] | components["schemas"]["BlankEnum"];
             /** @description ISO 4217 currency of prices the page does not label; default the vendor's. */
@@ -2708,9 +2929,12 @@ export interface components {
          *     * `grade_9` - Grade 9
          *     * `grade_9_5` - Grade 9.5
          *     * `psa_10` - PSA 10
+         *     * `bgs_10` - BGS 10
+         *     * `cgc_10` - CGC 10
+         *     * `sgc_10` - SGC 10
          * @enum {string}
          */
-        PriceConditionEnum: "sealed" | "mint" | "near_mint" | "excellent" | "good" | "played" | "poor" | "loose" | "cib" | "new" | "graded" | "ungraded" | "grade_7" | "grade_8" | "grade_9" | "grade_9_5" | "psa_10";
+        PriceConditionEnum: "sealed" | "mint" | "near_mint" | "excellent" | "good" | "played" | "poor" | "loose" | "cib" | "new" | "graded" | "ungraded" | "grade_7" | "grade_8" | "grade_9" | "grade_9_5" | "psa_10" | "bgs_10" | "cgc_10" | "sgc_10";
         PriceCorrection: {
             readonly id: number;
             readonly collectible: number;
@@ -2750,6 +2974,15 @@ export interface components {
             url?: string;
             readonly title: string;
             readonly availability: string;
+            /** @description Who offered it, when the page says; empty otherwise. */
+            readonly seller: string;
+            /** @description Tells the sellers of one site apart: `<host>|<seller id or name>`. */
+            readonly seller_key: string;
+            /**
+             * Format: decimal
+             * @description The offer's shipping cost in the price's currency (0: free; empty: unknown).
+             */
+            readonly shipping: string | null;
             /** @description Generated demo data, not observed. */
             readonly is_demo: boolean;
             /** Format: date-time */
@@ -2816,6 +3049,9 @@ export interface components {
              *     * `grade_9` - Grade 9
              *     * `grade_9_5` - Grade 9.5
              *     * `psa_10` - PSA 10
+             *     * `bgs_10` - BGS 10
+             *     * `cgc_10` - CGC 10
+             *     * `sgc_10` - SGC 10
              */
             condition: components["schemas"]["PriceConditionEnum"] | components["schemas"]["BlankEnum"];
             currency: string;
@@ -2837,10 +3073,14 @@ export interface components {
          * @description * `structured` - Shop page (schema.org structured data)
          *     * `css` - CSS selector on a page
          *     * `pricecharting` - PriceCharting
+         *     * `ebay` - eBay (item or sold listings)
+         *     * `cardmarket` - Cardmarket
+         *     * `discogs` - Discogs (API, with your token)
+         *     * `ebay_api` - eBay Browse API (with your application keys)
          *     * `manual` - Entered by hand
          * @enum {string}
          */
-        PriceSourceEnum: "structured" | "css" | "pricecharting" | "manual";
+        PriceSourceEnum: "structured" | "css" | "pricecharting" | "ebay" | "cardmarket" | "discogs" | "ebay_api" | "manual";
         PriceSummary: {
             /** Format: decimal */
             latest: string | null;
@@ -2872,6 +3112,12 @@ export interface components {
          * @enum {integer}
          */
         PriorityEnum: 1 | 2 | 3 | 4 | 5;
+        /**
+         * @description * `discogs` - Discogs (personal access token)
+         *     * `ebay` - eBay (application client id and secret)
+         * @enum {string}
+         */
+        ProviderEnum: "discogs" | "ebay";
         ReadAll: {
             marked_read: number;
         };
@@ -3075,6 +3321,17 @@ export interface components {
         Tracker: {
             readonly id: number;
             readonly collectible: number;
+            /**
+             * @description How the page is read. Omitted on creation: `css` when a selector is given, else chosen from the URL's host (`pricecharting.com` → `pricecharting`, `ebay.*` → `ebay`, `cardmarket.com` → `cardmarket`), else `structured`.
+             *
+             *     * `structured` - Shop page (schema.org structured data)
+             *     * `css` - CSS selector on a page
+             *     * `pricecharting` - PriceCharting
+             *     * `ebay` - eBay (item or sold listings)
+             *     * `cardmarket` - Cardmarket
+             *     * `discogs` - Discogs (API, with your token)
+             *     * `ebay_api` - eBay Browse API (with your application keys)
+             */
             source?: components["schemas"]["TrackerSourceEnum"];
             /**
              * Format: uri
@@ -3107,6 +3364,9 @@ export interface components {
              *     * `grade_9` - Grade 9
              *     * `grade_9_5` - Grade 9.5
              *     * `psa_10` - PSA 10
+             *     * `bgs_10` - BGS 10
+             *     * `cgc_10` - CGC 10
+             *     * `sgc_10` - SGC 10
              */
             condition?: components["schemas"]["PriceConditionEnum"] | components["schemas"]["BlankEnum"];
             /** @description ISO 4217 currency of prices the page does not label; default the vendor's. */
@@ -3141,6 +3401,17 @@ export interface components {
             readonly updated_at: string;
         };
         TrackerRequest: {
+            /**
+             * @description How the page is read. Omitted on creation: `css` when a selector is given, else chosen from the URL's host (`pricecharting.com` → `pricecharting`, `ebay.*` → `ebay`, `cardmarket.com` → `cardmarket`), else `structured`.
+             *
+             *     * `structured` - Shop page (schema.org structured data)
+             *     * `css` - CSS selector on a page
+             *     * `pricecharting` - PriceCharting
+             *     * `ebay` - eBay (item or sold listings)
+             *     * `cardmarket` - Cardmarket
+             *     * `discogs` - Discogs (API, with your token)
+             *     * `ebay_api` - eBay Browse API (with your application keys)
+             */
             source?: components["schemas"]["TrackerSourceEnum"];
             /**
              * Format: uri
@@ -3173,6 +3444,9 @@ export interface components {
              *     * `grade_9` - Grade 9
              *     * `grade_9_5` - Grade 9.5
              *     * `psa_10` - PSA 10
+             *     * `bgs_10` - BGS 10
+             *     * `cgc_10` - CGC 10
+             *     * `sgc_10` - SGC 10
              */
             condition?: components["schemas"]["PriceConditionEnum"] | components["schemas"]["BlankEnum"];
             /** @description ISO 4217 currency of prices the page does not label; default the vendor's. */
@@ -3184,9 +3458,13 @@ export interface components {
          * @description * `structured` - Shop page (schema.org structured data)
          *     * `css` - CSS selector on a page
          *     * `pricecharting` - PriceCharting
+         *     * `ebay` - eBay (item or sold listings)
+         *     * `cardmarket` - Cardmarket
+         *     * `discogs` - Discogs (API, with your token)
+         *     * `ebay_api` - eBay Browse API (with your application keys)
          * @enum {string}
          */
-        TrackerSourceEnum: "structured" | "css" | "pricecharting";
+        TrackerSourceEnum: "structured" | "css" | "pricecharting" | "ebay" | "cardmarket" | "discogs" | "ebay_api";
         /**
          * @description * `new` - new
          *     * `ok` - ok
@@ -3262,6 +3540,9 @@ export interface components {
              *     * `grade_9` - Grade 9
              *     * `grade_9_5` - Grade 9.5
              *     * `psa_10` - PSA 10
+             *     * `bgs_10` - BGS 10
+             *     * `cgc_10` - CGC 10
+             *     * `sgc_10` - SGC 10
              */
             condition: components["schemas"]["PriceConditionEnum"] | components["schemas"]["BlankEnum"];
         };
@@ -3340,6 +3621,14 @@ export interface components {
             name: string;
             /** @description ISO 4217 currency code, e.g. USD, EUR, GBP, JPY. */
             default_currency?: string;
+        };
+        WantBundles: {
+            /** @description What totals are in: the collection currency. */
+            currency: string;
+            /** @description How many bundles there are. */
+            count: number;
+            /** @description Most items first, then the cheapest total; at most 50. */
+            results: components["schemas"]["Bundle"][];
         };
     };
     responses: never;
@@ -5055,9 +5344,13 @@ export interface operations {
                  *     * `structured` - Shop page (schema.org structured data)
                  *     * `css` - CSS selector on a page
                  *     * `pricecharting` - PriceCharting
+                 *     * `ebay` - eBay (item or sold listings)
+                 *     * `cardmarket` - Cardmarket
+                 *     * `discogs` - Discogs (API, with your token)
+                 *     * `ebay_api` - eBay Browse API (with your application keys)
                  *     * `manual` - Entered by hand
                  */
-                source?: "css" | "manual" | "pricecharting" | "structured";
+                source?: "cardmarket" | "css" | "discogs" | "ebay" | "ebay_api" | "manual" | "pricecharting" | "structured";
             };
             header?: never;
             path: {
@@ -7357,6 +7650,297 @@ export interface operations {
             };
         };
     };
+    marketplace_credentials_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Credential"][];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    marketplace_credentials_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CredentialWriteRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Credential"];
+                };
+            };
+            /** @description Invalid input: `fields` names each offending field or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this (for example a viewer writing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    marketplace_credentials_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this marketplace credential. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Credential"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object among the vendors you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    marketplace_credentials_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this marketplace credential. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this (for example a viewer writing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object among the vendors you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    marketplace_credentials_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this marketplace credential. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedCredentialWriteRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Credential"];
+                };
+            };
+            /** @description Invalid input: `fields` names each offending field or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this (for example a viewer writing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object among the vendors you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     notification_channels_list: {
         parameters: {
             query?: never;
@@ -8801,6 +9385,64 @@ export interface operations {
             };
             /** @description The request body is larger than the server accepts. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    want_bundles_retrieve: {
+        parameters: {
+            query?: {
+                /** @description Only this vendor's want list (one of yours). Default: all of them. */
+                vendor?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WantBundles"];
+                };
+            };
+            /** @description An unknown or bad parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A vendor you do not belong to. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

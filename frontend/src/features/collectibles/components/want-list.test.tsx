@@ -2,6 +2,7 @@ import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 
 import { db, makeCollectible } from "@/testing/handlers";
+import { makeOffer } from "@/testing/handlers-wants";
 import { nth, renderWithProviders, signIn } from "@/testing/render";
 
 import { WantList } from "./want-list";
@@ -11,9 +12,10 @@ describe("WantList", () => {
     signIn();
     db.collectibles = [
       makeCollectible({ id: 1, name: "Charizard", status: "wanted", max_price: "50.00", max_price_currency: "EUR", priority: 1 }),
-      makeCollectible({ id: 2, name: "Blastoise", status: "wanted", max_price: "20.00", max_price_currency: "EUR", priority: 4 }),
+      makeCollectible({ id: 2, name: "Blastoise", status: "wanted", max_price: "20.00", max_price_currency: "EUR", priority: 4, best_offer: makeOffer({ price: "18.00" }) }),
     ];
-    renderWithProviders(<WantList vendor={null} renderBestOffer={(item) => <span>best offer of {item.name}</span>} />);
+    // The cell is given the row's own best offer (no request per row).
+    renderWithProviders(<WantList vendor={null} renderBestOffer={(item) => <span>best offer of {item.name}: {item.best_offer?.price ?? "none"}</span>} />);
 
     const table = await screen.findByRole("table", { name: "Want list" });
     // Sorted by name, as asked.
@@ -23,8 +25,9 @@ describe("WantList", () => {
     expect(within(charizard).getByRole("link", { name: "Charizard" })).toHaveAttribute("href", "/collection/1");
     expect(within(charizard).getByText("€50.00")).toBeInTheDocument();
     expect(within(charizard).getByText("Highest")).toBeInTheDocument();
-    expect(within(charizard).getByText("best offer of Charizard")).toBeInTheDocument();
+    expect(within(charizard).getByText("best offer of Charizard: none")).toBeInTheDocument();
     expect(within(blastoise).getByText("Low")).toBeInTheDocument();
+    expect(within(blastoise).getByText("best offer of Blastoise: 18.00")).toBeInTheDocument();
   });
 
   it("invites to add a first want when the list is empty", async () => {

@@ -29,12 +29,15 @@ describe("BestOffersCard", () => {
     expect(await screen.findByText(/No current offer meets it yet/)).toBeInTheDocument();
   });
 
-  it("the one-line summary shows the cheapest offer", async () => {
-    signIn();
-    db.collectibles = [makeCollectible({ id: 5, status: "wanted", max_price: "45.00" })];
-    wantsDb.offers.set(5, [makeOffer({ price: "60.00", compared_price: "60.00", within_max_price: false }), makeOffer({ price: "41.50", compared_price: "41.50", tracker: 2 })]);
-    renderWithProviders(<BestOfferSummary collectibleId={5} />);
-    expect(await screen.findByText("€41.50")).toBeInTheDocument();
+  it("the one-line summary shows the offer the list row carries, against the maximum", () => {
+    renderWithProviders(<BestOfferSummary offer={makeOffer({ price: "41.50", source: "pricecharting", within_max_price: true })} />);
+    expect(screen.getByText("€41.50")).toBeInTheDocument();
+    expect(screen.getByText("PriceCharting")).toBeInTheDocument();
     expect(screen.getByText("Under your max")).toBeInTheDocument();
+  });
+
+  it("the one-line summary says when there is no offer yet", () => {
+    renderWithProviders(<BestOfferSummary offer={null} />);
+    expect(screen.getByText("No offer yet")).toBeInTheDocument();
   });
 });

@@ -78,18 +78,15 @@ export function BestOffersCard({ collectibleId }: { collectibleId: number }) {
   );
 }
 
-/** The cheapest current offer of one item, in one line (the want list's rows). */
-export function BestOfferSummary({ collectibleId }: { collectibleId: number }) {
-  const offers = useBestOffers(collectibleId);
-  if (offers.isPending) return <Skeleton className="h-4 w-24" />;
-  if (offers.isError) return <span className="text-muted-foreground">—</span>;
-  const best = [...offers.data.results].sort((a, b) => Number(a.compared_price ?? a.price) - Number(b.compared_price ?? b.price))[0];
-  if (!best) return <span className="text-muted-foreground">No offer yet</span>;
+/** A wanted item's best offer now, in one line (the want list's rows: the list's own
+ * `best_offer`, so a page of wants needs no request per row). */
+export function BestOfferSummary({ offer }: { offer: Offer | null }) {
+  if (!offer) return <span className="text-muted-foreground">No offer yet</span>;
   return (
     <span className="flex flex-wrap items-center gap-2">
-      <span className="tabular-nums">{formatMoney(best.price, best.currency)}</span>
-      <span className="text-xs text-muted-foreground">{sourceLabel(best.source)}</span>
-      <MaxPriceBadge within={best.within_max_price} />
+      <span className="tabular-nums">{formatMoney(offer.price, offer.currency)}</span>
+      <span className="text-xs text-muted-foreground">{sourceLabel(offer.source)}</span>
+      <MaxPriceBadge within={offer.within_max_price} />
     </span>
   );
 }

@@ -37,6 +37,7 @@ export function TestResult({ result }: { result: TrackerTest }) {
           {result.observations.slice(0, 6).map((o, index) => (
             <li key={index} className="break-words">
               <span className="font-medium text-foreground tabular-nums">{formatMoney(o.price, o.currency)}</span> · {conditionLabel(o.condition)}
+              {o.seller ? ` · from ${o.seller}` : ""}
               {o.title ? ` · ${o.title}` : ""}
             </li>
           ))}

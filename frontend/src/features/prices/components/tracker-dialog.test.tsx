@@ -42,6 +42,25 @@ describe("tracker form validation", () => {
     expect(posted[0]).toMatchObject({ source: "css", selector: ".price", url: "https://shop.example/item/1", interval_minutes: 1440, condition: "near_mint" });
   });
 
+  it("leaves a new tracker's source to the address unless one is chosen", async () => {
+    const bodies: unknown[] = [];
+    server.use(
+      http.post(`${API}/collectibles/:id/trackers/`, async ({ request }) => {
+        bodies.push(await request.json());
+        return HttpResponse.json(makeTracker({ collectible: 101, source: "ebay" }), { status: 201 });
+      }),
+    );
+    const { user, onDone } = setup();
+    expect(screen.getByRole("combobox", { name: /source/i })).toHaveDisplayValue("Automatic (from the address)");
+
+    await user.type(urlBox(), "https://www.ebay.com/itm/395012345678");
+    await user.click(screen.getByRole("button", { name: "Save" }));
+
+    await vi.waitFor(() => expect(onDone).toHaveBeenCalledTimes(1));
+    expect(bodies[0]).toMatchObject({ url: "https://www.ebay.com/itm/395012345678" });
+    expect(bodies[0]).not.toHaveProperty("source"); // the API picks eBay from the address
+  });
+
   it("refuses checks more often than hourly and sends hours as minutes", async () => {
     const { user, onDone, posted } = setup();
     await user.type(urlBox(), "https://shop.example/item/2");

@@ -34,6 +34,9 @@ interface TrackerFormProps {
   onCancel: () => void;
 }
 
+const AUTOMATIC_SOURCE_HELP =
+  "Chosen from the page address: PriceCharting, eBay and Cardmarket pages are read as such, other shops from their structured data.";
+
 /** The fields that decide what a check finds (the interval does not). */
 const TESTED_FIELDS = ["source", "url", "selector", "attribute", "condition", "currency"] as const;
 
@@ -55,7 +58,7 @@ export function TrackerForm({ collectibleId, itemCondition, tracker, onDone, onC
   const { register, formState, control } = form;
   const { errors, isSubmitting } = formState;
   const source = useWatch({ control, name: "source" });
-  const sourceHelp = TRACKER_SOURCES.find((s) => s.value === source)?.description;
+  const sourceHelp = source ? TRACKER_SOURCES.find((s) => s.value === source)?.description : AUTOMATIC_SOURCE_HELP;
   const currentKey = JSON.stringify(useWatch({ control, name: TESTED_FIELDS }));
   const testError = test.error ? toApiError(test.error) : null;
   const stale = test.data !== undefined && testedKey !== currentKey;
@@ -86,6 +89,7 @@ export function TrackerForm({ collectibleId, itemCondition, tracker, onDone, onC
       <Field label="Source" required error={errors.source?.message} description={sourceHelp}>
         {(c) => (
           <NativeSelect {...c} {...register("source")}>
+            {tracker ? null : <option value="">Automatic (from the address)</option>}
             {TRACKER_SOURCES.map((s) => (
               <option key={s.value} value={s.value}>
                 {s.label}

@@ -10,12 +10,36 @@ export const TRACKER_SOURCES: (Choice<TrackerSource> & { description: string })[
   },
   { value: "css", label: "CSS selector", description: "Any page: you say where the price is with a CSS selector." },
   { value: "pricecharting", label: "PriceCharting", description: "A PriceCharting product page (prices per condition)." },
+  {
+    value: "ebay",
+    label: "eBay",
+    description: "An eBay item page, or a search of sold listings (each sale is recorded at its date, with its grade).",
+  },
+  {
+    value: "cardmarket",
+    label: "Cardmarket",
+    description: "A Cardmarket card page: its price trend and the cheapest offer per condition, in the card's language and finish.",
+  },
+  {
+    value: "discogs",
+    label: "Discogs",
+    description: "A Discogs release page, read through the Discogs API with your personal access token: the cheapest copy for sale and a suggested price per media condition.",
+  },
+  {
+    value: "ebay_api",
+    label: "eBay Browse API",
+    description: "An eBay item page, read through the eBay Browse API with your own application keys (price, shipping, condition, seller).",
+  },
 ];
 
 export const PRICE_SOURCE_LABELS: Record<PriceSource, string> = {
   structured: "Shop page",
   css: "CSS selector",
   pricecharting: "PriceCharting",
+  ebay: "eBay",
+  cardmarket: "Cardmarket",
+  discogs: "Discogs",
+  ebay_api: "eBay Browse API",
   manual: "Entered by hand",
 };
 
@@ -37,6 +61,9 @@ export const PRICE_CONDITIONS: Choice<PriceCondition>[] = [
   { value: "grade_9", label: "Grade 9" },
   { value: "grade_9_5", label: "Grade 9.5" },
   { value: "psa_10", label: "PSA 10" },
+  { value: "bgs_10", label: "BGS 10" },
+  { value: "cgc_10", label: "CGC 10" },
+  { value: "sgc_10", label: "SGC 10" },
 ];
 
 export function conditionLabel(condition: string | null | undefined): string {

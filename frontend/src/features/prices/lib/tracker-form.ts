@@ -23,7 +23,8 @@ function isWebAddress(value: string): boolean {
 
 export const trackerFormSchema = z
   .object({
-    source: z.enum(sources),
+    // "" = automatic: the API chooses the source from the page's address (new trackers).
+    source: z.union([z.enum(sources), z.literal("")]),
     url: z
       .string()
       .trim()
@@ -52,7 +53,7 @@ export type TrackerFormValues = z.infer<typeof trackerFormSchema>;
 export function emptyTrackerValues(condition: string | null | undefined): TrackerFormValues {
   const known = PRICE_CONDITIONS.some((c) => c.value === condition);
   return {
-    source: "structured",
+    source: "",
     url: "",
     selector: "",
     attribute: "",
@@ -76,12 +77,13 @@ export function trackerFormValues(tracker: Tracker): TrackerFormValues {
 
 /**
  * The request body. Selector and attribute are sent empty for the other sources (the API
- * refuses them there, and switching a tracker away from css must clear them).
+ * refuses them there, and switching a tracker away from css must clear them). An
+ * automatic source is left out: the API picks it from the address (ebay.com → eBay, …).
  */
 export function toTrackerRequest(values: TrackerFormValues): TrackerRequest & PatchedTrackerRequest {
   const css = values.source === "css";
   return {
-    source: values.source,
+    ...(values.source ? { source: values.source } : {}),
     url: values.url.trim(),
     selector: css ? values.selector.trim() : "",
     attribute: css ? values.attribute.trim() : "",
