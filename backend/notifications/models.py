@@ -9,9 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from core.encryption import EncryptedTextField
-
-MASK = "•••"
+from core.encryption import MASK, EncryptedTextField
 
 
 class ChannelKind(models.TextChoices):
