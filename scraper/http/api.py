@@ -64,7 +64,7 @@ async def fetch_json(
         raise ScrapeFailure(
             FailureKind.MISSING_CREDENTIALS,
             f"{provider} at {host} refused the key (HTTP {raw.status}): check the key saved "
-            "under your marketplace credentials.",
+            "in Settings → Marketplace keys.",
             url=url,
         )
     raise_for_status(raw, what="API answer")

@@ -142,7 +142,7 @@ class DiscogsSource(ApiSource):
             raise ScrapeFailure(
                 FailureKind.MISSING_CREDENTIALS,
                 "Discogs prices are read with your Discogs personal access token: add it "
-                "under marketplace credentials (Discogs → Settings → Developers).",
+                "in Settings → Marketplace keys (get one on Discogs: Settings → Developers).",
                 url=ctx.url,
             )
         base = str(ctx.options.get("api_url") or DEFAULT_API_URL).rstrip("/")

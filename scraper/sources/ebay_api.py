@@ -148,7 +148,7 @@ class EbayApiSource(ApiSource):
             raise ScrapeFailure(
                 FailureKind.MISSING_CREDENTIALS,
                 "The eBay Browse API is read with your eBay application keys (client id and "
-                "secret from developer.ebay.com): add them under marketplace credentials.",
+                "secret from developer.ebay.com): add them in Settings → Marketplace keys.",
                 url=ctx.url,
             )
         base = str(ctx.options.get("api_url") or DEFAULT_API_URL).rstrip("/")

@@ -7,6 +7,7 @@ import { tokenStore } from "@/lib/api/token-store";
 
 import { resetDb } from "./handlers";
 import { resetAlertsDb } from "./handlers-alerts";
+import { resetMarketplaceKeysDb } from "./handlers-marketplace-keys";
 import { resetNotificationsDb } from "./handlers-notifications";
 import { resetWantsDb } from "./handlers-wants";
 import { server } from "./server";
@@ -17,6 +18,7 @@ afterEach(() => {
   server.resetHandlers();
   resetDb();
   resetNotificationsDb();
+  resetMarketplaceKeysDb();
   resetAlertsDb();
   resetWantsDb();
   tokenStore.clear();

@@ -68,7 +68,7 @@ function Navigation({ onNavigate }: { onNavigate?: () => void }) {
         Alerts
       </NavItem>
       <NavItem to={paths.notificationSettings} icon={<Settings aria-hidden />} onNavigate={onNavigate}>
-        Notifications
+        Settings
       </NavItem>
     </nav>
   );

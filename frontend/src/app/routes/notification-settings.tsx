@@ -1,10 +1,14 @@
+import { MarketplaceKeys } from "@/features/marketplace-keys/components/marketplace-keys";
 import { ChannelSettings } from "@/features/notifications/components/channel-settings";
 
 export function Component() {
   return (
     <>
-      <title>Notifications · Omni-Stock</title>
-      <ChannelSettings />
+      <title>Settings · Omni-Stock</title>
+      <div className="grid gap-10">
+        <ChannelSettings />
+        <MarketplaceKeys />
+      </div>
     </>
   );
 }

@@ -101,3 +101,7 @@ export type NotificationChannel = Schemas["Channel"];
 export type NotificationChannelRequest = Schemas["ChannelWriteRequest"];
 export type NotificationChannelChanges = Schemas["PatchedChannelWriteRequest"];
 export type ChannelTest = Schemas["ChannelTest"];
+export type MarketplaceCredential = Schemas["Credential"];
+export type MarketplaceCredentialRequest = Schemas["CredentialWriteRequest"];
+export type MarketplaceCredentialChanges = Schemas["PatchedCredentialWriteRequest"];
+export type MarketplaceProvider = Schemas["ProviderEnum"];

@@ -1,0 +1,4 @@
+export const marketplaceKeyKeys = {
+  all: ["marketplace-credentials"] as const,
+  list: () => [...marketplaceKeyKeys.all, "list"] as const,
+};
