@@ -9,8 +9,9 @@ export const MARKETPLACE_URL = `http://127.0.0.1:${String(E2E_MARKETPLACE_PORT)}
 /** Seeded by `run_stack` (backend/inventory/demo_data.py). */
 export const DEMO_EMAIL = "demo@omni-stock.local";
 export const DEMO_PASSWORD = "demo-collector-2026";
-/** How many items the demo collection has (backend/inventory/demo_data.py). */
-export const DEMO_ITEM_COUNT = 43;
+/** How many items the demo account lists, wants included (DEMO_COLLECTIBLES in
+ * backend/devtools/demo_data.py). */
+export const DEMO_ITEM_COUNT = 47;
 
 /** Where the screenshots of the main screens go (gitignored with test-results/). */
 export const SCREENSHOT_DIR = "test-results/screenshots";
