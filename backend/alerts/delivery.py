@@ -12,8 +12,8 @@ from django.db import connection
 
 from alerts.models import AlertEvent, AlertRule
 from core.sql import Statement, run_together
-from notifications.models import Notification
-from notifications.services import Message, notifications_send_then
+from notifications.models import Channel, Notification
+from notifications.services import Message, channels_of, channels_statement, notifications_batch
 
 #: The notification kind of every alert (its rule's kind travels in `data`).
 NOTIFICATION_KIND = "alert"
@@ -38,45 +38,27 @@ class Firing:
 
 
 def events_fire(
-    *, firings: Sequence[tuple[AlertRule, Firing]], then: Sequence[Statement] = ()
+    *,
+    firings: Sequence[tuple[AlertRule, Firing]],
+    then: Sequence[Statement] = (),
+    channels: dict[int, list[Channel]] | None = None,
 ) -> list[AlertEvent]:
-    """Notify the rules' owners and store the events, in the caller's transaction, in two
-    round trips whatever their number: the notifications in one batch (one task queued
-    on commit for all their instant deliveries), the events in one insert.
-    The same trigger again (a re-delivered task) sends and stores nothing: an event is
-    returned (with its id) only for the firings that were new. The notifications go
-    first, keyed by rule and trigger (docs/alerts.md, performance). `then`: statements
-    to run right after the events' insert, in the same round trip (the rules' states)."""
+    """Notify the rules' owners and store the events, in the caller's transaction, in one
+    round trip whatever their number: the notifications with their deliveries (one task
+    queued on commit for all the instant ones), the events, then `then` (statements to
+    run right after, in the same round trip: the rules' states). `channels`: the owners'
+    channels, read beforehand with the caller's own reads (`channels_statement`; else
+    one more round trip reads them). The same trigger again (a re-delivered task) sends
+    and stores nothing: an event is returned (with its id) only for the firings that were
+    new. The notifications go first, keyed by rule and trigger (docs/alerts.md)."""
     if not firings:
         if then:
             run_together(*then)
         return []
-    events: list[AlertEvent] = []
-
-    def insert_events(notifications: list[Notification | None]) -> list[Statement]:
-        """The events of the firings whose notification is new, then `then`."""
-        events.extend(
-            AlertEvent(
-                rule=rule,
-                trigger_key=firing.trigger_key,
-                collectible_id=firing.collectible_id,
-                fired_at=firing.fired_at,
-                observation_id=firing.observation_id,
-                price=firing.price,
-                currency=firing.currency,
-                source=firing.source,
-                url=firing.url[:2000],
-                message=f"{firing.title}\n{firing.body}".strip(),
-                notification_id=notification.pk,
-            )
-            for (rule, firing), notification in zip(firings, notifications, strict=True)
-            if notification is not None
-        )
-        return [_insert(events), *then] if events else list(then)
-
-    # The notifications (with their users' channels), then their deliveries, the events
-    # and `then` together: two round trips.
-    _, found = notifications_send_then(
+    if channels is None:
+        owners = ("SELECT unnest(%s::bigint[])", [sorted({rule.owner_id for rule, _ in firings})])
+        channels = channels_of(run_together(channels_statement(users=owners))[0])
+    batch = notifications_batch(
         messages=[
             Message(
                 user_id=rule.owner_id,
@@ -85,46 +67,81 @@ def events_fire(
                 body=firing.body,
                 link=firing.link,
                 data={"rule": rule.pk, "alert_kind": rule.kind, **firing.data},
-                dedupe_key=f"alert:{rule.pk}:{firing.trigger_key}",
+                dedupe_key=_dedupe_key(rule, firing),
             )
             for rule, firing in firings
         ],
-        then=insert_events,
+        channels=channels,
     )
-    if not events:
-        return []
-    stored = {(rule_id, key): pk for pk, rule_id, key in found[0]}
+    events = {
+        (rule.pk, firing.trigger_key): AlertEvent(
+            rule=rule,
+            trigger_key=firing.trigger_key,
+            collectible_id=firing.collectible_id,
+            fired_at=firing.fired_at,
+            observation_id=firing.observation_id,
+            price=firing.price,
+            currency=firing.currency,
+            source=firing.source,
+            url=firing.url[:2000],
+            message=f"{firing.title}\n{firing.body}".strip(),
+        )
+        for rule, firing in firings
+    }
+    sent, stored, *_ = run_together(
+        batch.statement, _insert(list(events.values()), firings, batch.created_at), *then
+    )
+    batch.read(sent)
     kept = []
-    for event in events:
-        pk = stored.get((event.rule_id, event.trigger_key))
-        if pk is not None:
-            event.pk = pk
-            event._state.adding = False
-            event._state.db = connection.alias
-            kept.append(event)
+    for pk, rule_id, key, notification_id in stored:
+        event = events[(rule_id, key)]
+        event.pk, event.notification_id = pk, notification_id
+        event._state.adding = False
+        event._state.db = connection.alias
+        kept.append(event)
     return kept
 
 
-#: The unique (rule, trigger_key) is the backstop (an inbox row deleted meanwhile lets
-#: the notification through again): `ON CONFLICT DO NOTHING` then stores the event once
-#: and the run's transaction does not fail. One statement, in SQL: the ORM cannot both
-#: ignore conflicts and return the new ids.
-_INSERT_SQL = """
-    INSERT INTO {table} ({columns}) VALUES {values}
-    ON CONFLICT (rule_id, trigger_key) DO NOTHING
-    RETURNING id, rule_id, trigger_key
-"""
+def _dedupe_key(rule: AlertRule, firing: Firing) -> str:
+    return f"alert:{rule.pk}:{firing.trigger_key}"
+
+
+#: The events of the firings whose notification this batch created (found by its owner,
+#: key and the batch's `created_at`: a key used before is another moment's row), with
+#: its id. The unique (rule, trigger_key) is the backstop (an inbox row deleted meanwhile
+#: lets the notification through again): `ON CONFLICT DO NOTHING` then stores the event
+#: once and the run's transaction does not fail. In SQL: the ORM cannot both ignore
+#: conflicts and return the new ids. Arrays, not a `VALUES` list: the text is the same
+#: whatever the number of events (psycopg parses it once, docs/alerts.md).
 _COLUMNS = (
-    "rule_id", "collectible_id", "trigger_key", "fired_at", "observation_id", "price",
-    "currency", "source", "url", "message", "notification_id",
+    ("rule_id", "bigint"), ("collectible_id", "bigint"), ("trigger_key", "varchar"),
+    ("fired_at", "timestamptz"), ("observation_id", "bigint"), ("price", "numeric"),
+    ("currency", "varchar"), ("source", "varchar"), ("url", "varchar"), ("message", "text"),
 )  # fmt: skip
+_INSERT_SQL = """
+    INSERT INTO {table} ({columns}, notification_id)
+    SELECT {event_columns}, n.id
+    FROM unnest({arrays}, %s::bigint[], %s::varchar[]) AS e({columns}, owner_id, dedupe_key)
+    JOIN {notifications} n ON n.user_id = e.owner_id AND n.dedupe_key = e.dedupe_key
+        AND n.created_at = %s
+    ON CONFLICT (rule_id, trigger_key) DO NOTHING
+    RETURNING id, rule_id, trigger_key, notification_id
+""".format(  # noqa: S608 — table and column names are the models', values are parameters
+    table=AlertEvent._meta.db_table,
+    notifications=Notification._meta.db_table,
+    columns=", ".join(name for name, _ in _COLUMNS),
+    event_columns=", ".join(f"e.{name}" for name, _ in _COLUMNS),
+    arrays=", ".join(f"%s::{kind}[]" for _, kind in _COLUMNS),
+)
 
 
-def _insert(events: list[AlertEvent]) -> Statement:
-    """The insert of the events; it returns those stored (not those already there)."""
-    sql = _INSERT_SQL.format(
-        table=AlertEvent._meta.db_table,
-        columns=", ".join(_COLUMNS),
-        values=", ".join([f"({', '.join(['%s'] * len(_COLUMNS))})"] * len(events)),
-    )
-    return sql, [getattr(event, column) for event in events for column in _COLUMNS]
+def _insert(
+    events: list[AlertEvent], firings: Sequence[tuple[AlertRule, Firing]], created_at: datetime
+) -> Statement:
+    """The insert of the events (in the order of `firings`); it returns those stored."""
+    return _INSERT_SQL, [
+        *([getattr(event, name) for event in events] for name, _ in _COLUMNS),
+        [rule.owner_id for rule, _ in firings],
+        [_dedupe_key(rule, firing) for rule, firing in firings],
+        created_at,
+    ]

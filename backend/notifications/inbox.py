@@ -5,16 +5,17 @@ interface of every app above (alerts). Re-exported by `notifications.services`.
 queues the instant deliveries in **one** task (by name); digest deliveries wait for the
 channel's digest hour, quiet hours for their end.
 
-Alerts fires a scrape run's rules with one call, inside the run's transaction, so this is
-written for round trips (docs/alerts.md, performance): two statements whatever the number
-of messages — the inbox rows inserted (`ON CONFLICT DO NOTHING` skipping a key already
-used) together with reading their users' channels, then the deliveries — in SQL, as the
-ORM can neither ignore conflicts and return the new ids, nor read in the same statement."""
+Alerts fires a scrape run's rules inside the run's transaction, so this is written for
+round trips (docs/alerts.md, performance): the users' channels are one statement
+(`channels_statement`, which alerts sends with its own reads), and the inbox rows with
+their deliveries another (`notifications_batch`: `ON CONFLICT DO NOTHING` skips a key
+already used), which alerts sends with its events — in SQL, as the ORM can neither ignore
+conflicts and return the new ids, nor chain the inserts in one statement."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -75,33 +76,57 @@ _CHANNEL_FIELDS = tuple(
     if field.attname
     in {"id", "user_id", "mode", "digest_hour", "quiet_start", "quiet_end", "time_zone"}
 )
-#: The channel columns `_INSERT_SQL` reads after `id, user_id`.
-_SCHEDULING = ("mode", "digest_hour", "quiet_start", "quiet_end", "time_zone")
+_CHANNELS_SQL = "SELECT {columns} FROM {channels} WHERE enabled AND user_id IN ({users})"
 #: The inbox rows (`ON CONFLICT DO NOTHING`: a key already used, even one committed a
-#: moment ago by another worker, is skipped), and the enabled channels of their users.
-#: Rows without a key never conflict: they come back all of them, in the order given (as
-#: the ORM's `bulk_create` relies on); keyed ones are told apart by their key.
-_INSERT_SQL = """
+#: moment ago by another worker, is skipped) and, for each new one, a delivery on each
+#: enabled channel of its user, in one statement; it answers the new rows and the
+#: deliveries to queue now (instant, outside quiet hours). Rows without a key never
+#: conflict: they come back all of them, in the order given (as the ORM's `bulk_create`
+#: relies on); keyed ones are told apart by their key. Arrays, not a `VALUES` list: the
+#: text is the same whatever the number of rows (psycopg parses it once).
+_SEND_SQL = """
     WITH new AS (
         INSERT INTO {notifications}
             (user_id, kind, title, body, link, data, dedupe_key, created_at)
-        VALUES {values}
+        SELECT *, %s::timestamptz FROM unnest(
+            %s::bigint[], %s::varchar[], %s::varchar[], %s::text[], %s::varchar[],
+            %s::jsonb[], %s::varchar[]
+        )
         ON CONFLICT (user_id, dedupe_key) DO NOTHING
         RETURNING id, user_id, dedupe_key
+    ),
+    planned AS (
+        INSERT INTO {deliveries}
+            (notification_id, channel_id, via_digest, status, attempts, last_error,
+             next_attempt_at)
+        SELECT new.id, p.channel, p.digest, %s, 0, '', p.at
+        FROM new JOIN unnest(%s::bigint[], %s::bigint[], %s::boolean[], %s::timestamptz[])
+            AS p(user_id, channel, digest, at) ON p.user_id = new.user_id
+        RETURNING id, via_digest, next_attempt_at
     )
-    SELECT 'notification', id, user_id, dedupe_key, NULL, NULL::smallint, NULL::time,
-           NULL::time, NULL
-    FROM new
+    SELECT 'notification', id, user_id, dedupe_key FROM new
     UNION ALL
-    SELECT 'channel', id, user_id, NULL, mode, digest_hour, quiet_start, quiet_end, time_zone
-    FROM {channels} WHERE user_id = ANY(%s) AND enabled
+    SELECT 'delivery', id, NULL, NULL FROM planned WHERE NOT via_digest AND next_attempt_at <= %s
 """
-_DELIVERIES_SQL = """
-    INSERT INTO {table}
-        (notification_id, channel_id, via_digest, status, attempts, last_error, next_attempt_at)
-    VALUES {values}
-    RETURNING id
-"""
+
+
+def channels_statement(*, users: Statement) -> Statement:
+    """The enabled channels of the users `users` selects (a query of user ids), for a
+    caller that sends it with its own statements (`core.sql.run_together`); `channels_of`
+    reads its rows."""
+    sql = _CHANNELS_SQL.format(
+        columns=", ".join(_CHANNEL_FIELDS), channels=Channel._meta.db_table, users=users[0]
+    )
+    return sql, list(users[1])
+
+
+def channels_of(rows: Iterable[Sequence[Any]]) -> dict[int, list[Channel]]:
+    """User id → the channels a `channels_statement` read."""
+    found: dict[int, list[Channel]] = {}
+    for row in rows:
+        channel = Channel.from_db(connection.alias, _CHANNEL_FIELDS, list(row))
+        found.setdefault(channel.user_id, []).append(channel)
+    return found
 
 
 def _schedule(channel: Channel, now: datetime) -> tuple[bool, datetime]:
@@ -112,122 +137,116 @@ def _schedule(channel: Channel, now: datetime) -> tuple[bool, datetime]:
     return False, quiet or now
 
 
-#: The caller's statements `notifications_send_then` runs with the deliveries' insert,
-#: built from the notifications it created (None where a key was used).
-Then = Callable[[list[Notification | None]], Sequence[Statement]]
+class Batch:
+    """Messages to send in one statement (`notifications_batch`): put it in a round trip
+    (`statement`), then hand its rows to `read`. `created_at` is the moment every new
+    row carries: a statement sent after it in the same round trip can find the rows this
+    batch created (`created_at = batch.created_at`, as alerts' events do)."""
 
-
-def notifications_send(*, messages: Sequence[Message]) -> list[Notification | None]:
-    """`notification_send` for many at once, in two statements whatever their number.
-    Answers the notification of each message (with its id), None where its key was used
-    (or appears earlier in the batch)."""
-    return notifications_send_then(messages=messages, then=lambda created: ())[0]
-
-
-@transaction.atomic(savepoint=False)
-def notifications_send_then(
-    *, messages: Sequence[Message], then: Then
-) -> tuple[list[Notification | None], list[list[tuple[Any, ...]]]]:
-    """`notifications_send`, and the caller's own statements that refer to the new
-    notifications (alerts: its events, which name them) run in the same round trip as the
-    deliveries' insert, right after it: (the notifications, the rows of each of `then`'s
-    statements)."""
-    now = timezone.now()
-    rows: list[Notification | None] = []
-    keys: set[tuple[int, str]] = set()
-    for message in messages:
-        key = message.dedupe_key
-        if key is not None and (message.user_id, key) in keys:
-            rows.append(None)
-            continue
-        if key is not None:
-            keys.add((message.user_id, key))
-        rows.append(
-            Notification(
-                user_id=message.user_id, kind=message.kind[:50], title=message.title[:200],
-                body=message.body, link=message.link[:500], data=message.data or {},
-                dedupe_key=key, created_at=now,
-            )
-        )  # fmt: skip
-    new = [row for row in rows if row is not None]
-    created: list[Notification] = []
-    channels: dict[int, list[Channel]] = {}
-    if new:
-        created, channels = _insert_rows(new, now)
-    kept = {id(row) for row in created}
-    answer = [row if row is not None and id(row) in kept else None for row in rows]
-    plan = [
-        (notification.pk, channel.pk, *_schedule(channel, now))
-        for notification in created
-        for channel in channels.get(notification.user_id, ())
-    ]
-    theirs = list(then(answer))
-    if not plan and not theirs:
-        return answer, []
-    found = run_together(*([_deliveries(plan)] if plan else []), *theirs)
-    if plan:
-        ids = [pk for (pk,) in found.pop(0)]
-        instant = [
-            pk for pk, (_, _, digest, at) in zip(ids, plan, strict=True) if not digest and at <= now
+    def __init__(
+        self, messages: Sequence[Message], channels: dict[int, list[Channel]], now: datetime
+    ) -> None:
+        self.created_at = now
+        self.rows: list[Notification | None] = []
+        keys: set[tuple[int, str]] = set()
+        for message in messages:
+            key = message.dedupe_key
+            if key is not None and (message.user_id, key) in keys:
+                self.rows.append(None)  # the same key earlier in the batch: told once
+                continue
+            if key is not None:
+                keys.add((message.user_id, key))
+            self.rows.append(
+                Notification(
+                    user_id=message.user_id, kind=message.kind[:50], title=message.title[:200],
+                    body=message.body, link=message.link[:500], data=message.data or {},
+                    dedupe_key=key, created_at=now,
+                )
+            )  # fmt: skip
+        new = [row for row in self.rows if row is not None]
+        plan = [
+            (user_id, channel.pk, *_schedule(channel, now))
+            for user_id in sorted({row.user_id for row in new})
+            for channel in channels.get(user_id, ())
         ]
-        if instant:
-            transaction.on_commit(lambda: _publish(instant), robust=True)
-    return answer, found
+        sql = _SEND_SQL.format(
+            notifications=Notification._meta.db_table, deliveries=Delivery._meta.db_table
+        )
+        self.statement: Statement = (
+            sql,
+            [
+                now,
+                [row.user_id for row in new],
+                [row.kind for row in new],
+                [row.title for row in new],
+                [row.body for row in new],
+                [row.link for row in new],
+                [json.dumps(row.data) for row in new],
+                [row.dedupe_key for row in new],
+                DeliveryStatus.PENDING,
+                *([[step[i] for step in plan] for i in range(4)]),
+                now,
+            ],
+        )
 
-
-def _insert_rows(
-    new: list[Notification], now: datetime
-) -> tuple[list[Notification], dict[int, list[Channel]]]:
-    """The rows inserted (their id set) and the enabled channels of their users."""
-    params: list[Any] = []
-    for row in new:
-        params += [row.user_id, row.kind, row.title, row.body, row.link]
-        params += [json.dumps(row.data), row.dedupe_key, now]
-    params.append(sorted({row.user_id for row in new}))
-    sql = _INSERT_SQL.format(
-        notifications=Notification._meta.db_table,
-        channels=Channel._meta.db_table,
-        values=", ".join(["(%s, %s, %s, %s, %s, %s::jsonb, %s, %s)"] * len(new)),
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        returned = cursor.fetchall()
-    by_key: dict[tuple[int, str], int] = {}
-    unkeyed: list[int] = []
-    channels: dict[int, list[Channel]] = {}
-    for part, pk, user_id, key, *scheduling in returned:
-        if part == "channel":
-            named = dict(zip(_SCHEDULING, scheduling, strict=True), id=pk, user_id=user_id)
-            values = [named[name] for name in _CHANNEL_FIELDS]
-            channel = Channel.from_db(connection.alias, _CHANNEL_FIELDS, values)
-            channels.setdefault(user_id, []).append(channel)
-        elif key is None:
-            unkeyed.append(pk)
-        else:
-            by_key[(user_id, key)] = pk
-    created = []
-    order = iter(unkeyed)
-    for row in new:
-        pk = next(order) if row.dedupe_key is None else by_key.get((row.user_id, row.dedupe_key))
-        if pk is not None:
+    def read(self, rows: Iterable[Sequence[Any]]) -> list[Notification | None]:
+        """The notification of each message (with its id), None where its key was used
+        (or appears earlier in the batch); queues the instant deliveries on commit."""
+        by_key: dict[tuple[int, str], int] = {}
+        unkeyed: list[int] = []
+        instant: list[int] = []
+        for part, pk, user_id, key in rows:
+            if part == "delivery":
+                instant.append(pk)
+            elif key is None:
+                unkeyed.append(pk)
+            else:
+                by_key[(user_id, key)] = pk
+        order = iter(unkeyed)
+        answer: list[Notification | None] = []
+        for row in self.rows:
+            pk = None
+            if row is not None:
+                pk = (
+                    next(order)
+                    if row.dedupe_key is None
+                    else by_key.get((row.user_id, row.dedupe_key))
+                )
+            if row is None or pk is None:
+                answer.append(None)
+                continue
             row.pk = pk
             row._state.adding = False
             row._state.db = connection.alias
-            created.append(row)
-    return created, channels
+            answer.append(row)
+        if instant:
+            transaction.on_commit(lambda: _publish(instant), robust=True)
+        return answer
 
 
-def _deliveries(plan: list[tuple[int, int, bool, datetime]]) -> Statement:
-    """(notification, channel, via the digest, when) → the insert of the deliveries (it
-    returns their ids in that order, as the ORM's `bulk_create` relies on)."""
-    sql = _DELIVERIES_SQL.format(
-        table=Delivery._meta.db_table,
-        values=", ".join(["(%s, %s, %s, %s, 0, '', %s)"] * len(plan)),
+def notifications_batch(
+    *, messages: Sequence[Message], channels: dict[int, list[Channel]]
+) -> Batch:
+    """`messages` as one statement, for a caller that sends it together with its own
+    (alerts: its events and rules' states) in one round trip, having read the users'
+    `channels` beforehand (`channels_statement`). Inside the caller's transaction."""
+    return Batch(messages, channels, timezone.now())
+
+
+@transaction.atomic(savepoint=False)
+def notifications_send(*, messages: Sequence[Message]) -> list[Notification | None]:
+    """`notification_send` for many at once, in two statements whatever their number
+    (the users' channels, then the batch). Answers the notification of each message
+    (with its id), None where its key was used (or appears earlier in the batch)."""
+    if not messages:
+        return []
+    users = sorted({message.user_id for message in messages})
+    (channel_rows,) = run_together(
+        channels_statement(users=("SELECT unnest(%s::bigint[])", [users]))
     )
-    params: list[Any] = []
-    for notification_id, channel_id, via_digest, at in plan:
-        params += [notification_id, channel_id, via_digest, DeliveryStatus.PENDING, at]
-    return sql, params
+    batch = notifications_batch(messages=messages, channels=channels_of(channel_rows))
+    (rows,) = run_together(batch.statement)
+    return batch.read(rows)
 
 
 def _publish(delivery_ids: list[int]) -> None:

@@ -21,10 +21,13 @@ from notifications import outbound, rules
 
 # The inbox's interface, for the apps above (alerts): re-exported.
 from notifications.inbox import DELIVER_BATCH_TASK as DELIVER_BATCH_TASK
+from notifications.inbox import Batch as Batch
 from notifications.inbox import Message as Message
+from notifications.inbox import channels_of as channels_of
+from notifications.inbox import channels_statement as channels_statement
 from notifications.inbox import notification_send as notification_send
+from notifications.inbox import notifications_batch as notifications_batch
 from notifications.inbox import notifications_send as notifications_send
-from notifications.inbox import notifications_send_then as notifications_send_then
 from notifications.models import Channel, ChannelKind, Delivery, DeliveryStatus, Notification
 from users.models import User
 

@@ -10,9 +10,9 @@ from alerts.selectors.item_prices import (
     seen_price,
 )
 from alerts.selectors.item_rules import (
+    owners_statement,
     rules_for_item,
     rules_for_item_statement,
-    rules_locked,
     rules_of,
     value_rules,
 )
@@ -26,9 +26,9 @@ __all__ = [
     "alert_rule_list_for_user",
     "item_prices_of",
     "item_prices_statement",
+    "owners_statement",
     "rules_for_item",
     "rules_for_item_statement",
-    "rules_locked",
     "rules_of",
     "seen_price",
     "value_rules",

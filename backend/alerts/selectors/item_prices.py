@@ -71,7 +71,8 @@ class ItemPrices:
 #: the want list's best offer takes it; then only the active trackers' (and the run's
 #: own), each tracker read once (not once per price row).
 #: `low` / `high`: the lowest in-stock price per currency, and the highest within each
-#: drop rule's window, not counting the news (`all_time_low` and `drop_percent` only).
+#: drop rule's window, not counting the news (`all_time_low` and `drop_percent` only;
+#: the highs read only the longest window's rows, by the `(collectible, observed_at)` index).
 #: `rate`: today's rate of each currency of the current offers and of the targets
 #: (valuation's lookup; `price_at_or_below` only).
 _PRICES_SQL = """
@@ -110,6 +111,9 @@ _PRICES_SQL = """
         WHERE kind = %s AND window_days IS NOT NULL
     ) AS w(days) ON p.observed_at >= %s::timestamptz - make_interval(days => w.days)
     WHERE p.collectible_id = %s AND NOT (p.id = ANY(%s)) AND p.availability <> %s
+      AND p.observed_at >= %s::timestamptz - make_interval(days => (
+          SELECT MAX(window_days)::int FROM watching WHERE kind = %s
+      ))
     GROUP BY p.currency, w.days
     UNION ALL
     SELECT 'rate', NULL, rate, currency, NULL, NULL, NULL, NULL, NULL, NULL, rate_day
@@ -162,6 +166,7 @@ def item_prices_statement(
         *(collectible_id, news, OUT_OF_STOCK),
         [AlertKind.ALL_TIME_LOW.value, AlertKind.DROP_PERCENT.value],
         *(AlertKind.DROP_PERCENT.value, now, collectible_id, news, OUT_OF_STOCK),
+        *(now, AlertKind.DROP_PERCENT.value),
         *(now.date(), at_or_below, EURO, at_or_below),
     ]
     return sql, params

@@ -1,5 +1,5 @@
 """Reads of an evaluation: the rules one price news concerns (the item's and its
-vendor's), as they are or locked for a re-check.
+vendor's), and their owners.
 
 These run inside every scrape run's transaction, so they are written in SQL: building
 the same queries with the ORM costs more Python time (1-2 ms each on the development
@@ -43,12 +43,6 @@ WATCHING = """
         SELECT 1 FROM {members} m WHERE m.user_id = r.owner_id AND m.vendor_id = r.vendor_id
     )
 """
-_LOCKED = """
-    r.enabled AND r.id = ANY(%s)
-    AND EXISTS (
-        SELECT 1 FROM {members} m WHERE m.user_id = r.owner_id AND m.vendor_id = r.vendor_id
-    )
-"""
 _RULES_SQL = "SELECT {columns} FROM {rules} r WHERE {where} ORDER BY r.id"
 
 
@@ -58,13 +52,13 @@ def watching(*, collectible_id: int, vendor_id: int, kinds: Iterable[str]) -> St
     return sql, [sorted(kinds), collectible_id, vendor_id]
 
 
-def _rules_statement(where: Statement, *, lock: bool = False) -> Statement:
+def _rules_statement(where: Statement) -> Statement:
     sql = _RULES_SQL.format(
         columns=", ".join(f"r.{name}" for name in _RULE_FIELDS),
         rules=AlertRule._meta.db_table,
         where=where[0],
     )
-    return sql + (" FOR UPDATE OF r" if lock else ""), where[1]
+    return sql, where[1]
 
 
 def rules_of(rows: Iterable[Sequence[Any]]) -> list[AlertRule]:
@@ -88,22 +82,20 @@ def rules_for_item_statement(
     )
 
 
+def owners_statement(*, collectible_id: int, vendor_id: int, kinds: Iterable[str]) -> Statement:
+    """The owners of the rules `rules_for_item_statement` reads (a query of user ids)."""
+    where, params = watching(collectible_id=collectible_id, vendor_id=vendor_id, kinds=kinds)
+    return f"SELECT r.owner_id FROM {AlertRule._meta.db_table} r WHERE {where}", params  # noqa: S608 — the table name is the model's, values are parameters
+
+
 def rules_for_item(*, collectible_id: int, vendor_id: int, kinds: Iterable[str]) -> list[AlertRule]:
     """The enabled rules of these kinds on the item or on its whole vendor, whose owner is
-    still a member (`WATCHING`), **not locked** (most runs change no rule's state;
-    `rules_locked` then locks the few that do)."""
+    still a member (`WATCHING`), **not locked**: most runs change no rule's state, and
+    the evaluation writes the few that change compare-and-set."""
     statement = rules_for_item_statement(
         collectible_id=collectible_id, vendor_id=vendor_id, kinds=kinds
     )
     return rules_of(run_together(statement)[0])
-
-
-def rules_locked(*, ids: Iterable[int]) -> list[AlertRule]:
-    """These rules as they are now, locked (`FOR UPDATE`, in id order: two evaluations
-    wait for each other, never deadlock), if still enabled and their owner still a
-    member: what an evaluation re-checks before it changes a rule's state."""
-    where = _LOCKED.format(members=Membership._meta.db_table)
-    return rules_of(run_together(_rules_statement((where, [sorted(ids)]), lock=True))[0])
 
 
 def value_rules() -> QuerySet[AlertRule]:

@@ -4,10 +4,11 @@ transaction; docs/alerts.md).
 Written for round trips (a run's evaluation pays for them, not for rows). Most runs change
 nothing and cost one: an advisory lock on the item, then its rules (and its vendor's),
 unlocked, and the prices they need — current offers across its trackers, earlier lows
-and highs, today's exchange rates — sent together. Only the rules whose state changes are
-then locked and re-checked (one more); all that fires goes out in one batch (the
-notifications with their users' channels, then their deliveries, the events and the
-rules' states: two more, and one task queued on commit)."""
+and highs, today's exchange rates — sent together. The few rules whose state changes
+are then written in one statement, compare-and-set (a rule edited meanwhile keeps its
+edit); what fires goes out with it in one batch (the notifications with their users'
+channels, then their deliveries, the events and the rules' states: two more round trips
+in all, and one task queued on commit)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
 from urllib.parse import urlsplit
 
 from django.db import transaction
@@ -27,6 +27,7 @@ from alerts.models import AlertEvent, AlertKind, AlertRule
 from alerts.selectors import OUT_OF_STOCK, SeenPrice
 from core.sql import Statement, run_together
 from inventory.models import Collectible
+from notifications.services import channels_of, channels_statement
 from price_history.models import PriceHistory, ScrapeRun
 from valuation.rates import RateBook
 from valuation.rules import cents
@@ -140,10 +141,14 @@ def _price_firing(
     )
 
 
-#: Every rule's new state in one statement. A vendor-wide rule's state for this item is
-#: merged into `item_armed` (`||`), never written from what was read: runs of the
-#: vendor's other items update the same row. `last_fired_at` only where this evaluation
-#: stored the event (sent with the events' insert, it runs right after it).
+#: Every rule's new state in one statement, written only if the rule is as it was read
+#: (compare-and-set on `updated_at`, which every edit moves, and still enabled): a rule
+#: edited or switched off while this evaluation ran keeps what its owner set. A vendor-wide
+#: rule's state for this item is merged into `item_armed` (`||`), never written from what
+#: was read: runs of the vendor's other items update the same row (they do not move
+#: `updated_at`). `last_fired_at` only where this evaluation stored the event (sent with
+#: the events' insert, it runs right after it). Arrays, not a `VALUES` list: the text is
+#: the same whatever the number of rules (psycopg parses it once).
 _STATES_SQL = """
     UPDATE {rules} r SET
         armed = CASE WHEN r.collectible_id IS NULL THEN r.armed ELSE v.armed END,
@@ -153,8 +158,9 @@ _STATES_SQL = """
                 SELECT 1 FROM {events} e
                 WHERE e.rule_id = r.id AND e.trigger_key = v.trigger_key AND e.fired_at = %s
             ) THEN %s ELSE r.last_fired_at END
-    FROM (VALUES {values}) AS v(id, armed, trigger_key)
-    WHERE r.id = v.id
+    FROM unnest(%s::bigint[], %s::boolean[], %s::varchar[], %s::timestamptz[])
+        AS v(id, armed, trigger_key, version)
+    WHERE r.id = v.id AND r.updated_at = v.version AND r.enabled
 """
 
 
@@ -162,15 +168,16 @@ def _states(
     item_id: int, changes: list[tuple[AlertRule, bool, str | None]], now: datetime
 ) -> Statement:
     """(rule, armed after, trigger key when it fires) → the statement saving them."""
-    sql = _STATES_SQL.format(
-        rules=AlertRule._meta.db_table,
-        events=AlertEvent._meta.db_table,
-        values=", ".join(["(%s::bigint, %s::boolean, %s::varchar)"] * len(changes)),
-    )
-    params: list[Any] = [str(item_id), now, now]
-    for rule, armed, trigger_key in changes:
-        params += [rule.pk, armed, trigger_key]
-    return sql, params
+    sql = _STATES_SQL.format(rules=AlertRule._meta.db_table, events=AlertEvent._meta.db_table)
+    return sql, [
+        str(item_id),
+        now,
+        now,
+        [rule.pk for rule, _, _ in changes],
+        [armed for _, armed, _ in changes],
+        [trigger_key for _, _, trigger_key in changes],
+        [rule.updated_at for rule, _, _ in changes],
+    ]
 
 
 @transaction.atomic(savepoint=False)
@@ -189,7 +196,7 @@ def alerts_evaluate_prices(
     item, vendor, kinds = collectible.pk, collectible.vendor_id, rules.PRICE_KINDS
     # The lock, the rules and the prices they need in one round trip: the rules and
     # prices are read once the lock is held (most runs end after this, changing nothing).
-    _, rule_rows, price_rows = run_together(
+    _, rule_rows, price_rows, channel_rows = run_together(
         _lock_item(item),
         selectors.rules_for_item_statement(collectible_id=item, vendor_id=vendor, kinds=kinds),
         selectors.item_prices_statement(
@@ -199,6 +206,10 @@ def alerts_evaluate_prices(
             run_tracker_id=run.tracker_id if run else None,
             now=now,
             news_ids=[price.pk for price in news],
+        ),
+        # The owners' channels, for what may fire (a few rows, only where rules are).
+        channels_statement(
+            users=selectors.owners_statement(collectible_id=item, vendor_id=vendor, kinds=kinds)
         ),
     )
     found = selectors.rules_of(rule_rows)
@@ -216,16 +227,11 @@ def alerts_evaluate_prices(
         context=prices.context,
     )
     convert = _converter(prices.rates, now)
-    changing = [r.pk for r in found if _change(r, collectible.pk, _verdict(r, situation, convert))]
-    if not changing:
-        return []
-    # Lock and re-check only those: a rule edited or switched off meanwhile is judged as
-    # it is now (and a vendor-wide one may be changing for another item at this moment).
-    changes: list[tuple[AlertRule, _Change]] = []
-    for rule in selectors.rules_locked(ids=changing):
-        change = _change(rule, collectible.pk, _verdict(rule, situation, convert))
-        if change is not None:
-            changes.append((rule, change))
+    changes = [
+        (rule, change)
+        for rule in found
+        if (change := _change(rule, collectible.pk, _verdict(rule, situation, convert)))
+    ]
     if not changes:
         return []
     seen = {price.pk: price for price in (*current, *news)}
@@ -242,8 +248,9 @@ def alerts_evaluate_prices(
     if not firings:
         run_together(states)
         return []
-    # The events, then the rules' states, in one round trip (after the notifications).
+    # The notifications, the events, then the rules' states: one round trip.
     return events_fire(
         firings=[(rule, firings[rule.pk]) for rule, _ in changes if rule.pk in firings],
         then=[states],
+        channels=channels_of(channel_rows),
     )

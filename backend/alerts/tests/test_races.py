@@ -108,3 +108,41 @@ def test_a_crossing_during_a_rearm_is_not_lost(monkeypatch, shop, other_shop, it
     ]
     rule.refresh_from_db()
     assert rule.armed is False
+
+
+def test_a_rule_edited_during_an_evaluation_keeps_the_edit(monkeypatch, shop, item, owner):
+    """The evaluation read the rule (target 10.00) and judged it; before it wrote the new
+    state the owner lowered the target (which re-arms it). The stale write must not
+    disarm the rule the owner just set: the state is written compare-and-set."""
+    from alerts.services import evaluation
+    from alerts.services.alert_rules import alert_rule_update
+
+    rule = rule_on(item, owner)
+    shop.offer("9.00")
+    judged, edited = threading.Event(), threading.Event()
+    original = evaluation._change
+
+    def change(*args, **kwargs):
+        found = original(*args, **kwargs)
+        if threading.current_thread().name == "first" and not judged.is_set():
+            judged.set()
+            assert edited.wait(20), "the test never edited the rule"
+        return found
+
+    monkeypatch.setattr(evaluation, "_change", change)
+    one = in_thread("first", shop.check)
+    assert judged.wait(20)
+    alert_rule_update(rule=rule, data={"target_amount": Decimal("5.00")})  # commits
+    edited.set()
+    one.join(30)
+    assert not one.is_alive()
+    assert not one.errors  # type: ignore[attr-defined]
+
+    rule.refresh_from_db()
+    assert rule.target_amount == Decimal("5.00")
+    assert rule.armed is True  # the edit's state, not the stale evaluation's
+    # What fired was true of the rule as it was judged: told once, and stored.
+    assert AlertEvent.objects.filter(rule=rule).count() == 1
+    shop.offer("8.00")
+    shop.check()  # 8.00 is over the new target: nothing more
+    assert AlertEvent.objects.filter(rule=rule).count() == 1
