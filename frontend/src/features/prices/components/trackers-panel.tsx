@@ -1,18 +1,10 @@
 import { ExternalLink, FlaskConical, MoreHorizontal, Pause, Pencil, Play, Plus, Radar, Trash2 } from "lucide-react";
 import { useState } from "react";
 
+import { ConfirmDestructiveDialog } from "@/components/confirm-destructive-dialog";
 import { EmptyState, ErrorState } from "@/components/states";
-import {
-  AlertDialog,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from "@/components/ui/alert-dialog";
 import { Badge } from "@/components/ui/badge";
-import { Button, buttonVariants } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { FormAlert } from "@/components/ui/form";
@@ -195,7 +187,7 @@ function TrackerRow({
 function DeleteTrackerDialog({ collectibleId, tracker, onClose }: { collectibleId: number; tracker: Tracker | null; onClose: () => void }) {
   const remove = useDeleteTracker(collectibleId);
   return (
-    <AlertDialog
+    <ConfirmDestructiveDialog
       open={tracker !== null}
       onOpenChange={(open) => {
         if (!open) {
@@ -203,46 +195,35 @@ function DeleteTrackerDialog({ collectibleId, tracker, onClose }: { collectibleI
           onClose();
         }
       }}
-    >
-      <AlertDialogContent>
-        <AlertDialogHeader>
-          <AlertDialogTitle>Delete this tracker?</AlertDialogTitle>
-          <AlertDialogDescription>
-            {tracker ? hostOf(tracker.url) : ""} will no longer be checked. The prices it already recorded stay in the history.
-          </AlertDialogDescription>
-        </AlertDialogHeader>
-        {remove.isError ? <FormAlert message={toApiError(remove.error).message} /> : null}
-        <AlertDialogFooter>
-          <AlertDialogCancel>Cancel</AlertDialogCancel>
-          <button
-            type="button"
-            className={buttonVariants({ variant: "destructive" })}
-            disabled={remove.isPending}
-            onClick={() => {
-              if (!tracker) return;
-              remove.mutate(tracker.id, {
-                onSuccess: () => {
-                  toast.success("Tracker deleted.");
-                  onClose();
-                },
-              });
-            }}
-          >
-            {remove.isPending ? "Deleting…" : "Delete tracker"}
-          </button>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
+      title="Delete this tracker?"
+      description={`${tracker ? hostOf(tracker.url) : ""} will no longer be checked. The prices it already recorded stay in the history.`}
+      confirmLabel="Delete tracker"
+      pendingLabel="Deleting…"
+      pending={remove.isPending}
+      error={remove.isError ? remove.error : null}
+      onConfirm={() => {
+        if (!tracker) return;
+        remove.mutate(tracker.id, {
+          onSuccess: () => {
+            toast.success("Tracker deleted.");
+            onClose();
+          },
+        });
+      }}
+    />
   );
 }
 
 export function TrackersPanel({
   collectibleId,
   itemCondition,
+  itemQuery,
   canEdit,
 }: {
   collectibleId: number;
   itemCondition: string | null | undefined;
+  /** The item's name and number, for "Find it". */
+  itemQuery?: string;
   canEdit: boolean;
 }) {
   const trackers = useTrackers(collectibleId);
@@ -314,6 +295,7 @@ export function TrackersPanel({
         }}
         collectibleId={collectibleId}
         itemCondition={itemCondition}
+        itemQuery={itemQuery}
         tracker={editing?.tracker}
         onSaved={(saved) => toast.success(editing?.tracker ? "Tracker saved." : `Tracker added: ${hostOf(saved.url)} is checked ${intervalLabel(saved.interval_minutes)}.`)}
       />

@@ -1,0 +1,74 @@
+import type { ReactNode } from "react";
+
+import {
+  AlertDialog,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+  AlertDialogTrigger,
+} from "@/components/ui/alert-dialog";
+import { buttonVariants } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form";
+import { toApiError } from "@/lib/api/errors";
+
+export interface ConfirmDestructiveDialogProps {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  /** The button that opens the dialog; leave it out when something else sets `open`. */
+  trigger?: ReactNode;
+  title: ReactNode;
+  description: ReactNode;
+  /** The confirm button's text (its accessible name). */
+  confirmLabel: string;
+  /** The confirm button's text while `pending` ("Deleting…"). */
+  pendingLabel: string;
+  /** The action is running: the confirm button is disabled and says `pendingLabel`. */
+  pending: boolean;
+  /** The action's failure, shown above the buttons (null or undefined: none). */
+  error?: unknown;
+  onConfirm: () => void;
+}
+
+/** "Delete this?" — a destructive action asked for again. The confirm button does not close
+ * the dialog: the caller closes it (`onOpenChange(false)`) once the action succeeds, so a
+ * failure is shown in place. */
+export function ConfirmDestructiveDialog({
+  open,
+  onOpenChange,
+  trigger,
+  title,
+  description,
+  confirmLabel,
+  pendingLabel,
+  pending,
+  error,
+  onConfirm,
+}: ConfirmDestructiveDialogProps) {
+  return (
+    <AlertDialog open={open} onOpenChange={onOpenChange}>
+      {trigger ? <AlertDialogTrigger asChild>{trigger}</AlertDialogTrigger> : null}
+      <AlertDialogContent>
+        <AlertDialogHeader>
+          <AlertDialogTitle>{title}</AlertDialogTitle>
+          <AlertDialogDescription>{description}</AlertDialogDescription>
+        </AlertDialogHeader>
+        {error != null ? <FormAlert message={toApiError(error).message} /> : null}
+        <AlertDialogFooter>
+          <AlertDialogCancel>Cancel</AlertDialogCancel>
+          {/* Not AlertDialogAction: the dialog stays open until the action succeeds. */}
+          <button
+            type="button"
+            className={buttonVariants({ variant: "destructive" })}
+            disabled={pending}
+            onClick={onConfirm}
+          >
+            {pending ? pendingLabel : confirmLabel}
+          </button>
+        </AlertDialogFooter>
+      </AlertDialogContent>
+    </AlertDialog>
+  );
+}
