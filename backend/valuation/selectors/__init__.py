@@ -1,6 +1,7 @@
 """Reads of collection value, by subject: item values (`values`), the dashboard
-(`dashboard`), the value over time (`history`) and an item's best current offers
-(`offers`). The rules they apply are in
+(`dashboard`), the value over time (`history`), an item's best current offers
+(`offers`) and a want list's seller bundles (`bundles`), both read from the same
+observations (`observations`). The rules they apply are in
 `valuation.rules`."""
 
 from valuation.selectors.dashboard import dashboard, valuation_as_item_value, vendor_for_dashboard

@@ -31,14 +31,13 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from django.db import connection
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from inventory.models import Collectible, CollectibleStatus
-from price_history.models import PriceHistory, PriceSource
-from valuation.conditions import ANY_CONDITION, conditions_at_least
 from valuation.rates import RateBook
-from valuation.rules import cents, stale_before
+from valuation.rules import cents
+from valuation.selectors.observations import fresh_observations, meets_wanted_condition
 
 #: At most this many bundles are returned (the largest first); `count` says how many exist.
 MAX_BUNDLES = 50
@@ -121,55 +120,31 @@ class Bundles:
     results: list[Bundle]
 
 
-def _wanted_conditions(items: Sequence[Collectible]) -> tuple[list[int], list[str]]:
-    ids: list[int] = []
-    conditions: list[str] = []
-    for item in items:
-        for condition in (*conditions_at_least(item), ANY_CONDITION):
-            ids.append(item.pk)
-            conditions.append(condition)
-    return ids, conditions
-
-
 def _offer_rows(items: Sequence[Collectible], now: datetime) -> list[tuple[Any, ...]]:
     """Every current, in-stock offer with a seller that meets its item's condition:
     (item id, seller key, seller, source, price, currency, condition, url, observed_at,
-    tracker id, shipping), newest first."""
-    table = PriceHistory._meta.db_table
-    sql = f"""
-        WITH wanted AS (
-            SELECT * FROM unnest(%s::bigint[], %s::varchar[]) AS w(collectible_id, condition)
-        ),
-        latest AS (
-            SELECT p.tracker_id, max(p.observed_at) AS at
-            FROM {table} p
-            WHERE p.collectible_id = ANY(%s) AND p.tracker_id IS NOT NULL
-              AND p.observed_at >= %s AND p.observed_at <= %s
-              AND NOT p.is_demo AND p.source <> %s
-            GROUP BY p.tracker_id
+    tracker id, shipping), newest first. Current: from its tracker's latest fresh check,
+    whatever that check's conditions (a seller missing from it no longer offers)."""
+    fresh = fresh_observations(items, now)
+    latest_check = (
+        fresh.filter(tracker_id=OuterRef("tracker_id"))
+        .order_by("-observed_at")
+        .values("observed_at")[:1]
+    )
+    return list(
+        fresh.filter(
+            meets_wanted_condition(items),
+            tracker_id__isnull=False,
+            observed_at=Subquery(latest_check),
+            availability__in=OFFERED,
         )
-        SELECT p.collectible_id, p.seller_key, p.seller, p.source, p.price, p.currency,
-            p.condition, p.url, p.observed_at, p.tracker_id, p.shipping
-        FROM latest l
-        JOIN {table} p ON p.tracker_id = l.tracker_id AND p.observed_at = l.at
-        JOIN wanted w ON w.collectible_id = p.collectible_id AND w.condition = p.condition
-        WHERE p.seller_key <> '' AND p.availability = ANY(%s)
-          AND NOT p.is_demo AND p.source <> %s
-        ORDER BY p.observed_at DESC, p.id DESC
-    """  # noqa: S608 — the table name is the model's, values are parameters
-    manual = PriceSource.MANUAL.value
-    params: list[Any] = [
-        *_wanted_conditions(items),
-        [item.pk for item in items],
-        stale_before(now),
-        now,
-        manual,
-        list(OFFERED),
-        manual,
-    ]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return list(cursor.fetchall())
+        .exclude(seller_key="")
+        .order_by("-observed_at", "-id")
+        .values_list(
+            "collectible_id", "seller_key", "seller", "source", "price", "currency",
+            "condition", "url", "observed_at", "tracker_id", "shipping",
+        )
+    )  # fmt: skip
 
 
 def _wanted_items(vendor_ids: Sequence[int]) -> list[Collectible]:

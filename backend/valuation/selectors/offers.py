@@ -11,21 +11,17 @@ that does not say) counts, as in valuation's last resort, and shows condition ""
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from functools import reduce
 
-from django.db.models import Q
 from django.utils import timezone
 
 from inventory.models import Collectible
-from price_history.models import PriceHistory, PriceSource
-from valuation.conditions import ANY_CONDITION, conditions_at_least
 from valuation.rates import RateBook
-from valuation.rules import cents, stale_before
+from valuation.rules import cents
+from valuation.selectors.observations import fresh_observations, meets_wanted_condition
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,18 +53,9 @@ def _current_observations(items: Sequence[Collectible], now: datetime) -> list[t
     """The latest fresh observation of each item's trackers (or tracker-less sources) per
     condition that meets the item's condition, with the item's vendor's currency: one
     statement for all the items."""
-    by_conditions: dict[tuple[str, ...], list[int]] = {}
-    for item in items:
-        by_conditions.setdefault((*conditions_at_least(item), ANY_CONDITION), []).append(item.pk)
-    meets = reduce(
-        operator.or_,
-        (Q(collectible_id__in=ids, condition__in=conds) for conds, ids in by_conditions.items()),
-    )
     return list(
-        PriceHistory.objects.filter(
-            meets, observed_at__gte=stale_before(now), observed_at__lte=now, is_demo=False
-        )
-        .exclude(source=PriceSource.MANUAL)
+        fresh_observations(items, now)
+        .filter(meets_wanted_condition(items))
         # DISTINCT ON: the latest of each; of a listings page's several sellers, the cheapest.
         .order_by(
             "collectible_id", "tracker_id", "source", "condition", "-observed_at", "price", "-id"
