@@ -109,24 +109,43 @@ def escape_formula(text: str) -> str:
     return f"'{text}" if text.startswith(FORMULA_PREFIXES) else text
 
 
+def exported_extensions() -> tuple[extensions.CollectibleExtension, ...]:
+    """The registered extensions the file has columns of (its `field`, or columns of its
+    `relation`): only they fill the rows before they are written. The others' work would be
+    thrown away — a wanted item's best offer (one more query per chunk) is not a column."""
+    keys = {column.key for column in export_columns()}
+    return tuple(
+        extension
+        for extension in extensions.registered()
+        if extension.field in keys
+        or (
+            extension.relation is not None
+            and any(key.startswith(f"{extension.relation}__") for key in keys)
+        )
+    )
+
+
 def export_rows(queryset: QuerySet[Collectible]) -> Iterator[dict[str, Any]]:
     """The list's rows (dicts of `list_columns()`), chunk by chunk off a server-side
-    cursor; each chunk is shown to the registered extensions first, as a list page is
+    cursor; each chunk is shown to the extensions it exports first, as a list page is
     (the valuation values the items that have no current value)."""
     columns = list_columns()
+    shown_to = exported_extensions()
     chunk: list[dict[str, Any]] = []
     rows = with_cover_columns(queryset).values_list(*columns)  # read as a list page reads
     for values in rows.iterator(chunk_size=CHUNK_SIZE):
         chunk.append(dict(zip(columns, values, strict=True)))
         if len(chunk) == CHUNK_SIZE:
-            yield from _shown(chunk)
+            yield from _shown(chunk, shown_to)
             chunk = []
     if chunk:
-        yield from _shown(chunk)
+        yield from _shown(chunk, shown_to)
 
 
-def _shown(chunk: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    for extension in extensions.registered():
+def _shown(
+    chunk: list[dict[str, Any]], shown_to: tuple[extensions.CollectibleExtension, ...]
+) -> list[dict[str, Any]]:
+    for extension in shown_to:
         extension.before_showing_rows(chunk)
     return chunk
 

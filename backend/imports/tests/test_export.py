@@ -10,9 +10,14 @@ from decimal import Decimal
 import openpyxl
 import pytest
 from conftest import client_for
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
+from imports import exports
 from inventory.factories import CardDetailsFactory, CollectibleFactory
+from price_history.factories import PriceHistoryFactory, TrackerFactory
 from users.factories import UserFactory
 from vendors.factories import MembershipFactory, VendorFactory
 from vendors.models import Role
@@ -212,3 +217,33 @@ def test_the_lists_value_ordering_is_honoured(client, vendor):
     rows = _csv(client.get(URL, {"ordering": "-value"}))
 
     assert [row["name"] for row in rows] == ["Dear", "Middle", "Cheap"]
+
+
+def test_an_export_does_not_look_up_wanted_items_best_offers(client, vendor):
+    # The list shows a wanted item's `best_offer`; the file has no such column, so the
+    # export does not read the price history for it (one query more per chunk).
+    for name in ("Want A", "Want B", "Want C"):
+        item = CollectibleFactory(
+            vendor=vendor, name=name, status="wanted", purchase_price=None, purchase_currency=""
+        )
+        tracker = TrackerFactory(collectible=item)
+        PriceHistoryFactory(
+            collectible=item,
+            tracker=tracker,
+            price=Decimal("9.00"),
+            observed_at=timezone.now(),
+            source=tracker.source,
+            condition="",
+        )
+    listed = client.get("/api/v1/collectibles/", {"status": "wanted"}).json()["results"]
+    assert all(row["best_offer"]["price"] == "9.00" for row in listed)  # the list has them
+    assert "best_offer" not in {column.key for column in exports.export_columns()}
+
+    with CaptureQueriesContext(connection) as queries:
+        rows = _csv(client.get(URL, {"format": "csv"}))
+
+    price_reads = [q["sql"] for q in queries if "price_history_pricehistory" in q["sql"]]
+    assert price_reads == []
+    assert sorted(row["name"] for row in rows) == ["Want A", "Want B", "Want C"]
+    assert "best_offer" not in rows[0]
+    assert {row["value_basis"] for row in rows} == {"wanted"}  # still valued as the list is
