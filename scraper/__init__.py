@@ -5,6 +5,7 @@ Standalone (no Django). Parsing never fetches (:func:`extract`), fetching never 
 See ``scraper/README.md``.
 """
 
+from scraper.catalogue import CATALOGUES, CatalogueMatch, search_catalogue
 from scraper.http import (
     USER_AGENT,
     FetchedImage,
@@ -46,9 +47,11 @@ from scraper.types import (
 )
 
 __all__ = [
+    "CATALOGUES",
     "SOURCES",
     "USER_AGENT",
     "Auction",
+    "CatalogueMatch",
     "FailureKind",
     "FetchResult",
     "FetchSettings",
@@ -79,6 +82,7 @@ __all__ = [
     "make_client",
     "parse_price",
     "scrape",
+    "search_catalogue",
     "selector_problem",
     "source_for_url",
 ]

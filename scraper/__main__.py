@@ -5,7 +5,8 @@ On failure prints ``<kind>: <message>`` on stderr and exits with status 2.
 ``--file PAGE.html`` extracts from a saved page instead of fetching (no network).
 ``--source discogs`` (chosen by default for discogs.com) reads the Discogs API with the
 token in ``$DISCOGS_TOKEN`` (or ``--token``; the environment keeps it out of the shell
-history); ``--api-url`` / ``$DISCOGS_API_URL`` points it at another server.
+history); ``--api-url`` / ``$DISCOGS_API_URL`` points it at another server, and
+``$DISCOGS_SITE_URL`` the release's listings page (default ``https://www.discogs.com``).
 ``--source ebay_api`` reads the eBay Browse API with ``$EBAY_CLIENT_ID`` and
 ``$EBAY_CLIENT_SECRET`` (``$EBAY_API_URL``).
 """
@@ -89,6 +90,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "client_id": Secret(os.environ.get("EBAY_CLIENT_ID", "")),
         "client_secret": Secret(os.environ.get("EBAY_CLIENT_SECRET", "")),
         "api_url": args.api_url or os.environ.get(_API_URL_ENV.get(source, ""), ""),
+        # The Discogs marketplace pages (listings with sellers) beside its API.
+        "site_url": os.environ.get("DISCOGS_SITE_URL", "") if source == "discogs" else "",
     }
     api = {k: v for k, v in api.items() if v}
     target = FetchTarget(

@@ -8,6 +8,7 @@ is the simple wrapper returning just the observations.
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -24,6 +25,8 @@ from scraper.http import (
 from scraper.images import find_product_image
 from scraper.sources import SOURCES, extract, resolve_source, source_options
 from scraper.sources.base import ApiSource, ExtractContext, host_label
+from scraper.sources.dom import parse_document
+from scraper.sources.trace import note
 from scraper.types import FailureKind, NotModified, Observation, ScrapeFailure, utcnow
 
 if TYPE_CHECKING:
@@ -37,6 +40,8 @@ __all__ = [
     "filter_condition",
     "scrape",
 ]
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -176,22 +181,24 @@ async def _read_api(
     loop = asyncio.get_running_loop()
     started = loop.time()
 
-    async def get_json(url: str, extra: dict[str, str], form: dict[str, str] | None = None) -> Any:
+    def budget() -> FetchSettings:
         # One deadline for the whole check: each call gets what the previous ones left.
-        budget = settings
-        if settings.deadline is not None:
-            left = settings.deadline - (loop.time() - started)
-            if left <= 0:
-                raise ScrapeFailure(
-                    FailureKind.TIMEOUT,
-                    f"{adapter.name} took all the {settings.deadline:g} seconds.",
-                    url=target.url,
-                )
-            budget = replace(settings, deadline=left)
+        if settings.deadline is None:
+            return settings
+        left = settings.deadline - (loop.time() - started)
+        if left <= 0:
+            raise ScrapeFailure(
+                FailureKind.TIMEOUT,
+                f"{adapter.name} took all the {settings.deadline:g} seconds.",
+                url=target.url,
+            )
+        return replace(settings, deadline=left)
+
+    async def get_json(url: str, extra: dict[str, str], form: dict[str, str] | None = None) -> Any:
         return await fetch_json(
             url,
             headers=extra,  # the User-Agent is the fetcher's own
-            settings=budget,
+            settings=budget(),
             client=client,
             limiter=limiter,
             robots_cache=robots_cache,
@@ -199,7 +206,28 @@ async def _read_api(
             form=form,
         )
 
-    return await adapter.fetch(ctx, get_json)
+    observations = await adapter.fetch(ctx, get_json)
+    page_url = adapter.listings_url(ctx)
+    if page_url is None:
+        return observations
+    try:
+        # A page like any other (robots.txt, redirects); the API key is not sent to it.
+        page = await fetch_page(
+            page_url, settings=budget(), client=client, limiter=limiter, robots_cache=robots_cache
+        )
+        listed = adapter.extract_listings(
+            parse_document(page.html), replace(ctx, url=page.final_url)
+        )
+    except ScrapeFailure as failure:
+        # The API's answers stand on their own: the check records them, and says why the
+        # listings are missing.
+        logger.warning(
+            "%s: the listings page %s was not read (%s); recording the API's prices alone.",
+            adapter.name, page_url, failure,
+        )  # fmt: skip
+        note(f"{adapter.name} listings: not read ({failure.kind.value}: {failure.message})")
+        return observations
+    return observations + listed
 
 
 async def fetch_observations(

@@ -32,6 +32,8 @@ DEMO_EMAIL = "demo@omni-stock.local"
 DEMO_PASSWORD = "demo-collector-2026"  # noqa: S105
 DEMO_DISPLAY_NAME = "Demo Collector"
 DEMO_CURRENCY = "USD"
+# The demo account's Discogs token (the demo marketplace's Discogs API accepts any token).
+DEMO_DISCOGS_TOKEN = "demo-discogs-token-for-local-demos"  # noqa: S105
 
 CARD = Category.TRADING_CARD
 GAME = Category.VIDEO_GAME

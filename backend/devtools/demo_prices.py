@@ -17,10 +17,13 @@ from price_history.models import PriceHistory, Tracker, TrackerSource
 from price_history.services import tracker_create
 from scraper.demo_marketplace import (
     BY_NAME,
+    DISCOGS_TRACKERS,
     SOLD_DAYS,
     collector_price,
+    discogs_price,
     price_for,
     product_urls,
+    release_path,
 )
 from users.models import User
 from vendors.models import Vendor
@@ -78,11 +81,46 @@ def ensure_demo_trackers(
     return len(created)
 
 
+def ensure_demo_discogs_trackers(
+    *, vendor: Vendor, user: User, base_url: str = DEMO_MARKETPLACE_URL
+) -> int:
+    """A `discogs` tracker on the demo Discogs release page of each record of
+    `DISCOGS_TRACKERS` that has none (it reads the demo Discogs API and listings page:
+    `make run` points DISCOGS_API_URL / DISCOGS_SITE_URL there). The wanted records' are
+    due at once, with the rest of the want list; the owned record's a little later."""
+    created = 0
+    now = timezone.now()
+    for item, slug in _demo_items(vendor):
+        condition = DISCOGS_TRACKERS.get(slug)
+        if condition is None or Tracker.objects.filter(collectible=item, source="discogs").exists():
+            continue
+        tracker = tracker_create(
+            collectible=item,
+            created_by=user,
+            data={
+                "source": TrackerSource.DISCOGS,
+                "url": base_url.rstrip("/") + release_path(slug),
+                "condition": condition,
+                "currency": "USD",
+                "interval_minutes": DEMO_INTERVAL_MINUTES,
+            },
+        )
+        wanted = item.status == CollectibleStatus.WANTED
+        delay = timedelta(seconds=30 + created) if wanted else timedelta(minutes=2 + created)
+        tracker.next_run_at = now + delay
+        tracker.save(update_fields=["next_run_at"])
+        created += 1
+    return created
+
+
 def _demo_price(slug: str, tracker: Tracker, day: date) -> tuple[Decimal, str]:
     """What the marketplace page of `tracker` shows for `day` (eBay and Cardmarket pages
-    have their own prices, the card market's in EUR)."""
+    have their own prices, the card market's in EUR; Discogs the suggestion for the
+    tracker's condition, or with none the lowest copy for sale)."""
     if tracker.source in (TrackerSource.EBAY, TrackerSource.CARDMARKET):
         return collector_price(slug, tracker.source, tracker.condition, day)
+    if tracker.source == TrackerSource.DISCOGS:
+        return discogs_price(slug, tracker.condition or None, day), "USD"
     return price_for(slug, day, tracker.condition or None), "USD"
 
 

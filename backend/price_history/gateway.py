@@ -25,6 +25,7 @@ from django.core.exceptions import ObjectDoesNotExist
 
 from core.currencies import currency_codes
 from scraper import (
+    CATALOGUES,
     SOURCES,
     USER_AGENT,
     FetchedImage,
@@ -40,16 +41,19 @@ from scraper import (
     fetch_product_image,
     parse_price,
     scrape,
+    search_catalogue,
     selector_problem,
     source_for_url,
 )
-from users.credentials import credential_for
+from users.credentials import ProviderKeys, credential_for
+from vendors.models import Membership, Role
 
 if TYPE_CHECKING:
     from price_history.models import Tracker
 
 __all__ = [
     "INTERNAL_ERROR",
+    "SEARCHABLE_SOURCES",
     "DownloadError",
     "FetchResult",
     "FetchedImage",
@@ -60,6 +64,8 @@ __all__ = [
     "fetch_now",
     "fetch_page_image",
     "fetch_settings",
+    "find_in_catalogue",
+    "keys_for",
     "parse_price",
     "prepare_observations",
     "selector_problem",
@@ -143,11 +149,13 @@ def card_options(tracker: Tracker) -> dict[str, str]:
 
 #: Where each API-reading source's API is (a setting, so the demo and tests use loopback).
 _API_URL_SETTINGS = {"discogs": "DISCOGS_API_URL", "ebay_api": "EBAY_API_URL"}
+_SITE_URL_SETTINGS = {"discogs": "DISCOGS_SITE_URL"}  # its public pages, beside the API
 
 
 def api_options(tracker: Tracker) -> dict[str, str]:
     """For a source that reads a marketplace API (`ApiSource.credential_options`): the API's
-    address and the tracker owner's decrypted key, as a `Secret` (masked in any repr).
+    address and the decrypted key of the tracker's key holder (`keys_for`), as a `Secret`
+    (masked in any repr).
     Other sources get nothing: a key goes only where it is needed."""
     source = SOURCES.get(tracker.source)
     wanted = getattr(source, "credential_options", ())
@@ -157,13 +165,33 @@ def api_options(tracker: Tracker) -> dict[str, str]:
     setting = _API_URL_SETTINGS.get(source.name)
     if setting:
         options["api_url"] = getattr(settings, setting)
-    keys = credential_for(user_id=tracker.created_by_id, provider=getattr(source, "provider", ""))
+    if source.name in _SITE_URL_SETTINGS:
+        options["site_url"] = getattr(settings, _SITE_URL_SETTINGS[source.name])
+    keys = keys_for(tracker, provider=getattr(source, "provider", ""))
     if keys is not None:
         for name in wanted:
             value = getattr(keys, name, "")
             if value:
                 options[name] = Secret(value)
     return options
+
+
+def keys_for(tracker: Tracker, *, provider: str) -> ProviderKeys | None:
+    """Whose saved key checks `tracker`: its creator's while the creator is a member of the
+    tracker's collection; else (imported or seeded with no creator, or the creator left)
+    the collection's owners', the longest-standing owner who saved one. Never the key of
+    someone outside the collection."""
+    vendor_id = tracker.collectible.vendor_id
+    creator = tracker.created_by_id
+    members = Membership.objects.filter(vendor_id=vendor_id)
+    if creator is not None and members.filter(user_id=creator).exists():
+        return credential_for(user_id=creator, provider=provider)
+    owners = members.filter(role=Role.OWNER).order_by("created_at", "id")
+    for user_id in owners.values_list("user_id", flat=True):
+        keys = credential_for(user_id=user_id, provider=provider)
+        if keys is not None:
+            return keys
+    return None
 
 
 def host_limiter(*, acquire_timeout: float) -> RedisHostLimiter:
@@ -220,6 +248,46 @@ def fetch_page_image(url: str, *, timeout: float, max_bytes: int) -> FetchedImag
     options = fetch_settings(deadline=timeout, retries=0)
     host_wait = min(INTERACTIVE_HOST_WAIT, timeout)
     return asyncio.run(_page_image(url, options, host_wait, max_bytes))
+
+
+#: The sources whose catalogue "Find it" searches (`scraper.CATALOGUES`).
+SEARCHABLE_SOURCES = tuple(CATALOGUES)
+
+
+def find_in_catalogue(
+    source: str, query: str, *, user_id: int, game: str, timeout: float
+) -> list[dict[str, str]]:
+    """Search `source`'s catalogue for someone waiting (on a worker): the user's own key for
+    an API source, the site's address from CATALOGUE_SITE_URLS (the demo's in `make run`),
+    no retries, `timeout` seconds in all. Raises `ScrapeFailure`."""
+    catalogue = CATALOGUES[source]
+    site = settings.CATALOGUE_SITE_URLS.get(source) or getattr(
+        settings, _SITE_URL_SETTINGS.get(source, ""), ""
+    )
+    options: dict[str, str] = {"site_url": str(site or ""), "game": game}
+    if setting := _API_URL_SETTINGS.get(source):
+        options["api_url"] = getattr(settings, setting)
+    keys = credential_for(
+        user_id=user_id if catalogue.provider else None, provider=catalogue.provider
+    )
+    for name in catalogue.credential_options if keys is not None else ():
+        if value := getattr(keys, name, ""):
+            options[name] = Secret(value)
+    fetch = fetch_settings(deadline=timeout, retries=0)
+    host_wait = min(INTERACTIVE_HOST_WAIT, timeout)
+    return [m.to_dict() for m in asyncio.run(_search(source, query, options, fetch, host_wait))]
+
+
+async def _search(
+    source: str, query: str, options: dict[str, str], fetch: FetchSettings, host_wait: float
+) -> list:
+    limiter = host_limiter(acquire_timeout=host_wait)
+    try:
+        return await search_catalogue(
+            source, query, options=options, settings=fetch, limiter=limiter
+        )
+    finally:
+        await limiter.aclose()
 
 
 @dataclass(frozen=True)

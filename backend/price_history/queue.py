@@ -32,6 +32,8 @@ SCRAPE_RUN_TASK = "price_history.tasks.scrape_run"
 CHECK_TRACKER_TASK = "price_history.tasks.check_tracker"
 #: The task that fetches a tracked page's product image for someone waiting (`interactive`).
 PAGE_IMAGE_TASK = "price_history.tasks.fetch_page_image"
+#: The task that searches a source's catalogue ("Find it") for someone waiting (`interactive`).
+CATALOGUE_SEARCH_TASK = "price_history.tasks.search_catalogue"
 
 
 def publish_runs(run_ids: Iterable[int]) -> None:

@@ -6,9 +6,9 @@ countdowns stay below the broker's visibility timeout (settings check this). A r
 worker died without a trace (`kill -9`) is found by its lapsed lease and queued again by
 `requeue_stuck_runs` (beat, every minute), long before the visibility timeout.
 
-`check_tracker` and `fetch_page_image` are different: someone waits for them, so they are
-acknowledged on receipt, never retried, and answer through `queue.send_check_reply`
-within their deadline.
+`check_tracker`, `fetch_page_image` and `search_catalogue` are different: someone waits
+for them, so they are acknowledged on receipt, never retried, and answer through
+`queue.send_check_reply` within their deadline.
 """
 
 from __future__ import annotations
@@ -22,7 +22,12 @@ from django.conf import settings
 
 from core import interactive
 from price_history import queue, services
-from price_history.queue import CHECK_TRACKER_TASK, PAGE_IMAGE_TASK, SCRAPE_RUN_TASK
+from price_history.queue import (
+    CATALOGUE_SEARCH_TASK,
+    CHECK_TRACKER_TASK,
+    PAGE_IMAGE_TASK,
+    SCRAPE_RUN_TASK,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -96,3 +101,22 @@ def fetch_page_image(request: dict[str, Any], reply_to: str, deadline: float) ->
         logger.info("A page image request arrived after its deadline; nobody waits for it.")
         return
     queue.send_check_reply(reply_to, services.page_image_execute(request=request, timeout=left))
+
+
+@shared_task(
+    name=CATALOGUE_SEARCH_TASK,
+    acks_late=False,
+    ignore_result=True,
+    soft_time_limit=90,
+    time_limit=120,
+)
+def search_catalogue(request: dict[str, Any], reply_to: str, deadline: float) -> None:
+    """Search a source's catalogue ("Find it") for someone waiting (queue `interactive`), as
+    `check_tracker` does: within the deadline, no retries, the answer to `reply_to`."""
+    left = interactive.time_left(deadline, cap=settings.SCRAPER_CHECK_DEADLINE_SECONDS)
+    if left <= 0:
+        logger.info("A catalogue search arrived after its deadline; nobody waits for it.")
+        return
+    queue.send_check_reply(
+        reply_to, services.catalogue_search_execute(request=request, timeout=left)
+    )

@@ -1,7 +1,7 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from price_history import api, page_photo_api, prices_api
+from price_history import api, catalogue_api, page_photo_api, prices_api
 
 router = SimpleRouter()
 router.register(
@@ -16,6 +16,11 @@ router.register(
 
 urlpatterns = [
     *router.urls,
+    path(
+        "catalogue-search/",
+        catalogue_api.CatalogueSearchView.as_view(),
+        name="catalogue-search",
+    ),
     path(
         "collectibles/<int:collectible_pk>/refresh-prices",
         api.RefreshPricesView.as_view(),

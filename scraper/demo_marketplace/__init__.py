@@ -27,6 +27,12 @@ from scraper.demo_marketplace.collector_pages import (
     collector_observations,
     collector_price,
 )
+from scraper.demo_marketplace.discogs_api import discogs_price
+from scraper.demo_marketplace.discogs_listings import (
+    DISCOGS_TRACKERS,
+    demo_listings,
+    release_path,
+)
 from scraper.demo_marketplace.edge_cases import EDGE_CASES
 from scraper.demo_marketplace.market import (
     SELLERS,
@@ -43,6 +49,7 @@ __all__ = [
     "CARD_CONDITIONS",
     "CATALOGUE",
     "COLLECTOR_TRACKERS",
+    "DISCOGS_TRACKERS",
     "EDGE_CASES",
     "GAME_CONDITIONS",
     "LISTING_SELECTOR",
@@ -56,12 +63,15 @@ __all__ = [
     "Product",
     "collector_observations",
     "collector_price",
+    "demo_listings",
+    "discogs_price",
     "make_server",
     "market_offers",
     "market_sellers",
     "price_for",
     "product_for_name",
     "product_urls",
+    "release_path",
     "serve_in_thread",
     "shop_path",
     "wobble",

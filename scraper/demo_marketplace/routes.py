@@ -14,7 +14,8 @@ Routes (every product of :data:`CATALOGUE` in every shape):
   — eBay-like item and sold-listings pages and a Cardmarket-like card page
   (``collector_pages.py``) for the items watched there;
 * ``/discogs/release/<id>-<slug>`` and the Discogs-shaped JSON API under
-  ``/discogs-api/`` (``discogs_api.py``) for the demo's records;
+  ``/discogs-api/`` (``discogs_api.py``) for the demo's records, and their marketplace
+  listings pages ``/discogs/sell/release/<id>`` (``discogs_listings.py``);
 * ``/private/…`` — disallowed by ``/robots.txt``;
 * the deliberate edge pages of :data:`EDGE_CASES`.
 """
@@ -35,6 +36,7 @@ from scraper.demo_marketplace.catalogue import (
 )
 from scraper.demo_marketplace.collector_pages import collector_page
 from scraper.demo_marketplace.discogs_api import api_answer, demo_release_links, release_page
+from scraper.demo_marketplace.discogs_listings import listings_page
 from scraper.demo_marketplace.edge_cases import EDGE_CASES
 from scraper.demo_marketplace.layout import SITE, _e, _money, _page
 from scraper.demo_marketplace.price_guide import (
@@ -182,6 +184,9 @@ def render(path: str, day: date) -> Answer:
     record = release_page(path)
     if record is not None:
         return Answer(200, record)
+    offers = listings_page(path, day)
+    if offers is not None:
+        return Answer(200, offers)
     api = api_answer(path, day)
     if api is not None:
         return Answer(200, api, "application/json", cacheable=False)

@@ -17,13 +17,14 @@ from datetime import UTC, date, datetime, time, timedelta
 from email.utils import format_datetime, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, cast
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from scraper.demo_marketplace.discogs_api import API_PREFIX
 
 # ROBOTS_TXT is re-exported: it was defined here before the pages moved to routes.py.
 from scraper.demo_marketplace.routes import ROBOTS_TXT as ROBOTS_TXT
 from scraper.demo_marketplace.routes import Answer, render
+from scraper.demo_marketplace.search_pages import is_search, search_answer
 
 __all__ = ["DemoMarketplaceServer", "make_server", "render", "serve_in_thread", "utc_today"]
 
@@ -82,9 +83,13 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _answer(self, *, head: bool) -> None:
         self.marketplace.count_request()
-        path = urlsplit(self.path).path or "/"
+        parts = urlsplit(self.path)
+        path = parts.path or "/"
         day = self.marketplace.today()
         answer = render(path, day)
+        if is_search(path):  # the catalogue searches read their query string
+            found, kind = search_answer(path, parse_qs(parts.query), day) or ("", "")
+            answer = Answer(200, found, kind, cacheable=False)
         if path.startswith(API_PREFIX) and not (self.headers.get("Authorization") or "").startswith(
             "Discogs token="
         ):

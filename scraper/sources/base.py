@@ -131,6 +131,18 @@ class ApiSource(Source):
     async def fetch(self, ctx: ExtractContext, get_json: GetJson) -> list[Observation]:
         raise NotImplementedError
 
+    def listings_url(self, ctx: ExtractContext) -> str | None:
+        """A public page to read besides the API (a marketplace's listings with their
+        sellers, which its API does not give), or ``None``. The pipeline fetches it after
+        :meth:`fetch` as a page (robots.txt honoured, no key sent) and adds
+        :meth:`extract_listings`; a failure to read it is logged and leaves the API's
+        observations recorded alone."""
+        return None
+
+    def extract_listings(self, doc: Document, ctx: ExtractContext) -> list[Observation]:
+        """The observations of the page at :meth:`listings_url` (pure, like ``extract``)."""
+        return []
+
 
 def page_title(doc: Document) -> str | None:
     """A display title: ``og:title``, else ``<title>``, else the first ``<h1>``."""

@@ -17,6 +17,14 @@ Every request carries ``Authorization: Discogs token=…`` (option ``token``, th
 collector's personal access token) and the scraper's User-Agent. ``api_url`` (option)
 points at another server speaking the same API (the demo marketplace, tests).
 
+Besides the API, the release's public marketplace page (``<site_url>/sell/release/{id}``,
+option ``site_url``, default ``https://www.discogs.com``) gives one observation per seller
+and media condition, with the seller, its shipping and the listing's URL
+(:mod:`scraper.sources.discogs_listings`): the API has no per-listing data. The pipeline
+fetches that page like any page (robots.txt, no token); when it cannot be read (403 from
+a bot shield, a timeout, a layout it does not know) the API's observations are recorded
+alone and the reason is logged.
+
 Discogs's media grades map onto Omni-Stock's scale (:data:`MEDIA_GRADES`); two grades
 share a rung at the bottom (G+ and G, F and P), where the better grade's suggestion is
 the rung's price.
@@ -30,11 +38,21 @@ from urllib.parse import urlsplit
 
 from scraper.sources.base import ApiSource, Candidate, ExtractContext, GetJson, decide
 from scraper.sources.common import json_money
+from scraper.sources.discogs_listings import listings_observations, listings_url
+from scraper.sources.dom import Document
 from scraper.types import FailureKind, Money, Observation, ScrapeFailure
 
-__all__ = ["DEFAULT_API_URL", "MEDIA_GRADES", "DiscogsSource", "release_id"]
+__all__ = [
+    "DEFAULT_API_URL",
+    "DEFAULT_SITE_URL",
+    "MEDIA_GRADES",
+    "DiscogsSource",
+    "media_condition",
+    "release_id",
+]
 
 DEFAULT_API_URL = "https://api.discogs.com"
+DEFAULT_SITE_URL = "https://www.discogs.com"
 
 #: Discogs media grade (the abbreviation in its condition names) → Omni-Stock condition,
 #: best first.
@@ -70,6 +88,12 @@ def media_grade(name: str) -> str | None:
     match = _ABBREVIATION.search(name)
     grade = match.group(1) if match else name.strip().upper()
     return grade if grade in _CONDITION_OF else None
+
+
+def media_condition(name: str) -> str | None:
+    """``"Very Good Plus (VG+)"`` → ``"excellent"`` (:data:`MEDIA_GRADES`), else ``None``."""
+    grade = media_grade(name)
+    return _CONDITION_OF[grade] if grade else None
 
 
 def _title(release: Any) -> str | None:
@@ -123,7 +147,7 @@ def suggestion_candidates(suggestions: Any, title: str | None) -> list[Candidate
 class DiscogsSource(ApiSource):
     name = "discogs"
     hosts = ("discogs.com",)
-    option_names = ("token", "api_url")
+    option_names = ("token", "api_url", "site_url")
     credential_options = ("token",)
     label = "Discogs"
     provider = "discogs"
@@ -169,3 +193,17 @@ class DiscogsSource(ApiSource):
                 url=ctx.url,
             )
         return self.observations(decide(candidates, ctx), ctx)
+
+    def extract(self, doc: Document, ctx: ExtractContext) -> list[Observation]:
+        """A saved listings page (``/sell/release/<id>``; ``python -m scraper --file``): its
+        sellers' offers. A check reads the API and that page (:meth:`fetch`)."""
+        return self.extract_listings(doc, ctx)
+
+    def listings_url(self, ctx: ExtractContext) -> str | None:
+        release = release_id(ctx.url)
+        if release is None:
+            return None
+        return listings_url(str(ctx.options.get("site_url") or DEFAULT_SITE_URL), release)
+
+    def extract_listings(self, doc: Document, ctx: ExtractContext) -> list[Observation]:
+        return listings_observations(self, doc, ctx, condition_of=media_condition)

@@ -33,7 +33,7 @@ from scraper.sources.dom import Node, clean_text
 from scraper.sources.trace import note
 from scraper.types import Money, Seller
 
-__all__ = ["MAX_LISTING_OFFERS", "choose", "offer_party"]
+__all__ = ["MAX_LISTING_OFFERS", "choose", "offer_party", "per_seller"]
 
 #: A listings page yields at most this many offers (the cheapest): a bounded row count
 #: per check, whatever the page lists.
@@ -220,11 +220,9 @@ def _rank(cand: Candidate) -> tuple[int, Decimal]:
     return (_AVAILABILITY_RANK.get(cand.availability, 2), cand.price.amount)
 
 
-def _listing(candidates: list[Candidate]) -> list[Candidate] | None:
-    """The page's offers per seller and condition, if it is a listings page (see above)."""
-    sellers = {c.seller.key for c in candidates if c.seller is not None}
-    if len(sellers) < 2 or len({c.title for c in candidates if c.title}) > 1:
-        return None
+def per_seller(candidates: list[Candidate]) -> list[Candidate]:
+    """Each seller's best offer per condition (in stock first, then the cheapest), at most
+    :data:`MAX_LISTING_OFFERS` of them, best first; offers with no seller are left out."""
     best: dict[tuple[str, str | None], Candidate] = {}
     for cand in candidates:
         if cand.seller is None:
@@ -233,7 +231,15 @@ def _listing(candidates: list[Candidate]) -> list[Candidate] | None:
         kept = best.get(key)
         if kept is None or _rank(cand) < _rank(kept):
             best[key] = cand
-    chosen = sorted(best.values(), key=_rank)[:MAX_LISTING_OFFERS]
+    return sorted(best.values(), key=_rank)[:MAX_LISTING_OFFERS]
+
+
+def _listing(candidates: list[Candidate]) -> list[Candidate] | None:
+    """The page's offers per seller and condition, if it is a listings page (see above)."""
+    sellers = {c.seller.key for c in candidates if c.seller is not None}
+    if len(sellers) < 2 or len({c.title for c in candidates if c.title}) > 1:
+        return None
+    chosen = per_seller(candidates)
     note(f"listings: {len(chosen)} offers from {len(sellers)} sellers")
     return chosen
 

@@ -23,6 +23,9 @@ def marketplace(settings) -> Iterator[str]:
     settings.SCRAPER_ALLOWED_HOSTS = [server.host_port]
     settings.SCRAPER_MIN_DELAY_SECONDS = 0.0
     settings.SCRAPER_MAX_RETRIES = 0
+    # What `make run` sets: the demo's Discogs trackers read its Discogs API and pages.
+    settings.DISCOGS_API_URL = f"{base}/discogs-api"
+    settings.DISCOGS_SITE_URL = f"{base}/discogs"
     try:
         yield base
     finally:
@@ -35,13 +38,14 @@ def test_the_demo_want_list_is_tracked_on_listings_whose_sellers_overlap():
     wanted = Collectible.objects.filter(status=CollectibleStatus.WANTED)
     assert wanted.count() >= 3
     assert all(item.max_price is not None for item in wanted)
-    trackers = Tracker.objects.filter(collectible__in=wanted)
+    trackers = Tracker.objects.filter(collectible__in=wanted).exclude(source="discogs")
     assert trackers.count() == wanted.count()
     assert all("/market/" in tracker.url for tracker in trackers)
     # Checked first: due now, ahead of the rest of the collection.
     assert all(tracker.next_run_at < timezone.now() + timedelta(minutes=1) for tracker in trackers)
+    wanted_trackers = Tracker.objects.filter(collectible__in=wanted)
     others = Tracker.objects.exclude(collectible__in=wanted)
-    assert min(t.next_run_at for t in others) > max(t.next_run_at for t in trackers)
+    assert min(t.next_run_at for t in others) > max(t.next_run_at for t in wanted_trackers)
     sellers = [set(market_sellers(t.url.rsplit("/", 1)[1])) for t in trackers]
     assert set.intersection(*sellers), "one seller offers every demo want"
 
@@ -60,5 +64,11 @@ def test_checking_the_demo_want_list_shows_a_bundle(marketplace):
     bundles = want_bundles(vendor_ids=[vendor.pk], currency=vendor.default_currency)
     assert bundles.results
     best = bundles.results[0]
-    assert best.item_count == len(trackers)
-    assert {item.collectible.name for item in best.items} == {t.collectible.name for t in trackers}
+    wanted_names = {t.collectible.name for t in trackers}
+    assert best.item_count == len(wanted_names)
+    assert {item.collectible.name for item in best.items} == wanted_names
+    # The demo's Discogs sellers offer both wanted records: a Discogs bundle too.
+    discogs = [b for b in bundles.results if all(i.source == "discogs" for i in b.items)]
+    assert discogs, [b.seller_key for b in bundles.results]
+    assert all(b.seller_key.startswith("127.0.0.1|") for b in discogs)
+    assert all("/discogs/sell/item/" in i.url for b in discogs for i in b.items)

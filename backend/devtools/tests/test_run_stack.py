@@ -57,11 +57,16 @@ def test_run_stack_prepares_the_database_and_starts_the_processes(monkeypatch, c
             assert env["DATABASE_URL"].startswith("postgres://")
             assert env["REDIS_URL"]
             assert "127.0.0.1:8124" in env["SCRAPER_ALLOWED_HOSTS"].split(",")
+            # The demo's Discogs tracker reads the demo marketplace's Discogs.
+            assert env["DISCOGS_API_URL"] == "http://127.0.0.1:8124/discogs-api"
+            assert env["DISCOGS_SITE_URL"] == "https://discogs.example.org"  # the operator's
 
         def loop(self):
             pass
 
     calls: list[str] = []
+    monkeypatch.delenv("DISCOGS_API_URL", raising=False)
+    monkeypatch.setenv("DISCOGS_SITE_URL", "https://discogs.example.org")
     monkeypatch.setattr(run_stack, "Manager", FakeManager)
     monkeypatch.setattr(run_stack, "call_command", lambda name, **kw: calls.append(name))
 

@@ -35,6 +35,7 @@ CELERY_TASK_ROUTES = {
     "price_history.tasks.scrape_run": {"queue": "scrape"},
     "price_history.tasks.check_tracker": {"queue": "interactive"},
     "price_history.tasks.fetch_page_image": {"queue": "interactive"},
+    "price_history.tasks.search_catalogue": {"queue": "interactive"},
     "notifications.tasks.test_channel": {"queue": "interactive"},
 }
 # A task is acknowledged only when it finished; a lost worker puts it back in the queue.
@@ -71,9 +72,28 @@ SCRAPER_ALLOWED_HOSTS = env.list(
 # Where the Discogs source reads the Discogs REST API (the demo marketplace and tests
 # point it at their loopback server, which must then be in SCRAPER_ALLOWED_HOSTS).
 DISCOGS_API_URL = env.str("DISCOGS_API_URL", default="https://api.discogs.com").rstrip("/")
+# Where it reads a release's marketplace listings page (`/sell/release/<id>`, sellers).
+DISCOGS_SITE_URL = env.str("DISCOGS_SITE_URL", default="https://www.discogs.com").rstrip("/")
 # Where the `ebay_api` source reads the eBay APIs (OAuth token and Browse).
 EBAY_API_URL = env.str("EBAY_API_URL", default="https://api.ebay.com").rstrip("/")
-for _name, _url in (("DISCOGS_API_URL", DISCOGS_API_URL), ("EBAY_API_URL", EBAY_API_URL)):
+# "Find it": where each searchable source's pages are, when not its real site (`make run`
+# points them at the demo marketplace): "pricecharting=http://127.0.0.1:8765,cardmarket=…".
+CATALOGUE_SITE_URLS = {
+    name.strip(): url.strip().rstrip("/")
+    for name, url in env.dict("CATALOGUE_SITE_URLS", default={}).items()
+    if url.strip()
+}
+_SEARCH_URLS = [(f"CATALOGUE_SITE_URLS[{k}]", v) for k, v in CATALOGUE_SITE_URLS.items()]
+if set(CATALOGUE_SITE_URLS) - {"pricecharting", "cardmarket", "discogs", "ebay_api"}:
+    raise ImproperlyConfigured(
+        "CATALOGUE_SITE_URLS names pricecharting, cardmarket, discogs or ebay_api only."
+    )
+for _name, _url in (
+    ("DISCOGS_API_URL", DISCOGS_API_URL),
+    ("DISCOGS_SITE_URL", DISCOGS_SITE_URL),
+    ("EBAY_API_URL", EBAY_API_URL),
+    *_SEARCH_URLS,
+):
     _parts = urlsplit(_url)
     if _parts.scheme not in ("http", "https") or not _parts.hostname or _parts.query:
         raise ImproperlyConfigured(f"{_name} must be an http(s) URL with no query string.")

@@ -1,7 +1,14 @@
 """Writes of the price engine, by subject: trackers, jobs, runs (and re-queuing the stuck
 ones), prices entered by hand (and their corrections), the one-off check of a tracker's
-page, and adding its product image as a photo."""
+page, adding its product image as a photo, and "Find it" (a catalogue search)."""
 
+from price_history.services.catalogue import (
+    CatalogueSearchError,
+    catalogue_game_for,
+    catalogue_query_for,
+    catalogue_search,
+    catalogue_search_execute,
+)
 from price_history.services.checks import (
     CheckUnavailableError,
     LimiterUnavailableError,
@@ -43,11 +50,16 @@ from price_history.services.trackers import (
 
 __all__ = [
     "TRANSIENT_ERRORS",
+    "CatalogueSearchError",
     "CheckUnavailableError",
     "LimiterUnavailableError",
     "ObservedPriceError",
     "PageImageError",
     "TrackerCheck",
+    "catalogue_game_for",
+    "catalogue_query_for",
+    "catalogue_search",
+    "catalogue_search_execute",
     "page_image_execute",
     "price_correct_manual",
     "price_delete_manual",

@@ -49,11 +49,13 @@ class _QuietServer(ThreadingHTTPServer):
 
 class PageServer:
     """A threaded HTTP server on 127.0.0.1 with a route table (path → Reply or a function
-    of the request headers). Unknown paths, including /robots.txt, answer 404."""
+    of the request headers). Unknown paths, including /robots.txt, answer 404. A POST is
+    answered like a GET of its path, its body kept in `posted` (an OAuth token request)."""
 
     def __init__(self) -> None:
         self.routes: dict[str, Reply | Callable[[dict[str, str]], Reply]] = {}
         self.hits: list[tuple[str, dict[str, str]]] = []
+        self.posted: list[tuple[str, str]] = []
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -81,6 +83,11 @@ class PageServer:
                 self.end_headers()
                 if reply.status != 304:
                     self.wfile.write(body)
+
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                server.posted.append((self.path, self.rfile.read(length).decode()))
+                self.do_GET()
 
         self.httpd = _QuietServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True

@@ -36,6 +36,9 @@ def discogs_api(scraper_settings, pages):
         "price_suggestions_249504.json"
     )
     scraper_settings.DISCOGS_API_URL = pages.url("/api")
+    # No listings page there (404): the API's prices are recorded alone (the listings:
+    # test_discogs_listings.py).
+    scraper_settings.DISCOGS_SITE_URL = pages.url("/site")
     return pages
 
 
@@ -88,6 +91,7 @@ def test_the_token_goes_only_to_the_source_that_needs_it(item, owner, settings):
     assert options["token"] == TOKEN
     assert isinstance(options["token"], Secret)
     assert options["api_url"] == settings.DISCOGS_API_URL
+    assert options["site_url"] == settings.DISCOGS_SITE_URL
     assert TOKEN not in repr(gateway.target_for(discogs))
     assert "token" not in gateway.target_for(shop).options
 

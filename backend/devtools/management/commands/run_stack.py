@@ -33,6 +33,25 @@ def database_url() -> str:
     return f"postgres://{auth}@{host}{port}/{db['NAME']}"
 
 
+def demo_discogs_env(marketplace_url: str) -> dict[str, str]:
+    """The Discogs source's API and site on the demo marketplace (its demo tracker's
+    release), for each of the two the operator did not set."""
+    wanted = {
+        "DISCOGS_API_URL": f"{marketplace_url}/discogs-api",
+        "DISCOGS_SITE_URL": f"{marketplace_url}/discogs",
+    }
+    return {name: url for name, url in wanted.items() if not os.environ.get(name)}
+
+
+def demo_catalogue_env(marketplace_url: str) -> dict[str, str]:
+    """ "Find it" on the demo marketplace's PriceCharting- and Cardmarket-like searches,
+    unless the operator set CATALOGUE_SITE_URLS."""
+    if os.environ.get("CATALOGUE_SITE_URLS"):
+        return {}
+    sites = f"pricecharting={marketplace_url},cardmarket={marketplace_url}/cardmarket"
+    return {"CATALOGUE_SITE_URLS": sites}
+
+
 class Command(BaseCommand):
     help = "Run the whole app (web, Celery worker and beat, demo marketplace) on this machine."
 
@@ -64,6 +83,8 @@ class Command(BaseCommand):
             "SCRAPER_ALLOWED_HOSTS": ",".join(
                 dict.fromkeys([*settings.SCRAPER_ALLOWED_HOSTS, marketplace])
             ),
+            **demo_discogs_env(f"http://{marketplace}"),
+            **demo_catalogue_env(f"http://{marketplace}"),
         }
         backend_dir = str(settings.BACKEND_DIR)
         project_dir = str(settings.PROJECT_DIR)

@@ -22,6 +22,7 @@ from django.db import transaction
 from devtools import demo_data
 from devtools.demo_prices import (
     DEMO_MARKETPLACE_URL,
+    ensure_demo_discogs_trackers,
     ensure_demo_price_history,
     ensure_demo_trackers,
 )
@@ -29,7 +30,8 @@ from devtools.demo_values import ensure_demo_values
 from inventory.extensions import deletion_confirmations
 from inventory.models import Category, Collectible
 from inventory.services import collectible_create, collectible_delete
-from users.models import User
+from users.credentials import credential_create
+from users.models import MarketplaceCredential, MarketplaceProvider, User
 from users.services import user_register
 from vendors.models import Vendor
 from vendors.selectors import personal_vendor_for_user
@@ -46,6 +48,7 @@ class SeedReport:
     collectibles_created: Counter[str] = field(default_factory=Counter)
     collectibles_kept: int = 0
     trackers_created: int = 0
+    discogs_key_created: bool = False
     prices_backfilled: int = 0
     # Snapshots are recomputed (upserted) on every run, so they do not count as a change.
     value_snapshots: int = 0
@@ -60,6 +63,7 @@ class SeedReport:
             or self.collectibles_removed
             or self.collectibles_created
             or self.trackers_created
+            or self.discogs_key_created
             or self.prices_backfilled
         )
 
@@ -129,6 +133,15 @@ def ensure_demo_collectibles(*, user: User, vendor: Vendor, report: SeedReport) 
         report.collectibles_created[entry["category"]] += 1
 
 
+def ensure_demo_discogs_key(*, user: User, report: SeedReport) -> None:
+    """A Discogs token for the demo account, so its `discogs` trackers can be checked (the
+    demo Discogs API takes any token; a token saved during a demo is kept)."""
+    provider = MarketplaceProvider.DISCOGS
+    if not MarketplaceCredential.objects.filter(user=user, provider=provider).exists():
+        credential_create(user=user, provider=provider, token=demo_data.DEMO_DISCOGS_TOKEN)
+        report.discogs_key_created = True
+
+
 # --- Orchestration ----------------------------------------------------------------------
 
 
@@ -141,6 +154,10 @@ def seed_demo(*, reset: bool = False, marketplace_url: str = DEMO_MARKETPLACE_UR
         clear_demo_collection(vendor=vendor, report=report)
     ensure_demo_collectibles(user=user, vendor=vendor, report=report)
     report.trackers_created = ensure_demo_trackers(
+        vendor=vendor, user=user, base_url=marketplace_url
+    )
+    ensure_demo_discogs_key(user=user, report=report)
+    report.trackers_created += ensure_demo_discogs_trackers(
         vendor=vendor, user=user, base_url=marketplace_url
     )
     report.prices_backfilled = ensure_demo_price_history(vendor=vendor)
@@ -196,6 +213,8 @@ class Command(BaseCommand):
             write(f"Kept {report.collectibles_kept} items already in the collection.")
         if report.trackers_created:
             write(f"Added {report.trackers_created} trackers watching the demo marketplace.")
+        if report.discogs_key_created:
+            write("Saved a demo Discogs token for the demo account (its Discogs trackers).")
         if report.prices_backfilled:
             write(f"Backfilled {report.prices_backfilled} daily demo prices (marked as demo data).")
         if report.value_snapshots:

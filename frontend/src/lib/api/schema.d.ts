@@ -176,6 +176,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/catalogue-search/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * "Find it": search a marketplace by an item's name and number
+         * @description Searches the catalogue of `source` (`discogs`: the Discogs API with your personal access token; `ebay_api`: the eBay Browse API with your application keys; `pricecharting`, `cardmarket`: their public search pages) and answers at most 20 matches, each with a `url` a tracker of that source reads. `q` is what to search for; with `collectible` (one of your items) and no `q`, the item's name and number are searched (and Cardmarket is searched in the item's card game). A worker (queue `interactive`) searches within `SCRAPER_CHECK_DEADLINE_SECONDS`. **400** `missing_credentials` when the source needs a key you have not saved (or the marketplace refused it). **502** with the failure kind as `code` (`http_error`, `timeout`, `rate_limited`, `robots_disallowed`, …) when the marketplace could not be searched. **503** `check_unavailable` / `queue_unavailable` as for a tracker check; **429** past `TRACKER_CHECK_THROTTLE_RATE` (shared with the checks).
+         */
+        get: operations["catalogue_search_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/collectibles/": {
         parameters: {
             query?: never;
@@ -1327,6 +1347,26 @@ export interface components {
             /** Format: date */
             release_date?: string | null;
             set_code?: string;
+        };
+        CatalogueMatch: {
+            title: string;
+            /**
+             * Format: uri
+             * @description A page a tracker of `source` reads.
+             */
+            url: string;
+            /** @description Year, format, label, set, console… or empty. */
+            subtitle: string;
+            /** @description A thumbnail's absolute URL, or empty. */
+            image: string;
+            /** @description The marketplace's shown price (a hint), or empty. */
+            price: string;
+        };
+        CatalogueSearchResponse: {
+            source: string;
+            /** @description What was searched (the item's name and number). */
+            query: string;
+            results: components["schemas"]["CatalogueMatch"][];
         };
         /**
          * @description * `trading_card` - Trading card
@@ -4397,6 +4437,85 @@ export interface operations {
             };
             /** @description Too many requests; retry after the number of seconds in `Retry-After`. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    catalogue_search_retrieve: {
+        parameters: {
+            query: {
+                /** @description An item of yours: search its name and number. */
+                collectible?: number;
+                /** @description 1 to 200 characters. */
+                q?: string;
+                source: "cardmarket" | "discogs" | "ebay_api" | "pricecharting";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueSearchResponse"];
+                };
+            };
+            /** @description A bad parameter, or `missing_credentials` for the source. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `collectible` is not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the number of seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The marketplace could not be searched. */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };

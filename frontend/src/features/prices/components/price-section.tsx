@@ -15,7 +15,12 @@ export function PriceSection({ item, canEdit }: { item: Collectible; canEdit: bo
           <ValueCard item={item} />
           <ManualPricesCard collectibleId={item.id} canEdit={canEdit} />
         </div>
-        <TrackersPanel collectibleId={item.id} itemCondition={item.condition} canEdit={canEdit} />
+        <TrackersPanel
+          collectibleId={item.id}
+          itemCondition={item.condition}
+          itemQuery={[item.name, item.number].filter(Boolean).join(" ")}
+          canEdit={canEdit}
+        />
       </div>
     </section>
   );

@@ -1,6 +1,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
+import { Search } from "lucide-react";
 
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
@@ -23,11 +24,14 @@ import {
   trackerServerField,
   type TrackerFormValues,
 } from "../lib/tracker-form";
+import { FindIt } from "./find-it";
 import { TestResult } from "./test-result";
 
 interface TrackerFormProps {
   collectibleId: number;
   itemCondition: string | null | undefined;
+  /** The item's name and number: what "Find it" searches first. */
+  itemQuery?: string | undefined;
   /** The tracker being edited; undefined for a new one. */
   tracker?: Tracker | undefined;
   onDone: (tracker: Tracker) => void;
@@ -45,12 +49,13 @@ const TESTED_FIELDS = ["source", "url", "selector", "attribute", "condition", "c
  * (`POST …/trackers/test/`, nothing is saved or recorded), so a tracker can be tried and
  * fixed before it exists; "Save" creates it or applies the edits and closes the dialog.
  */
-export function TrackerForm({ collectibleId, itemCondition, tracker, onDone, onCancel }: TrackerFormProps) {
+export function TrackerForm({ collectibleId, itemCondition, itemQuery = "", tracker, onDone, onCancel }: TrackerFormProps) {
   const create = useCreateTracker(collectibleId);
   const update = useUpdateTracker(collectibleId);
   const test = useTestUnsavedTracker(collectibleId);
   /** The tested fields as they were when the shown result was asked for. */
   const [testedKey, setTestedKey] = useState<string | null>(null);
+  const [finding, setFinding] = useState(false);
   const form = useForm<TrackerFormValues>({
     resolver: zodResolver(trackerFormSchema),
     defaultValues: tracker ? trackerFormValues(tracker) : emptyTrackerValues(itemCondition),
@@ -98,9 +103,27 @@ export function TrackerForm({ collectibleId, itemCondition, tracker, onDone, onC
           </NativeSelect>
         )}
       </Field>
-      <Field label="Page address" required error={errors.url?.message}>
-        {(c) => <Input {...c} type="url" inputMode="url" placeholder="https://shop.example/item/42" autoComplete="off" {...register("url")} />}
-      </Field>
+      <div className="flex items-start gap-2">
+        <Field label="Page address" required error={errors.url?.message} className="min-w-0 flex-1">
+          {(c) => <Input {...c} type="url" inputMode="url" placeholder="https://shop.example/item/42" autoComplete="off" {...register("url")} />}
+        </Field>
+        <Button type="button" variant="outline" className="mt-[1.625rem]" aria-expanded={finding} onClick={() => setFinding((open) => !open)}>
+          <Search aria-hidden />
+          Find it
+        </Button>
+      </div>
+      {finding ? (
+        <FindIt
+          collectibleId={collectibleId}
+          itemQuery={itemQuery}
+          source={source}
+          onPick={(match, picked) => {
+            form.setValue("source", picked, { shouldDirty: true });
+            form.setValue("url", match.url, { shouldDirty: true, shouldValidate: true });
+            setFinding(false);
+          }}
+        />
+      ) : null}
       {source === "css" ? (
         <div className="grid gap-4 sm:grid-cols-2">
           <Field label="CSS selector" required error={errors.selector?.message} description="Where the price is, e.g. .price or #buy-box .amount.">

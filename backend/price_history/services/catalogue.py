@@ -1,0 +1,103 @@
+""" "Find it": search a source's catalogue by an item's name and number and offer the
+matches as URLs a tracker of that source reads.
+
+As with a check (`checks`), the web never fetches: `catalogue_search` sends the search to
+a worker (task `search_catalogue`, queue `interactive`) and waits for its answer at most
+SCRAPER_CHECK_DEADLINE_SECONDS. The request carries the searcher's user id, never a key:
+the worker (`catalogue_search_execute`) reads the searcher's own saved key for an API
+source (`gateway.find_in_catalogue`), so no secret travels through the broker.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+import redis
+from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
+
+from inventory.models import Collectible
+from price_history import gateway, queue
+from price_history.gateway import ScrapeFailure
+from price_history.services.checks import (
+    LIMITER_UNAVAILABLE,
+    CheckUnavailableError,
+    LimiterUnavailableError,
+)
+from users.models import User
+
+logger = logging.getLogger(__name__)
+
+#: The longest query a search sends (the scraper's own limit).
+MAX_QUERY_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class CatalogueSearchError(Exception):
+    """The search failed: `missing_credentials` (no key, or a key refused) or a fetch
+    failure (`http_error`, `timeout`, `rate_limited`, `robots_disallowed`, …)."""
+
+    kind: str
+    message: str
+
+
+def catalogue_query_for(collectible: Collectible) -> str:
+    """What "Find it" searches for an item: its name and its number ("Charizard 4/102")."""
+    words = " ".join(f"{collectible.name} {collectible.number}".split())
+    return words[:MAX_QUERY_LENGTH].strip()
+
+
+def catalogue_game_for(collectible: Collectible | None) -> str:
+    """The item's card game ("Pokémon"), for the sources that search per game."""
+    if collectible is None:
+        return ""
+    try:
+        return collectible.card_details.game
+    except ObjectDoesNotExist:
+        return ""
+
+
+def catalogue_search(*, user: User, source: str, query: str, game: str = "") -> list[dict]:
+    """Have a worker search `source`'s catalogue for `query` with `user`'s own key (for an
+    API source); the matches (title, url, subtitle, image, price). Raises
+    `CatalogueSearchError`, `QueueUnavailableError`, `CheckUnavailableError` (no worker
+    answered in time) or `LimiterUnavailableError`."""
+    answer = queue.request_answer(
+        queue.CATALOGUE_SEARCH_TASK,
+        {"source": source, "query": query, "user_id": user.pk, "game": game},
+        timeout=settings.SCRAPER_CHECK_DEADLINE_SECONDS,
+    )
+    if answer is None:
+        raise CheckUnavailableError()
+    if answer.get("error") == LIMITER_UNAVAILABLE:
+        raise LimiterUnavailableError()
+    failure = answer.get("failure")
+    if failure is not None:
+        raise CatalogueSearchError(kind=failure["kind"], message=failure["message"])
+    return list(answer.get("matches") or [])
+
+
+def catalogue_search_execute(*, request: dict[str, Any], timeout: float) -> dict[str, Any]:
+    """On the worker: run the search `request` describes within `timeout` seconds; the
+    answer for the web (JSON)."""
+    source = str(request.get("source") or "")
+    try:
+        matches = gateway.find_in_catalogue(
+            source,
+            str(request.get("query") or ""),
+            user_id=int(request.get("user_id") or 0),
+            game=str(request.get("game") or ""),
+            timeout=timeout,
+        )
+    except ScrapeFailure as failure:
+        return {"failure": {"kind": failure.kind.value, "message": failure.message}}
+    except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError) as exc:
+        logger.warning("Host limiter unavailable for a %s search: %s", source, exc)
+        return {"error": LIMITER_UNAVAILABLE}
+    except Exception:
+        logger.exception("Unexpected error while searching %s", source)
+        message = "Something went wrong on our side while searching this marketplace."
+        return {"failure": {"kind": gateway.INTERNAL_ERROR, "message": message}}
+    return {"matches": matches}
