@@ -8,8 +8,10 @@ vetted address itself; :func:`make_client` builds a client that uses it.
 from __future__ import annotations
 
 import asyncio
+import functools
 import ipaddress
 import socket
+import ssl
 from collections.abc import Awaitable, Callable, Collection, Iterable
 from urllib.parse import urlsplit
 
@@ -221,6 +223,16 @@ async def _precheck(
     _vet_addresses(host, resolved, url)
 
 
+@functools.cache
+def tls_context() -> ssl.SSLContext:
+    """The TLS settings of every scraping client: httpx's defaults (certificates verified
+    against certifi's bundle, the environment's CA settings ignored). Built once per
+    process and shared — httpx would build one per client, loading the bundle each time
+    (about 20 ms, a third of a whole check of a fast page); an `SSLContext` is safe to
+    share between connections and threads."""
+    return httpx.create_ssl_context(trust_env=False)
+
+
 class GuardedTransport(httpx.AsyncBaseTransport):
     """An httpx transport that only ever connects to vetted public addresses.
 
@@ -248,7 +260,9 @@ class GuardedTransport(httpx.AsyncBaseTransport):
         resolver: Callable[[str, int], Awaitable[list[str]]] | None = None,
     ) -> None:
         self.allowed_hosts = frozenset(h.lower() for h in allowed_hosts)
-        self._inner = inner or httpx.AsyncHTTPTransport(trust_env=False, retries=0)
+        self._inner = inner or httpx.AsyncHTTPTransport(
+            verify=tls_context(), trust_env=False, retries=0
+        )
         self._resolve = resolver or _resolve
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import ssl
 
 import httpx
 import pytest
@@ -204,3 +205,15 @@ def test_guarded_transport_refuses_dns_rebinding_to_private() -> None:
 
     asyncio.run(main())
     assert calls == ["rebind.example"]
+
+
+def test_every_client_verifies_certificates_with_one_shared_tls_context() -> None:
+    """Building the TLS context loads the CA bundle (tens of ms): it is built once per
+    process, and it still verifies certificates and host names."""
+    from scraper.http.guard import tls_context
+
+    context = tls_context()
+    assert context is tls_context()
+    assert context.verify_mode is ssl.CERT_REQUIRED
+    assert context.check_hostname is True
+    assert context.cert_store_stats()["x509_ca"] > 0  # a CA bundle is loaded
