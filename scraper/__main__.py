@@ -8,7 +8,7 @@ token in ``$DISCOGS_TOKEN`` (or ``--token``; the environment keeps it out of the
 history); ``--api-url`` / ``$DISCOGS_API_URL`` points it at another server, and
 ``$DISCOGS_SITE_URL`` the release's listings page (default ``https://www.discogs.com``).
 ``--source ebay_api`` reads the eBay Browse API with ``$EBAY_CLIENT_ID`` and
-``$EBAY_CLIENT_SECRET`` (``$EBAY_API_URL``).
+``$EBAY_CLIENT_SECRET`` (or ``--client-id`` / ``--client-secret``; ``$EBAY_API_URL``).
 """
 
 from __future__ import annotations
@@ -44,6 +44,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--language", help="card language code, e.g. en, ja (cardmarket)")
     parser.add_argument("--finish", help="card finish, e.g. non_foil, foil (cardmarket)")
     parser.add_argument("--token", help="Discogs personal access token (default: $DISCOGS_TOKEN)")
+    parser.add_argument(
+        "--client-id", help="eBay application client id, ebay_api (default: $EBAY_CLIENT_ID)"
+    )
+    parser.add_argument(
+        "--client-secret",
+        help="eBay application client secret, ebay_api (default: $EBAY_CLIENT_SECRET; the "
+        "environment keeps it out of the shell history)",
+    )
     parser.add_argument(
         "--api-url",
         help="API base URL of an API source (default: $DISCOGS_API_URL / $EBAY_API_URL, "
@@ -87,8 +95,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     source = resolve_source(args.url, args.source, args.selector)
     api = {
         "token": Secret(args.token or os.environ.get("DISCOGS_TOKEN", "")),
-        "client_id": Secret(os.environ.get("EBAY_CLIENT_ID", "")),
-        "client_secret": Secret(os.environ.get("EBAY_CLIENT_SECRET", "")),
+        "client_id": Secret(args.client_id or os.environ.get("EBAY_CLIENT_ID", "")),
+        "client_secret": Secret(args.client_secret or os.environ.get("EBAY_CLIENT_SECRET", "")),
         "api_url": args.api_url or os.environ.get(_API_URL_ENV.get(source, ""), ""),
         # The Discogs marketplace pages (listings with sellers) beside its API.
         "site_url": os.environ.get("DISCOGS_SITE_URL", "") if source == "discogs" else "",

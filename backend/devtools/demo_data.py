@@ -34,6 +34,9 @@ DEMO_DISPLAY_NAME = "Demo Collector"
 DEMO_CURRENCY = "USD"
 # The demo account's Discogs token (the demo marketplace's Discogs API accepts any token).
 DEMO_DISCOGS_TOKEN = "demo-discogs-token-for-local-demos"  # noqa: S105
+# Its eBay application keys (the demo marketplace's eBay Browse API accepts any keys).
+DEMO_EBAY_CLIENT_ID = "OmniStock-Demo-PRD-local0demo"
+DEMO_EBAY_CLIENT_SECRET = "PRD-demo-ebay-secret-for-local-demos"  # noqa: S105
 
 CARD = Category.TRADING_CARD
 GAME = Category.VIDEO_GAME

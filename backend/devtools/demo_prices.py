@@ -18,9 +18,12 @@ from price_history.services import tracker_create
 from scraper.demo_marketplace import (
     BY_NAME,
     DISCOGS_TRACKERS,
+    EBAY_API_TRACKERS,
     SOLD_DAYS,
     collector_price,
     discogs_price,
+    ebay_api_price,
+    ebay_item_path,
     price_for,
     product_urls,
     release_path,
@@ -113,14 +116,46 @@ def ensure_demo_discogs_trackers(
     return created
 
 
+def ensure_demo_ebay_api_trackers(
+    *, vendor: Vendor, user: User, base_url: str = DEMO_MARKETPLACE_URL
+) -> int:
+    """An `ebay_api` tracker on the demo eBay listing of each item of `EBAY_API_TRACKERS`
+    that has none (it reads the demo eBay Browse API with the demo account's application
+    keys: `make run` points EBAY_API_URL there); first checked a few minutes in."""
+    created = 0
+    now = timezone.now()
+    for item, slug in _demo_items(vendor):
+        condition = EBAY_API_TRACKERS.get(slug)
+        if condition is None or item.trackers.filter(source=TrackerSource.EBAY_API).exists():
+            continue
+        tracker = tracker_create(
+            collectible=item,
+            created_by=user,
+            data={
+                "source": TrackerSource.EBAY_API,
+                "url": base_url.rstrip("/") + ebay_item_path(slug),
+                "condition": condition,
+                "currency": "USD",
+                "interval_minutes": DEMO_INTERVAL_MINUTES,
+            },
+        )
+        tracker.next_run_at = now + timedelta(minutes=3 + created)
+        tracker.save(update_fields=["next_run_at"])
+        created += 1
+    return created
+
+
 def _demo_price(slug: str, tracker: Tracker, day: date) -> tuple[Decimal, str]:
     """What the marketplace page of `tracker` shows for `day` (eBay and Cardmarket pages
     have their own prices, the card market's in EUR; Discogs the suggestion for the
-    tracker's condition, or with none the lowest copy for sale)."""
+    tracker's condition, or with none the lowest copy for sale; the eBay Browse API its
+    listing's price)."""
     if tracker.source in (TrackerSource.EBAY, TrackerSource.CARDMARKET):
         return collector_price(slug, tracker.source, tracker.condition, day)
     if tracker.source == TrackerSource.DISCOGS:
         return discogs_price(slug, tracker.condition or None, day), "USD"
+    if tracker.source == TrackerSource.EBAY_API:  # the listing's Buy It Now price
+        return ebay_api_price(slug, day), "USD"
     return price_for(slug, day, tracker.condition or None), "USD"
 
 

@@ -33,6 +33,12 @@ from scraper.demo_marketplace.discogs_listings import (
     demo_listings,
     release_path,
 )
+from scraper.demo_marketplace.ebay_browse_api import (
+    EBAY_API_ITEMS,
+    EBAY_API_TRACKERS,
+    ebay_api_price,
+    ebay_item_path,
+)
 from scraper.demo_marketplace.edge_cases import EDGE_CASES
 from scraper.demo_marketplace.market import (
     SELLERS,
@@ -50,6 +56,8 @@ __all__ = [
     "CATALOGUE",
     "COLLECTOR_TRACKERS",
     "DISCOGS_TRACKERS",
+    "EBAY_API_ITEMS",
+    "EBAY_API_TRACKERS",
     "EDGE_CASES",
     "GAME_CONDITIONS",
     "LISTING_SELECTOR",
@@ -65,6 +73,8 @@ __all__ = [
     "collector_price",
     "demo_listings",
     "discogs_price",
+    "ebay_api_price",
+    "ebay_item_path",
     "make_server",
     "market_offers",
     "market_sellers",

@@ -16,6 +16,8 @@ Routes (every product of :data:`CATALOGUE` in every shape):
 * ``/discogs/release/<id>-<slug>`` and the Discogs-shaped JSON API under
   ``/discogs-api/`` (``discogs_api.py``) for the demo's records, and their marketplace
   listings pages ``/discogs/sell/release/<id>`` (``discogs_listings.py``);
+* ``/ebay/itm/<number>`` and the eBay Browse-shaped JSON API under ``/ebay-api/``
+  (``ebay_browse_api.py``; the server answers the API, which reads headers and a POST);
 * ``/private/…`` — disallowed by ``/robots.txt``;
 * the deliberate edge pages of :data:`EDGE_CASES`.
 """
@@ -37,6 +39,11 @@ from scraper.demo_marketplace.catalogue import (
 from scraper.demo_marketplace.collector_pages import collector_page
 from scraper.demo_marketplace.discogs_api import api_answer, demo_release_links, release_page
 from scraper.demo_marketplace.discogs_listings import listings_page
+from scraper.demo_marketplace.ebay_browse_api import (
+    EBAY_API_ITEMS,
+    ebay_item_page,
+    ebay_item_path,
+)
 from scraper.demo_marketplace.edge_cases import EDGE_CASES
 from scraper.demo_marketplace.layout import SITE, _e, _money, _page
 from scraper.demo_marketplace.price_guide import (
@@ -124,6 +131,10 @@ def _index(day: date) -> str:
     records = "".join(
         f'<li><a href="{_e(path)}">{_e(title)}</a></li>' for title, path in demo_release_links()
     )
+    listings = "".join(
+        f'<li><a href="{_e(ebay_item_path(slug))}">{_e(CATALOGUE[slug].display_title)}</a></li>'
+        for slug in EBAY_API_ITEMS
+    )
     edges = "".join(
         '<li><a href="{0}">{0}</a> — {1}</li>'.format(_e(c["path"]), _e(c["note"]))
         for c in EDGE_CASES
@@ -140,6 +151,8 @@ def _index(day: date) -> str:
         + "\n</tbody></table>\n"
         "<h2>Discogs releases (read through the demo Discogs API)</h2>\n"
         f'<ul class="discogs-releases">{records}</ul>\n'
+        "<h2>eBay listings (read through the demo eBay Browse API)</h2>\n"
+        f'<ul class="ebay-api-items">{listings}</ul>\n'
         f'<h2>Edge cases</h2>\n<ul class="edge-cases">{edges}</ul>'
     )
     return _page(SITE, body)
@@ -184,6 +197,9 @@ def render(path: str, day: date) -> Answer:
     record = release_page(path)
     if record is not None:
         return Answer(200, record)
+    listing = ebay_item_page(path, day)
+    if listing is not None:
+        return Answer(200, listing)
     offers = listings_page(path, day)
     if offers is not None:
         return Answer(200, offers)

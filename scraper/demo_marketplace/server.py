@@ -17,9 +17,11 @@ from datetime import UTC, date, datetime, time, timedelta
 from email.utils import format_datetime, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, cast
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from scraper.demo_marketplace.discogs_api import API_PREFIX
+from scraper.demo_marketplace.ebay_browse_api import API_PREFIX as EBAY_API_PREFIX
+from scraper.demo_marketplace.ebay_browse_api import ebay_api_answer
 
 # ROBOTS_TXT is re-exported: it was defined here before the pages moved to routes.py.
 from scraper.demo_marketplace.routes import ROBOTS_TXT as ROBOTS_TXT
@@ -30,6 +32,8 @@ __all__ = ["DemoMarketplaceServer", "make_server", "render", "serve_in_thread", 
 
 #: How many days back Last-Modified looks for an identical page.
 _LOOKBACK_DAYS = 45
+#: The largest request body read (the eBay token request's form is a few dozen bytes).
+_MAX_BODY = 16 * 1024
 
 
 def utc_today() -> date:
@@ -81,7 +85,19 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         self._answer(head=False)
 
-    def _answer(self, *, head: bool) -> None:
+    def do_POST(self) -> None:
+        """Only the demo eBay API's token request is a POST (others: 405)."""
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            length = -1
+        if not 0 <= length <= _MAX_BODY:
+            self.close_connection = True  # the body is left unread
+            length = 0
+        form = self.rfile.read(length).decode("utf-8", "replace") if length else ""
+        self._answer(head=False, form=form)
+
+    def _answer(self, *, head: bool, form: str | None = None) -> None:
         self.marketplace.count_request()
         parts = urlsplit(self.path)
         path = parts.path or "/"
@@ -90,6 +106,19 @@ class _Handler(BaseHTTPRequestHandler):
         if is_search(path):  # the catalogue searches read their query string
             found, kind = search_answer(path, parse_qs(parts.query), day) or ("", "")
             answer = Answer(200, found, kind, cacheable=False)
+        if path.startswith(EBAY_API_PREFIX):  # answers by method, auth header and body
+            status, text = ebay_api_answer(
+                self.command,
+                unquote(path),
+                parse_qs(parts.query),
+                self.headers.get("Authorization") or "",
+                form or "",
+                day,
+                f"{self.marketplace.base_url}/ebay",
+            ) or (404, "{}")
+            answer = Answer(status, text, "application/json", cacheable=False)
+        elif form is not None:
+            answer = Answer(405, "Method not allowed.", "text/plain", cacheable=False)
         if path.startswith(API_PREFIX) and not (self.headers.get("Authorization") or "").startswith(
             "Discogs token="
         ):

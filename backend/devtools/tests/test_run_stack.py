@@ -60,12 +60,17 @@ def test_run_stack_prepares_the_database_and_starts_the_processes(monkeypatch, c
             # The demo's Discogs tracker reads the demo marketplace's Discogs.
             assert env["DISCOGS_API_URL"] == "http://127.0.0.1:8124/discogs-api"
             assert env["DISCOGS_SITE_URL"] == "https://discogs.example.org"  # the operator's
+            # Its eBay API tracker reads the demo marketplace's eBay Browse API.
+            assert env["EBAY_API_URL"] == "http://127.0.0.1:8124/ebay-api"
+            assert "ebay_api=http://127.0.0.1:8124/ebay" in env["CATALOGUE_SITE_URLS"]
 
         def loop(self):
             pass
 
     calls: list[str] = []
     monkeypatch.delenv("DISCOGS_API_URL", raising=False)
+    monkeypatch.delenv("EBAY_API_URL", raising=False)
+    monkeypatch.delenv("CATALOGUE_SITE_URLS", raising=False)
     monkeypatch.setenv("DISCOGS_SITE_URL", "https://discogs.example.org")
     monkeypatch.setattr(run_stack, "Manager", FakeManager)
     monkeypatch.setattr(run_stack, "call_command", lambda name, **kw: calls.append(name))
@@ -83,3 +88,12 @@ def test_run_stack_prepares_the_database_and_starts_the_processes(monkeypatch, c
     out = capsys.readouterr().out
     assert "http://127.0.0.1:8123/api/docs/" in out
     assert "demo@omni-stock.local" in out
+
+
+def test_the_demo_ebay_api_is_used_only_when_the_operator_set_none(monkeypatch):
+    monkeypatch.delenv("EBAY_API_URL", raising=False)
+    assert run_stack.demo_ebay_env("http://127.0.0.1:8765") == {
+        "EBAY_API_URL": "http://127.0.0.1:8765/ebay-api"
+    }
+    monkeypatch.setenv("EBAY_API_URL", "https://api.sandbox.ebay.com")
+    assert run_stack.demo_ebay_env("http://127.0.0.1:8765") == {}

@@ -43,12 +43,24 @@ def demo_discogs_env(marketplace_url: str) -> dict[str, str]:
     return {name: url for name, url in wanted.items() if not os.environ.get(name)}
 
 
+def demo_ebay_env(marketplace_url: str) -> dict[str, str]:
+    """The `ebay_api` source's eBay APIs on the demo marketplace (its demo tracker's
+    listing), unless the operator set EBAY_API_URL."""
+    if os.environ.get("EBAY_API_URL"):
+        return {}
+    return {"EBAY_API_URL": f"{marketplace_url}/ebay-api"}
+
+
 def demo_catalogue_env(marketplace_url: str) -> dict[str, str]:
-    """ "Find it" on the demo marketplace's PriceCharting- and Cardmarket-like searches,
-    unless the operator set CATALOGUE_SITE_URLS."""
+    """ "Find it" on the demo marketplace's PriceCharting- and Cardmarket-like searches (and
+    its eBay listings' pages, for the eBay API's matches), unless the operator set
+    CATALOGUE_SITE_URLS."""
     if os.environ.get("CATALOGUE_SITE_URLS"):
         return {}
-    sites = f"pricecharting={marketplace_url},cardmarket={marketplace_url}/cardmarket"
+    sites = (
+        f"pricecharting={marketplace_url},cardmarket={marketplace_url}/cardmarket,"
+        f"ebay_api={marketplace_url}/ebay"
+    )
     return {"CATALOGUE_SITE_URLS": sites}
 
 
@@ -84,6 +96,7 @@ class Command(BaseCommand):
                 dict.fromkeys([*settings.SCRAPER_ALLOWED_HOSTS, marketplace])
             ),
             **demo_discogs_env(f"http://{marketplace}"),
+            **demo_ebay_env(f"http://{marketplace}"),
             **demo_catalogue_env(f"http://{marketplace}"),
         }
         backend_dir = str(settings.BACKEND_DIR)

@@ -23,6 +23,7 @@ from devtools import demo_data
 from devtools.demo_prices import (
     DEMO_MARKETPLACE_URL,
     ensure_demo_discogs_trackers,
+    ensure_demo_ebay_api_trackers,
     ensure_demo_price_history,
     ensure_demo_trackers,
 )
@@ -49,6 +50,7 @@ class SeedReport:
     collectibles_kept: int = 0
     trackers_created: int = 0
     discogs_key_created: bool = False
+    ebay_key_created: bool = False
     prices_backfilled: int = 0
     # Snapshots are recomputed (upserted) on every run, so they do not count as a change.
     value_snapshots: int = 0
@@ -64,6 +66,7 @@ class SeedReport:
             or self.collectibles_created
             or self.trackers_created
             or self.discogs_key_created
+            or self.ebay_key_created
             or self.prices_backfilled
         )
 
@@ -142,6 +145,20 @@ def ensure_demo_discogs_key(*, user: User, report: SeedReport) -> None:
         report.discogs_key_created = True
 
 
+def ensure_demo_ebay_key(*, user: User, report: SeedReport) -> None:
+    """eBay application keys for the demo account, so its `ebay_api` tracker can be checked
+    (the demo eBay Browse API takes any keys; keys saved during a demo are kept)."""
+    provider = MarketplaceProvider.EBAY
+    if not MarketplaceCredential.objects.filter(user=user, provider=provider).exists():
+        credential_create(
+            user=user,
+            provider=provider,
+            client_id=demo_data.DEMO_EBAY_CLIENT_ID,
+            client_secret=demo_data.DEMO_EBAY_CLIENT_SECRET,
+        )
+        report.ebay_key_created = True
+
+
 # --- Orchestration ----------------------------------------------------------------------
 
 
@@ -158,6 +175,10 @@ def seed_demo(*, reset: bool = False, marketplace_url: str = DEMO_MARKETPLACE_UR
     )
     ensure_demo_discogs_key(user=user, report=report)
     report.trackers_created += ensure_demo_discogs_trackers(
+        vendor=vendor, user=user, base_url=marketplace_url
+    )
+    ensure_demo_ebay_key(user=user, report=report)
+    report.trackers_created += ensure_demo_ebay_api_trackers(
         vendor=vendor, user=user, base_url=marketplace_url
     )
     report.prices_backfilled = ensure_demo_price_history(vendor=vendor)
@@ -215,6 +236,8 @@ class Command(BaseCommand):
             write(f"Added {report.trackers_created} trackers watching the demo marketplace.")
         if report.discogs_key_created:
             write("Saved a demo Discogs token for the demo account (its Discogs trackers).")
+        if report.ebay_key_created:
+            write("Saved demo eBay application keys for the demo account (its eBay API tracker).")
         if report.prices_backfilled:
             write(f"Backfilled {report.prices_backfilled} daily demo prices (marked as demo data).")
         if report.value_snapshots:
