@@ -67,6 +67,8 @@ ifneq ($(HAS_FRONTEND),)
 	@cd frontend && npm run --silent check:api && npm run --silent lint && npm run --silent typecheck && env -u DEBUG npm run --silent test
 	@echo "== End-to-end: Playwright in Chromium against the real stack (embedded, .data/e2e)"
 	@cd frontend && npm run --silent e2e
+	@echo "== The dashboard's initial JavaScript (gzip, from the build above) against its goal"
+	@cd frontend && npm run --silent bundle:report
 endif
 
 lint: ## ruff lint + format check, and the import contracts of the layers (pyproject.toml)
@@ -119,6 +121,6 @@ bench: install ## Benchmarks (not part of make test): parsing, scraping, imports
 	@echo "== Import of a 10,000-row CSV: upload, commit, re-import, undo (rolled back)"; $(MANAGE) bench_import
 	@echo "== Alert evaluation with 10,000 rules: added to a scrape run (rolled back)"; $(MANAGE) bench_alerts
 ifneq ($(HAS_FRONTEND),)
-	@echo "== SPA bundle sizes (gzip)"
-	@cd frontend && npm run --silent build
+	@echo "== SPA bundle sizes (gzip); then the dashboard's initial JavaScript against its goal (docs/performance.md)"
+	@cd frontend && npm run --silent build && npm run --silent bundle:report
 endif
