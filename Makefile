@@ -120,6 +120,7 @@ bench: install ## Benchmarks (not part of make test): parsing, scraping, imports
 	@echo "== API vs raw SQL at 10k/100k/1M items (own database omni_bench)"; $(MANAGE) bench_api
 	@echo "== Import of a 10,000-row CSV: upload, commit, re-import, undo (rolled back)"; $(MANAGE) bench_import
 	@echo "== Alert evaluation with 10,000 rules: added to a scrape run (rolled back)"; $(MANAGE) bench_alerts
+	@echo "== Scheduling: 2,000 trackers on 50 loopback hosts, 3 s politeness, a real worker (own database omni_bench_sched)"; $(MANAGE) bench_scheduling
 ifneq ($(HAS_FRONTEND),)
 	@echo "== SPA bundle sizes (gzip); then the dashboard's initial JavaScript against its goal (docs/performance.md)"
 	@cd frontend && npm run --silent build && npm run --silent bundle:report

@@ -73,7 +73,11 @@ class ScrapeFailure(Exception):
     ``kind`` is a :class:`FailureKind` (a ``str`` enum, so it compares equal to its
     value), ``message`` is human readable, ``url`` is the page concerned if known and
     ``retry_after`` (seconds) is set when the site asked us to come back later.
+    ``busy_host`` names the host when the failure only means that the host's politeness
+    slot is not free soon enough (:class:`~scraper.http.limiter.HostBusy`): nothing was sent.
     """
+
+    busy_host: str | None = None
 
     def __init__(
         self,

@@ -215,12 +215,12 @@ async def _scrape(target: FetchTarget, options: FetchSettings, host_wait: float)
         await limiter.aclose()
 
 
-def fetch(target: FetchTarget) -> FetchResult:
-    """Fetch and extract once, for a run: retries, SCRAPER_RUN_DEADLINE_SECONDS in all.
-    Raises `ScrapeFailure` for every expected failure."""
+def fetch(target: FetchTarget, *, host_wait: float | None = None) -> FetchResult:
+    """Fetch and extract once, for a run: retries, SCRAPER_RUN_DEADLINE_SECONDS in all, at
+    most `host_wait` for a busy host. Raises `ScrapeFailure` (`busy_host`: the host was)."""
     options = fetch_settings()
     assert options.deadline is not None
-    return asyncio.run(_scrape(target, options, host_wait=options.deadline))
+    return asyncio.run(_scrape(target, options, host_wait=host_wait or options.deadline))
 
 
 def fetch_now(target: FetchTarget, *, timeout: float) -> FetchResult:

@@ -12,10 +12,12 @@ those above it.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterable
 from typing import Any
 
 from celery import current_app
+from django.conf import settings
 
 from core import interactive
 from core.interactive import REPLY_GRACE_SECONDS as REPLY_GRACE_SECONDS
@@ -36,10 +38,24 @@ PAGE_IMAGE_TASK = "price_history.tasks.fetch_page_image"
 CATALOGUE_SEARCH_TASK = "price_history.tasks.search_catalogue"
 
 
-def publish_runs(run_ids: Iterable[int]) -> None:
-    """Queue one `scrape_run` task per run."""
+def publish_runs(run_ids: Iterable[int], *, slots: dict[int, float] | None = None) -> None:
+    """Queue one `scrape_run` task per run; one with a booked host slot in `slots`
+    (epoch seconds) is sent for then (`defer_run`)."""
     for run_id in run_ids:
-        current_app.send_task(SCRAPE_RUN_TASK, args=(run_id,))
+        slot = (slots or {}).get(run_id)
+        if slot is None:
+            current_app.send_task(SCRAPE_RUN_TASK, args=(run_id,))
+        else:
+            defer_run(run_id, not_before=slot, countdown=slot - time.time())
+
+
+def defer_run(run_id: int, *, not_before: float, countdown: float) -> None:
+    """Queue `scrape_run` again for a run whose host is busy: it arrives after `countdown`
+    seconds (capped below the broker's visibility timeout), carrying its booked slot."""
+    countdown = min(max(countdown, 0.0), settings.CELERY_RETRY_MAX_COUNTDOWN)
+    current_app.send_task(
+        SCRAPE_RUN_TASK, args=(run_id,), kwargs={"not_before": not_before}, countdown=countdown
+    )
 
 
 def request_check(request: dict[str, Any], *, timeout: float) -> dict[str, Any] | None:

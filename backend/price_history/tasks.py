@@ -6,6 +6,10 @@ countdowns stay below the broker's visibility timeout (settings check this). A r
 worker died without a trace (`kill -9`) is found by its lapsed lease and queued again by
 `requeue_stuck_runs` (beat, every minute), long before the visibility timeout.
 
+A queued run whose host is busy is not waited for: `scrape_run` sends itself again with a
+countdown to the host's booked slot (`services.scrape_run_defer_until`), so a worker
+never sits on one host's lock while runs of other hosts are queued.
+
 `check_tracker`, `fetch_page_image` and `search_catalogue` are different: someone waits
 for them, so they are acknowledged on receipt, never retried, and answer through
 `queue.send_check_reply` within their deadline.
@@ -14,6 +18,7 @@ for them, so they are acknowledged on receipt, never retried, and answer through
 from __future__ import annotations
 
 import logging
+import time
 from datetime import timedelta
 from typing import Any
 
@@ -46,10 +51,19 @@ def retry_countdown(retries: int) -> int:
     reject_on_worker_lost=True,
     max_retries=MAX_RETRIES,
 )
-def scrape_run(self: Task, run_id: int) -> None:
-    """Check one tracker as part of a job (queue `scrape`)."""
+def scrape_run(self: Task, run_id: int, not_before: float | None = None) -> None:
+    """Check one tracker as part of a job (queue `scrape`); `not_before`: the host slot
+    an earlier delivery booked for it (epoch seconds)."""
     try:
-        services.scrape_run_execute(run_id=run_id)
+        start_at = services.scrape_run_defer_until(run_id=run_id, not_before=not_before)
+        if start_at is None:
+            try:
+                services.scrape_run_execute(run_id=run_id, host_wait=_host_wait())
+                return
+            except services.HostBusyError as busy:  # put back queued: book its next slot
+                start_at = services.host_book(busy.host)
+        if not _deferred(run_id, not_before=start_at, countdown=start_at - time.time()):
+            services.scrape_run_execute(run_id=run_id)
     except services.TRANSIENT_ERRORS as exc:
         if self.request.retries >= MAX_RETRIES:
             logger.error("Giving up on scrape run %s: %s", run_id, exc)
@@ -60,6 +74,20 @@ def scrape_run(self: Task, run_id: int) -> None:
         countdown = retry_countdown(self.request.retries)
         services.scrape_run_extend_lease(run_id=run_id, by=timedelta(seconds=countdown))
         raise self.retry(exc=exc, countdown=countdown) from exc
+
+
+def _host_wait() -> float | None:
+    return services.HOST_WAIT_TOLERANCE if settings.SCRAPER_DEFER_BUSY_HOSTS else None
+
+
+def _deferred(run_id: int, *, not_before: float, countdown: float) -> bool:
+    """Send the run again for later; if that fails, it runs now (waiting beats losing it)."""
+    try:
+        queue.defer_run(run_id, not_before=not_before, countdown=countdown)
+    except Exception:
+        logger.exception("Could not defer scrape run %s; running it now.", run_id)
+        return False
+    return True
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)

@@ -20,11 +20,22 @@ logger = logging.getLogger(__name__)
 
 __all__ = [
     "DEFAULT_LIMITER",
+    "HostBusy",
     "HostLimiter",
     "InProcessHostLimiter",
     "NullHostLimiter",
     "RedisHostLimiter",
 ]
+
+
+class HostBusy(ScrapeFailure):
+    """The host's slot is not free within the limiter's ``acquire_timeout``: no request
+    was sent. ``retry_after``: seconds until it is expected to be free (None: unknown, a
+    request of someone else holds it)."""
+
+    def __init__(self, host: str, message: str, *, retry_after: float | None = None) -> None:
+        super().__init__(FailureKind.RATE_LIMITED, message, retry_after=retry_after)
+        self.busy_host = host
 
 
 class HostLimiter(Protocol):
@@ -86,6 +97,30 @@ end
 return 0
 """
 
+# Booking (`RedisHostLimiter.book`): the host's next start is the latest of now, its "next"
+# key, one delay past now while a request holds the lock, and the end of the last booking;
+# the booking then moves one delay past that start. Returns the seconds until the start.
+_BOOK_SCRIPT = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
+local delay = tonumber(ARGV[1])
+local start = math.max(now, tonumber(redis.call('GET', KEYS[2]) or '0'))
+if redis.call('EXISTS', KEYS[1]) == 1 then start = math.max(start, now + delay) end
+if ARGV[2] == '1' then
+  start = math.max(start, tonumber(redis.call('GET', KEYS[3]) or '0'))
+  local keep = math.floor((start + delay - now + 60) * 1000)
+  redis.call('SET', KEYS[3], string.format('%.6f', start + delay), 'PX', keep)
+end
+return string.format('%.6f', start - now)
+"""
+
+_UNLOCK_SCRIPT = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('DEL', KEYS[1])
+end
+return 0
+"""
+
 _RENEW_SCRIPT = """
 if redis.call('GET', KEYS[1]) == ARGV[1] then
   return redis.call('PEXPIRE', KEYS[1], ARGV[2])
@@ -106,7 +141,9 @@ class RedisHostLimiter:
     start. Leaving the slot, however it is left, stops the renewal, sets "next" and
     deletes the lock only if we still own it, in one Lua script.
 
-    ``acquire_timeout`` bounds the wait for a busy host (then ``rate_limited``);
+    ``acquire_timeout`` bounds the wait for a busy host, its lock and its delay (then
+    :class:`HostBusy`, a ``rate_limited`` failure: a delay that would end past it is not
+    slept at all, and the lock is left without sending anything);
     ``socket_timeout`` / ``socket_connect_timeout`` bound every Redis command, so a
     frozen Redis fails fast (``redis.exceptions.TimeoutError``/``ConnectionError``).
 
@@ -180,25 +217,50 @@ class RedisHostLimiter:
         deadline = time.monotonic() + self.acquire_timeout
         while not await client.set(lock_key, token, nx=True, px=lease_ms):
             if time.monotonic() > deadline:
-                raise ScrapeFailure(
-                    FailureKind.RATE_LIMITED,
-                    f"Too many checks are queued for {host}; this one will run later.",
+                raise HostBusy(
+                    host, f"Too many checks are queued for {host}; this one will run later."
                 )
             await asyncio.sleep(self.poll_interval * (0.5 + random.random()))
         renewal = asyncio.create_task(self._keep_leased(client, lock_key, token, lease_ms))
+        sent = False
         try:
             raw_next = await client.get(next_key)
             if raw_next is not None:
                 wait = float(raw_next) - await self._server_time(client)
+                if wait > deadline - time.monotonic():
+                    raise HostBusy(
+                        host,
+                        f"{host} may not be visited for another {wait:.1f} seconds.",
+                        retry_after=wait,
+                    )
                 if wait > 0:
                     await asyncio.sleep(wait)
+            sent = True
             yield
         finally:
             renewal.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await renewal
-            keep_ms = max(1000, int((delay + 60) * 1000))
-            await client.eval(_RELEASE_SCRIPT, 2, lock_key, next_key, token, delay, keep_ms)
+            if sent:
+                keep_ms = max(1000, int((delay + 60) * 1000))
+                await client.eval(_RELEASE_SCRIPT, 2, lock_key, next_key, token, delay, keep_ms)
+            else:  # nothing was sent: the host's delay stands as it was
+                await client.eval(_UNLOCK_SCRIPT, 1, lock_key, token)
+
+    async def book(self, host: str, min_delay: float = 0.0, *, reserve: bool = True) -> float:
+        """Seconds until ``host`` may be visited, without waiting (0: now). With ``reserve``
+        the start is also booked (``<prefix>book:<host>``): the next booking starts one
+        delay later, so callers that each book once are spread over the host's slots
+        instead of all waiting for the same one. Without it, only when the host itself
+        is free (its lock and its "next" key), bookings aside. A booking is advice for
+        when to call :meth:`slot`, which alone enforces politeness."""
+        client = self._client()
+        delay = max(self.min_delay, min_delay)
+        keys = (f"{self.prefix}lock:{host}", f"{self.prefix}next:{host}")
+        book_key = f"{self.prefix}book:{host}"
+        flag = "1" if reserve else "0"
+        raw = await client.eval(_BOOK_SCRIPT, 3, *keys, book_key, delay, flag)
+        return max(0.0, float(raw))
 
     async def aclose(self) -> None:
         for client in self._clients.values():

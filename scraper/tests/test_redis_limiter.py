@@ -270,3 +270,49 @@ def test_a_frozen_redis_fails_fast() -> None:
     finally:
         frozen.close()
     assert time.monotonic() - started < 2.0
+
+
+def test_a_host_not_free_within_the_acquire_timeout_is_not_waited_for():
+    """`HostBusy` at once (no sleep through the delay), and the host's delay stands."""
+    from scraper.http.limiter import HostBusy
+
+    prefix = f"test:{uuid.uuid4().hex}:"
+
+    async def scenario() -> tuple[float, float, float]:
+        limiter = RedisHostLimiter(REDIS_URL, min_delay=2.0, prefix=prefix, acquire_timeout=0.2)
+        try:
+            async with limiter.slot("busy.example"):
+                pass
+            before = await limiter.book("busy.example", reserve=False)
+            started = time.monotonic()
+            with pytest.raises(HostBusy) as busy:
+                async with limiter.slot("busy.example"):
+                    pytest.fail("must not enter a busy host's slot")
+            took = time.monotonic() - started
+            assert busy.value.busy_host == "busy.example"
+            assert busy.value.retry_after is not None
+            after = await limiter.book("busy.example", reserve=False)
+            return took, before, after
+        finally:
+            await limiter.aclose()
+
+    took, before, after = asyncio.run(scenario())
+    assert took < 0.2
+    assert 1.5 < before <= 2.0
+    assert before - 0.2 < after <= before  # nothing was sent: "next" was not moved
+
+
+def test_bookings_spread_callers_one_delay_apart():
+    prefix = f"test:{uuid.uuid4().hex}:"
+
+    async def scenario() -> list[float]:
+        limiter = RedisHostLimiter(REDIS_URL, min_delay=1.0, prefix=prefix)
+        try:
+            return [await limiter.book("shop.example") for _ in range(4)]
+        finally:
+            await limiter.aclose()
+
+    waits = asyncio.run(scenario())
+    assert waits[0] == pytest.approx(0.0, abs=0.05)
+    for n, wait in enumerate(waits):
+        assert wait == pytest.approx(n * 1.0, abs=0.05)

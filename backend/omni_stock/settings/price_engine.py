@@ -106,6 +106,14 @@ SCRAPER_MAX_RETRIES = env.int("SCRAPER_MAX_RETRIES", default=3)
 SCRAPER_DUE_BATCH = env.int("SCRAPER_DUE_BATCH", default=500)
 # A claimed tracker is not due again for this long (its task was lost if it comes back).
 SCRAPER_CLAIM_LEASE = timedelta(minutes=env.int("SCRAPER_CLAIM_LEASE_MINUTES", default=30))
+# A tracker with a run still queued or running is not claimed again (however long a
+# backlog keeps it queued), unless that run's job is older than this: its task was lost.
+SCRAPER_QUEUED_RUN_MAX_AGE = timedelta(
+    hours=env.int("SCRAPER_QUEUED_RUN_MAX_AGE_HOURS", default=24)
+)
+# A queued run whose host is busy is sent again with a countdown to the host's booked
+# slot instead of holding a worker (per-host fairness); off only to measure the old way.
+SCRAPER_DEFER_BUSY_HOSTS = env.bool("SCRAPER_DEFER_BUSY_HOSTS", default=True)
 # Failure backoff: next run = now + min(interval * 2**failures, cap); pause after N.
 SCRAPER_MAX_BACKOFF = timedelta(hours=env.int("SCRAPER_MAX_BACKOFF_HOURS", default=7 * 24))
 SCRAPER_PAUSE_AFTER_FAILURES = env.int("SCRAPER_PAUSE_AFTER_FAILURES", default=6)

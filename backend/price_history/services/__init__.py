@@ -16,6 +16,12 @@ from price_history.services.checks import (
     tracker_check_execute,
     tracker_check_once,
 )
+from price_history.services.hosts import (
+    HOST_WAIT_TOLERANCE,
+    HostBusyError,
+    host_book,
+    scrape_run_defer_until,
+)
 from price_history.services.jobs import (
     scrape_job_create,
     scrape_job_create_due,
@@ -49,9 +55,11 @@ from price_history.services.trackers import (
 )
 
 __all__ = [
+    "HOST_WAIT_TOLERANCE",
     "TRANSIENT_ERRORS",
     "CatalogueSearchError",
     "CheckUnavailableError",
+    "HostBusyError",
     "LimiterUnavailableError",
     "ObservedPriceError",
     "PageImageError",
@@ -60,6 +68,7 @@ __all__ = [
     "catalogue_query_for",
     "catalogue_search",
     "catalogue_search_execute",
+    "host_book",
     "page_image_execute",
     "price_correct_manual",
     "price_delete_manual",
@@ -67,6 +76,7 @@ __all__ = [
     "scrape_job_create",
     "scrape_job_create_due",
     "scrape_job_request_refresh",
+    "scrape_run_defer_until",
     "scrape_run_execute",
     "scrape_run_extend_lease",
     "scrape_run_fail",

@@ -10,23 +10,27 @@ from datetime import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.utils import timezone
 
 from inventory.models import Collectible
 from price_history import queue
 from price_history.models import JobKind, JobStatus, RunStatus, ScrapeJob, ScrapeRun, Tracker
+from price_history.services.hosts import interleave_by_host, runs_book
 from users.models import User
 
 logger = logging.getLogger(__name__)
 
 
-def _publish_on_commit(job: ScrapeJob, run_ids: list[int]) -> None:
+def _publish_on_commit(job: ScrapeJob, runs: list[tuple[int, str]]) -> None:
     job_id = job.pk
+    run_ids = [run_id for run_id, _ in runs]
 
     def publish() -> None:
         try:
-            queue.publish_runs(run_ids)
+            # Each run is sent for its host's booked slot (services.hosts).
+            slots = {run_id: slot for run_id, slot in runs_book(runs) if slot is not None}
+            queue.publish_runs(run_ids, slots=slots) if slots else queue.publish_runs(run_ids)
         except Exception as exc:
             logger.exception("Could not queue the runs of scrape job %s", job_id)
             _job_mark_unqueued(job_id=job_id, run_ids=run_ids, error=str(exc))
@@ -70,7 +74,7 @@ def scrape_job_create(
         job.started_at = job.finished_at = timezone.now()
         job.save(update_fields=["status", "started_at", "finished_at", "updated_at"])
     elif publish:
-        _publish_on_commit(job, [run.pk for run in runs])
+        _publish_on_commit(job, [(run.pk, run.tracker.url) for run in runs])
     return job
 
 
@@ -116,13 +120,21 @@ def scrape_job_create_due(
 
     Rows are locked with SKIP LOCKED and their `next_run_at` moved forward by the claim
     lease in the same transaction, so two beats (or a beat and an operator) never claim
-    the same tracker; a claim whose task is lost comes due again after the lease.
+    the same tracker. A tracker whose run is still queued or running (a backlog can keep
+    it queued past the claim lease) is not claimed again, unless that run's job is older
+    than SCRAPER_QUEUED_RUN_MAX_AGE: its task was lost (a broker that lost its data).
     """
     now = now or timezone.now()
     limit = limit or settings.SCRAPER_DUE_BATCH
+    pending = ScrapeRun.objects.filter(
+        tracker=OuterRef("pk"),
+        status__in=[RunStatus.QUEUED, RunStatus.RUNNING],
+        job__created_at__gte=now - settings.SCRAPER_QUEUED_RUN_MAX_AGE,
+    )
     trackers = list(
         Tracker.objects.select_for_update(skip_locked=True)
         .filter(is_active=True, next_run_at__lte=now)
+        .exclude(Exists(pending))
         .order_by("next_run_at", "id")[:limit]
     )
     if not trackers:
@@ -130,6 +142,8 @@ def scrape_job_create_due(
     Tracker.objects.filter(pk__in=[t.pk for t in trackers]).update(
         next_run_at=now + settings.SCRAPER_CLAIM_LEASE, updated_at=now
     )
+    # Queued one host after the other in turn: every host's first run starts at once.
+    trackers = interleave_by_host(trackers)
     return scrape_job_create(kind=JobKind.SCHEDULED, trackers=trackers, publish=publish)
 
 

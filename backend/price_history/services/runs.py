@@ -20,12 +20,13 @@ from datetime import datetime, timedelta
 import redis
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from price_history import gateway, hooks, queue
 from price_history.gateway import FetchResult, PreparedPrice, ScrapeFailure
 from price_history.models import JobStatus, PriceHistory, RunStatus, ScrapeJob, ScrapeRun, Tracker
+from price_history.services.hosts import HostBusyError
 from price_history.services.jobs import job_refresh
 
 logger = logging.getLogger(__name__)
@@ -189,20 +190,32 @@ def _run_finish(
     return run
 
 
-def scrape_run_execute(*, run_id: int) -> ScrapeRun | None:
+def _run_put_back(*, run_id: int) -> None:
+    """A started run that sent nothing (its host was busy) is queued again, uncounted."""
+    ScrapeRun.objects.filter(pk=run_id, status=RunStatus.RUNNING).update(
+        status=RunStatus.QUEUED, attempts=F("attempts") - 1, lease_expires_at=None
+    )
+
+
+def scrape_run_execute(*, run_id: int, host_wait: float | None = None) -> ScrapeRun | None:
     """Check one tracker for one run: fetch, then record the outcome (see module doc).
 
     The fetch happens outside any transaction (it may wait for the host limiter). A
     typed scraper failure, or any unexpected error while fetching, is recorded as the
     run's failure; errors reaching the database or Redis propagate so the task retries.
+    With `host_wait`, a host not free within that many seconds is not waited for: the
+    run is queued again and `HostBusyError` raised (the task defers it, services.hosts).
     """
     run, should_fetch = _run_start(run_id=run_id)
     if run is None or not should_fetch:
         return run
     target = gateway.target_for(run.tracker)
     try:
-        result = gateway.fetch(target)
+        result = gateway.fetch(target, **({} if host_wait is None else {"host_wait": host_wait}))
     except ScrapeFailure as failure:
+        if failure.busy_host and host_wait is not None:
+            _run_put_back(run_id=run_id)
+            raise HostBusyError(failure.busy_host) from failure
         return _run_finish(
             run_id=run_id,
             kind=failure.kind.value,

@@ -48,11 +48,11 @@ class _QuietServer(ThreadingHTTPServer):
 
 
 class PageServer:
-    """A threaded HTTP server on 127.0.0.1 with a route table (path → Reply or a function
+    """A threaded HTTP server on 127.0.0.1 (or another loopback `address`) with a route table (path → Reply or a function
     of the request headers). Unknown paths, including /robots.txt, answer 404. A POST is
     answered like a GET of its path, its body kept in `posted` (an OAuth token request)."""
 
-    def __init__(self) -> None:
+    def __init__(self, address: str = "127.0.0.1") -> None:
         self.routes: dict[str, Reply | Callable[[dict[str, str]], Reply]] = {}
         self.hits: list[tuple[str, dict[str, str]]] = []
         self.posted: list[tuple[str, str]] = []
@@ -89,9 +89,9 @@ class PageServer:
                 server.posted.append((self.path, self.rfile.read(length).decode()))
                 self.do_GET()
 
-        self.httpd = _QuietServer(("127.0.0.1", 0), Handler)
+        self.httpd = _QuietServer((address, 0), Handler)
         self.httpd.daemon_threads = True
-        self.host = f"127.0.0.1:{self.httpd.server_address[1]}"
+        self.host = f"{address}:{self.httpd.server_address[1]}"
         self.thread = threading.Thread(
             target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
         )
@@ -155,7 +155,7 @@ def scraper_settings(settings: Any, pages: PageServer) -> Any:
 def published(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Run ids handed to the broker (the broker itself is not touched)."""
     sent: list[int] = []
-    monkeypatch.setattr(queue, "publish_runs", lambda run_ids: sent.extend(run_ids))
+    monkeypatch.setattr(queue, "publish_runs", lambda run_ids, slots=None: sent.extend(run_ids))
     return sent
 
 

@@ -133,7 +133,7 @@ class TestRefreshRequest:
     ):
         TrackerFactory(collectible=item)
 
-        def refuse(run_ids):
+        def refuse(run_ids, slots=None):
             raise ConnectionError("broker went away")
 
         monkeypatch.setattr(queue, "publish_runs", refuse)

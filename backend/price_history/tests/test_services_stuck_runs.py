@@ -44,7 +44,7 @@ def test_a_running_run_holds_a_lease_longer_than_its_deadline_cleared_when_done(
     seen = []
     real_fetch = gateway.fetch
 
-    def spying(target):
+    def spying(target, **_):
         seen.append(ScrapeRun.objects.get(pk=run.pk).lease_expires_at)
         return real_fetch(target)
 

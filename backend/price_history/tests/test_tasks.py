@@ -38,13 +38,16 @@ def test_scrape_run_task_calls_the_service(scraper_settings, pages, item):
     assert PriceHistory.objects.count() == 1
 
 
-def test_transient_errors_retry_then_give_up(item, monkeypatch):
+def test_transient_errors_retry_then_give_up(item, monkeypatch, settings):
+    # The retries of the run itself: a retry that finds its host booked is deferred
+    # instead (test_scheduling.py), which this test is not about.
+    settings.SCRAPER_DEFER_BUSY_HOSTS = False
     tracker = TrackerFactory(collectible=item)
     job = services.scrape_job_create(kind=JobKind.MANUAL, trackers=[tracker], publish=False)
     run = job.runs.get()
     calls = []
 
-    def flaky(*, run_id):
+    def flaky(*, run_id, **_):
         calls.append(run_id)
         raise OperationalError("database restarting")
 
@@ -142,7 +145,7 @@ def test_a_retried_run_keeps_its_lease_through_the_countdown(item, monkeypatch):
     job = services.scrape_job_create(kind=JobKind.MANUAL, trackers=[tracker], publish=False)
     run = job.runs.get()
 
-    def flaky(*, run_id):  # started, then the database went away
+    def flaky(*, run_id, **_):  # started, then the database went away
         ScrapeRun.objects.filter(pk=run_id).update(
             status=RunStatus.RUNNING, lease_expires_at=timezone.now()
         )
