@@ -13,6 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.pagination import PageOrCursorPagination
 from core.serializers import ErrorSerializer
 from inventory import extensions, selectors, services
 from inventory.bulk_serializers import (
@@ -82,6 +83,8 @@ class CollectibleViewSet(viewsets.ModelViewSet):
 
     queryset = Collectible.objects.none()  # for the schema; get_queryset scopes to the caller
     serializer_class = CollectibleSerializer
+    pagination_class = PageOrCursorPagination  # `page`, or `cursor` for clients that walk far
+    extra_query_params = ("cursor",)
     #: Ties in any requested ordering: newest first, so pages are stable.
     ordering_tiebreakers = ("-created_at", "-id")
     ordering_description = (
@@ -112,11 +115,12 @@ class CollectibleViewSet(viewsets.ModelViewSet):
 
     @property
     def ordering(self) -> list[str]:
-        """Newest first; with `?search=`, best match first (unless `ordering` is given)."""
+        """Newest first (ties by id: the (vendor, -created_at, -id) index gives the order and
+        a cursor's position); with `?search=`, best match first (unless `ordering` is given)."""
         request = getattr(self, "request", None)
         if request is not None and request.query_params.get("search", "").strip():
             return [f"-{RANK_ANNOTATION}", "-created_at", "-id"]
-        return ["-created_at"]
+        return ["-created_at", "-id"]
 
     def get_queryset(self) -> QuerySet[Collectible]:
         # Lists read their own columns (selectors.list_columns()); writes keep every field
@@ -129,7 +133,8 @@ class CollectibleViewSet(viewsets.ModelViewSet):
         for extension in registered:
             extension.before_listing(params=request.query_params, user=authenticated_user(request))
         rows = selectors.CollectibleRows(queryset)
-        # Counted and sliced like a queryset: all the paginator asks of it.
+        # Counted and sliced like a queryset (and re-read by a cursor): all the paginator
+        # asks of it.
         page: list[dict[str, Any]] | None = self.paginate_queryset(rows)  # type: ignore[arg-type]
         page = rows[:] if page is None else page
         for extension in registered:

@@ -226,7 +226,7 @@ class Collectible(TimestampedModel):
     class Meta:
         ordering = ["-created_at", "-id"]
         indexes = [
-            models.Index(fields=["vendor", "-created_at"]),
+            models.Index(fields=["vendor", "-created_at", "-id"]),  # pages and cursors
             models.Index(fields=["vendor", "category"]),
             models.Index(fields=["vendor", "name"]),
             models.Index(fields=["vendor", "status"]),

@@ -4557,6 +4557,8 @@ export interface operations {
                  *     * `poor` - Poor
                  */
                 condition?: ("excellent" | "good" | "mint" | "near_mint" | "played" | "poor" | "sealed")[];
+                /** @description Keyset paging instead of `page`: empty for the first page, then the opaque value of a `next` / `previous` link. Deep pages cost what the first costs and rows added meanwhile never repeat or skip one. 400 for a cursor this server did not make or made for another `ordering`, and for an ordering that cannot be paged so (search relevance: give `ordering`). */
+                cursor?: string;
                 /**
                  * @description true: only items with a storage location; false: only those without.
                  *
