@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import httpx
@@ -24,6 +24,7 @@ from price_history import gateway
 from valuation import selectors
 from valuation.ecb import DailyRate, EcbFormatError, parse_reference_rates
 from valuation.models import ExchangeRate, ItemValuation, ValueSnapshot
+from valuation.rates import EURO, latest_rates_sql
 from vendors.models import Vendor
 
 logger = logging.getLogger(__name__)
@@ -52,10 +53,20 @@ class RatesLoaded:
 
 @transaction.atomic
 def exchange_rates_store(*, rates: Iterable[DailyRate]) -> RatesLoaded:
-    """Insert the rates, correcting any stored for the same day and currency."""
+    """Insert the rates, correcting any stored for the same day and currency.
+
+    Stored valuations are kept: the rates' triggers delete only the rows whose past
+    lookups a changed rate can reach (migration `valuation/0006`), and the current value
+    of the market-priced rows is re-priced in the same transaction, one statement
+    (`valuations_reprice`)."""
     rows = [ExchangeRate(date=r.day, currency=r.currency, rate=r.rate) for r in rates]
     if not rows:
         raise EcbFormatError("No rates to store.")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT set_config('valuation.reprice', 'on', true),"
+            " set_config('valuation.repriced_from', '', true)"
+        )
     ExchangeRate.objects.bulk_create(
         rows,
         batch_size=5000,
@@ -63,6 +74,14 @@ def exchange_rates_store(*, rates: Iterable[DailyRate]) -> RatesLoaded:
         unique_fields=["currency", "date"],
         update_fields=["rate", "updated_at"],
     )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT current_setting('valuation.repriced_from', true),"
+            " set_config('valuation.reprice', '', true)"
+        )
+        changed_from = cursor.fetchone()[0]
+    if changed_from:
+        valuations_reprice(since=date.fromisoformat(changed_from))
     days = sorted({row.date for row in rows})
     return RatesLoaded(days=len(days), rates=len(rows), first_day=days[0], last_day=days[-1])
 
@@ -212,6 +231,67 @@ def _upsert_valuations(rows: list[ItemValuation]) -> None:
     params = [[getattr(row, name) for row in rows] for name in names]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
+
+
+_REPRICE_SQL = """
+    WITH stored AS MATERIALIZED (
+        SELECT v.collectible_id, v.currency, v.price_amount, v.price_currency, c.quantity,
+            (v.valued_at AT TIME ZONE 'UTC')::date AS day
+        FROM {valuations} v JOIN {items} c ON c.id = v.collectible_id
+        WHERE v.basis IN ('observed', 'manual') AND v.valued_at >= %(since)s
+          AND v.price_currency <> v.currency
+    ),
+    rates AS MATERIALIZED ({rates}),
+    converted AS (
+        SELECT s.collectible_id, s.quantity,
+            s.price_amount::numeric(40, 20)
+            / CASE WHEN s.price_currency = %(euro)s THEN 1 ELSE src.rate END
+            * CASE WHEN s.currency = %(euro)s THEN 1 ELSE tgt.rate END AS unit
+        FROM stored s
+        LEFT JOIN rates src ON src.currency = s.price_currency AND src.day = s.day
+            AND s.day - src.date <= %(max_age)s
+        LEFT JOIN rates tgt ON tgt.currency = s.currency AND tgt.day = s.day
+            AND s.day - tgt.date <= %(max_age)s
+    )
+    UPDATE {valuations} v SET
+        unit_value = round(x.unit, 2),
+        value = round(x.unit * x.quantity, 2),
+        unconvertible = x.unit IS NULL
+    FROM converted x
+    WHERE v.collectible_id = x.collectible_id
+      AND (v.unit_value, v.value, v.unconvertible)
+          IS DISTINCT FROM (round(x.unit, 2), round(x.unit * x.quantity, 2), x.unit IS NULL)
+"""
+
+
+def valuations_reprice(*, since: date) -> int:
+    """Re-price the current value of the stored market-priced rows (observed, manual)
+    valued on `since` or later, at the rates of their valuation day — what `value_item`
+    computes: the price x quantity converted through the euro, rounded half-up to the
+    cent, unconvertible without a rate. One set-based UPDATE, whatever the count; only
+    rows whose value changes are written. Called by `exchange_rates_store` after its
+    triggers deleted the rows whose other lookups (movers, purchase, sale) a changed
+    rate reaches. Returns the rows updated."""
+    lookups = (
+        "(SELECT price_currency, day FROM stored UNION SELECT currency, day FROM stored)"
+        " AS q(currency, day)"
+    )
+    sql = _REPRICE_SQL.format(
+        valuations=ItemValuation._meta.db_table,
+        items=Collectible._meta.db_table,
+        rates=latest_rates_sql(lookups),
+    )
+    since_at = datetime.combine(since, datetime.min.time(), tzinfo=UTC)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql,
+            {
+                "since": since_at,
+                "euro": EURO,
+                "max_age": settings.VALUATION_RATE_MAX_AGE_DAYS,
+            },
+        )
+        return cursor.rowcount
 
 
 def valuations_refresh(

@@ -26,8 +26,9 @@ def fetch_exchange_rates(self: Task) -> int:
             logger.error("Giving up fetching ECB rates: %s", exc)
             raise
         raise self.retry(exc=exc, countdown=retry_countdown(self.request.retries)) from exc
-    # New rates invalidated every item valuation (a trigger): value them again now, so
-    # the next dashboard request does not pay for it.
+    # The load re-priced the stored current values in place and deleted only the rows a
+    # changed rate reaches otherwise (bought or sold since, movers' windows): value those
+    # again now, so the next dashboard request does not pay for it.
     services.valuations_refresh_all()
     return stored
 
