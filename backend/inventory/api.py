@@ -9,6 +9,7 @@ from drf_spectacular.utils import (
 from rest_framework import status, viewsets
 from rest_framework.exceptions import APIException, ValidationError
 from rest_framework.generics import get_object_or_404
+from rest_framework.pagination import BasePagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -83,7 +84,8 @@ class CollectibleViewSet(viewsets.ModelViewSet):
 
     queryset = Collectible.objects.none()  # for the schema; get_queryset scopes to the caller
     serializer_class = CollectibleSerializer
-    pagination_class = PageOrCursorPagination  # `page`, or `cursor` for clients that walk far
+    # `page`, or `cursor` for clients that walk far
+    pagination_class: type[BasePagination] | None = PageOrCursorPagination
     extra_query_params = ("cursor",)
     #: Ties in any requested ordering: newest first, so pages are stable.
     ordering_tiebreakers = ("-created_at", "-id")

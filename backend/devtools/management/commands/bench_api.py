@@ -17,6 +17,7 @@ database's name.
 
 from __future__ import annotations
 
+import functools
 import os
 import platform
 import statistics
@@ -37,7 +38,8 @@ from django.test.utils import CaptureQueriesContext, override_settings
 from rest_framework.test import force_authenticate
 
 from devtools import bench_data as data
-from devtools import bench_writes
+from devtools import bench_valuation, bench_writes
+from devtools.bench_lists import deep_cursor_path, deep_page_path
 
 if TYPE_CHECKING:
     from users.models import User
@@ -94,6 +96,10 @@ def scenarios(targets: data.BenchTargets) -> list[Scenario]:
         Scenario("search selective 'charizard holo'", "/api/v1/search?q=charizard+holo", 100),
         Scenario("search broad 'pokemon'", "/api/v1/search?q=pokemon", 100),
         Scenario("list (newest first, page 1)", LIST, 50),
+        # Rows 4,976-5,000 by page number, and rows 5,001-5,025 by a cursor a client
+        # reached by following `next` links (issue 14: deep pages cost what page 1 costs).
+        Scenario("list page 200", deep_page_path(bench_app(targets)), 50),
+        Scenario("list cursor deep", deep_cursor_path(bench_app(targets)), 50),
         # Sorted on the materialised valuation, converted to the vendor's currency: the
         # same list, page size and JSON rendering, only the `ordering` differs.
         Scenario("list by value (-value, page 1)", f"{LIST}?ordering=-value", 50, True),
@@ -180,6 +186,13 @@ class Command(BaseCommand):
             self.stdout.write(report(results, size=size))
             if options["only"] in bench_writes.BULK_EDIT_NAME:
                 self.stdout.write(bench_writes.bulk_edit_line(bench_app(targets), targets))
+            if options["only"] in bench_valuation.INCREMENTAL_NAME:
+                request = functools.partial(_request, bench_app(targets))
+                self.stdout.write(
+                    bench_valuation.incremental_lines(request, targets, options["iterations"])
+                )
+            if options["only"] and options["only"] in bench_valuation.REBUILD_NAME:
+                self.stdout.write(bench_valuation.rebuild_line())
 
 
 def machine_line() -> str:
