@@ -90,22 +90,39 @@ class CollectibleScopedMixin:
         require_edit_role(membership_get(user=user, vendor=collectible.vendor_id), doing=doing)
 
 
+class waiting_for_a_worker:
+    """Around a request that waits for a worker's answer (queue `interactive`): no queue,
+    no rate limiter or no answer in time become 503s saying which; `doing` completes
+    "No worker could …". (A class, not `contextlib.contextmanager`, which re-raises other
+    exceptions by assigning their traceback: frozen dataclass errors refuse that.)"""
+
+    def __init__(self, doing: str) -> None:
+        self.doing = doing
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: object
+    ) -> None:
+        if isinstance(exc, services.LimiterUnavailableError):
+            raise QueueUnavailable(
+                "The rate limiter (Redis) is unavailable; try again in a minute."
+            ) from exc
+        if isinstance(exc, QueueUnavailableError):
+            raise QueueUnavailable("The task queue is unavailable; try again in a minute.") from exc
+        if isinstance(exc, services.CheckUnavailableError):
+            raise CheckUnavailable(
+                f"No worker could {self.doing} within "
+                f"{settings.SCRAPER_CHECK_DEADLINE_SECONDS:g} seconds; try again in a minute."
+            ) from exc
+
+
 def _check_once(tracker: Tracker) -> dict[str, Any]:
     """Have a worker check the tracker's page once (saved or not), waiting at most the
     check deadline: what would be recorded, or why not."""
-    try:
+    with waiting_for_a_worker("check the page"):
         check = services.tracker_check_once(tracker=tracker)
-    except services.LimiterUnavailableError as exc:
-        raise QueueUnavailable(
-            "The rate limiter (Redis) is unavailable; try again in a minute."
-        ) from exc
-    except QueueUnavailableError as exc:
-        raise QueueUnavailable("The task queue is unavailable; try again in a minute.") from exc
-    except services.CheckUnavailableError as exc:
-        raise CheckUnavailable(
-            "No worker could check the page within "
-            f"{settings.SCRAPER_CHECK_DEADLINE_SECONDS:g} seconds; try again in a minute."
-        ) from exc
     failure = check.failure
     return TrackerTestSerializer(
         {

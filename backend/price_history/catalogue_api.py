@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any, NoReturn
 
-from django.conf import settings
 from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -17,9 +16,12 @@ from rest_framework.views import APIView
 
 from core.serializers import ErrorSerializer
 from price_history import selectors, services
-from price_history.api import TRACKERS, CheckUnavailable, QueueUnavailable, TrackerCheckThrottle
+from price_history.api import (
+    TRACKERS,
+    TrackerCheckThrottle,
+    waiting_for_a_worker,
+)
 from price_history.gateway import SEARCHABLE_SOURCES
-from price_history.queue import QueueUnavailableError
 from price_history.services.catalogue import MAX_QUERY_LENGTH
 from users.auth import authenticated_user
 
@@ -130,25 +132,15 @@ class CatalogueSearchView(APIView):
             query = services.catalogue_query_for(collectible)
         source = params.validated_data["source"]
         try:
-            results = services.catalogue_search(
-                user=user, source=source, query=query,
-                game=services.catalogue_game_for(collectible),
-            )  # fmt: skip
+            with waiting_for_a_worker("search"):
+                results = services.catalogue_search(
+                    user=user, source=source, query=query,
+                    game=services.catalogue_game_for(collectible),
+                )  # fmt: skip
         except services.CatalogueSearchError as exc:
             if exc.kind == MISSING_CREDENTIALS:
                 raise MissingCredentials(exc.message) from exc
             raise UpstreamFailure(exc.message, code=exc.kind) from exc
-        except services.LimiterUnavailableError as exc:
-            raise QueueUnavailable(
-                "The rate limiter (Redis) is unavailable; try again in a minute."
-            ) from exc
-        except QueueUnavailableError as exc:
-            raise QueueUnavailable("The task queue is unavailable; try again in a minute.") from exc
-        except services.CheckUnavailableError as exc:
-            raise CheckUnavailable(
-                "No worker could search within "
-                f"{settings.SCRAPER_CHECK_DEADLINE_SECONDS:g} seconds; try again in a minute."
-            ) from exc
         body = {"source": source, "query": query, "results": results}
         return Response(CatalogueSearchResponseSerializer(body).data)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import NoReturn
 
-from django.conf import settings
 from django.http import Http404
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
@@ -18,12 +17,10 @@ from inventory.photo_serializers import PhotoSerializer
 from price_history import selectors, services
 from price_history.api import (
     TRACKERS,
-    CheckUnavailable,
     CollectibleScopedMixin,
-    QueueUnavailable,
     TrackerCheckThrottle,
+    waiting_for_a_worker,
 )
-from price_history.queue import QueueUnavailableError
 from users.auth import authenticated_user
 
 
@@ -52,22 +49,12 @@ class TrackerPhotoView(CollectibleScopedMixin, APIView):
             raise Http404
         self.require_edit(collectible, "add photos to this item")
         try:
-            photo = services.tracker_photo_add(
-                tracker=tracker, added_by=authenticated_user(request)
-            )
+            with waiting_for_a_worker("fetch the page"):
+                photo = services.tracker_photo_add(
+                    tracker=tracker, added_by=authenticated_user(request)
+                )
         except services.PageImageError as exc:
             raise ValidationError(exc.message, code=exc.kind) from exc
-        except services.LimiterUnavailableError as exc:
-            raise QueueUnavailable(
-                "The rate limiter (Redis) is unavailable; try again in a minute."
-            ) from exc
-        except QueueUnavailableError as exc:
-            raise QueueUnavailable("The task queue is unavailable; try again in a minute.") from exc
-        except services.CheckUnavailableError as exc:
-            raise CheckUnavailable(
-                "No worker could fetch the page within "
-                f"{settings.SCRAPER_CHECK_DEADLINE_SECONDS:g} seconds; try again in a minute."
-            ) from exc
         return Response(PhotoSerializer(photo).data, status=status.HTTP_201_CREATED)
 
     def throttled(self, request: Request, wait: float | None) -> NoReturn:

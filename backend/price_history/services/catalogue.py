@@ -23,8 +23,7 @@ from price_history import gateway, queue
 from price_history.gateway import ScrapeFailure
 from price_history.services.checks import (
     LIMITER_UNAVAILABLE,
-    CheckUnavailableError,
-    LimiterUnavailableError,
+    worker_answer,
 )
 from users.models import User
 
@@ -69,10 +68,7 @@ def catalogue_search(*, user: User, source: str, query: str, game: str = "") -> 
         {"source": source, "query": query, "user_id": user.pk, "game": game},
         timeout=settings.SCRAPER_CHECK_DEADLINE_SECONDS,
     )
-    if answer is None:
-        raise CheckUnavailableError()
-    if answer.get("error") == LIMITER_UNAVAILABLE:
-        raise LimiterUnavailableError()
+    answer = worker_answer(answer)
     failure = answer.get("failure")
     if failure is not None:
         raise CatalogueSearchError(kind=failure["kind"], message=failure["message"])

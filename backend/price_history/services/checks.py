@@ -95,6 +95,17 @@ def _check_of(answer: dict[str, Any]) -> TrackerCheck:
     )
 
 
+def worker_answer(answer: dict[str, Any] | None) -> dict[str, Any]:
+    """A worker's answer to a request someone waits for (queue `interactive`), or why
+    there is none: `CheckUnavailableError` when it did not come in time,
+    `LimiterUnavailableError` when the worker could not reach the host limiter."""
+    if answer is None:
+        raise CheckUnavailableError()
+    if answer.get("error") == LIMITER_UNAVAILABLE:
+        raise LimiterUnavailableError()
+    return answer
+
+
 def tracker_check_once(*, tracker: Tracker) -> TrackerCheck:
     """Have a worker fetch the tracker's page once, unconditionally, and answer what it
     would record, or why not (a typed failure, `timeout` when the site is too slow for
@@ -104,11 +115,7 @@ def tracker_check_once(*, tracker: Tracker) -> TrackerCheck:
     answer = queue.request_check(
         _request_for(tracker), timeout=settings.SCRAPER_CHECK_DEADLINE_SECONDS
     )
-    if answer is None:
-        raise CheckUnavailableError()
-    if answer.get("error") == LIMITER_UNAVAILABLE:
-        raise LimiterUnavailableError()
-    return _check_of(answer)
+    return _check_of(worker_answer(answer))
 
 
 def tracker_check_execute(*, request: dict[str, Any], timeout: float) -> dict[str, Any]:

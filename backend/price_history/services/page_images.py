@@ -25,8 +25,7 @@ from price_history.gateway import ScrapeFailure
 from price_history.models import Tracker
 from price_history.services.checks import (
     LIMITER_UNAVAILABLE,
-    CheckUnavailableError,
-    LimiterUnavailableError,
+    worker_answer,
 )
 from users.models import User
 
@@ -51,10 +50,7 @@ def tracker_photo_add(*, tracker: Tracker, added_by: User) -> Photo:
         {"url": tracker.url, "max_bytes": settings.PHOTO_MAX_UPLOAD_BYTES},
         timeout=settings.SCRAPER_CHECK_DEADLINE_SECONDS,
     )
-    if answer is None:
-        raise CheckUnavailableError()
-    if answer.get("error") == LIMITER_UNAVAILABLE:
-        raise LimiterUnavailableError()
+    answer = worker_answer(answer)
     failure = answer.get("failure")
     if failure is not None:
         raise PageImageError(kind=failure["kind"], message=failure["message"])
