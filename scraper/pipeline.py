@@ -21,6 +21,7 @@ from scraper.http import (
     fetch_image,
     fetch_json,
     fetch_page,
+    shared_deadline,
 )
 from scraper.images import find_product_image
 from scraper.sources import SOURCES, extract, resolve_source, source_options
@@ -178,21 +179,7 @@ async def _read_api(
         options["currency_hint"] = target.currency_hint
     options.update(source_options(target.url, adapter.name, None, target.options))
     ctx = ExtractContext(url=target.url, observed_at=utcnow(), options=options)
-    loop = asyncio.get_running_loop()
-    started = loop.time()
-
-    def budget() -> FetchSettings:
-        # One deadline for the whole check: each call gets what the previous ones left.
-        if settings.deadline is None:
-            return settings
-        left = settings.deadline - (loop.time() - started)
-        if left <= 0:
-            raise ScrapeFailure(
-                FailureKind.TIMEOUT,
-                f"{adapter.name} took all the {settings.deadline:g} seconds.",
-                url=target.url,
-            )
-        return replace(settings, deadline=left)
+    budget = shared_deadline(settings, what=adapter.name, url=target.url)
 
     async def get_json(url: str, extra: dict[str, str], form: dict[str, str] | None = None) -> Any:
         return await fetch_json(

@@ -8,16 +8,20 @@ source name to its search. :func:`search_catalogue` runs one through the guarded
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Mapping
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from scraper.catalogue.apis import DiscogsCatalogue, EbayCatalogue
 from scraper.catalogue.base import MAX_RESULTS, Catalogue, CatalogueMatch, SearchIO
 from scraper.catalogue.pages import CardmarketCatalogue, PriceChartingCatalogue, cardmarket_game
-from scraper.http import FetchSettings, HostLimiter, RobotsCache, fetch_json, fetch_page
-from scraper.types import FailureKind, ScrapeFailure
+from scraper.http import (
+    FetchSettings,
+    HostLimiter,
+    RobotsCache,
+    fetch_json,
+    fetch_page,
+    shared_deadline,
+)
 
 if TYPE_CHECKING:
     import httpx
@@ -64,20 +68,7 @@ async def search_catalogue(
         raise ValueError(f"A search needs 1 to {MAX_QUERY_LENGTH} characters.")
     settings = settings or FetchSettings()
     known = {k: v for k, v in (options or {}).items() if k in catalogue.option_names and v}
-    loop = asyncio.get_running_loop()
-    started = loop.time()
-
-    def budget() -> FetchSettings:
-        # One deadline for the whole search: each request gets what the previous ones left.
-        if settings.deadline is None:
-            return settings
-        left = settings.deadline - (loop.time() - started)
-        if left <= 0:
-            raise ScrapeFailure(
-                FailureKind.TIMEOUT,
-                f"The {catalogue.label} search took all the {settings.deadline:g} seconds.",
-            )
-        return replace(settings, deadline=left)
+    budget = shared_deadline(settings, what=f"The {catalogue.label} search")
 
     async def get_json(
         url: str, headers: dict[str, str], form: dict[str, str] | None = None

@@ -46,7 +46,7 @@ from scraper.http.limiter import (
 from scraper.http.pages import Page, fetch_page
 from scraper.http.retries import parse_retry_after
 from scraper.http.robots import InMemoryRobotsCache, RobotsCache, RobotsPolicy
-from scraper.http.settings import USER_AGENT, FetchSettings
+from scraper.http.settings import USER_AGENT, FetchSettings, shared_deadline
 
 __all__ = [
     "USER_AGENT",
@@ -68,4 +68,5 @@ __all__ = [
     "fetch_page",
     "make_client",
     "parse_retry_after",
+    "shared_deadline",
 ]

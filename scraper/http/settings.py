@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from dataclasses import dataclass, field
+import asyncio
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field, replace
 
-__all__ = ["USER_AGENT", "FetchSettings"]
+from scraper.types import FailureKind, ScrapeFailure
+
+__all__ = ["USER_AGENT", "FetchSettings", "shared_deadline"]
 
 USER_AGENT = (
     "OmniStockBot/0.1 (+https://github.com/omni-stock/omni-stock; self-hosted price tracker)"
@@ -47,3 +50,26 @@ class FetchSettings:
         object.__setattr__(
             self, "allowed_hosts", frozenset(h.strip().lower() for h in self.allowed_hosts)
         )
+
+
+def shared_deadline(
+    settings: FetchSettings, *, what: str, url: str | None = None
+) -> Callable[[], FetchSettings]:
+    """Several requests under one deadline (a check's API calls, a search's pages): each
+    call answers ``settings`` with what the earlier requests left of
+    ``settings.deadline``, or raises the ``timeout`` failure (``what`` says whose). Call
+    it inside the event loop that runs the requests."""
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+
+    def budget() -> FetchSettings:
+        if settings.deadline is None:
+            return settings
+        left = settings.deadline - (loop.time() - started)
+        if left <= 0:
+            raise ScrapeFailure(
+                FailureKind.TIMEOUT, f"{what} took all the {settings.deadline:g} seconds.", url=url
+            )
+        return replace(settings, deadline=left)
+
+    return budget
