@@ -7,6 +7,7 @@ history lines up with what the workers scrape today. Backfilled rows are `is_dem
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
@@ -84,6 +85,41 @@ def ensure_demo_trackers(
     return len(created)
 
 
+def _ensure_api_trackers(
+    *,
+    vendor: Vendor,
+    user: User,
+    source: str,
+    conditions: dict[str, str],
+    page_url: Callable[[str], str],
+    first_check: Callable[[Collectible, int], timedelta],
+) -> int:
+    """A `source` tracker on `page_url(slug)` for each demo item whose slug is in
+    `conditions` and that has none (in that condition, in USD), first checked
+    `first_check(item, how many were created before it)` from now. How many were created."""
+    created = 0
+    now = timezone.now()
+    for item, slug in _demo_items(vendor):
+        condition = conditions.get(slug)
+        if condition is None or item.trackers.filter(source=source).exists():
+            continue
+        tracker = tracker_create(
+            collectible=item,
+            created_by=user,
+            data={
+                "source": source,
+                "url": page_url(slug),
+                "condition": condition,
+                "currency": "USD",
+                "interval_minutes": DEMO_INTERVAL_MINUTES,
+            },
+        )
+        tracker.next_run_at = now + first_check(item, created)
+        tracker.save(update_fields=["next_run_at"])
+        created += 1
+    return created
+
+
 def ensure_demo_discogs_trackers(
     *, vendor: Vendor, user: User, base_url: str = DEMO_MARKETPLACE_URL
 ) -> int:
@@ -91,29 +127,16 @@ def ensure_demo_discogs_trackers(
     `DISCOGS_TRACKERS` that has none (it reads the demo Discogs API and listings page:
     `make run` points DISCOGS_API_URL / DISCOGS_SITE_URL there). The wanted records' are
     due at once, with the rest of the want list; the owned record's a little later."""
-    created = 0
-    now = timezone.now()
-    for item, slug in _demo_items(vendor):
-        condition = DISCOGS_TRACKERS.get(slug)
-        if condition is None or Tracker.objects.filter(collectible=item, source="discogs").exists():
-            continue
-        tracker = tracker_create(
-            collectible=item,
-            created_by=user,
-            data={
-                "source": TrackerSource.DISCOGS,
-                "url": base_url.rstrip("/") + release_path(slug),
-                "condition": condition,
-                "currency": "USD",
-                "interval_minutes": DEMO_INTERVAL_MINUTES,
-            },
-        )
-        wanted = item.status == CollectibleStatus.WANTED
-        delay = timedelta(seconds=30 + created) if wanted else timedelta(minutes=2 + created)
-        tracker.next_run_at = now + delay
-        tracker.save(update_fields=["next_run_at"])
-        created += 1
-    return created
+
+    def first_check(item: Collectible, before: int) -> timedelta:
+        if item.status == CollectibleStatus.WANTED:
+            return timedelta(seconds=30 + before)
+        return timedelta(minutes=2 + before)
+
+    return _ensure_api_trackers(
+        vendor=vendor, user=user, source=TrackerSource.DISCOGS, conditions=DISCOGS_TRACKERS,
+        page_url=lambda slug: base_url.rstrip("/") + release_path(slug), first_check=first_check,
+    )  # fmt: skip
 
 
 def ensure_demo_ebay_api_trackers(
@@ -122,27 +145,11 @@ def ensure_demo_ebay_api_trackers(
     """An `ebay_api` tracker on the demo eBay listing of each item of `EBAY_API_TRACKERS`
     that has none (it reads the demo eBay Browse API with the demo account's application
     keys: `make run` points EBAY_API_URL there); first checked a few minutes in."""
-    created = 0
-    now = timezone.now()
-    for item, slug in _demo_items(vendor):
-        condition = EBAY_API_TRACKERS.get(slug)
-        if condition is None or item.trackers.filter(source=TrackerSource.EBAY_API).exists():
-            continue
-        tracker = tracker_create(
-            collectible=item,
-            created_by=user,
-            data={
-                "source": TrackerSource.EBAY_API,
-                "url": base_url.rstrip("/") + ebay_item_path(slug),
-                "condition": condition,
-                "currency": "USD",
-                "interval_minutes": DEMO_INTERVAL_MINUTES,
-            },
-        )
-        tracker.next_run_at = now + timedelta(minutes=3 + created)
-        tracker.save(update_fields=["next_run_at"])
-        created += 1
-    return created
+    return _ensure_api_trackers(
+        vendor=vendor, user=user, source=TrackerSource.EBAY_API, conditions=EBAY_API_TRACKERS,
+        page_url=lambda slug: base_url.rstrip("/") + ebay_item_path(slug),
+        first_check=lambda item, before: timedelta(minutes=3 + before),
+    )  # fmt: skip
 
 
 def _demo_price(slug: str, tracker: Tracker, day: date) -> tuple[Decimal, str]:
