@@ -14,16 +14,14 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-import redis
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 
 from inventory.models import Collectible
 from price_history import gateway, queue
-from price_history.gateway import ScrapeFailure
 from price_history.services.checks import (
-    LIMITER_UNAVAILABLE,
     worker_answer,
+    worker_reply,
 )
 from users.models import User
 
@@ -79,7 +77,8 @@ def catalogue_search_execute(*, request: dict[str, Any], timeout: float) -> dict
     """On the worker: run the search `request` describes within `timeout` seconds; the
     answer for the web (JSON)."""
     source = str(request.get("source") or "")
-    try:
+
+    def search() -> dict[str, Any]:
         matches = gateway.find_in_catalogue(
             source,
             str(request.get("query") or ""),
@@ -87,13 +86,10 @@ def catalogue_search_execute(*, request: dict[str, Any], timeout: float) -> dict
             game=str(request.get("game") or ""),
             timeout=timeout,
         )
-    except ScrapeFailure as failure:
-        return {"failure": {"kind": failure.kind.value, "message": failure.message}}
-    except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError) as exc:
-        logger.warning("Host limiter unavailable for a %s search: %s", source, exc)
-        return {"error": LIMITER_UNAVAILABLE}
-    except Exception:
-        logger.exception("Unexpected error while searching %s", source)
-        message = "Something went wrong on our side while searching this marketplace."
-        return {"failure": {"kind": gateway.INTERNAL_ERROR, "message": message}}
-    return {"matches": matches}
+        return {"matches": matches}
+
+    return worker_reply(
+        search,
+        doing=f"searching {source}",
+        sorry="Something went wrong on our side while searching this marketplace.",
+    )

@@ -10,6 +10,7 @@ deadline, with no retries and a short wait for the host's politeness slot.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -104,6 +105,23 @@ def worker_answer(answer: dict[str, Any] | None) -> dict[str, Any]:
     if answer.get("error") == LIMITER_UNAVAILABLE:
         raise LimiterUnavailableError()
     return answer
+
+
+def worker_reply(work: Callable[[], dict[str, Any]], *, doing: str, sorry: str) -> dict[str, Any]:
+    """On the worker: `work()`'s answer for someone waiting, or why there is none — the
+    fetch's typed failure, the host limiter unreachable (`worker_answer` raises it on the
+    web), or an unexpected error, logged, as `internal_error` with the sentence `sorry`.
+    `doing` ("searching discogs") names the work in the logs."""
+    try:
+        return work()
+    except ScrapeFailure as failure:
+        return {"failure": {"kind": failure.kind.value, "message": failure.message}}
+    except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError) as exc:
+        logger.warning("Host limiter unavailable while %s: %s", doing, exc)
+        return {"error": LIMITER_UNAVAILABLE}
+    except Exception:
+        logger.exception("Unexpected error while %s", doing)
+        return {"failure": {"kind": gateway.INTERNAL_ERROR, "message": sorry}}
 
 
 def tracker_check_once(*, tracker: Tracker) -> TrackerCheck:

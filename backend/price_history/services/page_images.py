@@ -15,17 +15,15 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-import redis
 from django.conf import settings
 
 from inventory import photos
 from inventory.models import Photo
 from price_history import gateway, queue
-from price_history.gateway import ScrapeFailure
 from price_history.models import Tracker
 from price_history.services.checks import (
-    LIMITER_UNAVAILABLE,
     worker_answer,
+    worker_reply,
 )
 from users.models import User
 
@@ -66,17 +64,15 @@ def page_image_execute(*, request: dict[str, Any], timeout: float) -> dict[str, 
     """On the worker: fetch the product image of the page `request["url"]` (at most
     `request["max_bytes"]`) within `timeout` seconds; the answer for the web (JSON)."""
     url = str(request.get("url") or "")
-    try:
+
+    def fetch() -> dict[str, Any]:
         image = gateway.fetch_page_image(
             url, timeout=timeout, max_bytes=int(request.get("max_bytes") or 0)
         )
-    except ScrapeFailure as failure:
-        return {"failure": {"kind": failure.kind.value, "message": failure.message}}
-    except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError) as exc:
-        logger.warning("Host limiter unavailable for the image of %s: %s", url, exc)
-        return {"error": LIMITER_UNAVAILABLE}
-    except Exception:
-        logger.exception("Unexpected error while fetching the image of %s", url)
-        message = "Something went wrong on our side while fetching this page's image."
-        return {"failure": {"kind": gateway.INTERNAL_ERROR, "message": message}}
-    return {"url": image.final_url, "image": base64.b64encode(image.body).decode("ascii")}
+        return {"url": image.final_url, "image": base64.b64encode(image.body).decode("ascii")}
+
+    return worker_reply(
+        fetch,
+        doing=f"fetching the image of {url}",
+        sorry="Something went wrong on our side while fetching this page's image.",
+    )
