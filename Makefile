@@ -16,7 +16,7 @@ MANAGE := $(PY) backend/manage.py
 HAS_FRONTEND := $(wildcard frontend/package.json)
 
 .PHONY: help install install-python install-frontend install-browser run dev test test-python test-frontend \
-        lint fmt typecheck schema migrate seed shell bench build-frontend load chaos
+        lint fmt typecheck schema migrate seed shell bench build-frontend load chaos check-deploy
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -70,6 +70,10 @@ ifneq ($(HAS_FRONTEND),)
 	@echo "== The dashboard's initial JavaScript (gzip, from the build above) against its goal"
 	@cd frontend && npm run --silent bundle:report
 endif
+
+# Part of `make test` too (pytest collects them); this runs just those checks.
+check-deploy: install ## Lint and schema-check the CI workflows and the deployment descriptors
+	@$(UV) run --frozen pytest backend/devtools/tests/test_deploy_descriptors.py backend/devtools/tests/test_deploy_consistency.py -q -p no:cacheprovider
 
 lint: ## ruff lint + format check, and the import contracts of the layers (pyproject.toml)
 	@$(UV) run --frozen ruff check .
