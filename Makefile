@@ -10,6 +10,8 @@ export DEBUG ?= true
 export PYTHONUNBUFFERED := 1
 
 PORT ?= 8000
+# The demo marketplace of `make run` (the demo trackers' pages and APIs).
+MARKETPLACE_PORT ?= 8765
 UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 PY := $(UV) run --frozen python
 MANAGE := $(PY) backend/manage.py
@@ -50,7 +52,7 @@ ifneq ($(HAS_FRONTEND),)
 endif
 
 run: install build-frontend ## Start the whole app on embedded defaults with the demo account
-	@$(MANAGE) run_stack --port $(PORT)
+	@$(MANAGE) run_stack --port $(PORT) --marketplace-port $(MARKETPLACE_PORT)
 
 dev: install ## Vite dev server (hot reload) with /api proxied to Django on :8000
 	@$(MANAGE) run_stack --no-frontend-build & trap 'kill %1' EXIT; cd frontend && npm run dev

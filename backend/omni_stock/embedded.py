@@ -178,3 +178,18 @@ def celery_broker_url(redis_url: str) -> str:
     database = query.pop("db", "0")
     # Built by hand: urlunsplit drops the `//` of an empty host, which kombu needs.
     return f"redis+socket://{parts.path}?{urlencode({**query, 'virtual_host': database})}"
+
+
+def running_stack_env(path: Path) -> dict[str, str]:
+    """The settings a running `make run` wrote for other shells (devtools run_stack's
+    `write_shared_env`); none when the file is missing or its stack has stopped."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return {}
+    values = dict(line.split("=", 1) for line in lines if "=" in line)
+    try:
+        os.kill(int(values.pop("RUN_STACK_PID", "")), 0)
+    except (ValueError, OSError):  # not a number, or no such process (any more)
+        return {}
+    return values

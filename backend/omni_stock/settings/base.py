@@ -3,6 +3,7 @@ security. The sections of one subject each are in the sibling modules (see `__in
 
 from __future__ import annotations
 
+import os
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import unquote
@@ -10,6 +11,7 @@ from urllib.parse import unquote
 import environ
 import orjson
 from django.core.exceptions import ImproperlyConfigured
+from whitenoise.compress import Compressor
 
 from omni_stock import embedded
 
@@ -24,6 +26,15 @@ if env_file.is_file():
 DATA_DIR = Path(env.str("OMNI_DATA_DIR", default=str(PROJECT_DIR / ".data"))).resolve()
 
 DEBUG = env.bool("DEBUG", default=False)
+
+# While `make run` runs, its demo settings (the demo marketplace's loopback host allowed,
+# the API sources pointed at it) are in this file, so `manage.py` in a second shell sees
+# what the stack's processes see (manage.py asks for it; tests and production never read
+# it). The file names the stack's process: one left by a stack that stopped is ignored.
+RUN_STACK_ENV_FILE = DATA_DIR / "run_stack.env"
+if DEBUG and env.bool("OMNI_READ_RUN_STACK_ENV", default=False):
+    for _name, _value in embedded.running_stack_env(RUN_STACK_ENV_FILE).items():
+        os.environ.setdefault(_name, _value)  # what the operator set wins
 
 # --- Secrets -----------------------------------------------------------------------------
 
@@ -114,7 +125,8 @@ WSGI_APPLICATION = "omni_stock.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # Overrides of third-party templates (Redoc without Google Fonts).
+        "DIRS": [BACKEND_DIR / "omni_stock" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -183,21 +195,34 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BACKEND_DIR / "staticfiles"
+STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BACKEND_DIR / "staticfiles")))
 # The built SPA (`npm run build`): whitenoise serves its files from the site root, and
 # `core.views.spa_index` answers every client-side route with its index.html.
-SPA_DIST_DIR = PROJECT_DIR / "frontend" / "dist"
+SPA_DIST_DIR = Path(env.str("SPA_DIST_DIR", default=str(PROJECT_DIR / "frontend" / "dist")))
 WHITENOISE_ROOT = SPA_DIST_DIR if SPA_DIST_DIR.is_dir() else None
+# Static files as production serves them: collected (`collectstatic`), content-hashed
+# names, gzip and brotli copies, read once at start-up. On with DEBUG off and under
+# `make run`/`make dev` (run_stack sets it for its processes); tests serve the sources.
+STATIC_COLLECTED = env.bool("STATIC_COLLECTED", default=not DEBUG)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
-            "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            "omni_stock.staticfiles.CollectedStaticFilesStorage"
+            if STATIC_COLLECTED
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )
     },
 }
+if STATIC_COLLECTED:
+    WHITENOISE_AUTOREFRESH = False
+    WHITENOISE_USE_FINDERS = False
+# Cached for good (immutable): names carrying a content hash, Django's (`base.5af66c1b1797.css`) and
+# Vite's (`/assets/index-B3x_9kQa.js`). index.html and unhashed names keep a short max-age.
+# The precompressed .br/.gz siblings go to clients that accept them (Vary: Accept-Encoding).
+WHITENOISE_IMMUTABLE_FILE_TEST = r"^/static/.+\.[0-9a-f]{12}\.\w+$|^/assets/.+-[\w-]{8}\.[\w.]+$"
+# Source maps are fetched by browser devtools only: not worth compressing at every build.
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = (*Compressor.SKIP_COMPRESS_EXTENSIONS, "map")
 
 # --- API ---------------------------------------------------------------------------------
 

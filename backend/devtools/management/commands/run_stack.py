@@ -7,7 +7,9 @@ worker and beat share one pair and everything stops together.
 
 import os
 import shlex
+import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -64,6 +66,39 @@ def demo_catalogue_env(marketplace_url: str) -> dict[str, str]:
     return {"CATALOGUE_SITE_URLS": sites}
 
 
+def demo_env(marketplace: str) -> dict[str, str]:
+    """What the demo needs of the settings: its marketplace on loopback, which the SSRF
+    guard refuses unless listed, and the API sources pointed at it."""
+    hosts = dict.fromkeys([*settings.SCRAPER_ALLOWED_HOSTS, marketplace])
+    return {
+        "SCRAPER_ALLOWED_HOSTS": ",".join(hosts),
+        **demo_discogs_env(f"http://{marketplace}"),
+        **demo_ebay_env(f"http://{marketplace}"),
+        **demo_catalogue_env(f"http://{marketplace}"),
+    }
+
+
+def write_shared_env(path: Path, values: dict[str, str]) -> None:
+    """The demo's settings for `manage.py` in another shell (settings read the file in
+    DEBUG while this process, named in it, runs)."""
+    lines = [f"RUN_STACK_PID={os.getpid()}", *(f"{k}={v}" for k, v in values.items())]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".partial")
+    partial.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    partial.replace(path)
+
+
+def collect_static(env: dict[str, str]) -> None:
+    """`collectstatic` with the processes' settings (STATIC_COLLECTED: hashed, compressed),
+    which this process, started with DEBUG's source-serving storage, does not have."""
+    manage = str(settings.BACKEND_DIR / "manage.py")
+    subprocess.run(  # noqa: S603 (our own interpreter and manage.py)
+        [sys.executable, manage, "collectstatic", "--noinput", "--verbosity", "0"],
+        env=env,
+        check=True,
+    )
+
+
 class Command(BaseCommand):
     help = "Run the whole app (web, Celery worker and beat, demo marketplace) on this machine."
 
@@ -83,22 +118,18 @@ class Command(BaseCommand):
         if not options["no_seed"]:
             marketplace_url = f"http://127.0.0.1:{options['marketplace_port']}"
             call_command("seed_demo", marketplace_url=marketplace_url, verbosity=0)
-        call_command("collectstatic", interactive=False, verbosity=0)
 
-        marketplace = f"127.0.0.1:{options['marketplace_port']}"
+        demo = demo_env(f"127.0.0.1:{options['marketplace_port']}")
         env = {
             **os.environ,
             "DATABASE_URL": database_url(),
             "REDIS_URL": settings.REDIS_URL,
             "DJANGO_SETTINGS_MODULE": "omni_stock.settings",
-            # The demo marketplace is on loopback, which the SSRF guard refuses unless listed.
-            "SCRAPER_ALLOWED_HOSTS": ",".join(
-                dict.fromkeys([*settings.SCRAPER_ALLOWED_HOSTS, marketplace])
-            ),
-            **demo_discogs_env(f"http://{marketplace}"),
-            **demo_ebay_env(f"http://{marketplace}"),
-            **demo_catalogue_env(f"http://{marketplace}"),
+            # Static files and the SPA served as in production: hashed, compressed, cached.
+            "STATIC_COLLECTED": "true",
+            **demo,
         }
+        collect_static(env)
         backend_dir = str(settings.BACKEND_DIR)
         project_dir = str(settings.PROJECT_DIR)
         bind = f"{options['host']}:{options['port']}"
@@ -130,5 +161,9 @@ class Command(BaseCommand):
         manager = Manager(Printer(sys.stdout))
         for name, (command, cwd) in processes.items():
             manager.add_process(name, command, env=env, cwd=cwd)
-        manager.loop()
+        write_shared_env(settings.RUN_STACK_ENV_FILE, demo)
+        try:
+            manager.loop()
+        finally:
+            settings.RUN_STACK_ENV_FILE.unlink(missing_ok=True)
         sys.exit(manager.returncode)
