@@ -12,6 +12,7 @@ from drf_spectacular.views import (
     SpectacularSwaggerSplitView,
 )
 
+from core.metrics import metrics_view
 from core.views import healthz, readyz, spa_index
 
 api_v1 = [
@@ -50,6 +51,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
+    path("metrics", metrics_view, name="metrics"),
     *media_urls(),
     # Anything else is a client-side route of the SPA (API and admin paths never reach it).
     re_path(r"^(?!api/|admin/|static/).*$", spa_index, name="spa"),

@@ -278,6 +278,8 @@ class ScrapeRun(models.Model):
                 condition=models.Q(status="running"),
                 name="scrape_run_lease_idx",
             ),
+            # GET /metrics reads the runs finished in its window (price_history.metrics).
+            models.Index(fields=["finished_at"], name="scrape_run_finished_idx"),
         ]
 
     def __str__(self) -> str:

@@ -22,6 +22,7 @@ import time
 from datetime import timedelta
 from typing import Any
 
+import structlog
 from celery import Task, shared_task
 from django.conf import settings
 
@@ -54,6 +55,11 @@ def retry_countdown(retries: int) -> int:
 def scrape_run(self: Task, run_id: int, not_before: float | None = None) -> None:
     """Check one tracker as part of a job (queue `scrape`); `not_before`: the host slot
     an earlier delivery booked for it (epoch seconds)."""
+    with structlog.contextvars.bound_contextvars(run_id=run_id):
+        _scrape_run(self, run_id, not_before)
+
+
+def _scrape_run(self: Task, run_id: int, not_before: float | None) -> None:
     try:
         start_at = services.scrape_run_defer_until(run_id=run_id, not_before=not_before)
         if start_at is None:

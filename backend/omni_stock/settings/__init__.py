@@ -10,5 +10,6 @@ from omni_stock.settings.base import *  # noqa: F403
 from omni_stock.settings.imports import *  # noqa: F403
 from omni_stock.settings.media import *  # noqa: F403
 from omni_stock.settings.notifications import *  # noqa: F403
+from omni_stock.settings.observability import *  # noqa: F403
 from omni_stock.settings.price_engine import *  # noqa: F403
 from omni_stock.settings.valuation import *  # noqa: F403

@@ -42,7 +42,7 @@ class HostBusyError(Exception):
         self.host = host
 
 
-def _host(url: str | None) -> str:
+def url_host(url: str | None) -> str:
     try:
         return (urlsplit(url).hostname or "").lower() if url else ""
     except ValueError:
@@ -54,7 +54,7 @@ def interleave_by_host(trackers: Iterable[Tracker]) -> list[Tracker]:
     queue starts every host's first run at once instead of one host's runs in a row."""
     by_host: dict[str, list[Tracker]] = defaultdict(list)
     for tracker in trackers:
-        by_host[_host(tracker.url)].append(tracker)
+        by_host[url_host(tracker.url)].append(tracker)
     rounds = itertools.zip_longest(*by_host.values())
     return [tracker for row in rounds for tracker in row if tracker is not None]
 
@@ -81,7 +81,7 @@ def runs_book(runs: list[tuple[int, str]]) -> list[tuple[int, float | None]]:
     Published with their slots, the runs wait as ETA messages, not in the queue's line."""
     if not settings.SCRAPER_DEFER_BUSY_HOSTS or not runs:
         return [(run_id, None) for run_id, _ in runs]
-    hosts = [_host(url) for _, url in runs]
+    hosts = [url_host(url) for _, url in runs]
     now = time.time()
     waits = iter(asyncio.run(_book_many([host for host in hosts if host])))
     slots: list[tuple[int, float | None]] = []
@@ -116,7 +116,7 @@ def scrape_run_defer_until(*, run_id: int, not_before: float | None = None) -> f
         .values_list("tracker__url", flat=True)
         .first()
     )
-    host = _host(url)
+    host = url_host(url)
     if not host:  # gone, not queued, or an address the fetch itself will refuse
         return None
     # First delivery: book a slot. At its slot: only when the host is free; later (a

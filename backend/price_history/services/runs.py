@@ -18,6 +18,7 @@ import logging
 from datetime import datetime, timedelta
 
 import redis
+import structlog
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, transaction
 from django.db.models import F, Q
@@ -26,7 +27,7 @@ from django.utils import timezone
 from price_history import gateway, hooks, queue
 from price_history.gateway import FetchResult, PreparedPrice, ScrapeFailure
 from price_history.models import JobStatus, PriceHistory, RunStatus, ScrapeJob, ScrapeRun, Tracker
-from price_history.services.hosts import HostBusyError
+from price_history.services.hosts import HostBusyError, url_host
 from price_history.services.jobs import job_refresh
 
 logger = logging.getLogger(__name__)
@@ -206,10 +207,41 @@ def scrape_run_execute(*, run_id: int, host_wait: float | None = None) -> Scrape
     With `host_wait`, a host not free within that many seconds is not waited for: the
     run is queued again and `HostBusyError` raised (the task defers it, services.hosts).
     """
-    run, should_fetch = _run_start(run_id=run_id)
-    if run is None or not should_fetch:
-        return run
-    target = gateway.target_for(run.tracker)
+    # Every line of the run carries its run, tracker and host (core.logging).
+    with structlog.contextvars.bound_contextvars(run_id=run_id):
+        run, should_fetch = _run_start(run_id=run_id)
+        if run is None or not should_fetch:
+            return run
+        target = gateway.target_for(run.tracker)
+        with structlog.contextvars.bound_contextvars(
+            tracker_id=run.tracker_id, host=url_host(target.url), source=run.tracker.source
+        ):
+            finished = _fetch_and_finish(run, target, host_wait=host_wait)
+            if finished is not None:
+                _log_outcome(finished)
+            return finished
+
+
+def _log_outcome(run: ScrapeRun) -> None:
+    logger.info(
+        "Scrape run %s %s",
+        run.pk,
+        run.status,
+        extra={
+            "status": run.status,
+            "observations": run.observations_recorded,
+            "error_kind": run.error_kind or None,
+            "duration_ms": round((run.finished_at - run.started_at).total_seconds() * 1000)
+            if run.finished_at and run.started_at
+            else None,
+        },
+    )
+
+
+def _fetch_and_finish(
+    run: ScrapeRun, target: gateway.FetchTarget, *, host_wait: float | None
+) -> ScrapeRun | None:
+    run_id = run.pk
     try:
         result = gateway.fetch(target, **({} if host_wait is None else {"host_wait": host_wait}))
     except ScrapeFailure as failure:
