@@ -116,7 +116,7 @@ class TrackerAdmin(admin.ModelAdmin):
             },
         ),
     ]
-    actions = ["scrape_now", "resume"]
+    actions = ["scrape_now", "pause", "resume"]
 
     @admin.display(description="status")
     def status(self, obj: Tracker) -> str:
@@ -143,6 +143,17 @@ class TrackerAdmin(admin.ModelAdmin):
             "are skipped: resume them first.",
             messages.SUCCESS,
         )
+
+    @admin.action(description="Pause (stop checking until resumed)")
+    def pause(self, request: HttpRequest, queryset: QuerySet[Tracker]) -> None:
+        selected = list(queryset.order_by("id"))
+        active = [tracker for tracker in selected if tracker.is_active]
+        for tracker in active:
+            services.tracker_pause(tracker=tracker, reason="Paused by an operator.")
+        message = f"Paused {len(active)} tracker(s)"
+        if skipped := len(selected) - len(active):
+            message += f", {skipped} skipped: already paused"
+        self.message_user(request, message + ".", messages.SUCCESS)
 
     @admin.action(description="Resume (reactivate and forget failures)")
     def resume(self, request: HttpRequest, queryset: QuerySet[Tracker]) -> None:
@@ -251,6 +262,29 @@ class ScrapeJobAdmin(admin.ModelAdmin):
     search_fields = ["collectible__name"]
     list_select_related = ["collectible"]
     inlines = [ScrapeRunInline]
+    actions = ["retry_failed_runs", "cancel_queued_runs"]
+
+    @admin.action(description="Retry failed runs (queue their trackers again in a new job)")
+    def retry_failed_runs(self, request: HttpRequest, queryset: QuerySet[ScrapeJob]) -> None:
+        try:
+            outcome = services.scrape_jobs_retry_failed(
+                jobs=list(queryset.select_related("collectible").order_by("id")),
+                requested_by=request.user,  # type: ignore[arg-type]
+            )
+        except QueueUnavailableError as exc:
+            self.message_user(request, exc.message, messages.ERROR)
+            return
+        message = outcome.describe("queued again")
+        if outcome.jobs:
+            message += " (new job " + ", ".join(str(pk) for pk in outcome.jobs) + ")"
+        level = messages.SUCCESS if outcome.done else messages.WARNING
+        self.message_user(request, message + ".", level)
+
+    @admin.action(description="Cancel queued runs (those no worker has started)")
+    def cancel_queued_runs(self, request: HttpRequest, queryset: QuerySet[ScrapeJob]) -> None:
+        outcome = services.scrape_jobs_cancel_queued(jobs=list(queryset.order_by("id")))
+        level = messages.SUCCESS if outcome.done else messages.WARNING
+        self.message_user(request, outcome.describe("cancelled") + ".", level)
 
     def get_readonly_fields(self, request: HttpRequest, obj: object = None) -> list[str]:
         return [field.name for field in ScrapeJob._meta.fields] + ["created_at", "updated_at"]

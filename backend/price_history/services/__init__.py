@@ -27,6 +27,11 @@ from price_history.services.jobs import (
     scrape_job_create_due,
     scrape_job_request_refresh,
 )
+from price_history.services.operator import (
+    ActionOutcome,
+    scrape_jobs_cancel_queued,
+    scrape_jobs_retry_failed,
+)
 from price_history.services.page_images import (
     PageImageError,
     page_image_execute,
@@ -57,6 +62,7 @@ from price_history.services.trackers import (
 __all__ = [
     "HOST_WAIT_TOLERANCE",
     "TRANSIENT_ERRORS",
+    "ActionOutcome",
     "CatalogueSearchError",
     "CheckUnavailableError",
     "HostBusyError",
@@ -76,6 +82,8 @@ __all__ = [
     "scrape_job_create",
     "scrape_job_create_due",
     "scrape_job_request_refresh",
+    "scrape_jobs_cancel_queued",
+    "scrape_jobs_retry_failed",
     "scrape_run_defer_until",
     "scrape_run_execute",
     "scrape_run_extend_lease",
