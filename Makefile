@@ -104,6 +104,16 @@ migrations: ## Create migrations for model changes
 migrate: ## Apply migrations
 	@$(MANAGE) migrate
 
+# Backups (docs/operations.md#backup-and-restore): the database only; copy MEDIA_ROOT too.
+.PHONY: backup restore
+BACKUP_DIR ?= backups
+backup: ## Dump the database to FILE (default backups/omni-stock-<UTC time>.dump)
+	@$(MANAGE) backup_database "$(or $(FILE),$(BACKUP_DIR)/omni-stock-$(shell date -u +%Y%m%dT%H%M%SZ).dump)"
+
+restore: ## Restore FILE=... into the (empty) database; FORCE=1 replaces a non-empty one
+	@[ -n "$(FILE)" ] || { echo "Usage: make restore FILE=backups/omni-stock-....dump [FORCE=1]"; exit 2; }
+	@$(MANAGE) restore_database "$(FILE)" $(if $(FORCE),--force)
+
 seed: ## Load the demo account and collection (idempotent)
 	@$(MANAGE) seed_demo
 
