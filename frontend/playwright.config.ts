@@ -16,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import { defineConfig, devices } from "@playwright/test";
 
 import { E2E_MARKETPLACE_PORT, E2E_PORT } from "./e2e/support/constants";
+import { E2E_MAIL_DIR } from "./e2e/support/mail";
 
 const frontendDir = path.dirname(fileURLToPath(import.meta.url));
 const repoDir = path.resolve(frontendDir, "..");
@@ -37,11 +38,17 @@ function backendEnv(): Record<string, string> {
     // Every test signs in from 127.0.0.1: the production rate (5/min) would make two
     // back-to-back runs flaky. Throttling itself is covered by the backend's tests.
     AUTH_THROTTLE_RATE: "1000/min",
+    ACCOUNT_MAIL_THROTTLE_RATE: "1000/min",
     // Our own demo marketplace port (see above); the scraper may fetch only from it.
     SCRAPER_ALLOWED_HOSTS: `127.0.0.1:${String(E2E_MARKETPLACE_PORT)}`,
     // The demo trackers (≈80) all fall due on the first start; the local marketplace
     // needs no politeness delay, so a refresh is not queued behind minutes of waiting.
     SCRAPER_MIN_DELAY_SECONDS: "0",
+    // Mails are written as files there (Django's file backend), so a spec can open the
+    // links they carry (support/mail.ts): a reset link, a verification link.
+    EMAIL_URL: `filemail:///${E2E_MAIL_DIR}`,
+    // The demo's offline exchange rates are old: a worker would fetch the ECB's on start.
+    VALUATION_FETCH_RATES_ON_START: "false",
   };
 }
 

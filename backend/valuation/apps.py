@@ -6,9 +6,15 @@ class ValuationConfig(AppConfig):
     verbose_name = "Collection value"
 
     def ready(self) -> None:
+        from celery.signals import worker_ready
+
         from inventory import extensions
         from valuation.best_offer import CollectibleBestOffer
         from valuation.collectibles import CollectibleValuation
 
         extensions.register(CollectibleValuation())
         extensions.register(CollectibleBestOffer())
+
+        from valuation.tasks import fetch_rates_if_stale
+
+        worker_ready.connect(fetch_rates_if_stale, weak=False, dispatch_uid="valuation-rates")

@@ -25,6 +25,8 @@ class ExchangeRate(models.Model):
 
     class Meta:
         ordering = ["-date", "currency"]
+        # The newest day with rates (`rates.newest_rate_day`) without reading the table.
+        indexes = [models.Index(fields=["-date"], name="exchange_rate_newest_idx")]
         constraints = [
             models.UniqueConstraint(fields=["currency", "date"], name="exchange_rate_day_unique"),
             models.CheckConstraint(condition=models.Q(rate__gt=0), name="exchange_rate_positive"),

@@ -4,21 +4,61 @@ A rate for a day is the one published that day or, failing that, the nearest ear
 published day (the ECB publishes none on weekends and TARGET holidays), at most
 `settings.VALUATION_RATE_MAX_AGE_DAYS` older. No such rate → no conversion (`None`):
 an amount is never converted with a rate from the wrong time or a made-up one.
+
+One exception, so that a collection never drops to 0 because the rates stopped coming
+(the ECB unreachable for a while): for a day after the newest rate stored for any
+currency, a currency's last rate is still used if it was current then (at most the
+usable age before that newest day). The answers that show values say so
+(`rates_status`: the rates' date and `stale`). A currency the ECB no longer publishes
+stays unconvertible: its last rate is older than the others'.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
 from django.db import connection
+from django.db.models import Max
 
 from valuation.models import ExchangeRate
 
 EURO = "EUR"
+
+UNKNOWN = date.min  # the newest day not looked up yet
+
+
+def newest_rate_day() -> date | None:
+    """The newest day any rate is stored for (None: no rates at all)."""
+    return ExchangeRate.objects.aggregate(newest=Max("date"))["newest"]
+
+
+def carried_forward(*, day: date, rate_day: date, newest: date | None) -> bool:
+    """Whether a rate published on `rate_day`, too old for `day`, is still used for it:
+    `day` is after every stored rate and the rate was current on the newest day (module
+    doc). `valuation.services.valuations_reprice` says the same in SQL."""
+    max_age = timedelta(days=settings.VALUATION_RATE_MAX_AGE_DAYS)
+    return newest is not None and day > newest and newest - rate_day <= max_age
+
+
+@dataclass(frozen=True)
+class RatesStatus:
+    """How current the stored rates are, as the answers that show values say it."""
+
+    date: date | None  # the newest day with rates
+    stale: bool  # older than the usable age: values use the last known rates
+
+
+def rates_status(*, today: date, newest: date | None = UNKNOWN) -> RatesStatus:
+    """As of `today`; `newest` when the caller read it already (`newest_rate_day`)."""
+    if newest is UNKNOWN:
+        newest = newest_rate_day()
+    max_age = timedelta(days=settings.VALUATION_RATE_MAX_AGE_DAYS)
+    return RatesStatus(date=newest, stale=newest is None or today - newest > max_age)
 
 
 def latest_rates_sql(lookups: str) -> str:
@@ -43,6 +83,7 @@ class RateBook:
     def __init__(self, found: dict[tuple[str, date], tuple[date, Decimal]]) -> None:
         self._found = found
         self.max_age = timedelta(days=settings.VALUATION_RATE_MAX_AGE_DAYS)
+        self._newest: date | None = UNKNOWN  # looked up only when a rate is too old for its day
 
     @classmethod
     def load(cls, lookups: Iterable[tuple[str, date]]) -> RateBook:
@@ -66,8 +107,13 @@ class RateBook:
         if currency == EURO:
             return Decimal(1)
         hit = self._found.get((currency, day))
-        if hit is None or day - hit[0] > self.max_age:
+        if hit is None:
             return None
+        if day - hit[0] > self.max_age:
+            if self._newest is UNKNOWN:
+                self._newest = newest_rate_day()
+            if not carried_forward(day=day, rate_day=hit[0], newest=self._newest):
+                return None
         return hit[1]
 
     def convert(self, amount: Decimal, source: str, target: str, day: date) -> Decimal | None:

@@ -134,6 +134,16 @@ class CategoryValueSerializer(serializers.Serializer):
     priced_count = serializers.IntegerField()
 
 
+class ExchangeRatesStatusSerializer(serializers.Serializer):
+    date = serializers.DateField(
+        allow_null=True, help_text="The newest day with exchange rates (null: none stored)."
+    )
+    stale = serializers.BooleanField(
+        help_text="The rates are older than the usable age (VALUATION_RATE_MAX_AGE_DAYS): "
+        "foreign-currency amounts are converted with the last known rates."
+    )
+
+
 class DashboardSerializer(serializers.Serializer):
     vendor = DashboardVendorSerializer()
     currency = serializers.CharField(help_text="Every amount is in the vendor's currency.")
@@ -157,6 +167,7 @@ class DashboardSerializer(serializers.Serializer):
     movers_7d = ValueMoversSerializer()
     movers_30d = ValueMoversSerializer()
     by_category = CategoryValueSerializer(many=True)
+    exchange_rates = ExchangeRatesStatusSerializer()
 
 
 class ValuePointSerializer(serializers.Serializer):

@@ -24,7 +24,7 @@ from price_history import gateway
 from valuation import selectors
 from valuation.ecb import DailyRate, EcbFormatError, parse_reference_rates
 from valuation.models import ExchangeRate, ItemValuation, ValueSnapshot
-from valuation.rates import EURO, latest_rates_sql
+from valuation.rates import EURO, latest_rates_sql, newest_rate_day
 from vendors.models import Vendor
 
 logger = logging.getLogger(__name__)
@@ -249,9 +249,11 @@ _REPRICE_SQL = """
             * CASE WHEN s.currency = %(euro)s THEN 1 ELSE tgt.rate END AS unit
         FROM stored s
         LEFT JOIN rates src ON src.currency = s.price_currency AND src.day = s.day
-            AND s.day - src.date <= %(max_age)s
+            AND (s.day - src.date <= %(max_age)s OR (s.day > %(newest)s::date
+                 AND %(newest)s::date - src.date <= %(max_age)s))
         LEFT JOIN rates tgt ON tgt.currency = s.currency AND tgt.day = s.day
-            AND s.day - tgt.date <= %(max_age)s
+            AND (s.day - tgt.date <= %(max_age)s OR (s.day > %(newest)s::date
+                 AND %(newest)s::date - tgt.date <= %(max_age)s))
     )
     UPDATE {valuations} v SET
         unit_value = round(x.unit, 2),
@@ -289,6 +291,8 @@ def valuations_reprice(*, since: date) -> int:
                 "since": since_at,
                 "euro": EURO,
                 "max_age": settings.VALUATION_RATE_MAX_AGE_DAYS,
+                # The rule of `rates.carried_forward`, here in SQL.
+                "newest": newest_rate_day(),
             },
         )
         return cursor.rowcount
@@ -326,6 +330,17 @@ def valuations_ensure_fresh(
     now = now or timezone.now()
     stale = selectors.items_needing_valuation(vendor_ids=vendor_ids, item_ids=item_ids, now=now)
     return valuations_refresh(items=stale, now=now)
+
+
+def valuations_revalue(*, item_ids: Iterable[int], now: datetime | None = None) -> int:
+    """Value these items again now, fresh or not (the admin's "revalue": after a fix to
+    the data the triggers do not see). Returns the rows written."""
+    items = list(
+        Collectible.objects.filter(pk__in=list(item_ids))
+        .only(*selectors.ITEM_FIELDS)
+        .order_by("id")
+    )
+    return len(valuations_refresh(items=items, now=now))
 
 
 def valuations_refresh_all(*, now: datetime | None = None) -> int:

@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from celery import Task, shared_task
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connections
+from django.utils import timezone
 
 from price_history.tasks import retry_countdown
 from valuation import services
+from valuation.rates import rates_status
 
 logger = logging.getLogger(__name__)
 
 MAX_RETRIES = 5
+#: Taken by the first worker to start with stale rates: N workers starting together
+#: queue one fetch. It lapses, so a worker started later (the fetch failed) asks again.
+START_FETCH_LOCK = "valuation:fetch-rates-on-start"
+START_FETCH_LOCK_SECONDS = 15 * 60
 
 
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=MAX_RETRIES)
@@ -40,3 +50,29 @@ def snapshot_values() -> int:
     written = services.value_snapshots_update_all()
     services.valuations_refresh_all()
     return written
+
+
+def fetch_rates_if_stale(**_: Any) -> bool:
+    """On a worker's start (`worker_ready`, connected in `ValuationConfig.ready`): queue
+    `fetch_exchange_rates` when the newest rate is older than the usable age, so a stack
+    started after days off does not wait for the daily beat. Queued, not run here: the
+    worker (not a web process) does the network call. Returns whether it queued one."""
+    if not settings.VALUATION_FETCH_RATES_ON_START:
+        return False
+    try:
+        if not rates_status(today=timezone.now().date()).stale:
+            return False
+        if not cache.add(START_FETCH_LOCK, "1", timeout=START_FETCH_LOCK_SECONDS):
+            return False  # another worker queued it
+        fetch_exchange_rates.delay()
+    except Exception:
+        # A worker starts whatever happens here; the daily beat fetches the rates anyway.
+        logger.exception("Could not check or queue the exchange rates on start")
+        return False
+    finally:
+        # Opened in the worker's main process: pool children forked later must not share it.
+        for db in connections.all(initialized_only=True):
+            if not db.in_atomic_block:
+                db.close()
+    logger.info("Exchange rates are stale: queued a fetch from the ECB.")
+    return True

@@ -120,6 +120,8 @@ class TestExchangeRates:
     def test_a_price_without_a_usable_rate_is_skipped_not_fired(self, shop, item, owner, settings):
         old = timezone.now().date() - timedelta(days=settings.VALUATION_RATE_MAX_AGE_DAYS + 1)
         ExchangeRateFactory(currency="USD", date=old, rate=Decimal("1.10"))  # too old
+        # Other rates are current: USD's is not carried forward (valuation.rates).
+        ExchangeRateFactory(currency="GBP", date=timezone.now().date(), rate=Decimal("0.9"))
         rule = at_or_below(item, owner)
         shop.offer("1.00", currency="USD")
         shop.check()

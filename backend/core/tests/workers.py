@@ -68,6 +68,7 @@ class Worker:
             "SCRAPER_ALLOWED_HOSTS": allowed_hosts,
             "SCRAPER_MIN_DELAY_SECONDS": "0",
             "SCRAPER_MAX_RETRIES": "0",
+            "VALUATION_FETCH_RATES_ON_START": "false",  # no ECB download in tests
             **env,
         }
         with log.open("a") as out:

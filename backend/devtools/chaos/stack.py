@@ -30,6 +30,7 @@ def stack_env(*, database_url: str, redis_url: str, allowed_hosts: str) -> dict[
         "REDIS_URL": redis_url,
         "CACHE_KEY_PREFIX": "omni-chaos",
         "SCRAPER_ALLOWED_HOSTS": allowed_hosts,
+        "VALUATION_FETCH_RATES_ON_START": "false",  # loopback only: no ECB download
         "PYTHONWARNINGS": "ignore:No directory at",
     }
 

@@ -20,6 +20,9 @@ VALUATION_ECB_URL = env.str(
     default="https://www.ecb.europa.eu/stats/eurofxref/eurofxref-hist-90d.xml",
 )
 VALUATION_HTTP_TIMEOUT_SECONDS = env.float("VALUATION_HTTP_TIMEOUT_SECONDS", default=20.0)
+# A Celery worker starting with rates older than VALUATION_RATE_MAX_AGE_DAYS queues one
+# fetch (valuation.tasks.fetch_rates_if_stale); off for stacks that must stay offline.
+VALUATION_FETCH_RATES_ON_START = env.bool("VALUATION_FETCH_RATES_ON_START", default=True)
 
 if VALUATION_STALE_AFTER_DAYS < 1 or VALUATION_RATE_MAX_AGE_DAYS < 0:
     raise ImproperlyConfigured(

@@ -12,9 +12,10 @@ from valuation.selectors.history import (
     value_history,
 )
 from valuation.selectors.offers import Offer, best_offer_by_item, best_offers
-from valuation.selectors.values import item_valuations, items_needing_valuation
+from valuation.selectors.values import ITEM_FIELDS, item_valuations, items_needing_valuation
 
 __all__ = [
+    "ITEM_FIELDS",
     "RANGES",
     "DayValue",
     "Offer",

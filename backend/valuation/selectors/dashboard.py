@@ -12,7 +12,8 @@ from django.utils import timezone
 
 from inventory.models import Category, Collectible, CollectibleStatus
 from users.models import User
-from valuation.models import ItemValuation
+from valuation.models import ExchangeRate, ItemValuation
+from valuation.rates import UNKNOWN, rates_status
 from valuation.rules import (
     MOVER_WINDOWS,
     TOP_ITEMS,
@@ -104,7 +105,8 @@ _TOTALS_SQL = """
         count(*) FILTER (WHERE v.value IS NOT NULL AND v.cost IS NOT NULL),
         coalesce(sum(v.proceeds) FILTER (WHERE v.realised_gain IS NOT NULL), 0),
         coalesce(sum(v.cost) FILTER (WHERE v.realised_gain IS NOT NULL), 0),
-        count(*) FILTER (WHERE v.realised_gain IS NOT NULL)
+        count(*) FILTER (WHERE v.realised_gain IS NOT NULL),
+        (SELECT max(date) FROM {rates})
     FROM {valuations} v JOIN {items} c ON c.id = v.collectible_id
     WHERE v.vendor_id = %(vendor)s
     GROUP BY GROUPING SETS ((c.status), (c.status, c.category))
@@ -192,14 +194,17 @@ def dashboard(*, vendor: Vendor, now: datetime | None = None) -> dict[str, Any]:
     sold = (0, Decimal(0), Decimal(0), 0)
     categories: list[dict[str, Any]] = []
     totals_sql = _TOTALS_SQL.format(
-        valuations=ItemValuation._meta.db_table, items=Collectible._meta.db_table
+        valuations=ItemValuation._meta.db_table,
+        items=Collectible._meta.db_table,
+        rates=ExchangeRate._meta.db_table,
     )
+    newest: Any = UNKNOWN  # read with the totals: no round trip of its own
     with connection.cursor() as cursor:
         cursor.execute(totals_sql, params)
         for row in cursor.fetchall():
             (status, overall, category, items, units, priced, value, cost, unconvertible, stale,
              observed, manual, purchase, none, gain_value, gain_cost, gain_items,
-             proceeds, realised_cost, realised_items) = row  # fmt: skip
+             proceeds, realised_cost, realised_items, newest) = row  # fmt: skip
             if status == CollectibleStatus.SOLD:
                 if overall:
                     sold = (items, Decimal(proceeds), Decimal(realised_cost), realised_items)
@@ -275,4 +280,5 @@ def dashboard(*, vendor: Vendor, now: datetime | None = None) -> dict[str, Any]:
         "most_valuable": most_valuable,
         **movers,
         "by_category": categories,
+        "exchange_rates": rates_status(today=now.date(), newest=newest),
     }

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from inventory.models import Category
-from valuation.rates import RateBook
+from valuation.rates import RateBook, rates_status
 from valuation.rules import (
     MARKET_BASES,
     MOVER_WINDOWS,
@@ -169,4 +169,5 @@ def dashboard_reference(*, vendor: Vendor, now: datetime | None = None) -> dict[
         "most_valuable": most_valuable[:TOP_ITEMS],
         **movers,
         "by_category": by_category(current.values()),
+        "exchange_rates": rates_status(today=now.date()),
     }

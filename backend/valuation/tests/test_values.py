@@ -127,6 +127,7 @@ def test_a_missing_rate_is_unconvertible_never_a_wrong_number(item, vendor, now)
 
 def test_a_rate_older_than_the_limit_is_not_used(vendor, now, settings):
     rates([date(2024, 1, 1)], JPY="160")
+    rates([now.date()], USD="1.25")  # the feed is current: no carrying forward (rates.py)
     item = CollectibleFactory(
         vendor=vendor, purchase_price=Decimal("16000"), purchase_currency="JPY",
         purchase_date=date(2024, 1, 10),

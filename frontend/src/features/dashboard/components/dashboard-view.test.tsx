@@ -68,6 +68,7 @@ function makeDashboard(overrides: Partial<Dashboard> = {}): Dashboard {
       { category: "trading_card", label: "Trading card", value: "10000.00", item_count: 9, priced_count: 9 },
       { category: "vinyl", label: "Vinyl", value: "2345.67", item_count: 5, priced_count: 4 },
     ],
+    exchange_rates: { date: "2025-01-15", stale: false },
     ...overrides,
   };
 }
@@ -134,6 +135,22 @@ describe("dashboard", () => {
     expect(within(categories).getByText("81%")).toBeInTheDocument();
     // The chart got the history.
     expect(await screen.findByTestId("chart")).toHaveTextContent("2 points · EUR · 1y · last 12345.67");
+  });
+
+  it("notes old exchange rates, and only then", async () => {
+    signIn();
+    serve(makeDashboard({ exchange_rates: { date: "2025-01-02", stale: true } }));
+    const { unmount } = renderWithProviders(<DashboardView />);
+
+    const note = await screen.findByTestId("rates-note");
+    const day = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" }).format(new Date(2025, 0, 2));
+    expect(note).toHaveTextContent(`Exchange rates from ${day}, the newest available`);
+    unmount();
+
+    serve(makeDashboard());
+    renderWithProviders(<DashboardView />);
+    await screen.findByTestId("total-value");
+    expect(screen.queryByTestId("rates-note")).not.toBeInTheDocument();
   });
 
   it("switches movers between 7 and 30 days", async () => {

@@ -8,7 +8,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Skeleton } from "@/components/ui/skeleton";
 import { paths } from "@/config/paths";
 import type { CategoryValue, Dashboard, ItemValue, ValueMover } from "@/lib/api/types";
-import { cn, formatDateTime, formatMoney } from "@/lib/utils";
+import { cn, formatDate, formatDateTime, formatMoney } from "@/lib/utils";
 import { useVendorPreference } from "@/lib/vendor-preference";
 
 import { useDashboard } from "../api/get-dashboard";
@@ -303,6 +303,18 @@ function ByCategory({ categories, currency, total }: { categories: CategoryValue
   );
 }
 
+/** The exchange rates are older than the server uses them for (it carries the last ones forward). */
+function RatesNote({ date }: { date: string | null }) {
+  return (
+    <p role="note" data-testid="rates-note" className="mt-1 inline-flex items-center gap-1 text-xs text-muted-foreground">
+      <Clock aria-hidden className="size-3 shrink-0 text-warning" />
+      {date
+        ? `Exchange rates from ${formatDate(date)}, the newest available: amounts in other currencies are converted with them.`
+        : "No exchange rates yet: amounts in other currencies have no value until they arrive."}
+    </p>
+  );
+}
+
 export function DashboardSkeleton() {
   return (
     <div role="status" aria-label="Loading dashboard" className="grid gap-4">
@@ -366,6 +378,7 @@ export function DashboardView() {
           <p className="text-sm text-muted-foreground">
             {data ? `${data.vendor.name} · values in ${data.currency} as of ${formatDateTime(data.as_of)}` : "What your collection is worth"}
           </p>
+          {data?.exchange_rates.stale ? <RatesNote date={data.exchange_rates.date} /> : null}
         </div>
         <Button asChild variant="outline" size="sm">
           <Link to={collectionUrl(vendor)}>View collection</Link>
