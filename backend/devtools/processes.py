@@ -10,16 +10,15 @@ import sys
 from django.conf import settings
 
 
-def gunicorn_argv(
-    *, bind: str, workers: int = 2, threads: int = 4, access_log: bool = False
-) -> list[str]:
-    argv = [
+def gunicorn_argv(*, bind: str, workers: int = 2, threads: int = 4) -> list[str]:
+    """No `--access-logfile`: the app logs each request itself, with its request id
+    (core.metrics)."""
+    return [
         sys.executable, "-m", "gunicorn", "omni_stock.wsgi:application",
         "--config", str(settings.BACKEND_DIR / "omni_stock" / "gunicorn_conf.py"),
         "--chdir", str(settings.BACKEND_DIR), "--bind", bind,
         "--workers", str(workers), "--threads", str(threads), "--log-level", "warning",
     ]  # fmt: skip
-    return [*argv, "--access-logfile", "-"] if access_log else argv
 
 
 def free_port() -> int:

@@ -136,7 +136,7 @@ class Command(BaseCommand):
         python = shlex.quote(sys.executable)
         celery = f"{python} -m celery --workdir {shlex.quote(backend_dir)} -A omni_stock"
         processes = {
-            "web": (shlex.join(gunicorn_argv(bind=bind, access_log=True)), backend_dir),
+            "web": (shlex.join(gunicorn_argv(bind=bind)), backend_dir),
             "worker": (
                 f"{celery} worker -Q scrape,celery,interactive --concurrency 2 --loglevel INFO",
                 backend_dir,
