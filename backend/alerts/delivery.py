@@ -11,7 +11,7 @@ from typing import Any
 from django.db import connection
 
 from alerts.models import AlertEvent, AlertRule
-from core.sql import Statement, run_together
+from core.sql import Statement, prepared, run_together
 from notifications.models import Channel, Notification
 from notifications.services import Message, channels_of, channels_statement, notifications_batch
 
@@ -89,7 +89,9 @@ def events_fire(
         for rule, firing in firings
     }
     sent, stored, *_ = run_together(
-        batch.statement, _insert(list(events.values()), firings, batch.created_at), *then
+        prepared(batch.statement),
+        prepared(_insert(list(events.values()), firings, batch.created_at)),
+        *then,
     )
     batch.read(sent)
     kept = []

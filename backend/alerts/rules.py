@@ -79,6 +79,8 @@ class Offer:
 class PriceContext:
     """An item's earlier prices, per currency (not counting the new ones)."""
 
+    #: The lowest; or, when one is at or under the news' lowest of its currency, that one
+    #: (it tells as much: no new low; and is found among the latest rows, docs/alerts.md).
     lowest_before: Mapping[str, Decimal]
     #: window days → currency → highest price within that many days before.
     highest_within: Mapping[int, Mapping[str, Decimal]]

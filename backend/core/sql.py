@@ -10,11 +10,15 @@ one reads."""
 
 from __future__ import annotations
 
+import hashlib
+import itertools
+import re
+import weakref
 from collections.abc import Sequence
 from typing import Any
 
 import psycopg
-from django.db import connection
+from django.db import NotSupportedError, connection
 
 #: One statement and its parameters (`%s` placeholders).
 Statement = tuple[str, Sequence[Any]]
@@ -24,6 +28,15 @@ def run_together(*statements: Statement) -> list[list[tuple[Any, ...]]]:
     """The rows of each statement (none for one that returns no rows), in order. In one
     round trip when the connection binds parameters on the client, else one each (the
     same result). A statement's SQL must not contain a literal `%` nor a `;`."""
+    try:
+        return _run_together(statements)
+    except NotSupportedError as error:
+        if "cached plan" in str(error):
+            _forget_prepared()
+        raise
+
+
+def _run_together(statements: Sequence[Statement]) -> list[list[tuple[Any, ...]]]:
     with connection.cursor() as cursor:
         if len(statements) > 1 and isinstance(cursor.cursor, psycopg.ClientCursor):
             cursor.execute(
@@ -40,3 +53,53 @@ def run_together(*statements: Statement) -> list[list[tuple[Any, ...]]]:
             cursor.execute(sql, params)
             found.append(cursor.fetchall() if cursor.description else [])
         return found
+
+
+#: The statements prepared on each open connection (by its psycopg connection: a new
+#: connection, after Django closed an old one, prepares them again).
+_PREPARED: weakref.WeakKeyDictionary[Any, set[str]] = weakref.WeakKeyDictionary()
+#: Bumped when a connection's prepared statements went bad: their names change, so they
+#: are prepared again (the old ones go with the connection).
+_GENERATION: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary()
+_PLACEHOLDER = re.compile(r"%s")
+
+
+def _forget_prepared() -> None:
+    """After "cached plan must not change result type" (a migration changed the type of a
+    column a prepared statement returns while this connection held it, PostgreSQL
+    refuses that statement until it is deallocated): this connection prepares its
+    statements again, under new names. The statement that failed fails once; its task
+    is retried as any failed run is."""
+    raw = connection.connection
+    if raw is not None:
+        _GENERATION[raw] = _GENERATION.get(raw, 0) + 1
+        _PREPARED.pop(raw, None)
+
+
+def prepared(statement: Statement) -> Statement:
+    """The same statement, run as a server-side prepared statement (`EXECUTE`) of this
+    connection, which PostgreSQL plans once and caches (its generic plan, after five
+    runs) rather than on every run: for a statement run on every scrape run whose
+    planning costs more than its execution (alerts' prices, docs/alerts.md). The first
+    call on a connection sends the `PREPARE` first, in a round trip of its own;
+    prepared statements outlive transactions, rolled back or not, until the connection
+    closes. Every parameter must be used where PostgreSQL can tell its type. Under
+    server-side binding the statement is returned as it is (`EXECUTE` takes no bound
+    parameters). Not behind a pooler in transaction mode (PgBouncer's), whose server
+    sessions are not the client's."""
+    sql, params = statement
+    connection.ensure_connection()
+    raw = connection.connection
+    if not issubclass(raw.cursor_factory, psycopg.ClientCursor):
+        return statement
+    generation = _GENERATION.get(raw, 0)
+    name = f"omni{generation}_" + hashlib.blake2b(sql.encode(), digest_size=8).hexdigest()
+    done = _PREPARED.setdefault(raw, set())
+    if name not in done:
+        numbers = itertools.count(1)
+        text = _PLACEHOLDER.sub(lambda _: f"${next(numbers)}", sql)
+        with connection.cursor() as cursor:
+            cursor.execute(f"PREPARE {name} AS {text}")
+        done.add(name)
+    arguments = f"({', '.join(['%s'] * len(params))})" if params else ""
+    return f"EXECUTE {name}{arguments}", params

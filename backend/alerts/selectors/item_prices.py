@@ -7,6 +7,7 @@ round trip as the lock and the rules (docs/alerts.md, performance)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -70,11 +71,19 @@ class ItemPrices:
 #: tracker, and of a check with several sellers' offers (a listings page) the cheapest, as
 #: the want list's best offer takes it; then only the active trackers' (and the run's
 #: own), each tracker read once (not once per price row).
-#: `low` / `high`: the lowest in-stock price per currency, and the highest within each
-#: drop rule's window, not counting the news (`all_time_low` and `drop_percent` only;
-#: the highs read only the longest window's rows, by the `(collectible, observed_at)` index).
+#: `recent_low` → `low`: for `all_time_low` rules (the only kind that compares with it),
+#: per currency of the news in stock, the lowest earlier in-stock price (not the news).
+#: The usual news is no new low: an earlier price at or under it among the item's latest
+#: rows (`recent_low`, by the `(collectible, observed_at)` index) tells as much, and is
+#: answered instead; only when some currency has none (a new low, a first price) are all
+#: the item's rows read for the true lowest (`no_new_low`, decided once per statement).
+#: `high`: the highest within each drop rule's window, not counting the news (the highs
+#: read only the longest window's rows, by the same index).
 #: `rate`: today's rate of each currency of the current offers and of the targets
 #: (valuation's lookup; `price_at_or_below` only).
+#: How many of the item's latest rows `recent_low` reads (a bound the planner sees, so
+#: that the plan made once for every item reads them by the index).
+_RECENT_ROWS = 50
 _PRICES_SQL = """
     WITH watching AS (
         SELECT r.kind, r.window_days, r.target_currency FROM {rules} r WHERE {watching}
@@ -93,15 +102,32 @@ _PRICES_SQL = """
                p.url, p.observed_at
         FROM latest p JOIN {trackers} t ON t.id = p.tracker_id
         WHERE t.is_active OR t.id = %s
+    ),
+    recent_low AS (
+        SELECT currency, MIN(price) AS low FROM (
+            SELECT id, price, currency, availability FROM {prices}
+            WHERE collectible_id = %s AND EXISTS (SELECT 1 FROM watching WHERE kind = %s)
+            ORDER BY observed_at DESC LIMIT {recent}
+        ) AS q
+        WHERE currency = ANY(%s) AND NOT (id = ANY(%s)) AND availability <> %s
+        GROUP BY currency
+    ),
+    no_new_low AS (
+        SELECT count(*) = cardinality(%s::varchar[]) AS every FROM recent_low
+        WHERE low <= (%s::jsonb ->> currency)::numeric
     )
     SELECT 'current', id, price, currency, availability, last_error_kind, source, url,
            observed_at, NULL::int, NULL::date
     FROM cur
     UNION ALL
+    SELECT 'low', NULL, low, currency, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+    FROM recent_low WHERE (SELECT every FROM no_new_low)
+    UNION ALL
     SELECT 'low', NULL, MIN(price), currency, NULL, NULL, NULL, NULL, NULL, NULL, NULL
     FROM {prices}
-    WHERE collectible_id = %s AND NOT (id = ANY(%s)) AND availability <> %s
-      AND EXISTS (SELECT 1 FROM watching WHERE kind = ANY(%s))
+    WHERE collectible_id = %s AND currency = ANY(%s) AND NOT (id = ANY(%s))
+      AND availability <> %s AND EXISTS (SELECT 1 FROM watching WHERE kind = %s)
+      AND NOT (SELECT every FROM no_new_low)
     GROUP BY currency
     UNION ALL
     SELECT 'high', NULL, MAX(p.price), p.currency, NULL, NULL, NULL, NULL, NULL, w.days,
@@ -135,7 +161,7 @@ def item_prices_statement(
     kinds: Iterable[str],
     run_tracker_id: int | None,
     now: datetime,
-    news_ids: Sequence[int],
+    news: Sequence[SeenPrice],
 ) -> Statement:
     """One statement for what the item's rules (of `kinds`) need of its prices (a run's
     evaluation pays for round trips, not for rows); `item_prices_of` reads its rows:
@@ -145,27 +171,37 @@ def item_prices_statement(
       counts as current (`valuation.rules.stale_before`: VALUATION_STALE_AFTER_DAYS),
       demo prices left out. A tracker whose last check said `out_of_stock` offers nothing
       in stock, whatever its last price was;
-    - for `all_time_low` and `drop_percent` rules, the earlier prices (not the news): the
-      lowest in-stock price per currency, the highest within each drop rule's window;
+    - the earlier prices (not the `news`): for `all_time_low` rules, the lowest in-stock
+      price of each currency of the news in stock — or, when the news is no new low, an
+      earlier price at or under it (`rules.PriceContext`); for `drop_percent` rules, the
+      highest within each rule's window;
     - for `price_at_or_below` rules, today's exchange rates of the current offers'
       currencies and of the targets."""
     where, watched = watching(collectible_id=collectible_id, vendor_id=vendor_id, kinds=kinds)
-    news = list(news_ids)
+    news_ids = [price.pk for price in news]
+    lows: dict[str, Decimal] = {}  # the news' lowest in stock, per currency
+    for price in news:
+        if price.in_stock and price.price < lows.get(price.currency, price.price + 1):
+            lows[price.currency] = price.price
+    in_stock = sorted(lows)
+    news_lows = json.dumps({currency: str(low) for currency, low in lows.items()})
     sql = _PRICES_SQL.format(
         rules=AlertRule._meta.db_table,
         watching=where,
         prices=PriceHistory._meta.db_table,
         trackers=Tracker._meta.db_table,
         rates=latest_rates_sql(_RATE_LOOKUPS),
+        recent=_RECENT_ROWS,
     )
     at_or_below = AlertKind.PRICE_AT_OR_BELOW.value
     params: list[Any] = [
         *watched,
         *(collectible_id, stale_before(now), now),
         run_tracker_id,
-        *(collectible_id, news, OUT_OF_STOCK),
-        [AlertKind.ALL_TIME_LOW.value, AlertKind.DROP_PERCENT.value],
-        *(AlertKind.DROP_PERCENT.value, now, collectible_id, news, OUT_OF_STOCK),
+        *(collectible_id, AlertKind.ALL_TIME_LOW.value, in_stock, news_ids, OUT_OF_STOCK),
+        *(in_stock, news_lows),
+        *(collectible_id, in_stock, news_ids, OUT_OF_STOCK, AlertKind.ALL_TIME_LOW.value),
+        *(AlertKind.DROP_PERCENT.value, now, collectible_id, news_ids, OUT_OF_STOCK),
         *(now, AlertKind.DROP_PERCENT.value),
         *(now.date(), at_or_below, EURO, at_or_below),
     ]

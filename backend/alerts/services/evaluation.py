@@ -25,7 +25,7 @@ from alerts import rules, selectors
 from alerts.delivery import Firing, events_fire
 from alerts.models import AlertEvent, AlertKind, AlertRule
 from alerts.selectors import OUT_OF_STOCK, SeenPrice
-from core.sql import Statement, run_together
+from core.sql import Statement, prepared, run_together
 from inventory.models import Collectible
 from notifications.services import channels_of, channels_statement
 from price_history.models import PriceHistory, ScrapeRun
@@ -196,20 +196,27 @@ def alerts_evaluate_prices(
     item, vendor, kinds = collectible.pk, collectible.vendor_id, rules.PRICE_KINDS
     # The lock, the rules and the prices they need in one round trip: the rules and
     # prices are read once the lock is held (most runs end after this, changing nothing).
+    # Prepared (planned once per connection): planning them cost more than running them.
     _, rule_rows, price_rows, channel_rows = run_together(
         _lock_item(item),
-        selectors.rules_for_item_statement(collectible_id=item, vendor_id=vendor, kinds=kinds),
-        selectors.item_prices_statement(
-            collectible_id=item,
-            vendor_id=vendor,
-            kinds=kinds,
-            run_tracker_id=run.tracker_id if run else None,
-            now=now,
-            news_ids=[price.pk for price in news],
+        prepared(
+            selectors.rules_for_item_statement(collectible_id=item, vendor_id=vendor, kinds=kinds)
+        ),
+        prepared(
+            selectors.item_prices_statement(
+                collectible_id=item,
+                vendor_id=vendor,
+                kinds=kinds,
+                run_tracker_id=run.tracker_id if run else None,
+                now=now,
+                news=news,
+            )
         ),
         # The owners' channels, for what may fire (a few rows, only where rules are).
-        channels_statement(
-            users=selectors.owners_statement(collectible_id=item, vendor_id=vendor, kinds=kinds)
+        prepared(
+            channels_statement(
+                users=selectors.owners_statement(collectible_id=item, vendor_id=vendor, kinds=kinds)
+            )
         ),
     )
     found = selectors.rules_of(rule_rows)
@@ -240,10 +247,12 @@ def alerts_evaluate_prices(
         for rule, c in changes
         if c.fires and c.verdict.offer is not None
     }
-    states = _states(
-        collectible.pk,
-        [(r, c.armed, f.trigger_key if (f := firings.get(r.pk)) else None) for r, c in changes],
-        now,
+    states = prepared(
+        _states(
+            collectible.pk,
+            [(r, c.armed, f.trigger_key if (f := firings.get(r.pk)) else None) for r, c in changes],
+            now,
+        )
     )
     if not firings:
         run_together(states)

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from alerts.factories import AlertRuleFactory
 from alerts.models import AlertEvent, AlertKind, AlertRule
+from alerts.selectors.item_prices import _RECENT_ROWS
 from alerts.services import alerts_evaluate_prices
 from notifications.models import Notification
 from price_history.factories import PriceHistoryFactory
@@ -115,6 +116,29 @@ class TestAllTimeLow:
             shop.offer(price)
             shop.check()
         assert [e.price for e in fired(rule)] == [Decimal("9.00"), Decimal("8.00")]
+
+    def test_a_low_older_than_the_latest_rows_still_counts(self, shop, item, owner):
+        """The usual run finds an earlier price at or under the news among the item's
+        latest rows; a news under all of those is compared with every earlier row."""
+        rule = rule_on(item, owner, AlertKind.ALL_TIME_LOW)
+        long_ago = timezone.now() - timedelta(days=200)
+        PriceHistoryFactory(
+            collectible=item, price=Decimal("5.00"), currency="EUR", observed_at=long_ago
+        )
+        PriceHistoryFactory(
+            collectible=item, price=Decimal("1.00"), currency="USD", observed_at=long_ago
+        )
+        PriceHistoryFactory.create_batch(
+            _RECENT_ROWS + 10, collectible=item, price=Decimal("30.00"), currency="EUR",
+            observed_at=timezone.now() - timedelta(days=1),
+        )  # fmt: skip
+        for price in ("31.00", "10.00", "5.00"):  # over recent ones, under them, the old low
+            shop.offer(price)
+            shop.check()
+        assert fired(rule) == []
+        shop.offer("4.00")
+        shop.check()
+        assert [e.price for e in fired(rule)] == [Decimal("4.00")]
 
 
 class TestBackInStock:

@@ -1,0 +1,59 @@
+"""`core.sql`: statements in one round trip, and prepared once per connection."""
+
+import pytest
+from django.db import connection, transaction
+
+from core.sql import prepared, run_together
+
+STATEMENT = ("SELECT x * %s FROM generate_series(1, %s) AS x ORDER BY x", [10, 3])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_prepared_statement_answers_as_the_statement_does_and_survives_a_rollback():
+    sql, params = prepared(STATEMENT)
+    assert sql.startswith("EXECUTE omni0_")
+    assert run_together(STATEMENT, (sql, params)) == [[(10,), (20,), (30,)]] * 2
+
+    def rolled_back() -> None:
+        with transaction.atomic():
+            assert run_together(prepared(("SELECT %s::int + 1", [1]))) == [[(2,)]]
+            raise LookupError
+
+    with pytest.raises(LookupError):
+        rolled_back()
+    # Prepared inside the transaction rolled back: still there (and not prepared twice,
+    # which PostgreSQL would refuse).
+    assert run_together(prepared(("SELECT %s::int + 1", [2]))) == [[(3,)]]
+    assert run_together(prepared(STATEMENT)) == [[(10,), (20,), (30,)]]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_new_connection_prepares_again():
+    assert run_together(prepared(STATEMENT))[0][-1] == (30,)
+    connection.close()
+    assert run_together(prepared(STATEMENT))[0][-1] == (30,)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_prepared_statements")
+        assert cursor.fetchone() == (1,)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_prepared_statement_whose_result_type_changed_is_prepared_again():
+    """A migration that changes a returned column's type, while a worker's connection
+    holds the statement prepared: PostgreSQL refuses it once, then it works again."""
+    from django.db import NotSupportedError
+
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE sql_plan_probe (v integer)")
+        cursor.execute("INSERT INTO sql_plan_probe VALUES (7)")
+    try:
+        probe = ("SELECT v FROM sql_plan_probe WHERE v > %s", [0])
+        assert run_together(prepared(probe)) == [[(7,)]]
+        with connection.cursor() as cursor:
+            cursor.execute("ALTER TABLE sql_plan_probe ALTER COLUMN v TYPE bigint")
+        with pytest.raises(NotSupportedError):
+            run_together(prepared(probe))
+        assert run_together(prepared(probe)) == [[(7,)]]
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("DROP TABLE sql_plan_probe")
