@@ -73,6 +73,19 @@ def _bearer_token(request: Request) -> str | None:
     return raw.decode("latin-1") if raw else None
 
 
+def site_url(request: Request) -> str:
+    """Where links in mails point: SITE_URL, else this request's origin (its host is one of
+    ALLOWED_HOSTS, or Django refused the request already)."""
+    return settings.SITE_URL or request.build_absolute_uri("/").rstrip("/")
+
+
+def delete_refresh_cookie(response: Response) -> Response:
+    response.delete_cookie(
+        settings.REFRESH_COOKIE_NAME, path=settings.REFRESH_COOKIE_PATH, samesite="Strict"
+    )
+    return response
+
+
 def _session_response(user: User) -> Response:
     pair = tokens.session_start(user)
     body = {"access": pair.access, "refresh": pair.refresh, "user": UserSerializer(user).data}
@@ -101,7 +114,7 @@ class RegisterView(AuthRateThrottledView):
         summary="Create an account",
         description=(
             "Creates the user and their personal collection (a vendor they own) and mails "
-            "them a welcome; then log in with `POST /auth/login`. The answer is the same 202 "
+            "them a welcome with the link that verifies the address; then log in with `POST /auth/login`. The answer is the same 202 "
             "whether or not the address already has an account: then nothing is created "
             "or changed and its owner gets a mail instead. Throttled per client."
         ),
@@ -111,9 +124,7 @@ class RegisterView(AuthRateThrottledView):
     def post(self, request: Request) -> Response:
         serializer = RegisterSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        services.user_sign_up(
-            **serializer.validated_data, sign_in_url=request.build_absolute_uri("/login")
-        )
+        services.user_sign_up(**serializer.validated_data, site_url=site_url(request))
         return Response({"detail": SIGN_UP_ACCEPTED}, status=status.HTTP_202_ACCEPTED)
 
 
@@ -194,11 +205,7 @@ class LogoutView(PublicAuthView):
     )
     def post(self, request: Request) -> Response:
         tokens.session_end(refresh=_refresh_token_from(request), access=_bearer_token(request))
-        response = Response(status=status.HTTP_204_NO_CONTENT)
-        response.delete_cookie(
-            settings.REFRESH_COOKIE_NAME, path=settings.REFRESH_COOKIE_PATH, samesite="Strict"
-        )
-        return response
+        return delete_refresh_cookie(Response(status=status.HTTP_204_NO_CONTENT))
 
 
 class MeView(APIView):

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from core.currencies import validate_currency_code
 from core.encryption import EncryptedTextField
 
 
@@ -36,6 +37,12 @@ class UserManager(BaseUserManager["User"]):
 class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField("email address", max_length=254, unique=True)
     display_name = models.CharField(max_length=100, blank=True)
+    # Where values are shown (ISO 4217); empty: each collection's own currency.
+    display_currency = models.CharField(
+        max_length=3, blank=True, default="", validators=[validate_currency_code]
+    )
+    # Set when the owner opened the link mailed to `email` (users.verification).
+    email_verified_at = models.DateTimeField(null=True, blank=True)
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now, editable=False)
@@ -66,6 +73,10 @@ class User(AbstractBaseUser, PermissionsMixin):
         self.email = normalize_email(self.email)
         super().save(*args, **kwargs)
 
+    @property
+    def email_verified(self) -> bool:
+        return self.email_verified_at is not None
+
     def get_full_name(self) -> str:
         return self.display_name or self.email
 
@@ -85,6 +96,8 @@ class RevokedSession(models.Model):
 
     class Reason(models.TextChoices):
         LOGOUT = "logout", "Logged out"
+        ALL_SESSIONS = "all_sessions", "Signed out everywhere"
+        PASSWORD_CHANGED = "password_changed", "The password was changed or reset"
         REFRESH_REUSED = "refresh_reused", "A used refresh token came back"
 
     sid = models.CharField("session id", max_length=64, unique=True)

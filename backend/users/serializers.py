@@ -1,20 +1,43 @@
 from django.contrib.auth.password_validation import validate_password
 from rest_framework import serializers
 
+from core.currencies import CurrencyField
 from users.models import User, normalize_email
 
 
 class UserSerializer(serializers.ModelSerializer):
+    email_verified = serializers.BooleanField(
+        read_only=True, help_text="The owner opened the verification link mailed to `email`."
+    )
+
     class Meta:
         model = User
-        fields = ["id", "email", "display_name", "date_joined"]
-        read_only_fields = ["id", "email", "date_joined"]
+        fields = [
+            "id",
+            "email",
+            "display_name",
+            "display_currency",
+            "email_verified",
+            "date_joined",
+        ]
+        read_only_fields = ["id", "email", "display_currency", "date_joined"]
+        extra_kwargs = {
+            "display_currency": {
+                "help_text": "ISO 4217 code values are shown in; empty: each collection's own."
+            }
+        }
 
 
 class UserUpdateSerializer(serializers.ModelSerializer):
+    display_currency = CurrencyField(
+        required=False,
+        allow_blank=True,
+        help_text="ISO 4217 code values are shown in; empty: each collection's own currency.",
+    )
+
     class Meta:
         model = User
-        fields = ["display_name"]
+        fields = ["display_name", "display_currency"]
 
 
 class RegisterSerializer(serializers.Serializer):

@@ -6,7 +6,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 
-from users import emails
+from users import account, emails
 from users.models import User, normalize_email
 from users.signals import user_created
 
@@ -29,7 +29,7 @@ def user_register(*, email: str, password: str, display_name: str = "") -> User:
 
 
 def user_sign_up(
-    *, email: str, password: str, display_name: str = "", sign_in_url: str
+    *, email: str, password: str, display_name: str = "", site_url: str
 ) -> User | None:
     """Public sign-up, which must not tell whether an address has an account.
 
@@ -37,7 +37,9 @@ def user_sign_up(
     address that already has an account gets nothing created or changed; its owner gets a
     mail instead ("someone tried to register with your address"). Both ways the password is
     validated and hashed once, so the answer takes about as long. Returns the new user, or
-    None when the address was taken (also when a concurrent sign-up took it first)."""
+    None when the address was taken (also when a concurrent sign-up took it first).
+    The welcome carries the link that verifies the address (`users.account`)."""
+    sign_in_url = f"{site_url}/login"
     email = normalize_email(email)
     existing = User.objects.filter(email=email).first()
     if existing is None:
@@ -46,7 +48,8 @@ def user_sign_up(
         except IntegrityError:  # another sign-up created it meanwhile
             existing = User.objects.filter(email=email).first()
         else:
-            emails.send_welcome(user, sign_in_url=sign_in_url)
+            verify_url = account.email_verification_link(user=user, site_url=site_url)
+            emails.send_welcome(user, sign_in_url=sign_in_url, verify_url=verify_url)
             return user
     else:
         validate_password(password, user=User(email=email, display_name=display_name.strip()))
@@ -63,8 +66,10 @@ def _notice_due(email: str) -> bool:
 
 @transaction.atomic
 def user_update(*, user: User, **changes: Any) -> User:
-    for field in ("display_name",):
-        if field in changes:
-            setattr(user, field, changes[field].strip())
-    user.save(update_fields=["display_name"])
+    fields = [field for field in ("display_name", "display_currency") if field in changes]
+    for field in fields:
+        setattr(user, field, changes[field].strip())
+    if fields:
+        user.full_clean(exclude=["password", "email"], validate_unique=False)
+        user.save(update_fields=fields)
     return user

@@ -6,3 +6,7 @@ from django.dispatch import Signal
 #: inside the transaction that created it, so a receiver's failure undoes the account.
 #: The vendors app answers with the user's personal collection.
 user_created = Signal()
+
+#: Sent with `user` inside the transaction that deletes the account, before the rows go:
+#: the vendors app deletes the collections nobody else owns.
+user_deleting = Signal()

@@ -67,6 +67,9 @@ def session_start(user: User) -> TokenPair:
     """Tokens for a user who just proved who they are: a new session."""
     refresh = RefreshToken.for_user(user)
     refresh[SESSION_CLAIM] = uuid.uuid4().hex
+    # for_user stored the token before it had its sid; store it with, so that
+    # `sessions_end_all` finds the session of a token never rotated.
+    OutstandingToken.objects.filter(jti=refresh["jti"]).update(token=str(refresh))
     return TokenPair(access=str(refresh.access_token), refresh=str(refresh))
 
 
@@ -154,6 +157,29 @@ def session_end(*, refresh: str | None, access: str | None) -> None:
         _deny_access_token(token)
         if sid := token.get(SESSION_CLAIM):
             _revoke_session(sid, _user_of(token.payload), RevokedSession.Reason.LOGOUT)
+
+
+def sessions_end_all(user: User, *, reason: str, keep_sid: str | None = None) -> int:
+    """End every session of the user but `keep_sid` (the one asking, after a password
+    change): their refresh tokens are blacklisted and, through the sessions, their access
+    tokens refused. Returns how many sessions ended."""
+    now = timezone.now()
+    live = OutstandingToken.objects.filter(user=user, expires_at__gt=now).order_by("pk")
+    sids: set[str] = set()
+    for outstanding in live:
+        try:  # we issued and stored it; its signature is not in question
+            payload = token_backend.decode(outstanding.token, verify=False)  # type: ignore[arg-type]
+        except TokenBackendError:
+            continue
+        sid = payload.get(SESSION_CLAIM)
+        if sid == keep_sid and keep_sid:
+            continue
+        BlacklistedToken.objects.get_or_create(token=outstanding)
+        if sid:
+            sids.add(sid)
+    for sid in sids:
+        _revoke_session(sid, user, reason)
+    return len(sids)
 
 
 def _revoke_session(sid: str, user: User | None, reason: str) -> None:

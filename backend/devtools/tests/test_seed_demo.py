@@ -35,6 +35,7 @@ def test_seed_creates_demo_account_personal_collection_and_items() -> None:
     user = User.objects.get(email=demo_data.DEMO_EMAIL)
     assert user.display_name == "Demo Collector"
     assert user.check_password("demo-collector-2026")
+    assert user.email_verified  # its address gets no mail: no banner asking to verify it
     vendor = Vendor.objects.get(memberships__user=user)
     assert vendor.is_personal
     assert vendor.default_currency == "USD"

@@ -40,6 +40,32 @@ EMAIL_HOST_PASSWORD = _email.get("EMAIL_HOST_PASSWORD") or ""
 EMAIL_USE_TLS, EMAIL_USE_SSL = bool(_email.get("EMAIL_USE_TLS")), bool(_email.get("EMAIL_USE_SSL"))
 EMAIL_TIMEOUT = 10  # a mail server that does not answer must not hold a sign-up for long
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Omni-Stock <no-reply@localhost>")
+# filemail:///path writes each mail to a file there (the e2e run reads reset links so).
+EMAIL_FILE_PATH = _email.get("EMAIL_FILE_PATH") or ""
+
+# Account mails (password reset, address verification) link to the SPA at SITE_URL, e.g.
+# https://stock.example.com. Empty: the origin of the request, which ALLOWED_HOSTS vets;
+# set it behind a proxy so no Host header can choose where a reset link points.
+SITE_URL = env.str("SITE_URL", default="").rstrip("/")
+if SITE_URL and not SITE_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured("SITE_URL must start with http:// or https://.")
+try:
+    # Seconds a password reset link works (Django's default of 3 days is long for that).
+    PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=3600)
+    EMAIL_VERIFICATION_MAX_AGE = env.int("EMAIL_VERIFICATION_MAX_AGE", default=3 * 86400)
+except ValueError as exc:
+    raise ImproperlyConfigured(f"Check the account link lifetimes: seconds ({exc}).") from exc
+if not (60 <= PASSWORD_RESET_TIMEOUT <= 7 * 86400 and EMAIL_VERIFICATION_MAX_AGE >= 60):
+    raise ImproperlyConfigured(
+        "PASSWORD_RESET_TIMEOUT must be 60 s to 7 days, EMAIL_VERIFICATION_MAX_AGE >= 60 s."
+    )
+# Mails a person can ask for (a reset link, a new verification link): per client address
+# for the public reset, per user for the resend.
+ACCOUNT_MAIL_THROTTLE_RATE = env.str("ACCOUNT_MAIL_THROTTLE_RATE", default="5/hour")
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {
+    **REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"],
+    "account_mail": ACCOUNT_MAIL_THROTTLE_RATE,
+}
 
 # Content-Security-Policy (django-csp 4), see core.security_headers: the SPA and the admin
 # get this one (the SPA's inline theme script allowed by its hash, no other inline script;

@@ -114,6 +114,8 @@ class TestMe:
             "id": user.id,
             "email": user.email,
             "display_name": user.display_name,
+            "display_currency": "",
+            "email_verified": False,
             "date_joined": user.date_joined.isoformat().replace("+00:00", "Z"),
         }
 
