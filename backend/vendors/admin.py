@@ -8,7 +8,7 @@ from django.http import HttpRequest
 
 from users.admin import UserAdmin
 from users.models import User
-from vendors.models import Membership, Role, Vendor
+from vendors.models import Invitation, Membership, Role, Vendor
 
 
 class VendorForm(forms.ModelForm):
@@ -180,3 +180,26 @@ class UserWithMembershipsAdmin(UserAdmin):
     def get_inlines(self, request: HttpRequest, obj: User | None) -> Any:
         # The add page is just email + password; memberships are edited afterwards.
         return () if obj is None else super().get_inlines(request, obj)
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    """Read and revoke only: a new invitation needs its mail, which the API sends."""
+
+    list_display = ("email", "vendor", "role", "invited_by", "expires_at", "accepted_at")
+    list_filter = ("role",)
+    search_fields = ("email", "vendor__name")
+    list_select_related = ("vendor", "invited_by")
+    readonly_fields = (
+        "vendor",
+        "email",
+        "role",
+        "invited_by",
+        "expires_at",
+        "accepted_at",
+        "accepted_by",
+    )
+    fields = (*readonly_fields, "revoked_at")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False

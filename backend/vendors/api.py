@@ -4,6 +4,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -42,19 +43,40 @@ def _role_of_caller(vendor: Vendor) -> str | None:
         request=VendorWriteSerializer,
         responses={200: VendorSerializer},
     ),
+    destroy=extend_schema(
+        tags=TAG,
+        summary="Delete a vendor and everything in it (owners only; not your personal one)",
+        description=(
+            "Items, their price history and photos, snapshots, imports, alert rules, "
+            "members and invitations go with it. Offer `GET /vendors/{id}/takeout` first."
+        ),
+    ),
+    leave=extend_schema(
+        tags=TAG,
+        summary="Leave a vendor (an owner only while another owner stays)",
+        request=None,
+        responses={204: None},
+    ),
 )
 class VendorViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
+    mixins.DestroyModelMixin,
     viewsets.GenericViewSet,
 ):
     queryset = Vendor.objects.none()  # for the schema; get_queryset scopes to the caller
     serializer_class = VendorSerializer
-    http_method_names = ["get", "post", "patch", "head", "options"]
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
     ordering_fields = ["name", "created_at"]
-    never_forbidden = ("create",)  # anyone may start a shop of their own
+    # Anyone may start a shop of their own, and any member may leave (or hear why not: 400).
+    never_forbidden = ("create", "leave")
+
+    @property
+    def extra_error_codes(self) -> tuple[str, ...]:
+        # A personal collection cannot be deleted (400).
+        return ("400",) if getattr(self, "action", None) == "destroy" else ()
 
     def get_queryset(self) -> QuerySet[Vendor]:
         return selectors.vendor_list_for_user(user=authenticated_user(self.request))
@@ -81,6 +103,43 @@ class VendorViewSet(
         services.vendor_update(vendor=vendor, **serializer.validated_data)
         return Response(VendorSerializer(self._annotated(vendor)).data)
 
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        vendor = self.get_object()
+        if _role_of_caller(vendor) != Role.OWNER:
+            raise PermissionDenied("Only an owner can delete this collection.")
+        services.vendor_delete(vendor=vendor)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @action(detail=True, methods=["post"])
+    def leave(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        vendor = self.get_object()
+        membership = selectors.membership_get(user=authenticated_user(request), vendor=vendor)
+        if membership is None:  # left in a race since get_object
+            raise Http404
+        services.membership_leave(membership=membership)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class VendorInUrlMixin(viewsets.GenericViewSet):
+    """For the views under `/vendors/{vendor_pk}/`: the caller's vendor, the owner check."""
+
+    owner_only_message = "Only an owner can manage members."
+
+    def get_vendor(self) -> Vendor:
+        """The vendor in the URL, if the caller is a member (else 404: no existence leak)."""
+        if not hasattr(self, "_vendor"):
+            vendor = selectors.vendor_get_for_user(
+                user=authenticated_user(self.request), vendor_id=self.kwargs["vendor_pk"]
+            )
+            if vendor is None:
+                raise Http404
+            self._vendor = vendor
+        return self._vendor
+
+    def require_owner(self, vendor: Vendor) -> None:
+        if _role_of_caller(vendor) != Role.OWNER:
+            raise PermissionDenied(self.owner_only_message)
+
 
 @extend_schema_view(
     list=extend_schema(tags=TAG, summary="List a vendor's members"),
@@ -99,6 +158,7 @@ class VendorViewSet(
     destroy=extend_schema(tags=TAG, summary="Remove a member (owners only; never the last owner)"),
 )
 class MembershipViewSet(
+    VendorInUrlMixin,
     mixins.ListModelMixin,
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
@@ -109,21 +169,6 @@ class MembershipViewSet(
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
     pagination_class = None
     filter_backends: list = []
-
-    def get_vendor(self) -> Vendor:
-        """The vendor in the URL, if the caller is a member (else 404: no existence leak)."""
-        if not hasattr(self, "_vendor"):
-            vendor = selectors.vendor_get_for_user(
-                user=authenticated_user(self.request), vendor_id=self.kwargs["vendor_pk"]
-            )
-            if vendor is None:
-                raise Http404
-            self._vendor = vendor
-        return self._vendor
-
-    def require_owner(self, vendor: Vendor) -> None:
-        if _role_of_caller(vendor) != Role.OWNER:
-            raise PermissionDenied("Only an owner can manage members.")
 
     def get_queryset(self) -> QuerySet[Membership]:
         if getattr(self, "swagger_fake_view", False):

@@ -55,3 +55,38 @@ class Membership(TimestampedModel):
     @property
     def can_edit(self) -> bool:
         return self.role in EDIT_ROLES
+
+
+class Invitation(TimestampedModel):
+    """An owner's offer of a role in a vendor to an email address, account or not.
+
+    Only the SHA-256 of the token is stored: the link in the mail is the one copy, so a
+    leaked database grants nobody a membership. Re-inviting the same address replaces the
+    pending invitation's token (the older link stops working)."""
+
+    vendor = models.ForeignKey(Vendor, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(max_length=254)
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.VIEWER)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["vendor_id", "email"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["vendor", "email"],
+                condition=models.Q(accepted_at__isnull=True, revoked_at__isnull=True),
+                name="invitation_one_pending_per_email",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.vendor} ({self.role})"

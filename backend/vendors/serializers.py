@@ -1,6 +1,7 @@
 from rest_framework import serializers
 
 from core.currencies import CurrencyField
+from vendors.invitations import STATES
 from vendors.models import Membership, Role, Vendor
 
 
@@ -56,3 +57,38 @@ class MembershipCreateSerializer(serializers.Serializer):
 
 class MembershipUpdateSerializer(serializers.Serializer):
     role = serializers.ChoiceField(choices=Role.choices)
+
+
+class InvitationCreateSerializer(serializers.Serializer):
+    email = serializers.EmailField(
+        max_length=254, help_text="Anyone's address: an account is not needed yet."
+    )
+    role = serializers.ChoiceField(choices=Role.choices)
+
+
+class InvitationSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    email = serializers.EmailField()
+    role = serializers.ChoiceField(choices=Role.choices)
+    invited_by = serializers.CharField(
+        allow_null=True, help_text="The inviting owner's display name or email."
+    )
+    created_at = serializers.DateTimeField()
+    expires_at = serializers.DateTimeField()
+    expired = serializers.BooleanField()
+
+
+class IssuedInvitationSerializer(InvitationSerializer):
+    link = serializers.URLField(
+        help_text="The link mailed to the person; shown this once (only its hash is kept)."
+    )
+
+
+class PublicInvitationSerializer(serializers.Serializer):
+    vendor_name = serializers.CharField()
+    invited_by = serializers.CharField()
+    email = serializers.EmailField(help_text="The address the invitation was sent to.")
+    role = serializers.ChoiceField(choices=Role.choices)
+    expires_at = serializers.DateTimeField()
+    status = serializers.ChoiceField(choices=STATES)
+    expired = serializers.BooleanField()

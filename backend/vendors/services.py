@@ -90,3 +90,28 @@ def membership_remove(*, membership: Membership) -> None:
                 code="last_owner",
             )
     membership.delete()
+
+
+@transaction.atomic
+def vendor_delete(*, vendor: Vendor) -> None:
+    """Delete a vendor with everything it holds (items, their prices and photos, snapshots,
+    imports, alert rules, memberships, invitations: all cascade)."""
+    if vendor.is_personal:
+        raise ValidationError(
+            "Your personal collection cannot be deleted: new items go there. "
+            "Deleting your account deletes it.",
+            code="personal_vendor",
+        )
+    vendor.delete()
+
+
+@transaction.atomic
+def membership_leave(*, membership: Membership) -> None:
+    """A member leaves a vendor; an owner only while another owner stays."""
+    if membership.role == Role.OWNER and len(_lock_owners(membership.vendor)) <= 1:
+        raise ValidationError(
+            "You are this collection's only owner: make someone else owner first, "
+            "or delete the collection.",
+            code="last_owner",
+        )
+    membership.delete()

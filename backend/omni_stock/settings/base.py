@@ -186,6 +186,11 @@ INVENTORY_MAX_ITEMS_PER_VENDOR = env.int("INVENTORY_MAX_ITEMS_PER_VENDOR", defau
 if INVENTORY_MAX_ITEMS_PER_VENDOR < 1:
     raise ImproperlyConfigured("INVENTORY_MAX_ITEMS_PER_VENDOR must be at least 1.")
 
+# How long a collection's invitation link stays valid (vendors.invitations).
+INVITATION_MAX_AGE_DAYS = env.int("INVITATION_MAX_AGE_DAYS", default=7)
+if INVITATION_MAX_AGE_DAYS < 1:
+    raise ImproperlyConfigured("INVITATION_MAX_AGE_DAYS must be at least 1.")
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

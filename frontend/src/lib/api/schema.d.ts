@@ -78,6 +78,26 @@ export interface paths {
         patch: operations["alert_rules_partial_update"];
         trace?: never;
     };
+    "/api/v1/auth/delete-account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete your account
+         * @description Needs your password. Deletes the account, its settings and channels, and every collection nobody else owns, with its items and prices; a collection with other owners stays with them. Download a take-out first (`GET /vendors/{id}/takeout`). Ends every session. Cannot be undone.
+         */
+        post: operations["auth_delete_account_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -136,6 +156,66 @@ export interface paths {
         patch: operations["auth_me_partial_update"];
         trace?: never;
     };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change your password
+         * @description Needs the current password; the new one must pass the password rules. Every other session of yours ends; this one stays signed in. Throttled per user.
+         */
+        post: operations["auth_password_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a password reset link
+         * @description Mails a link to the SPA's `/reset-password?uid=…&token=…` if an active account uses the address. The answer is the same 202 either way. Throttled per client (`AUTH_THROTTLE_RATE` and `ACCOUNT_MAIL_THROTTLE_RATE`), and an address gets at most one reset mail a minute.
+         */
+        post: operations["auth_password_reset_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password with a reset link
+         * @description Takes the link's `uid` and `token` (valid `PASSWORD_RESET_TIMEOUT` seconds, once) and the new password (the password rules apply). Ends every session of the account: sign in again with the new password. Also verifies the address.
+         */
+        post: operations["auth_password_reset_confirm_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/refresh": {
         parameters: {
             query?: never;
@@ -167,9 +247,69 @@ export interface paths {
         put?: never;
         /**
          * Create an account
-         * @description Creates the user and their personal collection (a vendor they own) and mails them a welcome; then log in with `POST /auth/login`. The answer is the same 202 whether or not the address already has an account: then nothing is created or changed and its owner gets a mail instead. Throttled per client.
+         * @description Creates the user and their personal collection (a vendor they own) and mails them a welcome with the link that verifies the address; then log in with `POST /auth/login`. The answer is the same 202 whether or not the address already has an account: then nothing is created or changed and its owner gets a mail instead. Throttled per client.
          */
         post: operations["auth_register_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sessions/revoke-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out of every session
+         * @description Ends every session of yours, on every device, this one included: their refresh tokens are refused and their access tokens stop working at once. Clears the refresh cookie.
+         */
+        post: operations["auth_sessions_revoke_all_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify your email address with the mailed link
+         * @description Takes the `token` of the link in the welcome (or a resent) mail. It expires after `EMAIL_VERIFICATION_MAX_AGE` seconds and works once. No sign-in needed.
+         */
+        post: operations["auth_verify_email_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/verify-email/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mail a new verification link
+         * @description 400 `already_verified` when there is nothing to verify. Throttled per user (`ACCOUNT_MAIL_THROTTLE_RATE`).
+         */
+        post: operations["auth_verify_email_resend_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -795,6 +935,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/invitations/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read an invitation by its token (no account needed)
+         * @description What the invitation page shows before anyone signs in.
+         */
+        get: operations["invitations_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/{token}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an invitation: join its vendor with its role
+         * @description Signed in as the invited address (403 `email_mismatch` otherwise). An expired, revoked or used invitation is a 400 saying which; the answer is the vendor joined, with your new role.
+         */
+        post: operations["invitations_accept_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/marketplace-credentials/": {
         parameters: {
             query?: never;
@@ -1040,11 +1220,32 @@ export interface paths {
         get: operations["vendors_retrieve"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete a vendor and everything in it (owners only; not your personal one)
+         * @description Items, their price history and photos, snapshots, imports, alert rules, members and invitations go with it. Offer `GET /vendors/{id}/takeout` first.
+         */
+        delete: operations["vendors_destroy"];
         options?: never;
         head?: never;
         /** Rename a vendor or change its default currency (owners only) */
         patch: operations["vendors_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/vendors/{id}/leave/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Leave a vendor (an owner only while another owner stays) */
+        post: operations["vendors_leave_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/vendors/{vendor_id}/restore": {
@@ -1087,6 +1288,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/vendors/{vendor_pk}/invitations/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a vendor's open invitations (owners only)
+         * @description Not yet accepted nor revoked; expired ones are flagged (re-invite to renew).
+         */
+        get: operations["vendors_invitations_list"];
+        put?: never;
+        /**
+         * Invite someone by email, with or without an account (owners only)
+         * @description Mails a link to the SPA's `/invitations/{token}`, valid for `INVITATION_MAX_AGE_DAYS` days. Inviting an address that already has an open invitation renews it (new link, role and expiry; the old link stops working). The answer carries the link, this once, for the owner to pass on.
+         */
+        post: operations["vendors_invitations_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vendors/{vendor_pk}/invitations/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an invitation (owners only)
+         * @description For the views under `/vendors/{vendor_pk}/`: the caller's vendor, the owner check.
+         */
+        delete: operations["vendors_invitations_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/vendors/{vendor_pk}/members/": {
         parameters: {
             query?: never;
@@ -1094,10 +1339,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List a vendor's members */
+        /**
+         * List a vendor's members
+         * @description For the views under `/vendors/{vendor_pk}/`: the caller's vendor, the owner check.
+         */
         get: operations["vendors_members_list"];
         put?: never;
-        /** Add a member by email (owners only) */
+        /**
+         * Add a member by email (owners only)
+         * @description For the views under `/vendors/{vendor_pk}/`: the caller's vendor, the owner check.
+         */
         post: operations["vendors_members_create"];
         delete?: never;
         options?: never;
@@ -1115,11 +1366,17 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove a member (owners only; never the last owner) */
+        /**
+         * Remove a member (owners only; never the last owner)
+         * @description For the views under `/vendors/{vendor_pk}/`: the caller's vendor, the owner check.
+         */
         delete: operations["vendors_members_destroy"];
         options?: never;
         head?: never;
-        /** Change a member's role (owners only; the last owner stays owner) */
+        /**
+         * Change a member's role (owners only; the last owner stays owner)
+         * @description For the views under `/vendors/{vendor_pk}/`: the caller's vendor, the owner check.
+         */
         patch: operations["vendors_members_partial_update"];
         trace?: never;
     };
@@ -1147,6 +1404,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccountDeleteRequest: {
+            /** @description Your current password. */
+            password: string;
+        };
         AlertEvent: {
             readonly id: number;
             readonly rule: number;
@@ -2007,10 +2268,19 @@ export interface components {
             movers_7d: components["schemas"]["ValueMovers"];
             movers_30d: components["schemas"]["ValueMovers"];
             by_category: components["schemas"]["CategoryValue"][];
+            exchange_rates: components["schemas"]["ExchangeRatesStatus"];
         };
         DashboardVendor: {
             id: number;
             name: string;
+        };
+        Detail: {
+            /** @description What happened, in one sentence. */
+            detail: string;
+        };
+        EmailVerifyRequest: {
+            /** @description The `token` of the mailed link. */
+            token: string;
         };
         /** @description The one shape of every 4xx/5xx response body. */
         Error: {
@@ -2022,6 +2292,15 @@ export interface components {
             fields?: {
                 [key: string]: string[];
             };
+        };
+        ExchangeRatesStatus: {
+            /**
+             * Format: date
+             * @description The newest day with exchange rates (null: none stored).
+             */
+            date: string | null;
+            /** @description The rates are older than the usable age (VALUATION_RATE_MAX_AGE_DAYS): foreign-currency amounts are converted with the last known rates. */
+            stale: boolean;
         };
         Failure: {
             /** @description `robots_disallowed`, `forbidden_address`, `http_error`, `rate_limited`, `timeout`, `too_large`, `not_html`, `no_price_found`, `ambiguous_prices`, `out_of_stock`, `selector_not_found`, `missing_credentials` (a marketplace API source without your key, or a key it refused) or `internal_error`. */
@@ -2048,6 +2327,10 @@ export interface components {
          * @enum {string}
          */
         FinishEnum: "non_foil" | "holo" | "reverse_holo" | "foil" | "etched" | "textured" | "other";
+        ForgotPasswordRequest: {
+            /** Format: email */
+            email: string;
+        };
         /**
          * @description * `psa` - PSA
          *     * `bgs` - Beckett (BGS)
@@ -2233,6 +2516,45 @@ export interface components {
             /** @description Read 05/03/2024 as 5 March (default: month first). */
             day_first?: boolean;
             on_duplicate?: components["schemas"]["OnDuplicateEnum"];
+        };
+        Invitation: {
+            id: number;
+            /** Format: email */
+            email: string;
+            role: components["schemas"]["RoleEnum"];
+            /** @description The inviting owner's display name or email. */
+            invited_by: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            expires_at: string;
+            expired: boolean;
+        };
+        InvitationCreateRequest: {
+            /**
+             * Format: email
+             * @description Anyone's address: an account is not needed yet.
+             */
+            email: string;
+            role: components["schemas"]["RoleEnum"];
+        };
+        IssuedInvitation: {
+            id: number;
+            /** Format: email */
+            email: string;
+            role: components["schemas"]["RoleEnum"];
+            /** @description The inviting owner's display name or email. */
+            invited_by: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            expires_at: string;
+            expired: boolean;
+            /**
+             * Format: uri
+             * @description The link mailed to the person; shown this once (only its hash is kept).
+             */
+            link: string;
         };
         ItemValue: {
             id: number;
@@ -2609,6 +2931,20 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["Vendor"][];
         };
+        PasswordChangeRequest: {
+            /** @description Your password now. */
+            current_password: string;
+            /** @description Checked by the password rules. */
+            new_password: string;
+        };
+        PasswordResetConfirmRequest: {
+            /** @description The `uid` of the mailed link. */
+            uid: string;
+            /** @description The `token` of the mailed link. */
+            token: string;
+            /** @description Checked by the password rules. */
+            new_password: string;
+        };
         PatchedAlertRuleRequest: {
             kind?: components["schemas"]["AlertRuleKindEnum"];
             /** @description The item (owned or wanted) it watches; none: the whole vendor. Fixed once created. */
@@ -2864,6 +3200,8 @@ export interface components {
         };
         PatchedUserUpdateRequest: {
             display_name?: string;
+            /** @description ISO 4217 code values are shown in; empty: each collection's own currency. */
+            display_currency?: string;
         };
         PatchedVendorWriteRequest: {
             name?: string;
@@ -3158,6 +3496,28 @@ export interface components {
          * @enum {string}
          */
         ProviderEnum: "discogs" | "ebay";
+        PublicInvitation: {
+            vendor_name: string;
+            invited_by: string;
+            /**
+             * Format: email
+             * @description The address the invitation was sent to.
+             */
+            email: string;
+            role: components["schemas"]["RoleEnum"];
+            /** Format: date-time */
+            expires_at: string;
+            status: components["schemas"]["PublicInvitationStatusEnum"];
+            expired: boolean;
+        };
+        /**
+         * @description * `pending` - pending
+         *     * `expired` - expired
+         *     * `revoked` - revoked
+         *     * `accepted` - accepted
+         * @enum {string}
+         */
+        PublicInvitationStatusEnum: "pending" | "expired" | "revoked" | "accepted";
         ReadAll: {
             marked_read: number;
         };
@@ -3549,6 +3909,10 @@ export interface components {
              */
             readonly email: string;
             display_name?: string;
+            /** @description ISO 4217 code values are shown in; empty: each collection's own. */
+            readonly display_currency: string;
+            /** @description The owner opened the verification link mailed to `email`. */
+            readonly email_verified: boolean;
             /** Format: date-time */
             readonly date_joined: string;
         };
@@ -4124,6 +4488,73 @@ export interface operations {
             };
         };
     };
+    auth_delete_account_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountDeleteRequest"];
+            };
+        };
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `fields` names each offending field or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the number of seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     auth_login_create: {
         parameters: {
             query?: never;
@@ -4337,6 +4768,190 @@ export interface operations {
             };
         };
     };
+    auth_password_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChangeRequest"];
+            };
+        };
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `fields` names each offending field or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the number of seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_password_reset_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ForgotPasswordRequest"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Invalid input: `fields` names each offending field or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the number of seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_password_reset_confirm_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetConfirmRequest"];
+            };
+        };
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `fields` names each offending field or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the number of seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     auth_refresh_create: {
         parameters: {
             query?: never;
@@ -4419,6 +5034,183 @@ export interface operations {
             };
             /** @description Invalid input: `fields` names each offending field or query parameter. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the number of seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_sessions_revoke_all_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `fields` names each offending field or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_verify_email_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailVerifyRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description Invalid input: `fields` names each offending field or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the number of seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_verify_email_resend_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Invalid input: `fields` names each offending field or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7771,6 +8563,122 @@ export interface operations {
             };
         };
     };
+    invitations_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token from the invitation link. */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicInvitation"];
+                };
+            };
+            /** @description No such object among the vendors you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    invitations_accept_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token from the invitation link. */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Vendor"];
+                };
+            };
+            /** @description Invalid input: `fields` names each offending field or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this (for example a viewer writing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object among the vendors you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     marketplace_credentials_list: {
         parameters: {
             query?: never;
@@ -9035,6 +9943,72 @@ export interface operations {
             };
         };
     };
+    vendors_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this vendor. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `fields` names each offending field or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this (for example a viewer writing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object among the vendors you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     vendors_partial_update: {
         parameters: {
             query?: never;
@@ -9079,6 +10053,72 @@ export interface operations {
             };
             /** @description Authenticated, but this role may not do this (for example a viewer writing). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object among the vendors you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    vendors_leave_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this vendor. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `fields` names each offending field or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9241,6 +10281,208 @@ export interface operations {
                 };
             };
             /** @description No such vendor among yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    vendors_invitations_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                vendor_pk: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invitation"][];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this (for example a viewer writing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object among the vendors you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    vendors_invitations_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                vendor_pk: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationCreateRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedInvitation"];
+                };
+            };
+            /** @description Invalid input: `fields` names each offending field or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this (for example a viewer writing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object among the vendors you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    vendors_invitations_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                vendor_pk: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `fields` names each offending field or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this (for example a viewer writing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object among the vendors you belong to. */
             404: {
                 headers: {
                     [name: string]: unknown;
