@@ -48,6 +48,11 @@ export function createAppRouter(queryClient: QueryClient) {
       children: [
         { path: paths.login, loader: guestOnly, lazy: () => import("./routes/login") },
         { path: paths.register, loader: guestOnly, lazy: () => import("./routes/register") },
+        // Reached from mailed links: they work signed in or out.
+        { path: paths.forgotPassword, lazy: () => import("./routes/forgot-password") },
+        { path: paths.resetPassword, lazy: () => import("./routes/reset-password") },
+        { path: paths.verifyEmail, lazy: () => import("./routes/verify-email") },
+        { path: "/invitations/:token", lazy: () => import("./routes/invitation") },
         {
           path: "/",
           loader: requireSession,
@@ -63,7 +68,18 @@ export function createAppRouter(queryClient: QueryClient) {
             { path: "wants", lazy: () => import("./routes/want-list") },
             { path: "wants/new", lazy: () => import("./routes/want-new") },
             { path: "alerts", lazy: () => import("./routes/alerts") },
-            { path: "settings/notifications", lazy: () => import("./routes/notification-settings") },
+            {
+              path: "settings",
+              lazy: () => import("./routes/settings-layout"),
+              // One navigation (settings-layout) for every settings screen.
+              children: [
+                { index: true, lazy: () => import("./routes/settings-profile") },
+                { path: "security", lazy: () => import("./routes/settings-security") },
+                { path: "account", lazy: () => import("./routes/settings-account") },
+                { path: "notifications", lazy: () => import("./routes/notification-settings") },
+                { path: "collections", lazy: () => import("./routes/settings-collections") },
+              ],
+            },
             { path: "*", lazy: () => import("./routes/not-found") },
           ],
         },

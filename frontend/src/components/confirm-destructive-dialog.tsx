@@ -29,6 +29,10 @@ export interface ConfirmDestructiveDialogProps {
   pending: boolean;
   /** The action's failure, shown above the buttons (null or undefined: none). */
   error?: unknown;
+  /** Extra controls between the text and the buttons (e.g. "type DELETE to confirm"). */
+  children?: ReactNode;
+  /** Keeps the confirm button disabled (e.g. until the confirmation is typed). */
+  confirmDisabled?: boolean;
   onConfirm: () => void;
 }
 
@@ -45,6 +49,8 @@ export function ConfirmDestructiveDialog({
   pendingLabel,
   pending,
   error,
+  children,
+  confirmDisabled = false,
   onConfirm,
 }: ConfirmDestructiveDialogProps) {
   return (
@@ -55,6 +61,7 @@ export function ConfirmDestructiveDialog({
           <AlertDialogTitle>{title}</AlertDialogTitle>
           <AlertDialogDescription>{description}</AlertDialogDescription>
         </AlertDialogHeader>
+        {children}
         {error != null ? <FormAlert message={toApiError(error).message} /> : null}
         <AlertDialogFooter>
           <AlertDialogCancel>Cancel</AlertDialogCancel>
@@ -62,7 +69,7 @@ export function ConfirmDestructiveDialog({
           <button
             type="button"
             className={buttonVariants({ variant: "destructive" })}
-            disabled={pending}
+            disabled={pending || confirmDisabled}
             onClick={onConfirm}
           >
             {pending ? pendingLabel : confirmLabel}

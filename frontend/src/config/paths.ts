@@ -10,7 +10,15 @@ export const paths = {
   wants: "/wants",
   wantNew: "/wants/new",
   alerts: "/alerts",
+  settings: "/settings",
+  settingsSecurity: "/settings/security",
+  settingsAccount: "/settings/account",
   notificationSettings: "/settings/notifications",
+  collectionSettings: "/settings/collections",
+  invitation: (token: string) => `/invitations/${encodeURIComponent(token)}`,
+  forgotPassword: "/forgot-password",
+  resetPassword: "/reset-password",
+  verifyEmail: "/verify-email",
   search: (q?: string) => (q ? `/search?q=${encodeURIComponent(q)}` : "/search"),
 } as const;
 

@@ -60,6 +60,8 @@ function freshDb(): Db {
         email: "ada@example.com",
         password: "correct horse",
         display_name: "Ada",
+        display_currency: "",
+        email_verified: true,
         date_joined: now,
       },
     ],
@@ -147,7 +149,7 @@ export const handlers = [
     // As the server: the same answer whether or not the address already has an account.
     if (!db.users.some((u) => u.email === body.email)) {
       const id = db.users.length + 1;
-      db.users.push({ id, email: body.email, password: body.password, display_name: body.display_name ?? "", date_joined: now });
+      db.users.push({ id, email: body.email, password: body.password, display_name: body.display_name ?? "", display_currency: "", email_verified: false, date_joined: now });
     }
     return HttpResponse.json({ detail: "Check your inbox." }, { status: 202 });
   }),

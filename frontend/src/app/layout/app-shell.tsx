@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { paths } from "@/config/paths";
 import { UserMenu } from "@/features/auth/components/user-menu";
+import { VerifyEmailBanner } from "@/features/auth/components/verify-email-banner";
 import { NotificationBell } from "@/features/notifications/components/notification-bell";
 import { SearchPalette } from "@/features/search/components/search-palette";
 import { cn } from "@/lib/utils";
@@ -67,7 +68,7 @@ function Navigation({ onNavigate }: { onNavigate?: () => void }) {
       <NavItem to={paths.alerts} icon={<BellRing aria-hidden />} onNavigate={onNavigate}>
         Alerts
       </NavItem>
-      <NavItem to={paths.notificationSettings} icon={<Settings aria-hidden />} onNavigate={onNavigate}>
+      <NavItem to={paths.settings} icon={<Settings aria-hidden />} onNavigate={onNavigate}>
         Settings
       </NavItem>
     </nav>
@@ -123,6 +124,7 @@ export function AppShell() {
           </div>
         </header>
         <ShellVendorSwitch className="border-b px-4 py-2 sm:hidden" />
+        <VerifyEmailBanner />
         <div
           aria-hidden
           className={cn(

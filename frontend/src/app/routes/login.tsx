@@ -23,6 +23,11 @@ export function Component() {
     >
       <title>Sign in · Omni-Stock</title>
       <LoginForm onSuccess={() => void navigate(next, { replace: true })} />
+      <p className="mt-4 text-center text-sm">
+        <Link to={paths.forgotPassword} className="text-muted-foreground underline-offset-4 hover:text-foreground hover:underline">
+          Forgot your password?
+        </Link>
+      </p>
     </AuthLayout>
   );
 }

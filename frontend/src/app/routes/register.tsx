@@ -14,7 +14,9 @@ export function Component() {
       footer={
         <>
           Already have an account?{" "}
-          <Link to={paths.login} className="font-medium text-primary underline-offset-4 hover:underline">
+          {/* Keeps `next`, so an invitation link survives switching to sign-in. */}
+          <Link to={paths.login + (params.get("next") ? `?next=${encodeURIComponent(safeNext(params.get("next")))}` : "")}
+            className="font-medium text-primary underline-offset-4 hover:underline">
             Sign in
           </Link>
         </>

@@ -1,5 +1,5 @@
-import { LogOut } from "lucide-react";
-import { useNavigate } from "react-router";
+import { LogOut, Settings, ShieldCheck } from "lucide-react";
+import { Link, useNavigate } from "react-router";
 
 import { Button } from "@/components/ui/button";
 import {
@@ -39,6 +39,17 @@ export function UserMenu() {
           <span className="truncate">{user?.display_name || "Signed in"}</span>
           <span className="truncate text-xs font-normal text-muted-foreground">{user?.email}</span>
         </DropdownMenuLabel>
+        <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          <Link to={paths.settings}>
+            <Settings aria-hidden /> Settings
+          </Link>
+        </DropdownMenuItem>
+        <DropdownMenuItem asChild>
+          <Link to={paths.settingsSecurity}>
+            <ShieldCheck aria-hidden /> Password and sessions
+          </Link>
+        </DropdownMenuItem>
         <DropdownMenuSeparator />
         <DropdownMenuItem disabled={logout.isPending} onSelect={() => logout.mutate()}>
           <LogOut aria-hidden /> Log out

@@ -1,0 +1,60 @@
+import { Download } from "lucide-react";
+import { Link } from "react-router";
+
+import { ErrorState } from "@/components/states";
+import { Button } from "@/components/ui/button";
+import { Skeleton } from "@/components/ui/skeleton";
+import { toast } from "@/components/ui/toast";
+import { paths } from "@/config/paths";
+import { DeleteAccount } from "@/features/auth/components/delete-account";
+import { useDownloadTakeout } from "@/features/vendors/api/collections";
+import { useVendors } from "@/features/vendors/api/get-vendors";
+import { toApiError } from "@/lib/api/errors";
+
+/** The take-out of each collection you own: what deleting the account would remove. */
+function TakeoutList() {
+  const vendors = useVendors();
+  const takeout = useDownloadTakeout();
+  if (vendors.isPending) return <Skeleton className="h-10 w-full" />;
+  if (vendors.isError) return <ErrorState error={vendors.error} onRetry={() => void vendors.refetch()} title="Your collections could not be loaded" />;
+  const owned = vendors.data.filter((v) => v.role === "owner");
+  if (owned.length === 0) return <p className="text-sm text-muted-foreground">You own no collection: nothing to download.</p>;
+  return (
+    <>
+      <p className="text-sm text-muted-foreground">
+        A take-out is a zip of a whole collection (items, prices, photos) that you can restore into another Omni-Stock.
+        More under <Link to={paths.collectionSettings} className="underline underline-offset-4">Collections</Link>.
+      </p>
+      <ul className="grid gap-2">
+        {owned.map((vendor) => (
+          <li key={vendor.id} className="flex flex-wrap items-center justify-between gap-2 text-sm">
+            <span className="font-medium">{vendor.name}</span>
+            <Button
+              variant="outline"
+              size="sm"
+              aria-label={`Download take-out of ${vendor.name}`}
+              disabled={takeout.isPending}
+              onClick={() =>
+                takeout.mutate(vendor.id, {
+                  onSuccess: () => toast.success(`Take-out of ${vendor.name} downloaded.`),
+                  onError: (error) => toast.error(toApiError(error).message),
+                })
+              }
+            >
+              <Download aria-hidden /> {takeout.isPending && takeout.variables === vendor.id ? "Preparing…" : "Download take-out"}
+            </Button>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+export function Component() {
+  return (
+    <>
+      <title>Account · Settings · Omni-Stock</title>
+      <DeleteAccount takeout={<TakeoutList />} />
+    </>
+  );
+}

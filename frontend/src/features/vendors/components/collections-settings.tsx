@@ -1,0 +1,201 @@
+import { ChevronDown, Download, FolderPlus, LogOut, Pencil, Trash2, Users } from "lucide-react";
+import { useState } from "react";
+
+import { ConfirmDestructiveDialog } from "@/components/confirm-destructive-dialog";
+import { EmptyState, ErrorState } from "@/components/states";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Dialog, DialogContent, DialogDescription, DialogTitle } from "@/components/ui/dialog";
+import { FormAlert } from "@/components/ui/form";
+import { Skeleton } from "@/components/ui/skeleton";
+import { toast } from "@/components/ui/toast";
+import { toApiError } from "@/lib/api/errors";
+import type { Vendor } from "@/lib/api/types";
+import { setVendorPreference, useVendorPreference } from "@/lib/vendor-preference";
+
+import { useCreateCollection, useDeleteCollection, useDownloadTakeout, useLeaveCollection, useRenameCollection } from "../api/collections";
+import { useVendors } from "../api/get-vendors";
+import { useMembers } from "../api/members";
+import { collectionActions, ROLE_LABELS } from "../lib/collections";
+import { CollectionMembers } from "./collection-members";
+import { CollectionNameForm } from "./collection-name-form";
+
+type Dialogs = "rename" | "delete" | "leave" | null;
+
+function DeleteDescription({ vendor }: { vendor: Vendor }) {
+  const takeout = useDownloadTakeout();
+  return (
+    <span className="grid gap-3">
+      <span>
+        “{vendor.name}” and everything in it go for good: its items, their price history and photos, its value history,
+        imports and alerts, and everyone&apos;s access to it.
+      </span>
+      <span>Download a take-out first: one zip with all of it, which you can restore into another collection.</span>
+      <span>
+        <Button type="button" variant="outline" size="sm" disabled={takeout.isPending}
+          onClick={() =>
+            takeout.mutate(vendor.id, {
+              onSuccess: () => toast.success("Take-out downloaded."),
+              onError: (error) => toast.error(toApiError(error).message),
+            })
+          }>
+          <Download aria-hidden />
+          {takeout.isPending ? "Preparing…" : "Download take-out"}
+        </Button>
+      </span>
+    </span>
+  );
+}
+
+function CollectionCard({ vendor, myUserId }: { vendor: Vendor; myUserId: number | null }) {
+  const [dialog, setDialog] = useState<Dialogs>(null);
+  const [open, setOpen] = useState(false);
+  const rename = useRenameCollection();
+  const remove = useDeleteCollection();
+  const leave = useLeaveCollection();
+  // Owners see whether another owner would stay if they left.
+  const members = useMembers(vendor.id);
+  const owners = members.data?.filter((m) => (m.role ?? "viewer") === "owner").length;
+  const can = collectionActions(vendor, vendor.role === "owner" ? owners : undefined);
+  const close = (next: boolean) => !next && setDialog(null);
+  // A collection you no longer see must not stay the one the shell shows.
+  const preference = useVendorPreference();
+  const gone = (message: string) => {
+    if (preference === vendor.id) setVendorPreference(null);
+    toast.success(message);
+    setDialog(null);
+  };
+  const panelId = `collection-${String(vendor.id)}-people`;
+
+  return (
+    <li>
+      <Card>
+        <CardHeader className="flex flex-row flex-wrap items-start justify-between gap-2">
+          <div className="grid gap-1">
+            <CardTitle className="text-base">{vendor.name}</CardTitle>
+            <p className="text-sm text-muted-foreground">
+              {vendor.is_personal ? "Your personal collection · " : ""}
+              {vendor.default_currency}
+            </p>
+          </div>
+          <Badge variant="outline">You: {ROLE_LABELS[vendor.role]}</Badge>
+        </CardHeader>
+        <CardContent className="grid gap-3">
+          <div className="flex flex-wrap gap-2">
+            <Button variant="outline" size="sm" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
+              <Users aria-hidden />
+              {can.manage ? "Members & invitations" : "Members"}
+              <ChevronDown aria-hidden className={open ? "rotate-180" : undefined} />
+            </Button>
+            {can.rename ? (
+              <Button variant="outline" size="sm" onClick={() => setDialog("rename")}>
+                <Pencil aria-hidden />
+                Rename
+              </Button>
+            ) : null}
+            {can.leave ? (
+              <Button variant="outline" size="sm" onClick={() => setDialog("leave")}>
+                <LogOut aria-hidden />
+                Leave
+              </Button>
+            ) : null}
+            {can.delete ? (
+              <Button variant="ghost" size="sm" className="text-destructive" onClick={() => setDialog("delete")}>
+                <Trash2 aria-hidden />
+                Delete
+              </Button>
+            ) : null}
+          </div>
+          {open ? (
+            <div id={panelId}>
+              <CollectionMembers vendor={vendor} myUserId={myUserId} />
+            </div>
+          ) : null}
+        </CardContent>
+      </Card>
+
+      <Dialog open={dialog === "rename"} onOpenChange={close}>
+        <DialogContent>
+          <DialogTitle>Rename “{vendor.name}”</DialogTitle>
+          <DialogDescription>Everyone with access sees the new name.</DialogDescription>
+          <CollectionNameForm initialName={vendor.name} submitLabel="Rename" onCancel={() => setDialog(null)}
+            onSubmit={async ({ name }) => {
+              await rename.mutateAsync({ id: vendor.id, name });
+              toast.success(`Renamed to “${name}”.`);
+              setDialog(null);
+            }} />
+        </DialogContent>
+      </Dialog>
+      <ConfirmDestructiveDialog open={dialog === "delete"} onOpenChange={close} title={`Delete “${vendor.name}”?`}
+        description={<DeleteDescription vendor={vendor} />} confirmLabel="Delete collection" pendingLabel="Deleting…"
+        pending={remove.isPending} error={remove.error}
+        onConfirm={() =>
+          remove.mutate(vendor.id, {
+            onSuccess: () => gone(`“${vendor.name}” deleted.`),
+          })
+        } />
+      <ConfirmDestructiveDialog open={dialog === "leave"} onOpenChange={close} title={`Leave “${vendor.name}”?`}
+        description="You will no longer see its items. An owner can invite you again." confirmLabel="Leave collection"
+        pendingLabel="Leaving…" pending={leave.isPending} error={leave.error}
+        onConfirm={() =>
+          leave.mutate(vendor.id, {
+            onSuccess: () => gone(`You left “${vendor.name}”.`),
+          })
+        } />
+    </li>
+  );
+}
+
+/** Settings → Collections: yours and shared ones, their people, and new ones. */
+export function CollectionsSettings({ myUserId }: { myUserId: number | null }) {
+  const vendors = useVendors();
+  const create = useCreateCollection();
+  const [creating, setCreating] = useState(false);
+
+  let content;
+  if (vendors.isPending) content = <Skeleton className="h-32" />;
+  else if (vendors.isError) content = <ErrorState error={vendors.error} onRetry={() => void vendors.refetch()} />;
+  else if (vendors.data.length === 0) {
+    content = (
+      <EmptyState icon={FolderPlus} title="No collections yet" description="Create one for a shop or a second hobby, or accept an invitation." />
+    );
+  } else {
+    content = (
+      <ul className="grid gap-3" aria-label="Collections">
+        {vendors.data.map((vendor) => (
+          <CollectionCard key={vendor.id} vendor={vendor} myUserId={myUserId} />
+        ))}
+      </ul>
+    );
+  }
+
+  return (
+    <div className="grid gap-5">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <div>
+          <h2 className="text-xl font-semibold tracking-tight">Collections</h2>
+          <p className="text-sm text-muted-foreground">Each collection has its own items and its own people.</p>
+        </div>
+        <Button onClick={() => setCreating(true)}>
+          <FolderPlus aria-hidden />
+          New collection
+        </Button>
+      </div>
+      {create.isError && !creating ? <FormAlert message={toApiError(create.error).message} /> : null}
+      {content}
+      <Dialog open={creating} onOpenChange={setCreating}>
+        <DialogContent>
+          <DialogTitle>New collection</DialogTitle>
+          <DialogDescription>A shop, a second hobby: you become its owner and can invite others.</DialogDescription>
+          <CollectionNameForm withCurrency submitLabel="Create" onCancel={() => setCreating(false)}
+            onSubmit={async (body) => {
+              const vendor = await create.mutateAsync(body);
+              toast.success(`“${vendor.name}” created.`);
+              setCreating(false);
+            }} />
+        </DialogContent>
+      </Dialog>
+    </div>
+  );
+}
