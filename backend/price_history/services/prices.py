@@ -1,7 +1,7 @@
 """Writes of prices entered by hand: recording, correcting and deleting them, each
 correction kept as a `PriceCorrection` (scraped prices are recorded by `runs` and never
 change). The valuation follows on its own: its triggers drop an item's materialised value
-on any write to its prices."""
+on any write to its prices, and a recorded price re-values the item through the hooks."""
 
 from __future__ import annotations
 
