@@ -9,8 +9,9 @@ removed again at the end (the new prices, the currencies), so the dataset is lef
 was; the rates stay (USD prices in a USD vendor never read them).
 
 One round: a fresh dashboard request (every row valued); 1,000 new prices for 1,000
-random Bench Shop items (one INSERT, through the price-history triggers, as a scrape
-run's rows arrive) and a dashboard request; the daily ECB load (`exchange_rates_store`
+random Bench Shop items, recorded through the product's path (rows, triggers, then the
+price hooks per item: alerts, and the item re-valued by `valuation.incremental`) and a
+dashboard request; the daily ECB load (`exchange_rates_store`
 with the last 89 days as stored and today's rates, moved by 0.1 % a round: the 90-day
 file's shape) and a dashboard request. The writes are timed apart from the requests.
 """
@@ -85,16 +86,31 @@ def _restore(targets: BenchTargets) -> None:
 
 
 def _new_prices(targets: BenchTargets, rng: random.Random) -> int:
-    return _execute(
-        """INSERT INTO price_history_pricehistory
-               (collectible_id, source, price, currency, condition, observed_at, url, title,
-                availability, is_demo, created_at)
-           SELECT c.id, 'structured', round((5 + random() * 500)::numeric, 2), 'USD', '',
-               now(), %s, '', '', false, now()
-           FROM inventory_collectible c
-           WHERE c.vendor_id = %s ORDER BY md5(c.id::text || %s) LIMIT %s""",
-        [_MARK, targets.vendor_id, str(rng.random()), NEW_PRICES],
-    )
+    """1,000 prices for 1,000 random items, recorded as the product records a run's rows:
+    the rows written (the triggers delete the items' valuations), then
+    `price_history.hooks.prices_recorded` per item (alerts evaluate, `valuation.incremental`
+    re-values the item), all in one transaction."""
+    from django.db import transaction
+
+    from inventory.models import Collectible
+    from price_history import hooks
+    from price_history.models import PriceHistory
+
+    ids = list(Collectible.objects.filter(vendor_id=targets.vendor_id).values_list("pk", flat=True))
+    chosen = rng.sample(ids, min(NEW_PRICES, len(ids)))
+    items = Collectible.objects.filter(pk__in=chosen).only("id", "vendor_id")
+    now = datetime.now(UTC)
+    with transaction.atomic():
+        rows = PriceHistory.objects.bulk_create(
+            PriceHistory(
+                collectible=item, source="structured", currency="USD", observed_at=now,
+                price=Decimal(rng.randint(500, 50000)) / 100, url=_MARK,
+            )
+            for item in items
+        )  # fmt: skip
+        for row in rows:
+            hooks.prices_recorded(collectible=row.collectible, rows=[row], run=None)
+    return len(rows)
 
 
 def _fx_load(round_number: int) -> None:
