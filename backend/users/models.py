@@ -39,7 +39,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     display_name = models.CharField(max_length=100, blank=True)
     # Where values are shown (ISO 4217); empty: each collection's own currency.
     display_currency = models.CharField(
-        max_length=3, blank=True, default="", validators=[validate_currency_code]
+        max_length=3, blank=True, default="", db_default="", validators=[validate_currency_code]
     )
     # Set when the owner opened the link mailed to `email` (users.verification).
     email_verified_at = models.DateTimeField(null=True, blank=True)

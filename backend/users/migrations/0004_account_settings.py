@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='user',
             name='display_currency',
-            field=models.CharField(blank=True, default='', max_length=3, validators=[core.currencies.validate_currency_code]),
+            field=models.CharField(blank=True, db_default='', default='', max_length=3, validators=[core.currencies.validate_currency_code]),
         ),
         migrations.AddField(
             model_name='user',
