@@ -46,3 +46,45 @@ def test_percentiles() -> None:
     assert bench_api.p95(values) == 95.0
     assert bench_api.p50(values) == 50.5
     assert bench_api.p95([]) == 0.0
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("keep_the_test_connection")
+def test_the_command_tables_every_scenario_with_the_goal(capsys: pytest.CaptureFixture) -> None:
+    """The command end to end at a tiny size, in its own database: the interleaved loop
+    with a real access token, repeats, and the goal beside every scenario."""
+    import psycopg
+    from django.core.management import call_command
+    from django.db import connection
+
+    original = dict(connection.settings_dict)
+    bench_database = f"{original['NAME']}_bench"
+    try:
+        call_command(
+            "bench_api", sizes="30", iterations=2, warmup=1, repeats=2, database=bench_database
+        )
+        names = [s.name for s in bench_api.scenarios(data.targets())]
+    finally:
+        connection.close()
+        connection.settings_dict.clear()
+        connection.settings_dict.update(original)
+        conninfo = psycopg.conninfo.make_conninfo(
+            dbname="postgres",
+            host=original["HOST"],
+            port=str(original["PORT"] or 5432),
+            user=original["USER"],
+        )
+        with psycopg.connect(conninfo, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{bench_database}" WITH (FORCE)')
+    out = capsys.readouterr().out
+    table = out[out.index("scenario ") :]
+    for name in names:
+        line = next((row for row in table.splitlines() if row.startswith(name)), "")
+        assert line, f"no row for {name}"
+        assert "HTTP" not in line  # every request answered 200 with the bearer token
+        assert " met" in line or " missed +" in line
+    assert "goal p50 <=2x" in table
+    assert "goal p95 <=2x" in table
+    assert "over 2 repeats" in table
+    for expected in ("detail", "want list", "value history", "imports list", "filtered"):
+        assert any(expected in name for name in names)

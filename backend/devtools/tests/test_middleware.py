@@ -41,9 +41,10 @@ def test_a_list_request_leaves_its_page_to_reference_counting(user, keep_the_tes
     released = cyclic_garbage_of_one_list_request(user)
 
     # Without the middleware the view, its page of 25 rows and the response data stay in
-    # cycles (~200 objects); with it only Django's and DRF's own request cycles remain.
+    # cycles (~200 objects); with it only Django's and DRF's own request cycles remain
+    # (~80, the user and access token the real bearer authentication loads included).
     assert without > 150
-    assert released < 80
+    assert released < 90
 
 
 def test_responses_are_complete_after_the_release(auth_client, user):
