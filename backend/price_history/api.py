@@ -24,6 +24,7 @@ from rest_framework.views import APIView
 # Shared with the notification channels' "send test" (re-exported for page_photo_api).
 from core.exceptions import CheckUnavailable as CheckUnavailable
 from core.exceptions import QueueUnavailable as QueueUnavailable
+from core.serializers import represent
 from inventory.models import Collectible
 from price_history import selectors, services
 from price_history.filters import ScrapeJobFilter
@@ -369,7 +370,7 @@ class PricesView(CollectibleScopedMixin, APIView):
             "to": params["to"],
             "series": [vars(item) for item in series],
         }
-        return Response(PriceSeriesResponseSerializer(body).data)
+        return Response(represent(PriceSeriesResponseSerializer, body))
 
     @extend_schema(
         tags=PRICES,

@@ -16,7 +16,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.serializers import ErrorSerializer
+from core.serializers import ErrorSerializer, represent
 from price_history.selectors import collectible_get_for_user
 from users.auth import authenticated_user
 from valuation import selectors, services
@@ -79,7 +79,7 @@ class DashboardView(VendorScopedView):
         vendor = self.vendor(request, params)
         services.valuations_ensure_fresh(vendor_ids=[vendor.pk])
         body = selectors.dashboard(vendor=vendor)
-        return Response(DashboardSerializer(body).data)
+        return Response(represent(DashboardSerializer, body))
 
 
 class ValueHistoryView(VendorScopedView):
@@ -106,7 +106,7 @@ class ValueHistoryView(VendorScopedView):
         body = selectors.value_history(
             vendor=self.vendor(request, params), range_name=params["range"]
         )
-        return Response(ValueHistorySerializer(body).data)
+        return Response(represent(ValueHistorySerializer, body))
 
 
 class BestOffersView(APIView):
@@ -140,4 +140,4 @@ class BestOffersView(APIView):
             "conditions": list(conditions_at_least(collectible)),
             "results": selectors.best_offers(collectible=collectible),
         }
-        return Response(BestOffersSerializer(body).data)
+        return Response(represent(BestOffersSerializer, body))
