@@ -11,14 +11,14 @@ import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
 import { applyServerErrors } from "@/lib/api/form-errors";
 import type { Collectible } from "@/lib/api/types";
+import { AMOUNT_HINT, amountOrNull, isAmountOrEmpty } from "@/lib/money";
 
 import { useAcquireCollectible } from "../api/acquire-collectible";
 import { todayIso } from "../lib/form-schema";
 
-const amount = /^\d{1,10}(\.\d{1,2})?$/;
-const optionalAmount = z.string().trim().refine((v) => v === "" || amount.test(v), "An amount like 12.50.");
+const optionalAmount = z.string().trim().refine((v) => isAmountOrEmpty(v), AMOUNT_HINT);
 const schema = z.object({
-  purchase_price: z.string().trim().regex(amount, "What did you pay for one? e.g. 41.50"),
+  purchase_price: z.string().trim().refine((v) => v !== "" && isAmountOrEmpty(v), "What did you pay for one? e.g. 41.50"),
   purchase_currency: z.string().trim().refine((v) => v === "" || /^[A-Za-z]{3}$/.test(v), "A 3-letter ISO code, e.g. EUR."),
   purchase_date: z.string().min(1, "When did you buy it?"),
   purchase_fees: optionalAmount,
@@ -38,11 +38,11 @@ export function AcquireDialog({ item, onAcquired }: { item: Collectible; onAcqui
   const submit = form.handleSubmit(async (v) => {
     try {
       const owned = await acquire.mutateAsync({
-        purchase_price: v.purchase_price,
+        purchase_price: amountOrNull(v.purchase_price) ?? v.purchase_price,
         purchase_date: v.purchase_date,
         ...(v.purchase_currency ? { purchase_currency: v.purchase_currency.toUpperCase() } : {}),
-        purchase_fees: v.purchase_fees || null,
-        purchase_shipping: v.purchase_shipping || null,
+        purchase_fees: amountOrNull(v.purchase_fees),
+        purchase_shipping: amountOrNull(v.purchase_shipping),
       });
       toast.success(`“${owned.name}” is in your collection now.`);
       setOpen(false);

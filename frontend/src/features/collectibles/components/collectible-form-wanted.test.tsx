@@ -29,7 +29,7 @@ describe("the item form in wanted mode", () => {
     expect(onSubmit.mock.calls[0]?.[0]).not.toHaveProperty("alert_at_max_price");
     expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({
       status: "wanted",
-      max_price: "45",
+      max_price: "45.00",
       max_price_currency: "",
       priority: 1,
       purchase_price: null,

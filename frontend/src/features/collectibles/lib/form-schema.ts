@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import type { Collectible, CollectiblePriority, CollectibleRequest } from "@/lib/api/types";
 import { CATEGORIES, COMPLETENESS, CONDITIONS, FINISHES, GRADERS, LANGUAGES, MARKET_REGIONS, type Choice } from "@/lib/choices";
+import { AMOUNT_HINT, amountOrNull, isAmountOrEmpty } from "@/lib/money";
 import { isIsoDate } from "@/lib/utils";
 
 export const MAX_TAGS = 20;
@@ -13,7 +14,7 @@ export const MAX_EXTERNAL_ID_VALUE_LENGTH = 200;
 const values = <T extends string>(choices: Choice<T>[]) => choices.map((c) => c.value) as [T, ...T[]];
 const optionalChoice = <T extends string>(choices: Choice<T>[]) => z.union([z.enum(values(choices)), z.literal("")]);
 const optionalDate = (message: string) => z.string().refine((v) => v === "" || isIsoDate(v), message);
-const optionalAmount = () => z.string().trim().refine((v) => v === "" || /^\d{1,10}(\.\d{1,2})?$/.test(v), "An amount like 12.50 (up to 2 decimals).");
+const optionalAmount = () => z.string().trim().refine((v) => isAmountOrEmpty(v), AMOUNT_HINT);
 const optionalCurrency = () => z.string().trim().refine((v) => v === "" || /^[A-Za-z]{3}$/.test(v), "A 3-letter ISO code, e.g. EUR.");
 
 export const MAX_LOCATION_LENGTH = 100;
@@ -237,23 +238,23 @@ export function toCollectibleRequest(values: CollectibleFormValues, { includeVen
     grader: values.grader,
     grade: values.grade ? values.grade : null,
     quantity: Number(values.quantity),
-    purchase_price: !wanted && values.purchase_price ? values.purchase_price : null,
+    purchase_price: wanted ? null : amountOrNull(values.purchase_price),
     purchase_currency: wanted ? "" : values.purchase_currency.toUpperCase(),
     purchase_date: wanted ? null : values.purchase_date || null,
-    purchase_fees: (!wanted && values.purchase_fees) || null,
-    purchase_shipping: (!wanted && values.purchase_shipping) || null,
+    purchase_fees: wanted ? null : amountOrNull(values.purchase_fees),
+    purchase_shipping: wanted ? null : amountOrNull(values.purchase_shipping),
     location: values.location.trim(),
     // Only a graded item has a certificate (the API refuses one without a grader).
     cert_number: values.grader ? values.cert_number.trim() : "",
     status: values.status,
-    max_price: wanted ? values.max_price : null,
+    max_price: wanted ? amountOrNull(values.max_price) : null,
     max_price_currency: wanted ? values.max_price_currency.toUpperCase() : "",
     priority: Number(values.priority) as CollectiblePriority,
     // Sale details belong to sold items only: back to owned clears them.
-    sale_price: sold ? values.sale_price : null,
+    sale_price: sold ? amountOrNull(values.sale_price) : null,
     sale_currency: sold ? values.sale_currency.toUpperCase() : "",
     sale_date: sold ? values.sale_date : null,
-    sale_fees: sold && values.sale_fees ? values.sale_fees : null,
+    sale_fees: sold ? amountOrNull(values.sale_fees) : null,
     notes: values.notes,
     tags: values.tags,
     external_ids: Object.fromEntries(values.external_ids.map((row) => [row.key.trim(), row.value.trim()])),

@@ -11,14 +11,13 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/toast";
 import { toApiError } from "@/lib/api/errors";
 import type { PriceEntry } from "@/lib/api/types";
+import { readAmount } from "@/lib/money";
 import { formatDate, formatMoney } from "@/lib/utils";
 
 import { useCorrectPriceEntry, useDeletePriceEntry } from "../api/correct-price-entry";
 import { useCreatePriceEntry } from "../api/create-price-entry";
 import { useManualEntries } from "../api/get-manual-entries";
 import { PRICE_CONDITIONS } from "../lib/labels";
-
-const AMOUNT = /^\d{1,10}(\.\d{1,2})?$/;
 
 /** The day part of an ISO date-time, for a date input. */
 const dayOf = (iso: string | undefined) => (iso ?? "").slice(0, 10);
@@ -35,12 +34,13 @@ function PriceForm({ initial, submitLabel, pending, error, onSubmit, onCancel }:
   const [invalid, setInvalid] = useState<string | null>(null);
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    if (!AMOUNT.test(draft.price.trim())) {
-      setInvalid("An amount like 12.50 (up to 2 decimals).");
+    const reading = readAmount(draft.price);
+    if (!reading.ok) {
+      setInvalid(reading.error);
       return;
     }
     setInvalid(null);
-    onSubmit({ ...draft, price: draft.price.trim(), currency: draft.currency.trim().toUpperCase() });
+    onSubmit({ ...draft, price: reading.amount, currency: draft.currency.trim().toUpperCase() });
   };
   return (
     <form onSubmit={submit} className="grid gap-2">
