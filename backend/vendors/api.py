@@ -21,6 +21,7 @@ from vendors.serializers import (
 )
 
 TAG = ["vendors"]
+CREATE_FIELDS = ("name", "default_currency")
 
 
 def _role_of_caller(vendor: Vendor) -> str | None:
@@ -39,7 +40,7 @@ def _role_of_caller(vendor: Vendor) -> str | None:
     ),
     partial_update=extend_schema(
         tags=TAG,
-        summary="Rename a vendor or change its default currency (owners only)",
+        summary="Rename a vendor, change its currency or its sharing (owners only)",
         request=VendorWriteSerializer,
         responses={200: VendorSerializer},
     ),
@@ -50,6 +51,12 @@ def _role_of_caller(vendor: Vendor) -> str | None:
             "Items, their price history and photos, snapshots, imports, alert rules, "
             "members and invitations go with it. Offer `GET /vendors/{id}/takeout` first."
         ),
+    ),
+    regenerate_share_link=extend_schema(
+        tags=TAG,
+        summary="Replace the share link's secret: old links stop working (owners only)",
+        request=None,
+        responses={200: VendorSerializer},
     ),
     leave=extend_schema(
         tags=TAG,
@@ -87,9 +94,9 @@ class VendorViewSet(
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = VendorWriteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        vendor = services.vendor_create(
-            owner=authenticated_user(request), **serializer.validated_data
-        )
+        # A new vendor starts private: sharing is chosen afterwards, by PATCH.
+        chosen = {k: v for k, v in serializer.validated_data.items() if k in CREATE_FIELDS}
+        vendor = services.vendor_create(owner=authenticated_user(request), **chosen)
         return Response(
             VendorSerializer(self._annotated(vendor)).data, status=status.HTTP_201_CREATED
         )
@@ -109,6 +116,14 @@ class VendorViewSet(
             raise PermissionDenied("Only an owner can delete this collection.")
         services.vendor_delete(vendor=vendor)
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @action(detail=True, methods=["post"], url_path="regenerate-share-link")
+    def regenerate_share_link(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        vendor = self.get_object()
+        if _role_of_caller(vendor) != Role.OWNER:
+            raise PermissionDenied("Only an owner can change how this collection is shared.")
+        services.share_link_regenerate(vendor=vendor)
+        return Response(VendorSerializer(self._annotated(vendor)).data)
 
     @action(detail=True, methods=["post"])
     def leave(self, request: Request, *args: Any, **kwargs: Any) -> Response:

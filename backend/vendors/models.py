@@ -14,6 +14,12 @@ class Role(models.TextChoices):
 EDIT_ROLES = (Role.OWNER, Role.EDITOR)
 
 
+class Visibility(models.TextChoices):
+    PRIVATE = "private", "Private"
+    UNLISTED = "unlisted", "Unlisted (secret link)"
+    PUBLIC = "public", "Public (profile page)"
+
+
 class Vendor(TimestampedModel):
     """Owns an inventory: a collector's personal collection or a shop."""
 
@@ -24,6 +30,32 @@ class Vendor(TimestampedModel):
     )
     is_personal = models.BooleanField(
         default=False, help_text="Created at sign-up as the user's own collection."
+    )
+    # Sharing (docs/api.md "Sharing"): the token is kept as is because the owner is shown
+    # the link again; it only ever grants read of what these fields open. Database
+    # defaults too: rows written in bulk (a restore, the bench's COPY) stay private.
+    collection_visibility = models.CharField(
+        max_length=10,
+        choices=Visibility.choices,
+        default=Visibility.PRIVATE,
+        db_default=Visibility.PRIVATE,
+    )
+    wants_visibility = models.CharField(
+        max_length=10,
+        choices=Visibility.choices,
+        default=Visibility.PRIVATE,
+        db_default=Visibility.PRIVATE,
+    )
+    share_show_prices = models.BooleanField(
+        default=False, db_default=False, help_text="Shared pages show values and max prices."
+    )
+    share_token = models.CharField(
+        max_length=64,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The secret of the share link; made on first share, replaced on regenerate.",
     )
 
     class Meta:

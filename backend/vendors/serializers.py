@@ -2,12 +2,15 @@ from rest_framework import serializers
 
 from core.currencies import CurrencyField
 from vendors.invitations import STATES
-from vendors.models import Membership, Role, Vendor
+from vendors.models import Membership, Role, Vendor, Visibility
 
 
 class VendorSerializer(serializers.ModelSerializer):
     role = serializers.ChoiceField(
         choices=Role.choices, read_only=True, help_text="Your role in this vendor."
+    )
+    share_token = serializers.SerializerMethodField(
+        help_text="The share link's secret (owners only; null until something is shared)."
     )
 
     class Meta:
@@ -19,15 +22,25 @@ class VendorSerializer(serializers.ModelSerializer):
             "default_currency",
             "is_personal",
             "role",
+            "collection_visibility",
+            "wants_visibility",
+            "share_show_prices",
+            "share_token",
             "created_at",
             "updated_at",
         ]
-        read_only_fields = ["id", "slug", "is_personal", "role", "created_at", "updated_at"]
+        read_only_fields = fields
+
+    def get_share_token(self, vendor: Vendor) -> str | None:
+        return vendor.share_token if getattr(vendor, "role", None) == Role.OWNER else None
 
 
 class VendorWriteSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=120)
     default_currency = CurrencyField(required=False)
+    collection_visibility = serializers.ChoiceField(choices=Visibility.choices, required=False)
+    wants_visibility = serializers.ChoiceField(choices=Visibility.choices, required=False)
+    share_show_prices = serializers.BooleanField(required=False)
 
     def validate_name(self, value: str) -> str:
         if not value.strip():

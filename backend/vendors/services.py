@@ -1,9 +1,11 @@
+import secrets
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
 from users.models import User, normalize_email
-from vendors.models import Membership, Role, Vendor
+from vendors.models import Membership, Role, Vendor, Visibility
 
 
 def _unique_slug(name: str) -> str:
@@ -36,16 +38,42 @@ def vendor_create_personal(*, user: User, default_currency: str = "USD") -> Vend
     return vendor_create(name=name, owner=user, default_currency=default_currency, is_personal=True)
 
 
+def _new_share_token() -> str:
+    return secrets.token_urlsafe(32)  # 256 bits
+
+
 @transaction.atomic
 def vendor_update(
-    *, vendor: Vendor, name: str | None = None, default_currency: str | None = None
+    *,
+    vendor: Vendor,
+    name: str | None = None,
+    default_currency: str | None = None,
+    collection_visibility: str | None = None,
+    wants_visibility: str | None = None,
+    share_show_prices: bool | None = None,
 ) -> Vendor:
     if name is not None:
         vendor.name = name.strip()
     if default_currency is not None:
         vendor.default_currency = default_currency
+    if collection_visibility is not None:
+        vendor.collection_visibility = collection_visibility
+    if wants_visibility is not None:
+        vendor.wants_visibility = wants_visibility
+    if share_show_prices is not None:
+        vendor.share_show_prices = share_show_prices
+    shared = {vendor.collection_visibility, vendor.wants_visibility} != {Visibility.PRIVATE}
+    if shared and not vendor.share_token:
+        vendor.share_token = _new_share_token()
     vendor.full_clean(exclude=["slug"])
     vendor.save()
+    return vendor
+
+
+def share_link_regenerate(*, vendor: Vendor) -> Vendor:
+    """A new share token: every link given out before stops working at once."""
+    vendor.share_token = _new_share_token()
+    vendor.save(update_fields=["share_token", "updated_at"])
     return vendor
 
 

@@ -256,7 +256,11 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_SCHEMA_CLASS": "core.schema.AutoSchema",
     "EXCEPTION_HANDLER": "core.exceptions.api_exception_handler",
-    "DEFAULT_THROTTLE_RATES": {"auth": AUTH_THROTTLE_RATE},
+    "DEFAULT_THROTTLE_RATES": {
+        "auth": AUTH_THROTTLE_RATE,
+        # Shared pages (valuation/sharing.py): no sign-in, so each address is limited.
+        "public_share": env.str("PUBLIC_SHARE_THROTTLE_RATE", default="60/min"),
+    },
     "NUM_PROXIES": env.int("NUM_PROXIES", default=0),
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
     "DATETIME_FORMAT": "iso-8601",
@@ -302,6 +306,7 @@ SPECTACULAR_SETTINGS = {
         "CollectibleStatusEnum": "inventory.models.CollectibleStatus",
         "CollectibleBulkActionEnum": "inventory.bulk.BulkAction",
         "RoleEnum": "vendors.models.Role",
+        "VisibilityEnum": "vendors.models.Visibility",
     },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

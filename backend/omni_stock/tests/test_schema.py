@@ -38,6 +38,9 @@ def test_every_operation_is_documented_with_errors_and_security():
         "/api/v1/auth/password-reset/confirm",
         "/api/v1/auth/verify-email",
         "/api/v1/invitations/{token}",  # the invitation page, before anyone signs in
+        # Shared collections and want lists: read by anyone with the link.
+        "/api/v1/public/collections/{key}",
+        "/api/v1/public/collections/{key}/wants",
     }
 
     for path, operations in schema["paths"].items():

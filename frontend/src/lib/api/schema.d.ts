@@ -1137,6 +1137,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/collections/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A shared collection's owned items (no sign-in; read-only) */
+        get: operations["public_collections_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/collections/{key}/wants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A shared want list (no sign-in; read-only) */
+        get: operations["public_collections_wants_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/scrape-jobs/": {
         parameters: {
             query?: never;
@@ -1227,7 +1261,7 @@ export interface paths {
         delete: operations["vendors_destroy"];
         options?: never;
         head?: never;
-        /** Rename a vendor or change its default currency (owners only) */
+        /** Rename a vendor, change its currency or its sharing (owners only) */
         patch: operations["vendors_partial_update"];
         trace?: never;
     };
@@ -1242,6 +1276,23 @@ export interface paths {
         put?: never;
         /** Leave a vendor (an owner only while another owner stays) */
         post: operations["vendors_leave_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vendors/{id}/regenerate-share-link/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the share link's secret: old links stop working (owners only) */
+        post: operations["vendors_regenerate_share_link_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2901,6 +2952,40 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["ScrapeJob"][];
         };
+        PaginatedSharedItemList: {
+            name: string;
+            show_prices: boolean;
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["SharedItem"][];
+        };
+        PaginatedSharedWantList: {
+            name: string;
+            show_prices: boolean;
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["SharedWant"][];
+        };
         PaginatedTrackerList: {
             /** @example 123 */
             count: number;
@@ -3207,6 +3292,9 @@ export interface components {
             name?: string;
             /** @description ISO 4217 currency code, e.g. USD, EUR, GBP, JPY. */
             default_currency?: string;
+            collection_visibility?: components["schemas"]["VisibilityEnum"];
+            wants_visibility?: components["schemas"]["VisibilityEnum"];
+            share_show_prices?: boolean;
         };
         Photo: {
             readonly id: number;
@@ -3701,6 +3789,47 @@ export interface components {
                 notes?: string;
             };
         };
+        SharedItem: {
+            name: string;
+            category: string;
+            set_name: string;
+            number: string;
+            condition: string;
+            grader: string;
+            /** Format: decimal */
+            grade: string | null;
+            quantity: number;
+            /**
+             * Format: decimal
+             * @description Only when the owner shares prices.
+             */
+            unit_value?: string | null;
+            /**
+             * Format: decimal
+             * @description Only when the owner shares prices.
+             */
+            value?: string | null;
+            /** @description Of the values. */
+            currency?: string;
+        };
+        SharedWant: {
+            name: string;
+            category: string;
+            set_name: string;
+            number: string;
+            /** @description The lowest condition wanted. */
+            condition: string;
+            grader: string;
+            /** Format: decimal */
+            grade: string | null;
+            priority: number;
+            /**
+             * Format: decimal
+             * @description Only when the owner shares prices.
+             */
+            max_price?: string | null;
+            max_price_currency?: string;
+        };
         SignUpAccepted: {
             /** @description The same sentence whether or not the address already had an account. */
             detail: string;
@@ -4003,9 +4132,9 @@ export interface components {
         };
         Vendor: {
             readonly id: number;
-            name: string;
+            readonly name: string;
             readonly slug: string;
-            default_currency?: string;
+            readonly default_currency: string;
             /** @description Created at sign-up as the user's own collection. */
             readonly is_personal: boolean;
             /**
@@ -4016,6 +4145,12 @@ export interface components {
              *     * `viewer` - Viewer
              */
             readonly role: components["schemas"]["RoleEnum"];
+            readonly collection_visibility: components["schemas"]["VisibilityEnum"];
+            readonly wants_visibility: components["schemas"]["VisibilityEnum"];
+            /** @description Shared pages show values and max prices. */
+            readonly share_show_prices: boolean;
+            /** @description The share link's secret (owners only; null until something is shared). */
+            readonly share_token: string | null;
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
@@ -4025,7 +4160,17 @@ export interface components {
             name: string;
             /** @description ISO 4217 currency code, e.g. USD, EUR, GBP, JPY. */
             default_currency?: string;
+            collection_visibility?: components["schemas"]["VisibilityEnum"];
+            wants_visibility?: components["schemas"]["VisibilityEnum"];
+            share_show_prices?: boolean;
         };
+        /**
+         * @description * `private` - Private
+         *     * `unlisted` - Unlisted (secret link)
+         *     * `public` - Public (profile page)
+         * @enum {string}
+         */
+        VisibilityEnum: "private" | "unlisted" | "public";
         WantBundles: {
             /** @description What totals are in: the collection currency. */
             currency: string;
@@ -9585,6 +9730,114 @@ export interface operations {
             };
         };
     };
+    public_collections_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                /** @description A share token or a slug. */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedSharedItemList"];
+                };
+            };
+            /** @description No such object among the vendors you belong to. Or: a `page` past the last one. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the number of seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    public_collections_wants_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                /** @description A share token or a slug. */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedSharedWantList"];
+                };
+            };
+            /** @description No such object among the vendors you belong to. Or: a `page` past the last one. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the number of seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     scrape_jobs_list: {
         parameters: {
             query?: {
@@ -10119,6 +10372,82 @@ export interface operations {
             };
             /** @description Missing, expired or invalid credentials. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object among the vendors you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    vendors_regenerate_share_link_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this vendor. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Vendor"];
+                };
+            };
+            /** @description Invalid input: `fields` names each offending field or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this (for example a viewer writing). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
