@@ -53,6 +53,8 @@ export function createAppRouter(queryClient: QueryClient) {
         { path: paths.resetPassword, lazy: () => import("./routes/reset-password") },
         { path: paths.verifyEmail, lazy: () => import("./routes/verify-email") },
         { path: "/invitations/:token", lazy: () => import("./routes/invitation") },
+        { path: "/share/:token", lazy: () => import("./routes/shared") },
+        { path: "/p/:slug", lazy: () => import("./routes/shared") },
         {
           path: "/",
           loader: requireSession,

@@ -16,6 +16,8 @@ export const paths = {
   notificationSettings: "/settings/notifications",
   collectionSettings: "/settings/collections",
   invitation: (token: string) => `/invitations/${encodeURIComponent(token)}`,
+  shared: (token: string) => `/share/${encodeURIComponent(token)}`,
+  profile: (slug: string) => `/p/${encodeURIComponent(slug)}`,
   forgotPassword: "/forgot-password",
   resetPassword: "/reset-password",
   verifyEmail: "/verify-email",

@@ -20,6 +20,7 @@ import { useMembers } from "../api/members";
 import { collectionActions, ROLE_LABELS } from "../lib/collections";
 import { CollectionMembers } from "./collection-members";
 import { CollectionNameForm } from "./collection-name-form";
+import { SharingSettings } from "./sharing-settings";
 
 type Dialogs = "rename" | "delete" | "leave" | null;
 
@@ -108,8 +109,9 @@ function CollectionCard({ vendor, myUserId }: { vendor: Vendor; myUserId: number
             ) : null}
           </div>
           {open ? (
-            <div id={panelId}>
+            <div id={panelId} className="grid gap-3">
               <CollectionMembers vendor={vendor} myUserId={myUserId} />
+              {vendor.role === "owner" ? <SharingSettings vendor={vendor} /> : null}
             </div>
           ) : null}
         </CardContent>
