@@ -99,9 +99,9 @@ export default defineConfig(({ mode }) => {
         exclude: ["src/**/*.test.{ts,tsx}", "src/testing/**", "src/**/*.d.ts"],
         reporter: ["text-summary", "json-summary", "lcov"],
         reportsDirectory: "coverage",
-        // Measured 2026-12-02 on the working tree (new settings screens not yet tested):
-        // statements 62.6 %, branches 56.9 %, functions 57.5 %, lines 64.9 %.
-        thresholds: { statements: 60, branches: 54, functions: 55, lines: 62 },
+        // Measured 2026-12-02 with the settings, collections and sharing screens:
+        // statements 71.0 %, branches 62.4 %, functions 65.9 %, lines 73.7 %.
+        thresholds: { statements: 69, branches: 60, functions: 64, lines: 72 },
       },
     },
   };
