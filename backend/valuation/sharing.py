@@ -21,9 +21,11 @@ from rest_framework.throttling import ScopedRateThrottle
 
 from core.pagination import PageNumberPagination
 from inventory.models import Collectible, CollectibleStatus
+from valuation.serializers import money
 from vendors.models import Vendor, Visibility
 
 TAG = ["sharing"]
+ONLY_SHARED = "Only when the owner shares prices."
 KEY_PARAMETER = OpenApiParameter(
     "key", OpenApiTypes.STR, OpenApiParameter.PATH, description="A share token or a slug."
 )
@@ -62,23 +64,19 @@ class SharedItemSerializer(PriceHidingSerializer):
     grader = serializers.CharField()
     grade = serializers.DecimalField(max_digits=4, decimal_places=1, allow_null=True)
     quantity = serializers.IntegerField()
-    unit_value = serializers.DecimalField(
-        max_digits=16,
-        decimal_places=2,
+    unit_value = money(
         allow_null=True,
         required=False,
         source="valuation.unit_value",
         default=None,
-        help_text="Only when the owner shares prices.",
+        help_text=ONLY_SHARED,
     )
-    value = serializers.DecimalField(
-        max_digits=16,
-        decimal_places=2,
+    value = money(
         allow_null=True,
         required=False,
         source="valuation.value",
         default=None,
-        help_text="Only when the owner shares prices.",
+        help_text=ONLY_SHARED,
     )
     currency = serializers.CharField(
         source="vendor.default_currency", required=False, help_text="Of the values."
@@ -101,7 +99,7 @@ class SharedWantSerializer(PriceHidingSerializer):
         decimal_places=2,
         allow_null=True,
         required=False,
-        help_text="Only when the owner shares prices.",
+        help_text=ONLY_SHARED,
     )
     max_price_currency = serializers.CharField(required=False)
 
