@@ -80,6 +80,11 @@ export default tseslint.config(
         "error",
         { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true },
       ],
+      // zod only through src/lib/zod.ts: it sets the CSP-safe mode before any schema exists.
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "zod", message: "Import { z } from \"@/lib/zod\" (configured for the CSP)." }] },
+      ],
       // react-router's redirect() returns a Response that loaders throw.
       "@typescript-eslint/only-throw-error": [
         "error",
@@ -120,6 +125,10 @@ export default tseslint.config(
       "**/*.test.tsx",
     ],
     rules: { "react-refresh/only-export-components": "off" },
+  },
+  {
+    files: ["src/lib/zod.ts"],
+    rules: { "no-restricted-imports": "off" },
   },
   {
     files: ["**/*.{js,mjs}"],

@@ -16,7 +16,7 @@ import { fileURLToPath } from "node:url";
 import { defineConfig, devices } from "@playwright/test";
 
 import { E2E_MARKETPLACE_PORT, E2E_PORT } from "./e2e/support/constants";
-import { E2E_MAIL_DIR } from "./e2e/support/mail";
+import { E2E_DATA_DIR, E2E_MAIL_DIR } from "./e2e/support/mail";
 
 const frontendDir = path.dirname(fileURLToPath(import.meta.url));
 const repoDir = path.resolve(frontendDir, "..");
@@ -34,7 +34,7 @@ function backendEnv(): Record<string, string> {
     DATABASE_URL: "",
     REDIS_URL: "",
     DEBUG: "true",
-    OMNI_DATA_DIR: path.join(repoDir, ".data", "e2e"),
+    OMNI_DATA_DIR: E2E_DATA_DIR,
     // Every test signs in from 127.0.0.1: the production rate (5/min) would make two
     // back-to-back runs flaky. Throttling itself is covered by the backend's tests.
     AUTH_THROTTLE_RATE: "1000/min",

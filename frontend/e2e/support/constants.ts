@@ -1,9 +1,9 @@
 /** Shared by playwright.config.ts and the specs (kept free of Playwright imports). */
 
 /** The backend that `webServer` starts for the e2e run (never a developer's :8000). */
-export const E2E_PORT = 8123;
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 8123);
 /** The e2e stack's own demo marketplace (a developer's `make run` keeps :8765). */
-export const E2E_MARKETPLACE_PORT = 8766;
+export const E2E_MARKETPLACE_PORT = Number(process.env.E2E_MARKETPLACE_PORT ?? 8766);
 export const MARKETPLACE_URL = `http://127.0.0.1:${String(E2E_MARKETPLACE_PORT)}`;
 
 /** Seeded by `run_stack` (backend/inventory/demo_data.py). */

@@ -9,7 +9,10 @@ import { fileURLToPath } from "node:url";
 
 const repoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 
-export const E2E_MAIL_DIR = path.join(repoDir, ".data", "e2e", "mail");
+/** The e2e stack's data (embedded PostgreSQL, Redis, mails): E2E_DATA_DIR lets two
+ * checkouts' runs live side by side (with their own E2E_PORT / E2E_MARKETPLACE_PORT). */
+export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? path.join(repoDir, ".data", "e2e");
+export const E2E_MAIL_DIR = path.join(E2E_DATA_DIR, "mail");
 
 /** The text of every mail file that mentions `to`, newest first. */
 function mailsTo(to: string): string[] {

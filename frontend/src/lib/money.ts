@@ -4,6 +4,8 @@
  * API takes decimal strings ("1250.50"): an amount is never a float on its way there.
  */
 
+import { formatLocale } from "@/i18n/languages";
+
 /** The largest whole part the API's amounts hold (10 digits, 2 decimals). */
 const MAX_WHOLE_DIGITS = 10;
 
@@ -21,15 +23,12 @@ function separators(locale: string): { group: string; decimal: string } {
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-function userLocale(): string {
-  return typeof navigator === "undefined" ? "en-US" : navigator.language;
-}
 
 /**
  * The amount as the API's decimal string, or why it cannot be read. Anything that could
  * mean two different amounts ("1,250.50" in de-DE) is refused, not guessed.
  */
-export function readAmount(input: string, locale: string = userLocale()): AmountReading {
+export function readAmount(input: string, locale: string = formatLocale()): AmountReading {
   // Spaces, no-break and narrow no-break spaces (fr-FR's grouping) only ever group.
   const raw = input.trim().replace(/[\s\u00a0\u202f]/g, "");
   if (raw === "") return { ok: false, error: "Enter an amount." };

@@ -1,6 +1,8 @@
 import { clsx, type ClassValue } from "clsx";
 import { twMerge } from "tailwind-merge";
 
+import { formatLocale } from "@/i18n/languages";
+
 export function cn(...inputs: ClassValue[]): string {
   return twMerge(clsx(inputs));
 }
@@ -15,13 +17,13 @@ const moneyFormatters = new Map<string, Intl.NumberFormat>();
 export function formatMoney(
   amount: string | number | null | undefined,
   currency: string | null | undefined,
-  locale?: string,
+  locale: string = formatLocale(),
 ): string {
   if (amount === null || amount === undefined || amount === "") return "—";
   const value = typeof amount === "number" ? amount : Number(amount);
   if (!Number.isFinite(value)) return "—";
   const code = (currency || "").toUpperCase();
-  const key = `${locale ?? ""}|${code}`;
+  const key = `${locale}|${code}`;
   let formatter = moneyFormatters.get(key);
   if (!formatter) {
     try {
@@ -48,14 +50,20 @@ function parseDate(value: string): Date {
   return new Date(value);
 }
 
-export function formatDate(value: string | null | undefined, locale?: string): string {
+export function formatDate(
+  value: string | null | undefined,
+  locale: string = formatLocale(),
+): string {
   if (!value) return "—";
   const date = parseDate(value);
   if (Number.isNaN(date.getTime())) return "—";
   return new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(date);
 }
 
-export function formatDateTime(value: string | null | undefined, locale?: string): string {
+export function formatDateTime(
+  value: string | null | undefined,
+  locale: string = formatLocale(),
+): string {
   if (!value) return "—";
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return "—";

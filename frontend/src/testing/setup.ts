@@ -3,6 +3,7 @@ import "@testing-library/jest-dom/vitest";
 import { cleanup } from "@testing-library/react";
 import { afterAll, afterEach, beforeAll } from "vitest";
 
+import "@/i18n";
 import { tokenStore } from "@/lib/api/token-store";
 
 import { resetDb } from "./handlers";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 import type { Collectible, CollectiblePriority, CollectibleRequest } from "@/lib/api/types";
 import { CATEGORIES, COMPLETENESS, CONDITIONS, FINISHES, GRADERS, LANGUAGES, MARKET_REGIONS, type Choice } from "@/lib/choices";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 import type { NotificationChannel, NotificationChannelRequest } from "@/lib/api/types";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 import type { PatchedTrackerRequest, PriceCondition, Tracker, TrackerRequest, TrackerSource } from "@/lib/api/types";
 

@@ -1,0 +1,5 @@
+import common from "./common";
+
+export default {
+  common,
+};
