@@ -13,13 +13,14 @@ with the configured retries, `fetch_now` (a check someone waits for) its own, no
 from __future__ import annotations
 
 import asyncio
+import contextlib
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-import httpx
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 
@@ -34,6 +35,7 @@ from scraper import (
     FetchTarget,
     Observation,
     RedisHostLimiter,
+    RedisRobotsCache,
     ScrapeFailure,
     Secret,
     Seller,
@@ -54,12 +56,11 @@ if TYPE_CHECKING:
 __all__ = [
     "INTERNAL_ERROR",
     "SEARCHABLE_SOURCES",
-    "DownloadError",
+    "USER_AGENT",
     "FetchResult",
     "FetchedImage",
     "PreparedPrice",
     "ScrapeFailure",
-    "download",
     "fetch",
     "fetch_now",
     "fetch_page_image",
@@ -207,12 +208,35 @@ def host_limiter(*, acquire_timeout: float) -> RedisHostLimiter:
     )
 
 
-async def _scrape(target: FetchTarget, options: FetchSettings, host_wait: float) -> FetchResult:
+_robots_cache: RedisRobotsCache | None = None
+
+
+def robots_cache() -> RedisRobotsCache:
+    """robots.txt policies shared by every worker on REDIS_URL (one read of a site's file
+    for all of them: each read takes a politeness slot of the host)."""
+    global _robots_cache
+    if _robots_cache is None:
+        _robots_cache = RedisRobotsCache(
+            settings.REDIS_URL,
+            prefix=f"{settings.CACHES['default']['KEY_PREFIX']}:scraper:robots:",
+            socket_timeout=settings.REDIS_SOCKET_TIMEOUT,
+        )
+    return _robots_cache
+
+
+@contextlib.asynccontextmanager
+async def _polite(host_wait: float) -> AsyncIterator[dict[str, Any]]:
+    """What every fetch shares with the other workers: the host limiter, robots.txt."""
     limiter = host_limiter(acquire_timeout=host_wait)
     try:
-        return await scrape(target, settings=options, limiter=limiter)
+        yield {"limiter": limiter, "robots_cache": robots_cache()}
     finally:
         await limiter.aclose()
+
+
+async def _scrape(target: FetchTarget, options: FetchSettings, host_wait: float) -> FetchResult:
+    async with _polite(host_wait) as polite:
+        return await scrape(target, settings=options, **polite)
 
 
 def fetch(target: FetchTarget, *, host_wait: float | None = None) -> FetchResult:
@@ -233,13 +257,8 @@ def fetch_now(target: FetchTarget, *, timeout: float) -> FetchResult:
 async def _page_image(
     url: str, options: FetchSettings, host_wait: float, max_bytes: int
 ) -> FetchedImage:
-    limiter = host_limiter(acquire_timeout=host_wait)
-    try:
-        return await fetch_product_image(
-            url, max_bytes=max_bytes, settings=options, limiter=limiter
-        )
-    finally:
-        await limiter.aclose()
+    async with _polite(host_wait) as polite:
+        return await fetch_product_image(url, max_bytes=max_bytes, settings=options, **polite)
 
 
 def fetch_page_image(url: str, *, timeout: float, max_bytes: int) -> FetchedImage:
@@ -281,13 +300,8 @@ def find_in_catalogue(
 async def _search(
     source: str, query: str, options: dict[str, str], fetch: FetchSettings, host_wait: float
 ) -> list:
-    limiter = host_limiter(acquire_timeout=host_wait)
-    try:
-        return await search_catalogue(
-            source, query, options=options, settings=fetch, limiter=limiter
-        )
-    finally:
-        await limiter.aclose()
+    async with _polite(host_wait) as polite:
+        return await search_catalogue(source, query, options=options, settings=fetch, **polite)
 
 
 @dataclass(frozen=True)
@@ -360,41 +374,3 @@ def prepare_observations(tracker: Tracker, observations: list[Observation]) -> l
             )
         )
     return prepared
-
-
-class DownloadError(Exception):
-    """A document could not be downloaded (network, HTTP status, size); retry later."""
-
-
-def download(
-    url: str,
-    *,
-    accept: str,
-    max_bytes: int,
-    timeout: float,
-    transport: httpx.BaseTransport | None = None,
-) -> bytes:
-    """GET `url` politely (our User-Agent, timeouts, at most 3 redirects) and return its
-    body, refusing more than `max_bytes`. For documents an operator configures (not pages
-    a collector names: those go through `fetch`, with its SSRF guard and robots.txt)."""
-    try:
-        with (
-            httpx.Client(
-                transport=transport,
-                timeout=httpx.Timeout(timeout, connect=5.0),
-                headers={"User-Agent": USER_AGENT, "Accept": accept},
-                follow_redirects=True,
-                max_redirects=3,
-            ) as client,
-            client.stream("GET", url) as response,
-        ):
-            if response.status_code != httpx.codes.OK:
-                raise DownloadError(f"{url} answered HTTP {response.status_code}.")
-            body = bytearray()
-            for chunk in response.iter_bytes():
-                body += chunk
-                if len(body) > max_bytes:
-                    raise DownloadError(f"{url} is larger than {max_bytes} bytes.")
-            return bytes(body)
-    except httpx.HTTPError as exc:
-        raise DownloadError(f"Could not download {url}: {exc}") from exc

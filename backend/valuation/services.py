@@ -20,7 +20,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from inventory.models import Collectible
-from price_history import gateway
+from price_history import downloads
 from valuation import selectors
 from valuation.ecb import DailyRate, EcbFormatError, parse_reference_rates
 from valuation.models import ExchangeRate, ItemValuation, ValueSnapshot
@@ -100,14 +100,14 @@ def load_exchange_rates_from_file(
 
 def _download(url: str, transport: httpx.BaseTransport | None = None) -> bytes:
     try:
-        return gateway.download(
+        return downloads.download(
             url,
             accept="application/xml, text/xml",
             max_bytes=MAX_DOWNLOAD_BYTES,
             timeout=settings.VALUATION_HTTP_TIMEOUT_SECONDS,
             transport=transport,
         )
-    except gateway.DownloadError as exc:
+    except downloads.DownloadError as exc:
         raise RatesUnavailableError(str(exc)) from exc
 
 

@@ -45,7 +45,7 @@ from scraper.http.limiter import (
 )
 from scraper.http.pages import Page, fetch_page
 from scraper.http.retries import parse_retry_after
-from scraper.http.robots import InMemoryRobotsCache, RobotsCache, RobotsPolicy
+from scraper.http.robots import InMemoryRobotsCache, RedisRobotsCache, RobotsCache, RobotsPolicy
 from scraper.http.settings import USER_AGENT, FetchSettings, shared_deadline
 
 __all__ = [
@@ -59,6 +59,7 @@ __all__ = [
     "NullHostLimiter",
     "Page",
     "RedisHostLimiter",
+    "RedisRobotsCache",
     "RobotsCache",
     "RobotsPolicy",
     "check_url_allowed",

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 import httpx
-from protego import Protego
 
 from scraper.http.decoding import (
     ACCEPT_ENCODING,
@@ -262,11 +261,7 @@ class _Fetcher:
         )
         ttl = self.settings.robots_ttl
         if 200 <= raw.status < 300:
-            try:
-                parser = Protego.parse(raw.body.decode("utf-8", errors="replace"))
-                policy = RobotsPolicy(parser=parser)
-            except Exception:  # protego is lenient; never let a bad file crash a fetch
-                policy = RobotsPolicy(allow_all=True)
+            policy = RobotsPolicy.parse(raw.body.decode("utf-8", errors="replace"))
         elif raw.status == 429 or raw.status >= 500:
             ttl = min(ttl, self.settings.robots_error_ttl)
             policy = RobotsPolicy(

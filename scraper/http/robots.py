@@ -6,17 +6,22 @@ Fetching a robots.txt is done by :mod:`scraper.http.fetch`, which asks the
 
 from __future__ import annotations
 
+import json
+import logging
 import time
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from protego import Protego
+
+logger = logging.getLogger(__name__)
 
 __all__ = [
     "DEFAULT_ROBOTS_CACHE",
     "MAX_CRAWL_DELAY",
     "ROBOTS_MAX_BYTES",
     "InMemoryRobotsCache",
+    "RedisRobotsCache",
     "RobotsCache",
     "RobotsPolicy",
 ]
@@ -32,6 +37,26 @@ class RobotsPolicy:
     parser: Protego | None = None
     allow_all: bool = False
     reason: str = ""
+    #: The robots.txt the parser read: what a shared cache stores (a parser is not data).
+    text: str | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> RobotsPolicy:
+        """The policy of a robots.txt file; one protego cannot parse allows everything."""
+        try:
+            return cls(parser=Protego.parse(text), text=text)
+        except Exception:  # protego is lenient; never let a bad file crash a fetch
+            return cls(allow_all=True)
+
+    def to_json(self) -> str:
+        return json.dumps({"text": self.text, "allow_all": self.allow_all, "reason": self.reason})
+
+    @classmethod
+    def from_json(cls, data: str | bytes) -> RobotsPolicy:
+        fields = json.loads(data)
+        if isinstance(fields.get("text"), str):
+            return cls.parse(fields["text"])
+        return cls(allow_all=bool(fields.get("allow_all")), reason=str(fields.get("reason", "")))
 
     def can_fetch(self, url: str, user_agent: str) -> bool:
         if self.parser is None:
@@ -80,3 +105,58 @@ class InMemoryRobotsCache:
 
 
 DEFAULT_ROBOTS_CACHE = InMemoryRobotsCache()
+
+
+class RedisRobotsCache:
+    """robots.txt policies shared by every worker on one Redis, in front of a process-local
+    cache: a site's robots.txt is read once for all workers, not once per worker process
+    (each read takes one of the host's politeness slots). Redis failing never fails a
+    fetch: the policy is then kept (and looked up) in this process only.
+
+    Synchronous on purpose (the cache protocol is): a GET or SET on a local Redis takes
+    well under a millisecond, once per origin and process until the local copy expires."""
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        prefix: str = "scraper:robots:",
+        socket_timeout: float = 2.0,
+        local: InMemoryRobotsCache | None = None,
+        client: Any = None,
+    ) -> None:
+        if client is None:
+            import redis  # the scraper needs redis only when asked to share
+
+            client = redis.Redis.from_url(
+                url, socket_timeout=socket_timeout, socket_connect_timeout=socket_timeout
+            )
+        self._redis = client
+        self.prefix = prefix
+        self.local = local if local is not None else InMemoryRobotsCache()
+
+    def get(self, origin: str) -> RobotsPolicy | None:
+        policy = self.local.get(origin)
+        if policy is not None:
+            return policy
+        try:
+            with self._redis.pipeline(transaction=False) as pipe:
+                data, ttl_ms = pipe.get(self.prefix + origin).pttl(self.prefix + origin).execute()
+        except Exception as error:  # an unreachable Redis: fetch robots.txt ourselves
+            logger.warning("robots.txt cache unavailable: %s", error)
+            return None
+        if data is None or ttl_ms is None or ttl_ms <= 0:
+            return None
+        try:
+            policy = RobotsPolicy.from_json(data)
+        except (ValueError, TypeError, AttributeError):
+            return None  # not ours, or from an older version: read the site's again
+        self.local.set(origin, policy, ttl_ms / 1000)
+        return policy
+
+    def set(self, origin: str, policy: RobotsPolicy, ttl: float) -> None:
+        self.local.set(origin, policy, ttl)
+        try:
+            self._redis.set(self.prefix + origin, policy.to_json(), px=max(int(ttl * 1000), 1))
+        except Exception as error:  # shared the next time Redis answers
+            logger.warning("robots.txt cache unavailable: %s", error)

@@ -43,6 +43,16 @@ def test_the_host_limiter_has_a_short_lease_and_redis_timeouts(settings):
     assert limiter.acquire_timeout == 4
 
 
+def test_workers_share_robots_txt_policies_under_the_projects_redis_prefix(settings):
+    cache = gateway.robots_cache()
+
+    assert cache is gateway.robots_cache()  # one per process, its local copy included
+    assert cache.prefix == f"{settings.CACHES['default']['KEY_PREFIX']}:scraper:robots:"
+    assert cache._redis.connection_pool.connection_kwargs["port"] == int(
+        settings.REDIS_URL.rsplit(":", 1)[1].split("/")[0]
+    )
+
+
 def test_runs_get_the_run_deadline_and_retries_checks_their_own_deadline_and_none(settings):
     settings.SCRAPER_RUN_DEADLINE_SECONDS = 90
     settings.SCRAPER_MAX_RETRIES = 3
