@@ -25,7 +25,7 @@ from alerts import rules, selectors
 from alerts.delivery import Firing, events_fire
 from alerts.models import AlertEvent, AlertKind, AlertRule
 from alerts.selectors import OUT_OF_STOCK, SeenPrice
-from core.sql import Statement, prepared, run_together
+from core.sql import GENERIC_PLANS, Statement, prepared, run_together
 from inventory.models import Collectible
 from notifications.services import channels_of, channels_statement
 from price_history.models import PriceHistory, ScrapeRun
@@ -197,8 +197,9 @@ def alerts_evaluate_prices(
     # The lock, the rules and the prices they need in one round trip: the rules and
     # prices are read once the lock is held (most runs end after this, changing nothing).
     # Prepared (planned once per connection): planning them cost more than running them.
-    _, rule_rows, price_rows, channel_rows = run_together(
+    _, _, rule_rows, price_rows, channel_rows = run_together(
         _lock_item(item),
+        GENERIC_PLANS,
         prepared(
             selectors.rules_for_item_statement(collectible_id=item, vendor_id=vendor, kinds=kinds)
         ),

@@ -3,7 +3,7 @@
 import pytest
 from django.db import connection, transaction
 
-from core.sql import prepared, run_together
+from core.sql import GENERIC_PLANS, prepared, run_together
 
 STATEMENT = ("SELECT x * %s FROM generate_series(1, %s) AS x ORDER BY x", [10, 3])
 
@@ -57,3 +57,30 @@ def test_a_prepared_statement_whose_result_type_changed_is_prepared_again():
     finally:
         with connection.cursor() as cursor:
             cursor.execute("DROP TABLE sql_plan_probe")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_generic_plans_hold_for_the_transaction_only_and_skip_re_planning():
+    statement = ("SELECT x FROM generate_series(1, %s) AS x WHERE x > %s", [5, 2])
+    sql, _ = prepared(statement)
+    name = sql.split()[1].split("(")[0]
+
+    def plans() -> tuple[int, int]:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE name = %s",
+                [name],
+            )
+            return cursor.fetchone()
+
+    with transaction.atomic():
+        mode, *answers = run_together(
+            GENERIC_PLANS, ("SHOW plan_cache_mode", ()), *[prepared(statement)] * 3
+        )
+        assert mode == [] and answers[0] == [("force_generic_plan",)]
+        assert answers[1] == [(3,), (4,), (5,)]
+    # Every run of the transaction took the cached generic plan: none was planned for its values.
+    assert plans() == (3, 0)
+    assert run_together(("SHOW plan_cache_mode", ())) == [[("auto",)]]
+    run_together(prepared(statement))
+    assert plans() == (3, 1)  # outside such a transaction: PostgreSQL's own choice again
