@@ -1,6 +1,7 @@
 import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
 
 import type { ValueRange } from "@/lib/api/types";
+import { formatDay, tickFormatter } from "@/lib/chart-dates";
 import { formatMoney } from "@/lib/utils";
 
 import { formatCompactMoney } from "../lib/format";
@@ -25,10 +26,10 @@ export interface ValueChartProps {
 const VALUE_COLOR = "var(--chart-1)";
 const COST_COLOR = "var(--muted-foreground)";
 
-function tick(time: number, range: ValueRange): string {
-  const options: Intl.DateTimeFormatOptions =
-    range === "1y" || range === "all" ? { month: "short", year: "2-digit", timeZone: "UTC" } : { month: "short", day: "numeric", timeZone: "UTC" };
-  return new Intl.DateTimeFormat(undefined, options).format(time);
+function ticks(rows: ValueChartRow[], range: ValueRange): (time: number) => string {
+  const first = rows[0]?.t ?? 0;
+  const last = rows.at(-1)?.t ?? first;
+  return tickFormatter(range === "1y" || range === "all" ? "month" : "day", first, last);
 }
 
 type TooltipProps = Pick<TooltipContentProps<number, string>, "active" | "payload" | "label">;
@@ -39,7 +40,7 @@ function ChartTooltip({ active, payload, label, currency }: Partial<TooltipProps
   if (!row) return null;
   return (
     <div className="grid gap-1.5 rounded-md border bg-popover px-3 py-2 text-xs text-popover-foreground shadow-md">
-      <p className="font-medium">{new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: "UTC" }).format(label)}</p>
+      <p className="font-medium">{formatDay(label)}</p>
       <p className="flex items-center gap-2">
         <span aria-hidden className="size-2 rounded-full" style={{ background: VALUE_COLOR }} />
         <span className="text-muted-foreground">Value</span>
@@ -70,7 +71,7 @@ export default function ValueChart({ rows, currency, range }: ValueChartProps) {
           type="number"
           scale="time"
           domain={["dataMin", "dataMax"]}
-          tickFormatter={(t: number) => tick(t, range)}
+          tickFormatter={ticks(rows, range)}
           tick={{ fill: "var(--muted-foreground)", fontSize: 12 }}
           tickLine={false}
           axisLine={{ stroke: "var(--border)" }}

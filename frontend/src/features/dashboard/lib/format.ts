@@ -1,3 +1,4 @@
+import { formatLocale } from "@/i18n/languages";
 import { formatMoney } from "@/lib/utils";
 
 export type Tone = "up" | "down" | "flat";
@@ -15,18 +16,18 @@ export function formatSignedMoney(amount: string | number, currency: string): st
   return `${SIGN[toneOf(value)]}${formatMoney(Math.abs(value), currency)}`;
 }
 
-const percentFormatter = new Intl.NumberFormat(undefined, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const percentFormat = (locale: string) =>
+  new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 /** The API sends percentages as decimal strings in percent units ("12.34" = 12.34 %). */
 export function formatSignedPercent(percent: string | number | null | undefined): string {
   if (percent === null || percent === undefined || percent === "") return "—";
   const value = Number(percent);
   if (!Number.isFinite(value)) return "—";
-  return `${SIGN[toneOf(value)]}${percentFormatter.format(Math.abs(value))}%`;
+  return `${SIGN[toneOf(value)]}${percentFormat(formatLocale()).format(Math.abs(value))}%`;
 }
 
-const countFormatter = new Intl.NumberFormat();
-export const formatCount = (value: number) => countFormatter.format(value);
+export const formatCount = (value: number) => new Intl.NumberFormat(formatLocale()).format(value);
 
 export const plural = (count: number, one: string, many = `${one}s`) =>
   `${formatCount(count)} ${count === 1 ? one : many}`;
@@ -34,8 +35,8 @@ export const plural = (count: number, one: string, many = `${one}s`) =>
 /** Compact currency for chart axes: "€12K", "$1.2M". */
 export function formatCompactMoney(value: number, currency: string): string {
   try {
-    return new Intl.NumberFormat(undefined, { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 }).format(value);
+    return new Intl.NumberFormat(formatLocale(), { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 }).format(value);
   } catch {
-    return new Intl.NumberFormat(undefined, { notation: "compact", maximumFractionDigits: 1 }).format(value);
+    return new Intl.NumberFormat(formatLocale(), { notation: "compact", maximumFractionDigits: 1 }).format(value);
   }
 }

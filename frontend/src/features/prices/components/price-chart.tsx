@@ -5,8 +5,8 @@ type TooltipProps = Pick<TooltipContentProps<number, string>, "active" | "payloa
 import type { PriceInterval } from "@/lib/api/types";
 import { formatMoney } from "@/lib/utils";
 
-import { formatAxisMoney, formatPointDate, formatTick } from "../lib/format";
-import type { ChartRow, ChartSeries } from "../lib/series";
+import { formatAxisMoney, formatPointDate, priceTicks } from "../lib/format";
+import { lineStyle, type ChartRow, type ChartSeries } from "../lib/series";
 
 /**
  * The Recharts line chart. This module is imported lazily (see price-history-card.tsx):
@@ -61,7 +61,7 @@ export default function PriceChart({ rows, lines, currency, interval }: PriceCha
           type="number"
           scale="time"
           domain={["dataMin", "dataMax"]}
-          tickFormatter={(t: number) => formatTick(t, interval)}
+          tickFormatter={priceTicks(rows, interval)}
           tick={{ fill: "var(--muted-foreground)", fontSize: 12 }}
           tickLine={false}
           axisLine={{ stroke: "var(--border)" }}
@@ -80,7 +80,7 @@ export default function PriceChart({ rows, lines, currency, interval }: PriceCha
           cursor={{ stroke: "var(--muted-foreground)", strokeDasharray: "3 3" }}
           content={({ active, payload, label }) => <ChartTooltip active={active} payload={payload} label={label} lines={lines} currency={currency} interval={interval} />}
         />
-        {/* Earlier lines are drawn wider, so a series that exactly overlaps another still shows as a halo. */}
+        {/* Earlier lines wider, later ones dashed: a series that exactly overlaps another still shows. */}
         {lines.map((line, index) => (
           <Line
             key={line.key}
@@ -88,7 +88,7 @@ export default function PriceChart({ rows, lines, currency, interval }: PriceCha
             name={line.label}
             type="monotone"
             stroke={line.color}
-            strokeWidth={lines.length > 1 ? Math.max(2, 2 + 1.5 * (lines.length - 1 - index)) : 2}
+            {...lineStyle(index, lines.length)}
             dot={single || rows.length <= 12 ? { r: 3, fill: line.color } : false}
             activeDot={{ r: 4 }}
             connectNulls

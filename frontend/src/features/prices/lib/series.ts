@@ -15,6 +15,18 @@ export type ChartRow = { t: number } & Record<string, number | undefined>;
 
 const COLORS = ["var(--chart-1)", "var(--chart-2)", "var(--chart-3)", "var(--chart-4)", "var(--chart-5)"];
 
+/** Dash patterns after the first (solid) line: two series with the same prices still
+ * show as two, the later one dashed over the earlier's wider stroke. */
+const DASHES = ["", "6 4", "2 3", "10 3 2 3", "1 5"];
+
+/** How line `index` of `count` is drawn (wider first, then narrower and dashed). */
+export function lineStyle(index: number, count: number): { strokeWidth: number; strokeDasharray?: string } {
+  if (count <= 1) return { strokeWidth: 2 };
+  const strokeWidth = Math.max(2, 2 + 1.5 * (count - 1 - index));
+  const dashes = DASHES[index % DASHES.length] ?? "";
+  return dashes ? { strokeWidth, strokeDasharray: dashes } : { strokeWidth };
+}
+
 export function seriesKey(series: Pick<PriceSeries, "source" | "condition" | "currency">): string {
   return `${series.source}|${series.condition}|${series.currency}`;
 }
