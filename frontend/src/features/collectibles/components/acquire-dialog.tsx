@@ -64,7 +64,7 @@ export function AcquireDialog({ item, onAcquired }: { item: Collectible; onAcqui
         <form noValidate onSubmit={submit} className="grid gap-4" aria-label="Record the purchase">
           <FormAlert message={errors.root?.serverError?.message} />
           <div className="grid gap-4 sm:grid-cols-[1fr_8rem]">
-            <Field label="Price paid" required error={errors.purchase_price?.message}>
+            <Field label="Price paid, each" required error={errors.purchase_price?.message}>
               {(c) => <Input {...c} inputMode="decimal" autoFocus {...form.register("purchase_price")} />}
             </Field>
             <Field label="Currency" error={errors.purchase_currency?.message}>

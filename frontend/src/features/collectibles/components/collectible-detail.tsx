@@ -10,8 +10,10 @@ import type { Collectible, Vendor } from "@/lib/api/types";
 import { CATEGORIES, COMPLETENESS, CONDITIONS, FINISHES, GRADERS, LANGUAGES, MARKET_REGIONS, labelOf } from "@/lib/choices";
 import { formatDate, formatDateTime, formatMoney } from "@/lib/utils";
 
+import { BASIS_SHORT, ageLabel } from "../lib/item-value";
 import { DeleteCollectibleButton } from "./delete-collectible-button";
 import { DuplicateCollectibleButton } from "./duplicate-collectible-button";
+import { GainText } from "./item-bits";
 
 function Facts({ items }: { items: [string, ReactNode][] }) {
   const shown = items.filter(([, value]) => value !== "" && value !== null && value !== undefined);
@@ -37,6 +39,38 @@ interface CollectibleDetailProps {
   renderPhotos?: (canEdit: boolean) => ReactNode;
   /** A wanted item's max price, best offers and "I bought it" (the wants feature's), in place of its purchase. */
   renderWant?: (canEdit: boolean) => ReactNode;
+}
+
+/** The item's value where the page starts (the price section with its chart and
+ * trackers comes after the facts): what it is worth, on what basis, and the gain. */
+function HeaderValue({ item }: { item: Collectible }) {
+  const valuation = item.valuation;
+  if (item.status !== "owned" || !valuation) return null;
+  const detail = [BASIS_SHORT[valuation.basis], ageLabel(valuation.age_days)].filter(Boolean).join(", ");
+  return (
+    <dl className="mt-3 flex flex-wrap items-end gap-x-6 gap-y-2" data-testid="header-value">
+      <div>
+        <dt className="text-xs text-muted-foreground">Value</dt>
+        <dd className="text-xl font-semibold tabular-nums">
+          {valuation.value !== null ? formatMoney(valuation.value, valuation.currency) : "No value yet"}
+          {valuation.value !== null && detail ? (
+            <span className={valuation.is_stale ? "ml-2 text-xs font-normal text-warning" : "ml-2 text-xs font-normal text-muted-foreground"}>
+              {detail}
+              {valuation.is_stale ? " · stale" : ""}
+            </span>
+          ) : null}
+        </dd>
+      </div>
+      {valuation.value !== null && valuation.cost !== null ? (
+        <div>
+          <dt className="text-xs text-muted-foreground">Gain</dt>
+          <dd className="font-medium tabular-nums">
+            <GainText item={item} />
+          </dd>
+        </div>
+      ) : null}
+    </dl>
+  );
 }
 
 export function CollectibleDetail({ item, vendor, renderPrices, renderPhotos, renderWant }: CollectibleDetailProps) {
@@ -71,6 +105,7 @@ export function CollectibleDetail({ item, vendor, renderPrices, renderPhotos, re
                 </span>
               ) : null}
             </div>
+            <HeaderValue item={item} />
           </div>
           {canEdit ? (
             <div className="flex flex-wrap gap-2">
@@ -144,7 +179,7 @@ export function CollectibleDetail({ item, vendor, renderPrices, renderPhotos, re
             <CardContent>
               <Facts
                 items={[
-                  ["Price paid", item.purchase_price ? formatMoney(item.purchase_price, item.purchase_currency) : "Not recorded"],
+                  ["Price paid, each", item.purchase_price ? formatMoney(item.purchase_price, item.purchase_currency) : "Not recorded"],
                   ["Total paid", total !== null ? formatMoney(total, item.purchase_currency) : ""],
                   ["Fees", item.purchase_fees ? formatMoney(item.purchase_fees, item.purchase_currency) : ""],
                   ["Shipping", item.purchase_shipping ? formatMoney(item.purchase_shipping, item.purchase_currency) : ""],

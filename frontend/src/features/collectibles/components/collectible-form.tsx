@@ -255,7 +255,7 @@ export function CollectibleForm({ defaultValues, vendors, mode, onSubmit, onCanc
           </Section>
         ) : (
           <Section title="Purchase">
-            <Field label="Price paid" error={errors.purchase_price?.message}>
+            <Field label="Price paid, each" description="Per unit: the total counts the quantity." error={errors.purchase_price?.message}>
               {(c) => <Input {...c} inputMode="decimal" placeholder="0.00" {...register("purchase_price")} />}
             </Field>
             <Field

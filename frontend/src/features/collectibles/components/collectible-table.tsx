@@ -86,7 +86,7 @@ export function CollectibleTable({ items, vendors, ordering, onSort, selection }
           {showVendor ? <TableHead>Collection</TableHead> : null}
           <TableHead className="text-right">Qty</TableHead>
           <SortableHead field="purchase_price" first="desc" className="text-right" {...sort}>
-            Paid
+            Paid each
           </SortableHead>
           <SortableHead field="value" first="desc" className="text-right" {...sort}>
             Value

@@ -74,7 +74,7 @@ export function ValueCard({ item }: { item: Collectible }) {
             </dd>
           </div>
           <div>
-            <dt className="text-xs text-muted-foreground">Paid</dt>
+            <dt className="text-xs text-muted-foreground">Paid in all</dt>
             <dd className="text-lg font-semibold tabular-nums">
               {cost !== null
                 ? formatMoney(cost, currency)
