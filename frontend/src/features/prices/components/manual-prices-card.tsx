@@ -17,7 +17,7 @@ import { formatDate, formatMoney } from "@/lib/utils";
 import { useCorrectPriceEntry, useDeletePriceEntry } from "../api/correct-price-entry";
 import { useCreatePriceEntry } from "../api/create-price-entry";
 import { useManualEntries } from "../api/get-manual-entries";
-import { PRICE_CONDITIONS } from "../lib/labels";
+import { conditionLabel } from "../lib/labels";
 
 /** The day part of an ISO date-time, for a date input. */
 const dayOf = (iso: string | undefined) => (iso ?? "").slice(0, 10);
@@ -90,7 +90,7 @@ function EntryRow({ entry, collectibleId, canEdit }: { entry: PriceEntry; collec
   const [editing, setEditing] = useState(false);
   const correct = useCorrectPriceEntry(collectibleId);
   const remove = useDeletePriceEntry(collectibleId);
-  const condition = PRICE_CONDITIONS.find((c) => c.value === entry.condition)?.label;
+  const condition = entry.condition ? conditionLabel(entry.condition) : "";
   if (editing) {
     return (
       <li>

@@ -242,3 +242,34 @@ describe("test before saving", () => {
     expect(db.trackers[0]?.selector).toBe(".old");
   });
 });
+
+describe("a tracker's condition fits its source", () => {
+  const conditionBox = () => screen.getByRole("combobox", { name: /condition/i });
+
+  it("starts a PriceCharting tracker of a raw card on an ungraded price, offering only PriceCharting's columns", async () => {
+    const { user } = setup({ itemCondition: "near_mint" });
+    expect(conditionBox()).toHaveDisplayValue("Near mint");
+
+    await user.selectOptions(screen.getByRole("combobox", { name: /source/i }), "pricecharting");
+
+    expect(conditionBox()).toHaveDisplayValue("Ungraded");
+    const offered = Array.from(conditionBox().querySelectorAll("option"), (o) => o.textContent);
+    expect(offered).toContain("Loose");
+    expect(offered).not.toContain("Near mint");
+  });
+
+  it("does the same when the address is a PriceCharting page and the source is automatic", async () => {
+    const { user } = setup({ itemCondition: "good" });
+    await user.type(urlBox(), "https://www.pricecharting.com/game/pokemon-base-set/charizard-4");
+    expect(conditionBox()).toHaveDisplayValue("Ungraded");
+  });
+
+  it("keeps a condition the source's pages have, and any condition for other sources", async () => {
+    const { user } = setup({ itemCondition: "loose" });
+    await user.selectOptions(screen.getByRole("combobox", { name: /source/i }), "pricecharting");
+    expect(conditionBox()).toHaveDisplayValue("Loose");
+    await user.selectOptions(screen.getByRole("combobox", { name: /source/i }), "ebay");
+    expect(conditionBox()).toHaveDisplayValue("Loose");
+    expect(Array.from(conditionBox().querySelectorAll("option"), (o) => o.textContent)).toContain("Near mint");
+  });
+});

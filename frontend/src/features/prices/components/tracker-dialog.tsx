@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { Search } from "lucide-react";
 
@@ -15,7 +15,7 @@ import type { Tracker } from "@/lib/api/types";
 import { useCreateTracker } from "../api/create-tracker";
 import { useTestUnsavedTracker } from "../api/test-unsaved-tracker";
 import { useUpdateTracker } from "../api/update-tracker";
-import { PRICE_CONDITIONS, TRACKER_SOURCES } from "../lib/labels";
+import { TRACKER_SOURCES, conditionsFor, sourceOfAddress, startingCondition } from "../lib/labels";
 import {
   emptyTrackerValues,
   toTrackerRequest,
@@ -63,6 +63,17 @@ export function TrackerForm({ collectibleId, itemCondition, itemQuery = "", trac
   const { register, formState, control } = form;
   const { errors, isSubmitting } = formState;
   const source = useWatch({ control, name: "source" });
+  const url = useWatch({ control, name: "url" });
+  const pageSource = source || sourceOfAddress(url);
+  const conditions = conditionsFor(pageSource);
+  // A source whose pages have a fixed set of conditions (PriceCharting) never keeps one
+  // it cannot match: its starting condition takes over.
+  useEffect(() => {
+    const current = form.getValues("condition");
+    if (current && !conditionsFor(pageSource).some((c) => c.value === current)) {
+      form.setValue("condition", startingCondition(pageSource, itemCondition), { shouldDirty: true });
+    }
+  }, [pageSource, form, itemCondition]);
   const sourceHelp = source ? TRACKER_SOURCES.find((s) => s.value === source)?.description : AUTOMATIC_SOURCE_HELP;
   const currentKey = JSON.stringify(useWatch({ control, name: TESTED_FIELDS }));
   const testError = test.error ? toApiError(test.error) : null;
@@ -139,7 +150,7 @@ export function TrackerForm({ collectibleId, itemCondition, itemQuery = "", trac
           {(c) => (
             <NativeSelect {...c} {...register("condition")}>
               <option value="">Any condition</option>
-              {PRICE_CONDITIONS.map((o) => (
+              {conditions.map((o) => (
                 <option key={o.value} value={o.value}>
                   {o.label}
                 </option>

@@ -19,7 +19,7 @@ import { useTrackers } from "../api/get-trackers";
 import { usePauseTracker } from "../api/pause-tracker";
 import { useResumeTracker } from "../api/resume-tracker";
 import { useTestTracker } from "../api/test-tracker";
-import { conditionLabel, failureSentence, intervalLabel, TRACKER_SOURCES, TRACKER_STATUS } from "../lib/labels";
+import { conditionLabel, failureSentence, intervalLabel, sourceLabel, TRACKER_SOURCES, TRACKER_STATUS } from "../lib/labels";
 import { RefreshPrices } from "./refresh-prices";
 import { TestResult } from "./test-result";
 import { TrackerDialog } from "./tracker-dialog";
@@ -103,7 +103,7 @@ function TrackerRow({
   const pause = usePauseTracker(collectibleId);
   const resume = useResumeTracker(collectibleId);
   const test = useTestTracker(collectibleId);
-  const source = TRACKER_SOURCES.find((s) => s.value === tracker.source)?.label ?? tracker.source;
+  const source = TRACKER_SOURCES.find((s) => s.value === tracker.source)?.label ?? sourceLabel(tracker.source ?? "");
   const toggleError = pause.error ?? resume.error;
 
   return (

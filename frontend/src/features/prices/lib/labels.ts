@@ -66,13 +66,59 @@ export const PRICE_CONDITIONS: Choice<PriceCondition>[] = [
   { value: "sgc_10", label: "SGC 10" },
 ];
 
+/** The conditions a source's pages have, where it is a fixed set (PriceCharting's price
+ * columns, scraper/sources/pricecharting.py: games, then cards). Others: any. */
+export const SOURCE_CONDITIONS: Partial<Record<TrackerSource, readonly PriceCondition[]>> = {
+  pricecharting: ["loose", "cib", "new", "graded", "ungraded", "grade_7", "grade_8", "grade_9", "grade_9_5", "psa_10"],
+};
+
+/** The source "Automatic" will pick for an address, where it matters for the conditions
+ * offered (the backend decides: `gateway.source_for`). */
+export function sourceOfAddress(url: string): TrackerSource | "" {
+  try {
+    const host = new URL(url).hostname.toLowerCase();
+    return host === "pricecharting.com" || host.endsWith(".pricecharting.com") ? "pricecharting" : "";
+  } catch {
+    return "";
+  }
+}
+
+const CARD_GRADES: readonly string[] = ["mint", "near_mint", "excellent", "good", "played", "poor"];
+
+/** The conditions to offer for `source` ("" = automatic: every condition). */
+export function conditionsFor(source: string): Choice<PriceCondition>[] {
+  const allowed = SOURCE_CONDITIONS[source as TrackerSource];
+  return allowed ? PRICE_CONDITIONS.filter((c) => allowed.includes(c.value)) : PRICE_CONDITIONS;
+}
+
+/**
+ * The condition a new tracker of `source` starts with: the item's own when the source's
+ * pages have it; on PriceCharting, the column that stands for it (an ungraded card for a
+ * raw card's grade, "New" for a sealed item, else a loose game).
+ */
+export function startingCondition(source: string, itemCondition: string | null | undefined): PriceCondition | "" {
+  const allowed = SOURCE_CONDITIONS[source as TrackerSource];
+  const known = PRICE_CONDITIONS.find((c) => c.value === itemCondition)?.value;
+  if (!allowed) return known ?? "";
+  if (known && allowed.includes(known)) return known;
+  if (itemCondition && CARD_GRADES.includes(itemCondition)) return "ungraded";
+  if (itemCondition === "sealed") return "new";
+  return allowed[0] ?? "";
+}
+
+/** A code this app has no label for yet ("grade_6"), in words ("Grade 6"): never the code. */
+export function humanize(code: string): string {
+  const words = code.replace(/[_-]+/g, " ").trim();
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) : code;
+}
+
 export function conditionLabel(condition: string | null | undefined): string {
   if (!condition) return "any condition";
-  return PRICE_CONDITIONS.find((c) => c.value === condition)?.label ?? condition;
+  return PRICE_CONDITIONS.find((c) => c.value === condition)?.label ?? humanize(condition);
 }
 
 export function sourceLabel(source: string): string {
-  return (PRICE_SOURCE_LABELS as Record<string, string | undefined>)[source] ?? source;
+  return (PRICE_SOURCE_LABELS as Record<string, string | undefined>)[source] ?? humanize(source);
 }
 
 /** "PriceCharting · Loose" — how a series is named in legends, tooltips and summaries. */

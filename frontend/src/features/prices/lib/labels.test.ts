@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+
+import { conditionLabel, humanize, sourceLabel, startingCondition } from "./labels";
+
+describe("labels never show internal codes", () => {
+  it("names known codes and puts unknown ones in words", () => {
+    expect(conditionLabel("cib")).toBe("Complete in box");
+    expect(conditionLabel("grade_6")).toBe("Grade 6");
+    expect(sourceLabel("pricecharting")).toBe("PriceCharting");
+    expect(sourceLabel("yahoo_auctions")).toBe("Yahoo auctions");
+    expect(humanize("")).toBe("");
+  });
+
+  it("starts PriceCharting trackers on a column such pages have", () => {
+    expect(startingCondition("pricecharting", "near_mint")).toBe("ungraded");
+    expect(startingCondition("pricecharting", "sealed")).toBe("new");
+    expect(startingCondition("pricecharting", "psa_10")).toBe("psa_10");
+    expect(startingCondition("pricecharting", null)).toBe("loose");
+    expect(startingCondition("ebay", "near_mint")).toBe("near_mint");
+  });
+});
