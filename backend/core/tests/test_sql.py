@@ -77,7 +77,8 @@ def test_generic_plans_hold_for_the_transaction_only_and_skip_re_planning():
         mode, *answers = run_together(
             GENERIC_PLANS, ("SHOW plan_cache_mode", ()), *[prepared(statement)] * 3
         )
-        assert mode == [] and answers[0] == [("force_generic_plan",)]
+        assert mode == []
+        assert answers[0] == [("force_generic_plan",)]
         assert answers[1] == [(3,), (4,), (5,)]
     # Every run of the transaction took the cached generic plan: none was planned for its values.
     assert plans() == (3, 0)
