@@ -13,6 +13,14 @@ export const collectibleKeys = {
   detail: (id: number) => [...collectibleKeys.details(), id] as const,
 };
 
+/**
+ * Saved views carry their item count and value: they hang under the collectible lists, so
+ * whatever reloads the list rows (an item added, edited, priced, deleted) recounts them.
+ */
+export const savedViewKeys = {
+  all: [...collectibleKeys.lists(), "saved-views"] as const,
+};
+
 /** `vendor` null = the API's default (your personal collection). */
 export const dashboardKeys = {
   all: ["dashboard"] as const,

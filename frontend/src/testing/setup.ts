@@ -10,6 +10,7 @@ import { resetDb } from "./handlers";
 import { resetAlertsDb } from "./handlers-alerts";
 import { resetMarketplaceKeysDb } from "./handlers-marketplace-keys";
 import { resetNotificationsDb } from "./handlers-notifications";
+import { resetViewsDb } from "./handlers-views";
 import { resetWantsDb } from "./handlers-wants";
 import { server } from "./server";
 
@@ -22,6 +23,7 @@ afterEach(() => {
   resetMarketplaceKeysDb();
   resetAlertsDb();
   resetWantsDb();
+  resetViewsDb();
   tokenStore.clear();
   window.localStorage.clear();
 });

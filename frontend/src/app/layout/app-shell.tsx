@@ -9,6 +9,7 @@ import { paths } from "@/config/paths";
 import { UserMenu } from "@/features/auth/components/user-menu";
 import { VerifyEmailBanner } from "@/features/auth/components/verify-email-banner";
 import { NotificationBell } from "@/features/notifications/components/notification-bell";
+import { SavedViewsNav } from "@/features/saved-views/components/saved-views-nav";
 import { SearchPalette } from "@/features/search/components/search-palette";
 import { cn } from "@/lib/utils";
 import { useVendorPreference } from "@/lib/vendor-preference";
@@ -71,6 +72,7 @@ function Navigation({ onNavigate }: { onNavigate?: () => void }) {
       <NavItem to={paths.settings} icon={<Settings aria-hidden />} onNavigate={onNavigate}>
         Settings
       </NavItem>
+      <SavedViewsNav onNavigate={onNavigate} />
     </nav>
   );
 }
@@ -90,7 +92,7 @@ export function AppShell() {
       >
         Skip to content
       </a>
-      <aside className="sticky top-0 hidden h-dvh flex-col gap-6 border-r bg-card/50 p-4 md:flex">
+      <aside className="sticky top-0 hidden h-dvh flex-col gap-6 overflow-y-auto border-r bg-card/50 p-4 md:flex">
         <Brand />
         <Navigation />
       </aside>

@@ -1,7 +1,8 @@
 import { CollectionView } from "@/features/collectibles/components/collection-view";
+import { SavedViewControls } from "@/features/saved-views/components/saved-view-controls";
 import { useVendors } from "@/features/vendors/api/get-vendors";
 
 export function Component() {
   const vendors = useVendors().data ?? [];
-  return <CollectionView vendors={vendors} />;
+  return <CollectionView vendors={vendors} viewControls={<SavedViewControls />} />;
 }

@@ -1,5 +1,7 @@
 import common from "./common";
+import views from "./views";
 
 export default {
   common,
+  views,
 };

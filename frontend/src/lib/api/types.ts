@@ -109,3 +109,6 @@ export type MarketplaceCredential = Schemas["Credential"];
 export type MarketplaceCredentialRequest = Schemas["CredentialWriteRequest"];
 export type MarketplaceCredentialChanges = Schemas["PatchedCredentialWriteRequest"];
 export type MarketplaceProvider = Schemas["ProviderEnum"];
+export type SavedView = Schemas["SavedView"];
+export type SavedViewRequest = Schemas["SavedViewWriteRequest"];
+export type SavedViewChanges = Schemas["PatchedSavedViewWriteRequest"];

@@ -1,4 +1,5 @@
 import { FileUp, FilterX, LayoutGrid, PackageOpen, Plus, Rows3 } from "lucide-react";
+import type { ReactNode } from "react";
 import { Link } from "react-router";
 
 import { Pagination } from "@/components/pagination";
@@ -47,9 +48,9 @@ function LayoutToggle({ value, onChange }: { value: CollectionLayout; onChange: 
 /**
  * The collection page: URL-synced filters, table/grid/cards, selection with bulk actions,
  * export, pagination and every state. `vendors` (yours, to name each item's collection)
- * come from the route.
+ * come from the route; `viewControls` (saving the filters as a view) from app/.
  */
-export function CollectionView({ vendors }: { vendors: Vendor[] }) {
+export function CollectionView({ vendors, viewControls }: { vendors: Vendor[]; viewControls?: ReactNode }) {
   const { filters, setFilters, clearFilters } = useCollectibleFilters();
   const query = useCollectibles(filtersToQuery(filters));
   const [layout, setLayout] = useViewPreference();
@@ -160,6 +161,7 @@ export function CollectionView({ vendors }: { vendors: Vendor[] }) {
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-2">
+          {viewControls}
           <LayoutToggle value={layout} onChange={setLayout} />
           <ExportMenu filters={{ ...filterQuery, ordering: [filters.ordering] }} filtered={activeFilters > 0} />
           {canEdit ? (

@@ -1,0 +1,152 @@
+import { Bookmark, Pencil, Trash2 } from "lucide-react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
+
+import {
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+  AlertDialogTrigger,
+} from "@/components/ui/alert-dialog";
+import { Button } from "@/components/ui/button";
+import { toast } from "@/components/ui/toast";
+import type { SavedView } from "@/lib/api/types";
+
+import { useCreateSavedView } from "../api/create-saved-view";
+import { useDeleteSavedView } from "../api/delete-saved-view";
+import { useSavedViews } from "../api/get-saved-views";
+import { useUpdateSavedView } from "../api/update-saved-view";
+import { matchingView, queryFromSearchParams, type ViewQuery } from "../lib/query";
+import { NameDialog } from "./name-dialog";
+
+function SavedFilters({ query }: { query: ViewQuery }) {
+  const { t } = useTranslation("views");
+  const entries = Object.entries(query);
+  return (
+    <div className="grid gap-1 text-sm">
+      <p className="font-medium">{t("save.saves")}</p>
+      {entries.length === 0 ? (
+        <p className="text-muted-foreground">{t("save.nothing")}</p>
+      ) : (
+        <ul aria-label={t("save.saves")} className="list-inside list-disc text-muted-foreground">
+          {entries.map(([key, value]) => (
+            <li key={key}>
+              <span className="font-mono">{key}</span>: {Array.isArray(value) ? value.join(", ") : value}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** "Save view" for a list the user has no view of, else the view's name with rename and
+ * delete. Reads the list's state from the URL (its names are the API's parameters). */
+export function SavedViewControls() {
+  const [params] = useSearchParams();
+  const views = useSavedViews().data ?? [];
+  const current = matchingView(views, params);
+  return current ? <CurrentView view={current} /> : <SaveView views={views} query={queryFromSearchParams(params)} />;
+}
+
+function SaveView({ views, query }: { views: SavedView[]; query: ViewQuery }) {
+  const { t } = useTranslation("views");
+  const [open, setOpen] = useState(false);
+  const create = useCreateSavedView();
+  const update = useUpdateSavedView();
+  // Typing an existing view's name updates that view to these filters.
+  const existing = (name: string) => views.find((v) => v.name.toLowerCase() === name.toLowerCase());
+  const onSubmit = (name: string) => {
+    const view = existing(name);
+    const done = (message: string) => {
+      toast.success(message);
+      setOpen(false);
+    };
+    if (view) update.mutate({ id: view.id, body: { query } }, { onSuccess: (v) => done(t("current.updated", { name: v.name })) });
+    else create.mutate({ name, query }, { onSuccess: (v) => done(t("save.saved", { name: v.name })) });
+  };
+  return (
+    <>
+      <Button variant="outline" onClick={() => setOpen(true)}>
+        <Bookmark aria-hidden /> {t("save.button")}
+      </Button>
+      <NameDialog
+        open={open}
+        onOpenChange={(next) => {
+          create.reset();
+          update.reset();
+          setOpen(next);
+        }}
+        title={t("save.title")}
+        description={t("save.description")}
+        initialName=""
+        submitLabel={(name) => {
+          const view = existing(name);
+          return view ? t("current.update", { name: view.name }) : t("save.submit");
+        }}
+        pending={create.isPending || update.isPending}
+        error={create.error ?? update.error}
+        onSubmit={onSubmit}
+      >
+        <SavedFilters query={query} />
+      </NameDialog>
+    </>
+  );
+}
+
+function CurrentView({ view }: { view: SavedView }) {
+  const { t } = useTranslation("views");
+  const [renaming, setRenaming] = useState(false);
+  const update = useUpdateSavedView();
+  const remove = useDeleteSavedView();
+  return (
+    <div className="flex items-center gap-1 rounded-md border px-2 py-1 text-sm">
+      <Bookmark aria-hidden className="size-4 text-muted-foreground" />
+      <span className="text-muted-foreground">{t("current.label")}</span>
+      <span className="font-medium" data-testid="current-view">
+        {view.name}
+      </span>
+      <Button variant="ghost" size="icon-sm" aria-label={t("current.rename")} onClick={() => setRenaming(true)}>
+        <Pencil aria-hidden />
+      </Button>
+      <AlertDialog>
+        <AlertDialogTrigger asChild>
+          <Button variant="ghost" size="icon-sm" aria-label={t("current.deleteView")}>
+            <Trash2 aria-hidden />
+          </Button>
+        </AlertDialogTrigger>
+        <AlertDialogContent>
+          <AlertDialogHeader>
+            <AlertDialogTitle>{t("current.deleteTitle", { name: view.name })}</AlertDialogTitle>
+            <AlertDialogDescription>{t("current.deleteDescription")}</AlertDialogDescription>
+          </AlertDialogHeader>
+          <AlertDialogFooter>
+            <AlertDialogCancel>{t("save.cancel")}</AlertDialogCancel>
+            <AlertDialogAction onClick={() => remove.mutate(view.id, { onSuccess: () => toast.success(t("current.deleted")) })}>
+              {t("current.delete")}
+            </AlertDialogAction>
+          </AlertDialogFooter>
+        </AlertDialogContent>
+      </AlertDialog>
+      <NameDialog
+        open={renaming}
+        onOpenChange={(next) => {
+          update.reset();
+          setRenaming(next);
+        }}
+        title={t("current.renameTitle")}
+        initialName={view.name}
+        submitLabel={() => t("current.renameSubmit")}
+        pending={update.isPending}
+        error={update.error}
+        onSubmit={(name) => update.mutate({ id: view.id, body: { name } }, { onSuccess: () => setRenaming(false) })}
+      />
+    </div>
+  );
+}

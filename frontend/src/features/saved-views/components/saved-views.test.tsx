@@ -1,0 +1,92 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+
+import { makeSavedView, viewsDb } from "@/testing/handlers-views";
+import { LocationDisplay, renderWithProviders } from "@/testing/render";
+
+import { SavedViewControls } from "./saved-view-controls";
+import { SavedViewsNav } from "./saved-views-nav";
+
+describe("SavedViewsNav", () => {
+  it("lists each view with its count and value, linking to the list with its query", async () => {
+    viewsDb.views.push(makeSavedView({ name: "Graded Pokémon", query: { category: ["trading_card"], ordering: "-value" }, count: 12, value: "1234.50" }));
+    renderWithProviders(<SavedViewsNav />);
+
+    const link = await screen.findByRole("link", { name: /Graded Pokémon/ });
+    expect(link).toHaveAttribute("href", "/collection?category=trading_card&ordering=-value");
+    expect(within(link).getByTestId("saved-view-summary")).toHaveTextContent("12 items · €1,234.50");
+  });
+
+  it("says when a view no longer applies", async () => {
+    viewsDb.views.push(makeSavedView({ name: "Old shop", count: null, value: null, currency: null }));
+    renderWithProviders(<SavedViewsNav />);
+
+    expect(await screen.findByText("no longer applies")).toBeInTheDocument();
+  });
+
+  it("has an empty state", async () => {
+    renderWithProviders(<SavedViewsNav />);
+
+    expect(await screen.findByText(/No saved views yet/)).toBeInTheDocument();
+  });
+});
+
+describe("SavedViewControls", () => {
+  it("saves the URL's filters and sort under a name, showing what it saves", async () => {
+    const { user } = renderWithProviders(<SavedViewControls />, { route: "/collection?category=vinyl&priced=false&page=2" });
+
+    await user.click(await screen.findByRole("button", { name: "Save view" }));
+    const dialog = await screen.findByRole("dialog");
+    expect(within(dialog).getByRole("list", { name: "It saves:" })).toHaveTextContent("category: vinyl");
+    expect(within(dialog).getByRole("list", { name: "It saves:" })).not.toHaveTextContent("page");
+    await user.type(within(dialog).getByLabelText("Name"), "Unpriced vinyl");
+    await user.click(within(dialog).getByRole("button", { name: "Save" }));
+
+    await waitFor(() => expect(viewsDb.writes).toEqual([{ name: "Unpriced vinyl", query: { category: ["vinyl"], priced: "false" } }]));
+    // The URL now shows the saved view: its name replaces the button.
+    expect(await screen.findByTestId("current-view")).toHaveTextContent("Unpriced vinyl");
+  });
+
+  it("updates an existing view to these filters when its name is typed", async () => {
+    viewsDb.views.push(makeSavedView({ name: "Vinyl", query: { category: ["vinyl"] } }));
+    const { user } = renderWithProviders(<SavedViewControls />, { route: "/collection?category=coin" });
+
+    await user.click(await screen.findByRole("button", { name: "Save view" }));
+    const dialog = await screen.findByRole("dialog");
+    await user.type(within(dialog).getByLabelText("Name"), "Coins");
+    // Typing an existing name offers to update that view instead.
+    await user.clear(within(dialog).getByLabelText("Name"));
+    await user.type(within(dialog).getByLabelText("Name"), "vinyl");
+    await user.click(within(dialog).getByRole("button", { name: "Update “Vinyl”" }));
+
+    await waitFor(() => expect(viewsDb.writes).toEqual([{ query: { category: ["coin"] } }]));
+  });
+
+  it("renames and deletes the view the URL shows", async () => {
+    viewsDb.views.push(makeSavedView({ name: "Vinyl", query: { category: ["vinyl"] } }), makeSavedView({ name: "Coins", query: { category: ["coin"] } }));
+    const { user } = renderWithProviders(
+      <>
+        <SavedViewControls />
+        <LocationDisplay />
+      </>,
+      { route: "/collection?category=vinyl" },
+    );
+
+    expect(await screen.findByTestId("current-view")).toHaveTextContent("Vinyl");
+    await user.click(screen.getByRole("button", { name: "Rename view" }));
+    const dialog = await screen.findByRole("dialog");
+    await user.clear(within(dialog).getByLabelText("Name"));
+    await user.type(within(dialog).getByLabelText("Name"), "coins");
+    await user.click(within(dialog).getByRole("button", { name: "Rename" }));
+    expect(await within(dialog).findByRole("alert")).toHaveTextContent("You already have a view with this name.");
+    await user.clear(within(dialog).getByLabelText("Name"));
+    await user.type(within(dialog).getByLabelText("Name"), "Records");
+    await user.click(within(dialog).getByRole("button", { name: "Rename" }));
+    expect(await screen.findByTestId("current-view")).toHaveTextContent("Records");
+
+    await user.click(screen.getByRole("button", { name: "Delete view" }));
+    await user.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Delete" }));
+    expect(await screen.findByRole("button", { name: "Save view" })).toBeInTheDocument();
+    expect(viewsDb.views.map((v) => v.name)).toEqual(["Coins"]);
+  });
+});

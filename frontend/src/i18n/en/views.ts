@@ -1,0 +1,36 @@
+/** Saved views of the collection list: the save dialog, the current view, the nav group. */
+export default {
+  nav: {
+    heading: "Views",
+    empty: "No saved views yet. Filter your collection and choose “Save view”.",
+    loadError: "Could not load your views.",
+    count_one: "{{count}} item",
+    count_other: "{{count}} items",
+    noLongerApplies: "no longer applies",
+  },
+  save: {
+    button: "Save view",
+    title: "Save this view",
+    description: "A named shortcut to the list with these filters and this sort. It follows your data: new items that match show up in it.",
+    nameLabel: "Name",
+    namePlaceholder: "Graded Pokémon",
+    saves: "It saves:",
+    nothing: "No filters: the whole list, newest first.",
+    submit: "Save",
+    cancel: "Cancel",
+    saved: "View “{{name}}” saved",
+  },
+  current: {
+    label: "View:",
+    rename: "Rename view",
+    renameTitle: "Rename the view",
+    renameSubmit: "Rename",
+    delete: "Delete",
+    deleteTitle: "Delete the view “{{name}}”?",
+    deleteDescription: "Only the shortcut goes: your items stay as they are.",
+    deleteView: "Delete view",
+    deleted: "View deleted",
+    update: "Update “{{name}}”",
+    updated: "View “{{name}}” now shows these filters",
+  },
+} as const;
