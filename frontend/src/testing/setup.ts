@@ -40,7 +40,7 @@ if (!("ResizeObserver" in window)) {
   win.ResizeObserver = ResizeObserver;
   Object.assign(globalThis, { ResizeObserver });
 }
-if (!("matchMedia" in window)) {
+if (typeof (win.matchMedia as unknown) !== "function") {
   win.matchMedia = (query: string) => ({
     matches: false,
     media: query,

@@ -1,20 +1,20 @@
 import { BellRing, Boxes, FileUp, Heart, LayoutDashboard, Menu, Plus, Settings, TrendingUp } from "lucide-react";
-import { useState, type ReactNode } from "react";
+import { lazy, Suspense, useState, type ReactNode } from "react";
 import { NavLink, Outlet, useNavigation } from "react-router";
 
-import { ThemeToggle } from "@/components/theme-toggle";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { paths } from "@/config/paths";
-import { UserMenu } from "@/features/auth/components/user-menu";
 import { VerifyEmailBanner } from "@/features/auth/components/verify-email-banner";
 import { NotificationBell } from "@/features/notifications/components/notification-bell";
 import { SavedViewsNav } from "@/features/saved-views/components/saved-views-nav";
-import { SearchPalette } from "@/features/search/components/search-palette";
+import { SearchPalette } from "@/features/search/components/search-launcher";
 import { cn } from "@/lib/utils";
 import { useVendorPreference } from "@/lib/vendor-preference";
 
+import { ShellMenus } from "./shell-menus";
 import { ShellVendorSwitch } from "./shell-vendor-switch";
+
+const MenuSheet = lazy(() => import("./menu-sheet"));
 
 function Brand() {
   return (
@@ -83,6 +83,7 @@ function Navigation({ onNavigate }: { onNavigate?: () => void }) {
  */
 export function AppShell() {
   const [menuOpen, setMenuOpen] = useState(false);
+  const [menuWanted, setMenuWanted] = useState(false);
   const navigation = useNavigation();
   return (
     <div className="min-h-dvh md:grid md:grid-cols-[15rem_1fr]">
@@ -98,22 +99,27 @@ export function AppShell() {
       </aside>
       <div className="flex min-w-0 flex-col">
         <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b bg-background/90 px-4 backdrop-blur sm:px-6">
-          <Dialog open={menuOpen} onOpenChange={setMenuOpen}>
-            <DialogTrigger asChild>
-              <Button variant="ghost" size="icon" className="md:hidden" aria-label="Open menu">
-                <Menu />
-              </Button>
-            </DialogTrigger>
-            <DialogContent side="left" className="content-start">
-              <DialogTitle asChild>
-                <div>
-                  <Brand />
-                </div>
-              </DialogTitle>
-              <DialogDescription className="sr-only">Main navigation</DialogDescription>
-              <Navigation onNavigate={() => setMenuOpen(false)} />
-            </DialogContent>
-          </Dialog>
+          <Button
+            variant="ghost"
+            size="icon"
+            className="md:hidden"
+            aria-label="Open menu"
+            aria-haspopup="dialog"
+            aria-expanded={menuOpen}
+            onClick={() => {
+              setMenuWanted(true);
+              setMenuOpen(true);
+            }}
+          >
+            <Menu />
+          </Button>
+          {menuWanted ? (
+            <Suspense fallback={null}>
+              <MenuSheet open={menuOpen} onOpenChange={setMenuOpen} title={<Brand />}>
+                <Navigation onNavigate={() => setMenuOpen(false)} />
+              </MenuSheet>
+            </Suspense>
+          ) : null}
           <span className="md:hidden">
             <Brand />
           </span>
@@ -121,8 +127,7 @@ export function AppShell() {
             <SearchPalette className="mr-1" />
             <ShellVendorSwitch className="mr-1 hidden sm:block" />
             <NotificationBell />
-            <ThemeToggle />
-            <UserMenu />
+            <ShellMenus />
           </div>
         </header>
         <ShellVendorSwitch className="border-b px-4 py-2 sm:hidden" />

@@ -7,7 +7,7 @@ import { API } from "@/testing/handlers";
 import { currentUrl, renderWithProviders, signIn } from "@/testing/render";
 import { server } from "@/testing/server";
 
-import { SearchPalette } from "./search-palette";
+import { SearchPalette } from "./search-launcher";
 
 function result(id: number, name: string, highlights: SearchResult["highlights"] = {}): SearchResult {
   return {

@@ -1,8 +1,8 @@
 import { CornerDownLeft, Loader2, Search } from "lucide-react";
-import { useEffect, useId, useState, type KeyboardEvent } from "react";
+import { useId, useState, type KeyboardEvent } from "react";
 import { useNavigate } from "react-router";
 
-import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogTitle } from "@/components/ui/dialog";
 import { paths } from "@/config/paths";
 import { toApiError } from "@/lib/api/errors";
 import { cn } from "@/lib/utils";
@@ -16,7 +16,6 @@ const PALETTE_RESULTS = 8;
 /** The API accepts 1 to 200 characters. */
 export const MAX_QUERY_LENGTH = 200;
 
-const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.userAgent);
 
 function PaletteBody({ onDone }: { onDone: () => void }) {
   const navigate = useNavigate();
@@ -151,42 +150,15 @@ function PaletteBody({ onDone }: { onDone: () => void }) {
   );
 }
 
-/** The shell's search: a button (and Ctrl/⌘-K anywhere) opening a command palette. */
-export function SearchPalette({ className }: { className?: string }) {
-  const [open, setOpen] = useState(false);
-
-  useEffect(() => {
-    const onKey = (event: globalThis.KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "k") {
-        event.preventDefault();
-        setOpen((was) => !was);
-      }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, []);
-
+/** The palette itself, a controlled dialog: loaded only once wanted (search-launcher.tsx
+ * holds the button and the shortcut), so it is not part of the first screen's JavaScript. */
+export default function SearchPaletteDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
-        <button
-          type="button"
-          aria-label="Search"
-          aria-keyshortcuts="Control+K Meta+K"
-          className={cn(
-            "inline-flex h-8 items-center gap-2 rounded-md border bg-background px-2 text-sm text-muted-foreground shadow-xs transition-colors hover:bg-accent hover:text-accent-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:outline-none sm:w-56 sm:px-3 dark:bg-input/20",
-            className,
-          )}
-        >
-          <Search aria-hidden className="size-4" />
-          <span className="hidden sm:inline">Search…</span>
-          <kbd className="ml-auto hidden rounded border bg-muted px-1.5 font-sans text-[10px] font-medium sm:inline">{isMac ? "⌘K" : "Ctrl K"}</kbd>
-        </button>
-      </DialogTrigger>
+    <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent className="top-[12vh] translate-y-0 gap-0 overflow-hidden p-0 sm:max-w-xl [&>button:last-child]:hidden">
         <DialogTitle className="sr-only">Search</DialogTitle>
         <DialogDescription className="sr-only">Search your items; use the arrow keys to move and Enter to open.</DialogDescription>
-        {open ? <PaletteBody onDone={() => setOpen(false)} /> : null}
+        {open ? <PaletteBody onDone={() => onOpenChange(false)} /> : null}
       </DialogContent>
     </Dialog>
   );
