@@ -40,7 +40,7 @@ if (!("ResizeObserver" in window)) {
   win.ResizeObserver = ResizeObserver;
   Object.assign(globalThis, { ResizeObserver });
 }
-if (typeof (win.matchMedia) !== "function") {
+if (typeof win.matchMedia !== "function") {
   win.matchMedia = (query: string) => ({
     matches: false,
     media: query,
