@@ -59,7 +59,8 @@ def test_a_blanket_disallow_keeps_its_reason_across_workers() -> None:
 
     policy = _worker_cache(prefix).get("https://shop.test:443")
 
-    assert policy is not None and policy.parser is None
+    assert policy is not None
+    assert policy.parser is None
     assert (policy.allow_all, policy.reason) == (False, reason)
     assert not policy.can_fetch("https://shop.test/p", "OmniStockBot")
 
