@@ -11,19 +11,23 @@ export function EmptyState({
   description,
   action,
   className,
+  headingLevel = 2,
 }: {
   icon: LucideIcon;
   title: string;
   description?: ReactNode;
   action?: ReactNode;
   className?: string;
+  /** 1 when the empty state is the whole page (its only heading). */
+  headingLevel?: 1 | 2;
 }) {
+  const Heading = headingLevel === 1 ? "h1" : "h2";
   return (
     <div className={cn("flex flex-col items-center rounded-xl border border-dashed px-6 py-14 text-center", className)}>
       <div className="mb-4 rounded-full bg-accent p-3 text-accent-foreground">
         <Icon aria-hidden className="size-6" />
       </div>
-      <h2 className="text-base font-semibold">{title}</h2>
+      <Heading className="text-base font-semibold">{title}</Heading>
       {description ? <p className="mt-1 max-w-sm text-sm text-muted-foreground">{description}</p> : null}
       {action ? <div className="mt-5">{action}</div> : null}
     </div>

@@ -12,6 +12,7 @@ export function Component() {
       <EmptyState
         icon={SearchX}
         title="Page not found"
+        headingLevel={1}
         description="There is nothing at this address."
         action={
           <Button asChild variant="outline">

@@ -14,7 +14,7 @@ import { conditionLabel, sourceLabel } from "../lib/labels";
 function MaxPriceBadge({ within }: { within: boolean | null }) {
   if (within === null) return null;
   return within ? (
-    <Badge className="bg-emerald-600 text-white dark:bg-emerald-500 dark:text-emerald-950">Under your max</Badge>
+    <Badge className="bg-emerald-700 text-white dark:bg-emerald-500 dark:text-emerald-950">Under your max</Badge>
   ) : (
     <Badge variant="outline">Over your max</Badge>
   );

@@ -9,7 +9,7 @@ export function Highlight({ html, fallback }: { html: string | undefined; fallba
     <>
       {parseHighlight(html).map((segment, index) =>
         segment.marked ? (
-          <mark key={index} className="rounded-xs bg-warning/30 px-0.5 text-inherit dark:bg-warning/25">
+          <mark key={index} className="rounded-xs bg-warning/30 px-0.5 text-foreground dark:bg-warning/25">
             {segment.text}
           </mark>
         ) : (
