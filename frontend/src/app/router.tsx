@@ -10,6 +10,7 @@ import { tokenStore } from "@/lib/api/token-store";
 import { endLocalSession } from "@/lib/session";
 
 import { BootScreen, RouteError } from "./route-error";
+import { RouteFocus } from "./route-focus";
 
 function loginUrlFor(location: { pathname: string; search: string }): string {
   const next = location.pathname + location.search;
@@ -42,6 +43,7 @@ export function createAppRouter(queryClient: QueryClient) {
 
   const router = createBrowserRouter([
     {
+      Component: RouteFocus,
       errorElement: <RouteError />,
       // Shown while the first route's loader restores the session.
       hydrateFallbackElement: <BootScreen />,

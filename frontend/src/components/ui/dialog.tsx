@@ -4,6 +4,8 @@ import type { ComponentProps } from "react";
 
 import { cn } from "@/lib/utils";
 
+import { useReturnFocus } from "./return-focus";
+
 export const Dialog = DialogPrimitive.Root;
 export const DialogTrigger = DialogPrimitive.Trigger;
 export const DialogClose = DialogPrimitive.Close;
@@ -15,8 +17,11 @@ export function DialogContent({
   className,
   children,
   side,
+  onOpenAutoFocus,
+  onCloseAutoFocus,
   ...props
 }: ComponentProps<typeof DialogPrimitive.Content> & { side?: "center" | "left" | "right" }) {
+  const focus = useReturnFocus({ onOpenAutoFocus, onCloseAutoFocus });
   const position =
     side === "left"
       ? "inset-y-0 left-0 h-full w-72 max-w-[85vw] border-r"
@@ -29,6 +34,7 @@ export function DialogContent({
       <DialogPrimitive.Content
         className={cn("fixed z-50 grid gap-4 bg-background p-6 shadow-lg outline-none", position, className)}
         {...props}
+        {...focus}
       >
         {children}
         <DialogPrimitive.Close className="absolute top-4 right-4 rounded-xs opacity-70 transition-opacity hover:opacity-100 focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:outline-none">

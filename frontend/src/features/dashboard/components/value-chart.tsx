@@ -58,7 +58,8 @@ function ChartTooltip({ active, payload, label, currency }: Partial<TooltipProps
 export default function ValueChart({ rows, currency, range }: ValueChartProps) {
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <ComposedChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 4 }}>
+      {/* Inside a labelled role="img": no focus stop of its own (see prices/components/price-chart.tsx). */}
+      <ComposedChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 4 }}>
         <defs>
           <linearGradient id="value-fill" x1="0" y1="0" x2="0" y2="1">
             <stop offset="0%" stopColor={VALUE_COLOR} stopOpacity={0.3} />
