@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { ReactElement } from "react";
-import { MemoryRouter, Route, Routes, useLocation } from "react-router";
+import { createMemoryRouter, Outlet, RouterProvider, useLocation, type RouteObject } from "react-router";
 
 import { tokenStore } from "@/lib/api/token-store";
 
@@ -35,14 +35,16 @@ export function renderWithProviders(
   { route = "/", path = "*", queryClient = createTestQueryClient() }: { route?: string; path?: string; queryClient?: QueryClient } = {},
 ) {
   const user = userEvent.setup();
+  // A data router, like the app's: hooks such as useBlocker need one.
+  const children: RouteObject[] = [{ path, element: ui }];
+  if (path !== "*") children.push({ path: "*", element: null });
+  const router = createMemoryRouter(
+    [{ element: <><Outlet /><LocationDisplay /></>, children }],
+    { initialEntries: [route] },
+  );
   const result = render(
     <QueryClientProvider client={queryClient}>
-      <MemoryRouter initialEntries={[route]}>
-        <Routes>
-          <Route path={path} element={ui} />
-        </Routes>
-        <LocationDisplay />
-      </MemoryRouter>
+      <RouterProvider router={router} />
     </QueryClientProvider>,
   );
   return { ...result, user, queryClient };

@@ -1,6 +1,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 
+import { UnsavedChangesGuard } from "@/components/unsaved-changes-guard";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field, FormAlert } from "@/components/ui/form";
@@ -46,6 +47,7 @@ export function ProfileForm({ user, collectionCurrency }: { user: User; collecti
       <CardContent>
         <form noValidate aria-label="Profile" onSubmit={onSubmit} className="grid max-w-md gap-4">
           <FormAlert message={errors.root?.serverError?.message} />
+          <UnsavedChangesGuard dirty={isDirty && !isSubmitting} />
           <Field label="Email">{(control) => <Input {...control} value={user.email} readOnly disabled />}</Field>
           <Field label="Display name" error={errors.display_name?.message}>
             {(control) => <Input {...control} autoComplete="name" {...form.register("display_name")} />}

@@ -1,8 +1,9 @@
-import { render, screen } from "@testing-library/react";
+import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
 import type { CollectibleRequest } from "@/lib/api/types";
+import { renderWithProviders } from "@/testing/render";
 import { makeVendor } from "@/testing/handlers";
 
 import { emptyFormValues } from "../lib/form-schema";
@@ -12,7 +13,7 @@ describe("the item form in wanted mode", () => {
   it("asks for a maximum price and priority instead of a purchase, and sends no purchase fields", async () => {
     const user = userEvent.setup();
     const onSubmit = vi.fn((_body: CollectibleRequest, _options: { alertAtMaxPrice: boolean }) => Promise.resolve());
-    render(<CollectibleForm mode="create" vendors={[makeVendor()]} defaultValues={emptyFormValues(1, "wanted")} onSubmit={onSubmit} />);
+    renderWithProviders(<CollectibleForm mode="create" vendors={[makeVendor()]} defaultValues={emptyFormValues(1, "wanted")} onSubmit={onSubmit} />);
 
     expect(screen.queryByRole("textbox", { name: /Price paid/ })).not.toBeInTheDocument();
     await user.type(screen.getByRole("textbox", { name: /^name/i }), "Charizard");
@@ -41,7 +42,7 @@ describe("the item form in wanted mode", () => {
   it("the max-price alert box waits for a maximum price, and unticking it creates no alert", async () => {
     const user = userEvent.setup();
     const onSubmit = vi.fn((_body: CollectibleRequest, _options: { alertAtMaxPrice: boolean }) => Promise.resolve());
-    render(<CollectibleForm mode="create" vendors={[makeVendor()]} defaultValues={emptyFormValues(1, "wanted")} onSubmit={onSubmit} />);
+    renderWithProviders(<CollectibleForm mode="create" vendors={[makeVendor()]} defaultValues={emptyFormValues(1, "wanted")} onSubmit={onSubmit} />);
     const box = screen.getByRole("checkbox", { name: "Alert me when it is at or below my max price" });
     expect(box).toBeDisabled();
     expect(box).toHaveAccessibleDescription("Give a maximum price first.");
@@ -57,7 +58,7 @@ describe("the item form in wanted mode", () => {
   });
 
   it("editing a want offers no alert box", () => {
-    render(
+    renderWithProviders(
       <CollectibleForm
         mode="edit"
         vendors={[makeVendor()]}
@@ -71,7 +72,7 @@ describe("the item form in wanted mode", () => {
   it("an owned item sends no maximum price", async () => {
     const user = userEvent.setup();
     const onSubmit = vi.fn((_body: CollectibleRequest, _options: { alertAtMaxPrice: boolean }) => Promise.resolve());
-    render(<CollectibleForm mode="create" vendors={[makeVendor()]} defaultValues={emptyFormValues(1)} onSubmit={onSubmit} />);
+    renderWithProviders(<CollectibleForm mode="create" vendors={[makeVendor()]} defaultValues={emptyFormValues(1)} onSubmit={onSubmit} />);
     expect(screen.queryByRole("textbox", { name: /Maximum price/ })).not.toBeInTheDocument();
     await user.type(screen.getByRole("textbox", { name: /^name/i }), "Pikachu");
     await user.click(screen.getByRole("button", { name: "Add item" }));

@@ -1,11 +1,11 @@
-import { render, screen, within } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it, vi } from "vitest";
 
 import type { CollectibleRequest } from "@/lib/api/types";
 import { API, makeVendor } from "@/testing/handlers";
-import { signIn } from "@/testing/render";
+import { renderWithProviders, signIn } from "@/testing/render";
 import { server } from "@/testing/server";
 
 import { createCollectible } from "../api/create-collectible";
@@ -14,7 +14,7 @@ import { CollectibleForm } from "./collectible-form";
 
 function setup(onSubmit: (body: CollectibleRequest) => Promise<unknown> = vi.fn(() => Promise.resolve())) {
   const user = userEvent.setup();
-  render(<CollectibleForm mode="create" vendors={[makeVendor()]} defaultValues={emptyFormValues(1)} onSubmit={onSubmit} />);
+  renderWithProviders(<CollectibleForm mode="create" vendors={[makeVendor()]} defaultValues={emptyFormValues(1)} onSubmit={onSubmit} />);
   return { user, onSubmit };
 }
 

@@ -2,6 +2,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { ReactNode } from "react";
 import { Controller, FormProvider, useForm, useWatch } from "react-hook-form";
 
+import { UnsavedChangesGuard } from "@/components/unsaved-changes-guard";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field, FieldError, FormAlert } from "@/components/ui/form";
@@ -82,7 +83,7 @@ export function CollectibleForm({ defaultValues, vendors, mode, onSubmit, onCanc
     defaultValues,
   });
   const { register, control, formState } = form;
-  const { errors, isSubmitting } = formState;
+  const { errors, isSubmitting, isDirty, isSubmitSuccessful } = formState;
   const category = useWatch({ control, name: "category" });
   const vendorId = useWatch({ control, name: "vendor" });
   const vendor = vendors.find((v) => String(v.id) === vendorId);
@@ -105,6 +106,7 @@ export function CollectibleForm({ defaultValues, vendors, mode, onSubmit, onCanc
     <FormProvider {...form}>
       <form noValidate onSubmit={submit} className="grid gap-5" aria-label={mode === "create" ? "New item" : "Edit item"}>
         <FormAlert message={errors.root?.serverError?.message} />
+        <UnsavedChangesGuard dirty={isDirty && !isSubmitting && !isSubmitSuccessful} />
 
         <Section title="Item">
           <Field label="Name" required error={errors.name?.message} className="sm:col-span-2">
