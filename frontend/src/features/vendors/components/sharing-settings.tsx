@@ -1,4 +1,5 @@
 import { Copy, RefreshCw } from "lucide-react";
+import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -66,13 +67,19 @@ function CopyField({ label, url }: { label: string; url: string }) {
 export function SharingSettings({ vendor }: { vendor: Vendor }) {
   const change = useChangeSharing(vendor.id);
   const regenerate = useRegenerateShareLink(vendor.id);
-  const save = (body: SharingChange) =>
+  // The choices sent show at once, in the same event as the click: the mutation's own state
+  // arrives a tick later, and a controlled radio would snap back in between.
+  const [sent, setSent] = useState<SharingChange>({});
+  const save = (body: SharingChange) => {
+    setSent((previous) => ({ ...previous, ...body }));
     change.mutate(body, {
       onSuccess: () => toast.success("Sharing saved."),
-      onError: (error) => toast.error(toApiError(error).message),
+      onError: (error) => {
+        setSent({}); // back to what the server holds
+        toast.error(toApiError(error).message);
+      },
     });
-  // The choice just sent shows at once, not only once the vendors list is read again.
-  const sent = change.isPending || change.isSuccess ? change.variables : undefined;
+  };
   const shown = { ...vendor, ...sent };
   const shared = vendor.collection_visibility !== "private" || vendor.wants_visibility !== "private";
   const isPublic = vendor.collection_visibility === "public" || vendor.wants_visibility === "public";
