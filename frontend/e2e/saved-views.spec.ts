@@ -50,8 +50,20 @@ test("save a view", async ({ page }) => {
   expect(await collectionCount(page)).toBe(count);
   await expect(page.getByTestId("current-view")).toHaveText(name);
 
-  await page.getByRole("button", { name: "Delete view" }).click();
-  await page.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
+  const deleteView = async () => {
+    await page.getByRole("button", { name: "Delete view" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
+    await expect(page.getByRole("button", { name: "Save view" })).toBeVisible();
+    await expect(link).toBeHidden();
+  };
+  // Undo brings it back; a delete left alone is sent when its toast goes, and stays done.
+  await deleteView();
+  await page.getByRole("region", { name: "Notifications" }).getByRole("button", { name: "Undo" }).click();
+  await expect(link).toBeVisible();
+  await expect(page.getByTestId("current-view")).toHaveText(name);
+  await deleteView();
+  await expect(page.getByRole("button", { name: "Undo" })).toBeHidden({ timeout: 15_000 });
+  await page.reload();
   await expect(page.getByRole("button", { name: "Save view" })).toBeVisible();
   await expect(link).toBeHidden();
 });

@@ -4,10 +4,20 @@ import { useSyncExternalStore } from "react";
 import { cn } from "@/lib/utils";
 
 type ToastKind = "success" | "error" | "info";
+interface ToastAction {
+  label: string;
+  onClick: () => void;
+}
 interface ToastItem {
   id: number;
   kind: ToastKind;
   message: string;
+  action?: ToastAction | undefined;
+}
+interface ToastOptions {
+  durationMs?: number;
+  /** One button in the toast ("Undo"); clicking it also dismisses the toast. */
+  action?: ToastAction;
 }
 
 let items: ToastItem[] = [];
@@ -22,9 +32,9 @@ function dismiss(id: number) {
   emit();
 }
 
-function push(kind: ToastKind, message: string, durationMs = 5000) {
+function push(kind: ToastKind, message: string, { durationMs = 5000, action }: ToastOptions = {}) {
   const id = nextId++;
-  items = [...items.slice(-3), { id, kind, message }];
+  items = [...items.slice(-3), { id, kind, message, action }];
   emit();
   setTimeout(() => dismiss(id), durationMs);
   return id;
@@ -32,9 +42,9 @@ function push(kind: ToastKind, message: string, durationMs = 5000) {
 
 /** Sonner-like imperative API: `toast.success("Saved")`. */
 export const toast = {
-  success: (message: string) => push("success", message),
-  error: (message: string) => push("error", message, 8000),
-  info: (message: string) => push("info", message),
+  success: (message: string, options?: ToastOptions) => push("success", message, options),
+  error: (message: string, options?: ToastOptions) => push("error", message, { durationMs: 8000, ...options }),
+  info: (message: string, options?: ToastOptions) => push("info", message, options),
   dismiss,
 };
 
@@ -66,6 +76,18 @@ export function Toaster() {
             <CheckCircle2 aria-hidden className="mt-0.5 size-4 text-success" />
           )}
           <p className="flex-1">{item.message}</p>
+          {item.action ? (
+            <button
+              type="button"
+              onClick={() => {
+                dismiss(item.id);
+                item.action?.onClick();
+              }}
+              className="-my-0.5 rounded-sm px-1.5 py-0.5 font-medium text-primary underline-offset-2 hover:underline focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:outline-none"
+            >
+              {item.action.label}
+            </button>
+          ) : null}
           <button
             type="button"
             onClick={() => dismiss(item.id)}

@@ -1,5 +1,5 @@
 import { screen, within } from "@testing-library/react";
-import { describe, expect, it, onTestFinished } from "vitest";
+import { describe, expect, it, onTestFinished, vi } from "vitest";
 
 import { alertsDb, makeAlertEvent, makeAlertRule } from "@/testing/handlers-alerts";
 import { db, makeCollectible, makeVendor } from "@/testing/handlers";
@@ -92,8 +92,10 @@ describe("AlertsView", () => {
     await user.click(await screen.findByRole("checkbox", { name: "New all-time low: enabled" }));
     expect(alertsDb.ruleWrites.at(-1)).toEqual({ enabled: false });
     await user.click(screen.getByRole("button", { name: "Delete Tracker paused" }));
-    await screen.findByRole("checkbox", { name: "New all-time low: enabled" });
-    expect(alertsDb.rules.map((r) => r.id)).toEqual([1]);
+    expect(screen.queryByRole("button", { name: "Delete Tracker paused" })).not.toBeInTheDocument();
+    expect(alertsDb.rules).toHaveLength(2); // sent when the undo window has passed, or the tab closes
+    window.dispatchEvent(new Event("beforeunload", { cancelable: true }));
+    await vi.waitFor(() => { expect(alertsDb.rules.map((r) => r.id)).toEqual([1]); });
 
     const events = screen.getByRole("table", { name: "Fired alerts" });
     expect(within(events).getByRole("link", { name: "Charizard hit a new low" })).toHaveAttribute("href", "/collection/7");

@@ -2,6 +2,8 @@ import { BellRing, History, Plus, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { Link } from "react-router";
 
+import { useQueryClient } from "@tanstack/react-query";
+import { deleteWithUndo } from "@/components/delete-with-undo";
 import { EmptyState, ErrorState } from "@/components/states";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -13,7 +15,7 @@ import { paths } from "@/config/paths";
 import type { AlertRule, Vendor } from "@/lib/api/types";
 import { formatDateTime, formatMoney } from "@/lib/utils";
 
-import { EVENTS_PAGE_SIZE, useAlertEvents, useAlertRules, useCreateAlertRule, useDeleteAlertRule, useUpdateAlertRule } from "../api/alerts";
+import { alertKeys, EVENTS_PAGE_SIZE, useAlertEvents, useAlertRules, useCreateAlertRule, useDeleteAlertRule, useUpdateAlertRule } from "../api/alerts";
 import { describeRule } from "../lib/rule-form";
 import { RuleForm } from "./rule-form";
 
@@ -29,6 +31,7 @@ function ItemLink({ id, name }: { id: number; name: string | null }) {
 function RuleRow({ rule, vendors, onEdit }: { rule: AlertRule; vendors: Vendor[]; onEdit: () => void }) {
   const update = useUpdateAlertRule();
   const remove = useDeleteAlertRule();
+  const queryClient = useQueryClient();
   const vendor = vendors.find((v) => v.id === rule.vendor);
   const description = describeRule(rule);
   return (
@@ -64,7 +67,9 @@ function RuleRow({ rule, vendors, onEdit }: { rule: AlertRule; vendors: Vendor[]
           size="sm"
           aria-label={`Delete ${description}`}
           disabled={remove.isPending}
-          onClick={() => remove.mutate(rule.id, { onSuccess: () => toast.success("Alert rule deleted.") })}
+          onClick={() =>
+            deleteWithUndo({ queryClient, lists: alertKeys.rules(), id: rule.id, message: "Alert rule deleted.", send: () => remove.mutateAsync(rule.id) })
+          }
         >
           <Trash2 aria-hidden />
         </Button>

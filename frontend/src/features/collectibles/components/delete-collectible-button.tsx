@@ -1,9 +1,11 @@
 import { Trash2 } from "lucide-react";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 
 import { ConfirmDestructiveDialog } from "@/components/confirm-destructive-dialog";
+import { deleteWithUndo } from "@/components/delete-with-undo";
 import { Button } from "@/components/ui/button";
-import { isApiError } from "@/lib/api/errors";
+import { collectibleKeys } from "@/lib/query-keys";
 import type { Collectible } from "@/lib/api/types";
 
 import { useDeleteCollectible } from "../api/delete-collectible";
@@ -11,36 +13,30 @@ import { useDeleteCollectible } from "../api/delete-collectible";
 export function DeleteCollectibleButton({ item, onDeleted }: { item: Collectible; onDeleted: () => void }) {
   const [open, setOpen] = useState(false);
   const remove = useDeleteCollectible();
-  const hasHistory = isApiError(remove.error) && remove.error.status === 409;
+  const queryClient = useQueryClient();
   return (
     <ConfirmDestructiveDialog
       open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) remove.reset();
-      }}
+      onOpenChange={setOpen}
       trigger={
         <Button variant="outline" className="text-destructive hover:text-destructive">
           <Trash2 aria-hidden /> Delete
         </Button>
       }
       title={`Delete “${item.name}”?`}
-      description="The item and its recorded details are removed from your collection. This cannot be undone."
-      confirmLabel={hasHistory ? "Delete with its price history" : "Delete item"}
+      description="The item goes with its trackers, photos and price history. To keep its history, mark it sold instead. You can undo for a few seconds."
+      confirmLabel="Delete item"
       pendingLabel="Deleting…"
-      pending={remove.isPending}
-      error={remove.isError ? remove.error : null}
-      onConfirm={() =>
-        remove.mutate(
-          { id: item.id, confirmHistory: hasHistory },
-          {
-            onSuccess: () => {
-              setOpen(false);
-              onDeleted();
-            },
-          },
-        )
-      }
+      pending={false}
+      onConfirm={() => {
+        setOpen(false);
+        onDeleted();
+        // The confirmation and the undo window stand for the API's "with its history" check.
+        deleteWithUndo({
+          queryClient, lists: collectibleKeys.lists(), id: item.id, message: `“${item.name}” deleted.`,
+          send: () => remove.mutateAsync({ id: item.id, confirmHistory: true }),
+        });
+      }}
     />
   );
 }

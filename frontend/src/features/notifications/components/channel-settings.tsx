@@ -1,6 +1,9 @@
 import { BellRing, Mail, Plus, Send, Trash2 } from "lucide-react";
 import { useState } from "react";
 
+import { useQueryClient } from "@tanstack/react-query";
+import { deleteWithUndo } from "@/components/delete-with-undo";
+import { notificationKeys } from "../api/keys";
 import { EmptyState, ErrorState } from "@/components/states";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -18,6 +21,7 @@ import { ChannelForm } from "./channel-form";
 function ChannelCard({ channel, onEdit }: { channel: NotificationChannel; onEdit: () => void }) {
   const test = useTestChannel();
   const remove = useDeleteChannel();
+  const queryClient = useQueryClient();
   const quiet = channel.quiet_start && channel.quiet_end ? `${channel.quiet_start.slice(0, 5)}–${channel.quiet_end.slice(0, 5)}` : null;
   return (
     <li>
@@ -69,7 +73,12 @@ function ChannelCard({ channel, onEdit }: { channel: NotificationChannel; onEdit
               size="sm"
               aria-label={`Delete ${channel.name}`}
               disabled={remove.isPending}
-              onClick={() => remove.mutate(channel.id, { onSuccess: () => toast.success(`“${channel.name}” deleted.`) })}
+              onClick={() =>
+                deleteWithUndo({
+                  queryClient, lists: notificationKeys.channels(), id: channel.id, message: `“${channel.name}” deleted.`,
+                  send: () => remove.mutateAsync(channel.id),
+                })
+              }
             >
               <Trash2 aria-hidden />
             </Button>

@@ -1,7 +1,9 @@
 import { ExternalLink, FlaskConical, MoreHorizontal, Pause, Pencil, Play, Plus, Radar, Trash2 } from "lucide-react";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 
 import { ConfirmDestructiveDialog } from "@/components/confirm-destructive-dialog";
+import { deleteWithUndo } from "@/components/delete-with-undo";
 import { EmptyState, ErrorState } from "@/components/states";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -15,6 +17,7 @@ import type { Tracker, TrackerStatus } from "@/lib/api/types";
 import { cn, formatDateTime } from "@/lib/utils";
 
 import { useDeleteTracker } from "../api/delete-tracker";
+import { priceKeys } from "../api/keys";
 import { useTrackers } from "../api/get-trackers";
 import { usePauseTracker } from "../api/pause-tracker";
 import { useResumeTracker } from "../api/resume-tracker";
@@ -186,6 +189,7 @@ function TrackerRow({
 
 function DeleteTrackerDialog({ collectibleId, tracker, onClose }: { collectibleId: number; tracker: Tracker | null; onClose: () => void }) {
   const remove = useDeleteTracker(collectibleId);
+  const queryClient = useQueryClient();
   return (
     <ConfirmDestructiveDialog
       open={tracker !== null}
@@ -203,11 +207,10 @@ function DeleteTrackerDialog({ collectibleId, tracker, onClose }: { collectibleI
       error={remove.isError ? remove.error : null}
       onConfirm={() => {
         if (!tracker) return;
-        remove.mutate(tracker.id, {
-          onSuccess: () => {
-            toast.success("Tracker deleted.");
-            onClose();
-          },
+        onClose();
+        deleteWithUndo({
+          queryClient, lists: priceKeys.trackers(collectibleId), id: tracker.id, message: `Tracker deleted: ${hostOf(tracker.url)}.`,
+          send: () => remove.mutateAsync(tracker.id),
         });
       }}
     />

@@ -1,4 +1,5 @@
 import { Bookmark, Pencil, Trash2 } from "lucide-react";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
@@ -14,9 +15,11 @@ import {
   AlertDialogTitle,
   AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
+import { deleteWithUndo } from "@/components/delete-with-undo";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
 import type { SavedView } from "@/lib/api/types";
+import { savedViewKeys } from "@/lib/query-keys";
 
 import { useCreateSavedView } from "../api/create-saved-view";
 import { useDeleteSavedView } from "../api/delete-saved-view";
@@ -105,6 +108,7 @@ function CurrentView({ view }: { view: SavedView }) {
   const [renaming, setRenaming] = useState(false);
   const update = useUpdateSavedView();
   const remove = useDeleteSavedView();
+  const queryClient = useQueryClient();
   return (
     <div className="flex items-center gap-1 rounded-md border px-2 py-1 text-sm">
       <Bookmark aria-hidden className="size-4 text-muted-foreground" />
@@ -128,7 +132,11 @@ function CurrentView({ view }: { view: SavedView }) {
           </AlertDialogHeader>
           <AlertDialogFooter>
             <AlertDialogCancel>{t("save.cancel")}</AlertDialogCancel>
-            <AlertDialogAction onClick={() => remove.mutate(view.id, { onSuccess: () => toast.success(t("current.deleted")) })}>
+            <AlertDialogAction
+              onClick={() =>
+                deleteWithUndo({ queryClient, lists: savedViewKeys.all, id: view.id, message: t("current.deleted"), send: () => remove.mutateAsync(view.id) })
+              }
+            >
               {t("current.delete")}
             </AlertDialogAction>
           </AlertDialogFooter>

@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 import { makeSavedView, viewsDb } from "@/testing/handlers-views";
 import { LocationDisplay, renderWithProviders } from "@/testing/render";
@@ -87,6 +87,9 @@ describe("SavedViewControls", () => {
     await user.click(screen.getByRole("button", { name: "Delete view" }));
     await user.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Delete" }));
     expect(await screen.findByRole("button", { name: "Save view" })).toBeInTheDocument();
-    expect(viewsDb.views.map((v) => v.name)).toEqual(["Coins"]);
+    // Sent once the undo window has passed, or at once when the tab closes.
+    expect(viewsDb.views.map((v) => v.name)).toHaveLength(2);
+    window.dispatchEvent(new Event("beforeunload", { cancelable: true }));
+    await vi.waitFor(() => { expect(viewsDb.views.map((v) => v.name)).toEqual(["Coins"]); });
   });
 });

@@ -1,0 +1,67 @@
+import { QueryClient } from "@tanstack/react-query";
+import { act, render, screen } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
+import { Toaster } from "@/components/ui/toast";
+
+import { deleteWithUndo, UNDO_WINDOW_MS } from "./delete-with-undo";
+
+const page = () => ({ count: 2, results: [{ id: 1, name: "Charizard" }, { id: 2, name: "Blastoise" }] });
+
+describe("deleteWithUndo", () => {
+  let queryClient: QueryClient;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    queryClient = new QueryClient();
+    queryClient.setQueryData(["items", "list", 1], page());
+    queryClient.setQueryData(["items", "list", "tags"], [{ id: 1 }, { id: 3 }]);
+    render(<Toaster />);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const start = (send = vi.fn(() => Promise.resolve())) => {
+    act(() => {
+      deleteWithUndo({ queryClient, lists: ["items", "list"], id: 1, message: "Item deleted.", send });
+    });
+    return send;
+  };
+
+  it("hides the row from every list at once and sends the delete when the window has passed", async () => {
+    const send = start();
+    expect(queryClient.getQueryData(["items", "list", 1])).toEqual({ count: 1, results: [{ id: 2, name: "Blastoise" }] });
+    expect(queryClient.getQueryData(["items", "list", "tags"])).toEqual([{ id: 3 }]);
+    expect(screen.getByRole("status")).toHaveTextContent("Item deleted.");
+    await act(() => vi.advanceTimersByTimeAsync(UNDO_WINDOW_MS - 1));
+    expect(send).not.toHaveBeenCalled();
+    await act(() => vi.advanceTimersByTimeAsync(1));
+    expect(send).toHaveBeenCalledTimes(1);
+  });
+
+  it("Undo puts the rows back and nothing is sent", async () => {
+    const send = start();
+    act(() => { screen.getByRole("button", { name: "Undo" }).click(); });
+    expect(queryClient.getQueryData(["items", "list", 1])).toEqual(page());
+    expect(screen.getByText("Restored.")).toBeInTheDocument();
+    await act(() => vi.advanceTimersByTimeAsync(UNDO_WINDOW_MS * 2));
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it("a refused delete brings the row back and says why", async () => {
+    start(vi.fn(() => Promise.reject(new Error("You have view-only access."))));
+    await act(() => vi.advanceTimersByTimeAsync(UNDO_WINDOW_MS));
+    expect(queryClient.getQueryData(["items", "list", 1])).toEqual(page());
+    expect(screen.getByRole("alert")).toHaveTextContent(/Could not delete/);
+  });
+
+  it("closing the tab sends the waiting delete at once, and only once", async () => {
+    const send = start();
+    const event = new Event("beforeunload", { cancelable: true });
+    window.dispatchEvent(event);
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(event.defaultPrevented).toBe(true);
+    await act(() => vi.advanceTimersByTimeAsync(UNDO_WINDOW_MS));
+    expect(send).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,90 @@
+import type { QueryClient, QueryKey } from "@tanstack/react-query";
+
+import { toast } from "@/components/ui/toast";
+import { toApiError } from "@/lib/api/errors";
+
+/** How long a delete can be taken back before it is sent. */
+export const UNDO_WINDOW_MS = 8000;
+
+/** Deletes still inside their undo window: sent at once if the tab is closed. */
+const waiting = new Set<() => void>();
+let unloadHooked = false;
+
+function hookUnload() {
+  if (unloadHooked) return;
+  unloadHooked = true;
+  window.addEventListener("beforeunload", (event) => {
+    if (waiting.size === 0) return;
+    for (const send of [...waiting]) send();
+    // The browser's "leave?" prompt gives those requests the time to go out.
+    event.preventDefault();
+  });
+}
+
+/** A list's cached data without the row `id`: a plain array or one page ({count, results}). */
+function withoutRow(data: unknown, id: number): unknown {
+  const keep = (row: unknown) => !(typeof row === "object" && row !== null && "id" in row && row.id === id);
+  if (Array.isArray(data)) return data.filter(keep);
+  if (typeof data === "object" && data !== null && "results" in data && Array.isArray(data.results)) {
+    const results = data.results.filter(keep);
+    const removed = data.results.length - results.length;
+    return "count" in data && typeof data.count === "number" ? { ...data, results, count: data.count - removed } : { ...data, results };
+  }
+  return data;
+}
+
+export interface DeleteWithUndo {
+  queryClient: QueryClient;
+  /** The lists the row disappears from at once (every cached query under this key). */
+  lists: QueryKey;
+  id: number;
+  /** "Tracker deleted." — the toast that carries the Undo button. */
+  message: string;
+  /** Sends the delete (a mutation's mutateAsync): called once the undo window has passed. */
+  send: () => Promise<unknown>;
+}
+
+/**
+ * The row leaves the lists now; the delete is sent only when the undo window has passed, so
+ * "Undo" simply puts the cached rows back (nothing was deleted). If the server refuses, the
+ * rows come back and the reason is shown.
+ */
+export function deleteWithUndo({ queryClient, lists, id, message, send }: DeleteWithUndo): void {
+  hookUnload();
+  const before = queryClient.getQueriesData({ queryKey: lists });
+  queryClient.setQueriesData({ queryKey: lists }, (data: unknown) => withoutRow(data, id));
+  const putBack = () => {
+    for (const [key, data] of before) queryClient.setQueryData(key, data);
+  };
+
+  let settled = false;
+  const settle = () => {
+    settled = true;
+    clearTimeout(timer);
+    waiting.delete(sendNow);
+  };
+  function sendNow() {
+    if (settled) return;
+    settle();
+    toast.dismiss(toastId);
+    send().catch((error: unknown) => {
+      putBack();
+      void queryClient.invalidateQueries({ queryKey: lists });
+      toast.error(`Could not delete: ${toApiError(error).message}`);
+    });
+  }
+  const toastId = toast.success(message, {
+    durationMs: UNDO_WINDOW_MS,
+    action: {
+      label: "Undo",
+      onClick: () => {
+        if (settled) return;
+        settle();
+        putBack();
+        toast.success("Restored.");
+      },
+    },
+  });
+  const timer = setTimeout(sendNow, UNDO_WINDOW_MS);
+  waiting.add(sendNow);
+}
