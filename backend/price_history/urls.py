@@ -1,7 +1,7 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from price_history import api, catalogue_api, page_photo_api, prices_api
+from price_history import api, catalogue_api, page_photo_api, prices_api, vendor_refresh_api
 
 router = SimpleRouter()
 router.register(
@@ -25,6 +25,11 @@ urlpatterns = [
         "collectibles/<int:collectible_pk>/refresh-prices",
         api.RefreshPricesView.as_view(),
         name="collectible-refresh-prices",
+    ),
+    path(
+        "vendors/<int:vendor_id>/refresh-prices",
+        vendor_refresh_api.VendorRefreshPricesView.as_view(),
+        name="vendor-refresh-prices",
     ),
     path(
         "collectibles/<int:collectible_pk>/trackers/<int:pk>/photo/",

@@ -129,6 +129,10 @@ SCRAPER_RUN_MAX_ATTEMPTS = env.int("SCRAPER_RUN_MAX_ATTEMPTS", default=3)
 SCRAPER_CHECK_DEADLINE_SECONDS = env.float("SCRAPER_CHECK_DEADLINE_SECONDS", default=15.0)
 TRACKER_CHECK_THROTTLE_RATE = env.str("TRACKER_CHECK_THROTTLE_RATE", default="6/min")
 TRACKER_MAX_PER_ITEM = env.int("TRACKER_MAX_PER_ITEM", default=50)
+# A collection's "refresh all" (POST vendors/{id}/refresh-prices) queues at most this many
+# trackers at once (the longest unchecked first), and runs once per collection per interval.
+VENDOR_REFRESH_MAX_TRACKERS = env.int("VENDOR_REFRESH_MAX_TRACKERS", default=500)
+VENDOR_REFRESH_INTERVAL = timedelta(minutes=env.int("VENDOR_REFRESH_INTERVAL_MINUTES", default=10))
 
 if SCRAPER_MIN_DELAY_SECONDS < 0:
     raise ImproperlyConfigured("SCRAPER_MIN_DELAY_SECONDS must not be negative.")
@@ -136,6 +140,10 @@ if timedelta(hours=1) > TRACKER_MIN_INTERVAL:
     raise ImproperlyConfigured("TRACKER_MIN_INTERVAL_MINUTES must be at least 60.")
 if SCRAPER_PAUSE_AFTER_FAILURES < 1 or SCRAPER_DUE_BATCH < 1:
     raise ImproperlyConfigured("SCRAPER_PAUSE_AFTER_FAILURES and SCRAPER_DUE_BATCH must be >= 1.")
+if VENDOR_REFRESH_MAX_TRACKERS < 1 or timedelta(minutes=1) > VENDOR_REFRESH_INTERVAL:
+    raise ImproperlyConfigured(
+        "VENDOR_REFRESH_MAX_TRACKERS and VENDOR_REFRESH_INTERVAL_MINUTES must be >= 1."
+    )
 _rate_count, _, _rate_period = TRACKER_CHECK_THROTTLE_RATE.partition("/")
 if not (
     1 <= SCRAPER_CHECK_DEADLINE_SECONDS <= 60

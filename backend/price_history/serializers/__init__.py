@@ -1,6 +1,10 @@
 """Shapes of the price engine's API, by subject: trackers, jobs, prices."""
 
-from price_history.serializers.jobs import ScrapeJobSerializer, ScrapeRunSerializer
+from price_history.serializers.jobs import (
+    ScrapeJobSerializer,
+    ScrapeRunSerializer,
+    VendorRefreshSerializer,
+)
 from price_history.serializers.prices import (
     EARLIEST_PRICE_DAY,
     LATEST_QUERY_DAY,
@@ -28,4 +32,5 @@ __all__ = [
     "ScrapeRunSerializer",
     "TrackerSerializer",
     "TrackerTestSerializer",
+    "VendorRefreshSerializer",
 ]

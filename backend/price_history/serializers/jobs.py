@@ -58,3 +58,27 @@ class ScrapeJobSerializer(serializers.ModelSerializer):
             "runs",
         ]
         read_only_fields = fields
+
+
+class VendorRefreshSkippedSerializer(serializers.Serializer):
+    paused = serializers.IntegerField(help_text="Paused trackers: resume them to check them.")
+    already_queued = serializers.IntegerField(
+        help_text="Trackers with a check already queued or running (not queued twice)."
+    )
+    over_limit = serializers.IntegerField(
+        help_text="Active trackers past `VENDOR_REFRESH_MAX_TRACKERS` (500): the longest "
+        "unchecked go first, so the next refresh carries on with these."
+    )
+
+
+class VendorRefreshSerializer(serializers.Serializer):
+    """The answer of a collection's "refresh all": counts and job ids, not whole jobs (one
+    per item, with every run, would make a long answer; `GET /scrape-jobs/{id}/`)."""
+
+    vendor = serializers.IntegerField()
+    queued = serializers.IntegerField(help_text="Trackers queued for a check now.")
+    jobs = serializers.ListField(
+        child=serializers.IntegerField(),
+        help_text="The refresh jobs made, one per item with a tracker queued.",
+    )
+    skipped = VendorRefreshSkippedSerializer(help_text="Trackers not queued, by reason.")

@@ -1,6 +1,7 @@
-"""Writes of the price engine, by subject: trackers, jobs, runs (and re-queuing the stuck
-ones), prices entered by hand (and their corrections), the one-off check of a tracker's
-page, adding its product image as a photo, and "Find it" (a catalogue search)."""
+"""Writes of the price engine, by subject: trackers, jobs (an item's or a collection's
+refresh), runs (and re-queuing the stuck ones), prices entered by hand (and their
+corrections), the one-off check of a tracker's page, adding its product image as a photo,
+and "Find it" (a catalogue search)."""
 
 from price_history.services.catalogue import (
     CatalogueSearchError,
@@ -23,9 +24,11 @@ from price_history.services.hosts import (
     scrape_run_defer_until,
 )
 from price_history.services.jobs import (
+    VendorRefresh,
     scrape_job_create,
     scrape_job_create_due,
     scrape_job_request_refresh,
+    scrape_jobs_request_vendor_refresh,
 )
 from price_history.services.operator import (
     ActionOutcome,
@@ -70,6 +73,7 @@ __all__ = [
     "ObservedPriceError",
     "PageImageError",
     "TrackerCheck",
+    "VendorRefresh",
     "catalogue_game_for",
     "catalogue_query_for",
     "catalogue_search",
@@ -83,6 +87,7 @@ __all__ = [
     "scrape_job_create_due",
     "scrape_job_request_refresh",
     "scrape_jobs_cancel_queued",
+    "scrape_jobs_request_vendor_refresh",
     "scrape_jobs_retry_failed",
     "scrape_run_defer_until",
     "scrape_run_execute",

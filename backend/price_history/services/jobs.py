@@ -1,29 +1,34 @@
-"""Writes of scrape jobs: a refresh a collector asks for, the beat's claim of due trackers,
-and each job's counts as its runs finish."""
+"""Writes of scrape jobs: a refresh a collector asks for (of an item or of a whole
+collection), the beat's claim of due trackers, and each job's counts as its runs finish."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.db.models import Count, Exists, F, OuterRef, Q, Sum
 from django.utils import timezone
 
-from inventory.models import Collectible
+from inventory.models import Collectible, CollectibleStatus
 from price_history import queue
 from price_history.models import JobKind, JobStatus, RunStatus, ScrapeJob, ScrapeRun, Tracker
 from price_history.services.hosts import interleave_by_host, runs_book
 from users.models import User
+from vendors.models import Vendor
 
 logger = logging.getLogger(__name__)
 
 
-def _publish_on_commit(job: ScrapeJob, runs: list[tuple[int, str]]) -> None:
-    job_id = job.pk
+def _publish_on_commit(jobs: Sequence[ScrapeJob], runs: list[tuple[int, str]]) -> None:
+    """Once the transaction commits, queue `runs` (run id, tracker URL), in that order, of
+    `jobs`; if the broker refuses, every one of the jobs is marked failed instead of being
+    left queued forever, and the caller gets `QueueUnavailableError`."""
+    job_ids = [job.pk for job in jobs]
     run_ids = [run_id for run_id, _ in runs]
 
     def publish() -> None:
@@ -32,22 +37,36 @@ def _publish_on_commit(job: ScrapeJob, runs: list[tuple[int, str]]) -> None:
             slots = {run_id: slot for run_id, slot in runs_book(runs) if slot is not None}
             queue.publish_runs(run_ids, slots=slots) if slots else queue.publish_runs(run_ids)
         except Exception as exc:
-            logger.exception("Could not queue the runs of scrape job %s", job_id)
-            _job_mark_unqueued(job_id=job_id, run_ids=run_ids, error=str(exc))
+            logger.exception("Could not queue the runs of scrape jobs %s", job_ids)
+            _jobs_mark_unqueued(job_ids=job_ids, run_ids=run_ids, error=str(exc))
             raise queue.QueueUnavailableError() from exc
 
     transaction.on_commit(publish, robust=False)
 
 
 @transaction.atomic
-def _job_mark_unqueued(*, job_id: int, run_ids: Sequence[int], error: str) -> None:
+def _jobs_mark_unqueued(*, job_ids: Sequence[int], run_ids: Sequence[int], error: str) -> None:
     now = timezone.now()
     message = "The task queue was unavailable; this run was never started."
     ScrapeRun.objects.filter(pk__in=run_ids, status=RunStatus.QUEUED).update(
         status=RunStatus.FAILED, error_kind="queue_unavailable", error_message=message,
         finished_at=now,
     )  # fmt: skip
-    job_refresh(job_id=job_id, error=f"Could not queue the work: {error}"[:1000])
+    for job_id in job_ids:
+        job_refresh(job_id=job_id, error=f"Could not queue the work: {error}"[:1000])
+
+
+def _pending_runs(*, now: datetime) -> Exists:
+    """A tracker's run still queued or running: it is not queued again, however long a
+    backlog keeps it waiting, unless its job is older than SCRAPER_QUEUED_RUN_MAX_AGE
+    (that task was lost: a broker that lost its data)."""
+    return Exists(
+        ScrapeRun.objects.filter(
+            tracker=OuterRef("pk"),
+            status__in=[RunStatus.QUEUED, RunStatus.RUNNING],
+            job__created_at__gte=now - settings.SCRAPER_QUEUED_RUN_MAX_AGE,
+        )
+    )
 
 
 @transaction.atomic
@@ -74,7 +93,7 @@ def scrape_job_create(
         job.started_at = job.finished_at = timezone.now()
         job.save(update_fields=["status", "started_at", "finished_at", "updated_at"])
     elif publish:
-        _publish_on_commit(job, [(run.pk, run.tracker.url) for run in runs])
+        _publish_on_commit([job], [(run.pk, run.tracker.url) for run in runs])
     return job
 
 
@@ -112,6 +131,91 @@ def scrape_job_request_refresh(*, collectible: Collectible, requested_by: User) 
     )
 
 
+@dataclass(frozen=True)
+class VendorRefresh:
+    """What a collection's "refresh all" did: the jobs made (one per item) with the
+    trackers they queued, and the trackers left alone, by reason."""
+
+    jobs: list[ScrapeJob]
+    queued: int
+    paused: int
+    already_queued: int
+    over_limit: int
+
+
+@transaction.atomic
+def scrape_jobs_request_vendor_refresh(
+    *, vendor: Vendor, requested_by: User, now: datetime | None = None
+) -> VendorRefresh:
+    """Queue a check of every active tracker of `vendor`'s owned and wanted items now
+    (sold items keep their history but are not watched for a collection).
+
+    Each item gets the manual job its own refresh would make, so its page follows it and
+    its own "refresh" returns it instead of a second one. Paused trackers are counted,
+    not checked. A tracker whose run is still queued or running (an earlier refresh, the
+    beat's claim) is not queued twice: the rows are locked SKIP LOCKED like the beat's
+    claim, so one the beat is claiming at this very moment counts as already queued.
+    At most VENDOR_REFRESH_MAX_TRACKERS are queued, the longest unchecked first, so that
+    the next refresh carries on where this one stopped. All runs are published together
+    on commit, one host after the other in turn, each for its host's booked slot.
+    Raises `QueueUnavailableError` (nothing created) when the broker is down.
+    """
+    now = now or timezone.now()
+    limit = settings.VENDOR_REFRESH_MAX_TRACKERS
+    trackers = Tracker.objects.filter(
+        collectible__vendor=vendor,
+        collectible__status__in=[CollectibleStatus.OWNED, CollectibleStatus.WANTED],
+    )
+    waiting = Q(is_active=True) & ~_pending_runs(now=now)
+    counts = trackers.aggregate(
+        paused=Count("id", filter=Q(is_active=False)),
+        active=Count("id", filter=Q(is_active=True)),
+        waiting=Count("id", filter=waiting),
+    )
+    claimed = list(
+        trackers.filter(waiting)
+        .select_for_update(skip_locked=True, of=("self",))
+        .select_related("collectible")
+        .order_by(F("last_checked_at").asc(nulls_first=True), "id")[:limit]
+    )
+    over_limit = max(counts["waiting"] - limit, 0)
+    refresh = VendorRefresh(
+        jobs=[],
+        queued=len(claimed),
+        paused=counts["paused"],
+        already_queued=max(counts["active"] - len(claimed) - over_limit, 0),
+        over_limit=over_limit,
+    )
+    if not claimed:
+        return refresh
+    # Checked before anything is written, so that a dead broker leaves nothing behind.
+    if not queue.broker_available():
+        raise queue.QueueUnavailableError()
+    ordered = interleave_by_host(claimed)
+    by_item: dict[int, list[Tracker]] = {}
+    for tracker in ordered:
+        by_item.setdefault(tracker.collectible_id, []).append(tracker)
+    refresh.jobs.extend(
+        scrape_job_create(
+            kind=JobKind.MANUAL,
+            trackers=item_trackers,
+            requested_by=requested_by,
+            collectible=item_trackers[0].collectible,
+            publish=False,
+        )
+        for item_trackers in by_item.values()
+    )
+    position = {tracker.pk: index for index, tracker in enumerate(ordered)}
+    runs = sorted(
+        ScrapeRun.objects.filter(job__in=refresh.jobs).values_list(
+            "pk", "tracker_id", "tracker__url"
+        ),
+        key=lambda run: position[run[1]],
+    )
+    _publish_on_commit(refresh.jobs, [(run_id, url) for run_id, _, url in runs])
+    return refresh
+
+
 @transaction.atomic
 def scrape_job_create_due(
     *, now: datetime | None = None, limit: int | None = None, publish: bool = True
@@ -126,15 +230,10 @@ def scrape_job_create_due(
     """
     now = now or timezone.now()
     limit = limit or settings.SCRAPER_DUE_BATCH
-    pending = ScrapeRun.objects.filter(
-        tracker=OuterRef("pk"),
-        status__in=[RunStatus.QUEUED, RunStatus.RUNNING],
-        job__created_at__gte=now - settings.SCRAPER_QUEUED_RUN_MAX_AGE,
-    )
     trackers = list(
         Tracker.objects.select_for_update(skip_locked=True)
         .filter(is_active=True, next_run_at__lte=now)
-        .exclude(Exists(pending))
+        .exclude(_pending_runs(now=now))
         .order_by("next_run_at", "id")[:limit]
     )
     if not trackers:

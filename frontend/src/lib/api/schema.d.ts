@@ -1356,6 +1356,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/vendors/{vendor_id}/refresh-prices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check every active tracker of a collection's items now
+         * @description Queues, for each owned or wanted item of the collection, the refresh its own `collectibles/{id}/refresh-prices` would (one job per item; the same per-host politeness). Paused trackers and trackers with a check already queued or running are left alone and counted in `skipped`, and so are those past `VENDOR_REFRESH_MAX_TRACKERS` (500; the longest unchecked go first). Owners and editors only (403 for viewers). **429** when the collection was refreshed less than `VENDOR_REFRESH_INTERVAL_MINUTES` (10) ago, by anyone, with `Retry-After`. **503** `queue_unavailable` when the task queue is down (nothing is created).
+         */
+        post: operations["vendors_refresh_prices_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/vendors/{vendor_id}/restore": {
         parameters: {
             query?: never;
@@ -4250,6 +4270,27 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
+        };
+        /**
+         * @description The answer of a collection's "refresh all": counts and job ids, not whole jobs (one
+         *     per item, with every run, would make a long answer; `GET /scrape-jobs/{id}/`).
+         */
+        VendorRefresh: {
+            vendor: number;
+            /** @description Trackers queued for a check now. */
+            queued: number;
+            /** @description The refresh jobs made, one per item with a tracker queued. */
+            jobs: number[];
+            /** @description Trackers not queued, by reason. */
+            skipped: components["schemas"]["VendorRefreshSkipped"];
+        };
+        VendorRefreshSkipped: {
+            /** @description Paused trackers: resume them to check them. */
+            paused: number;
+            /** @description Trackers with a check already queued or running (not queued twice). */
+            already_queued: number;
+            /** @description Active trackers past `VENDOR_REFRESH_MAX_TRACKERS` (500): the longest unchecked go first, so the next refresh carries on with these. */
+            over_limit: number;
         };
         VendorWriteRequest: {
             name: string;
@@ -10926,6 +10967,90 @@ export interface operations {
             };
             /** @description The request body is larger than the server accepts. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A data store or the task queue is unavailable; nothing was changed. Retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    vendors_refresh_prices_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                vendor_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VendorRefresh"];
+                };
+            };
+            /** @description Invalid input: `fields` names each offending field or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this (for example a viewer writing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object among the vendors you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the number of seconds in `Retry-After`. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

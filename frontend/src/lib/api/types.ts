@@ -47,6 +47,7 @@ export type CatalogueSource = CatalogueSearchQuery["source"];
 export type ScrapeFailure = Schemas["Failure"];
 export type ScrapeJob = Schemas["ScrapeJob"];
 export type ScrapeRun = Schemas["ScrapeRun"];
+export type VendorRefresh = Schemas["VendorRefresh"];
 export type PriceCondition = Schemas["PriceConditionEnum"];
 export type PriceSource = Schemas["PriceSourceEnum"];
 export type PriceInterval = Schemas["PriceIntervalEnum"];

@@ -48,9 +48,20 @@ function LayoutToggle({ value, onChange }: { value: CollectionLayout; onChange: 
 /**
  * The collection page: URL-synced filters, table/grid/cards, selection with bulk actions,
  * export, pagination and every state. `vendors` (yours, to name each item's collection)
- * come from the route; `viewControls` (saving the filters as a view) from app/.
+ * come from the route; `viewControls` (saving the filters as a view) and
+ * `collectionActions` (what acts on one whole collection, such as refreshing its prices)
+ * from app/.
  */
-export function CollectionView({ vendors, viewControls }: { vendors: Vendor[]; viewControls?: ReactNode }) {
+export function CollectionView({
+  vendors,
+  viewControls,
+  collectionActions,
+}: {
+  vendors: Vendor[];
+  viewControls?: ReactNode;
+  /** Shown when the page shows one collection: filtered to it, or your only one. */
+  collectionActions?: (vendor: Vendor) => ReactNode;
+}) {
   const { filters, setFilters, clearFilters } = useCollectibleFilters();
   const query = useCollectibles(filtersToQuery(filters));
   const [layout, setLayout] = useViewPreference();
@@ -63,6 +74,7 @@ export function CollectionView({ vendors, viewControls }: { vendors: Vendor[]; v
   const scoped = filters.vendor !== null ? vendors.filter((v) => v.id === filters.vendor) : vendors;
   const canEdit = scoped.length === 0 || scoped.some((v) => v.role !== "viewer");
   const picker = canEdit ? selection : undefined;
+  const collection = scoped.length === 1 ? scoped[0] : undefined;
 
   let body;
   if (query.isPending) {
@@ -164,6 +176,7 @@ export function CollectionView({ vendors, viewControls }: { vendors: Vendor[]; v
           {viewControls}
           <LayoutToggle value={layout} onChange={setLayout} />
           <ExportMenu filters={{ ...filterQuery, ordering: [filters.ordering] }} filtered={activeFilters > 0} />
+          {collection && collectionActions ? collectionActions(collection) : null}
           {canEdit ? (
             <Button asChild variant="outline">
               <Link to={paths.imports}>
