@@ -1,4 +1,5 @@
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -21,6 +22,14 @@ def _isolated_cache() -> None:
     prefix = settings.CACHES["default"]["KEY_PREFIX"]
     for key in client.scan_iter(match=f"{prefix}:*", count=1000):
         client.delete(key)
+
+
+@pytest.fixture(autouse=True)
+def _mail_in_process(settings: Any) -> None:
+    """Mails go straight to Django's test outbox (`mail.outbox`) instead of the worker's
+    queue: the tests read what was sent. core/tests/test_mail.py covers the queueing, and
+    the e2e run the real worker sending them."""
+    settings.MAIL_VIA_WORKER = False
 
 
 @pytest.fixture

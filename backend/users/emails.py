@@ -1,14 +1,11 @@
-"""The mails of the accounts app (sign-up, verification, password reset). Sending is best effort: a mail server that is down or slow
-(EMAIL_TIMEOUT) is logged, and never turns a sign-up into an error."""
-
-import logging
+"""The mails of the accounts app (sign-up, verification, password reset). They leave
+through the worker (core.mail): a mail server that is down or slow never turns a sign-up
+into an error, and no answer is slower because an account exists."""
 
 from django.conf import settings
-from django.core.mail import send_mail
 
+from core.mail import mail_send
 from users.models import User
-
-logger = logging.getLogger(__name__)
 
 WELCOME_SUBJECT = "Welcome to Omni-Stock"
 WELCOME_BODY = """Hello {name},
@@ -73,10 +70,7 @@ def _send(user: User, subject: str, body: str, sign_in_url: str = "", **extra: o
     text = body.format(
         name=user.get_short_name(), email=user.email, sign_in_url=sign_in_url, **extra
     )
-    try:
-        send_mail(subject, text, None, [user.email])
-    except Exception:
-        logger.exception("Could not send %r to user %s", subject, user.pk)
+    mail_send(subject=subject, body=text, to=user.email, what=f"{subject!r} to user {user.pk}")
 
 
 def send_welcome(user: User, *, sign_in_url: str, verify_url: str) -> None:

@@ -1,13 +1,8 @@
 """The invitation mail. Sending is best effort, as in `users.emails`: a mail server that is
 down is logged, and the inviting owner can still copy the link from the answer."""
 
-import logging
-
-from django.core.mail import send_mail
-
+from core.mail import mail_send
 from vendors.models import Invitation
-
-logger = logging.getLogger(__name__)
 
 INVITATION_SUBJECT = "{inviter} invited you to “{vendor}” on Omni-Stock"
 INVITATION_BODY = """Hello,
@@ -39,12 +34,9 @@ def send_invitation(invitation: Invitation, *, link: str) -> None:
         "link": link,
         "email": invitation.email,
     }
-    try:
-        send_mail(
-            INVITATION_SUBJECT.format(**fields),
-            INVITATION_BODY.format(**fields),
-            None,
-            [invitation.email],
-        )
-    except Exception:
-        logger.exception("Could not send the invitation %s", invitation.pk)
+    mail_send(
+        subject=INVITATION_SUBJECT.format(**fields),
+        body=INVITATION_BODY.format(**fields),
+        to=invitation.email,
+        what=f"the invitation {invitation.pk}",
+    )

@@ -42,6 +42,9 @@ EMAIL_TIMEOUT = 10  # a mail server that does not answer must not hold a sign-up
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Omni-Stock <no-reply@localhost>")
 # filemail:///path writes each mail to a file there (the e2e run reads reset links so).
 EMAIL_FILE_PATH = _email.get("EMAIL_FILE_PATH") or ""
+# Account mails and invitations are sent by the Celery worker (core/mail.py): a request
+# never waits for the mail server, and its timing tells nothing about the address.
+MAIL_VIA_WORKER = env.bool("MAIL_VIA_WORKER", default=True)
 
 # Account mails (password reset, address verification) link to the SPA at SITE_URL, e.g.
 # https://stock.example.com. Empty: the origin of the request, which ALLOWED_HOSTS vets;
