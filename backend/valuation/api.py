@@ -79,6 +79,9 @@ class DashboardView(VendorScopedView):
         vendor = self.vendor(request, params)
         services.valuations_ensure_fresh(vendor_ids=[vendor.pk])
         body = selectors.dashboard(vendor=vendor)
+        body["display"] = selectors.display_totals(
+            body=body, display_currency=authenticated_user(request).display_currency
+        )
         return Response(represent(DashboardSerializer, body))
 
 

@@ -144,6 +144,16 @@ class ExchangeRatesStatusSerializer(serializers.Serializer):
     )
 
 
+class DisplayTotalsSerializer(serializers.Serializer):
+    currency = serializers.CharField(help_text="The collector's display currency.")
+    rate = serializers.DecimalField(
+        max_digits=20, decimal_places=6, help_text="One unit of the vendor's currency, today."
+    )
+    total_value = money()
+    cost_basis = money()
+    unrealised_gain = money()
+
+
 class DashboardSerializer(serializers.Serializer):
     vendor = DashboardVendorSerializer()
     currency = serializers.CharField(help_text="Every amount is in the vendor's currency.")
@@ -168,6 +178,11 @@ class DashboardSerializer(serializers.Serializer):
     movers_30d = ValueMoversSerializer()
     by_category = CategoryValueSerializer(many=True)
     exchange_rates = ExchangeRatesStatusSerializer()
+    display = DisplayTotalsSerializer(
+        allow_null=True,
+        help_text="The headline in your display currency (Settings → Profile) at today's "
+        "rates; null when it is the vendor's currency, unset, or has no rate.",
+    )
 
 
 class ValuePointSerializer(serializers.Serializer):

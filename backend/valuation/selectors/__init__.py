@@ -1,10 +1,11 @@
 """Reads of collection value, by subject: item values (`values`), the dashboard
-(`dashboard`), the value over time (`history`), an item's best current offers
+(`dashboard`) and its headline in the display currency (`display`), the value over time (`history`), an item's best current offers
 (`offers`) and a want list's seller bundles (`bundles`), both read from the same
 observations (`observations`). The rules they apply are in
 `valuation.rules`."""
 
 from valuation.selectors.dashboard import dashboard, valuation_as_item_value, vendor_for_dashboard
+from valuation.selectors.display import display_totals
 from valuation.selectors.history import (
     RANGES,
     DayValue,
@@ -23,6 +24,7 @@ __all__ = [
     "best_offers",
     "collection_values_by_day",
     "dashboard",
+    "display_totals",
     "item_valuations",
     "items_needing_valuation",
     "valuation_as_item_value",

@@ -204,3 +204,31 @@ def test_dates_are_iso(owner_client, collection):
     body = owner_client.get(URL).json()
 
     assert date.fromisoformat(body["as_of"][:10])
+
+
+def test_the_headline_in_the_collectors_display_currency(owner, owner_client, collection):
+    owner.display_currency = "USD"
+    owner.save(update_fields=["display_currency"])
+
+    body = owner_client.get(URL).json()
+
+    # Today's rate is 1.25 USD per euro (conftest): the collection itself stays in EUR.
+    assert body["currency"] == "EUR"
+    assert body["total_value"] == "1115.00"
+    assert body["display"] == {
+        "currency": "USD",
+        "rate": "1.250000",
+        "total_value": "1393.75",
+        "cost_basis": "1673.86",  # 1339.09 x 1.25 = 1673.8625
+        "unrealised_gain": "-380.11",  # -304.09 x 1.25 = -380.1125
+    }
+
+
+@pytest.mark.parametrize("display_currency", ["", "EUR", "CHF"])
+def test_no_display_block_without_a_different_currency_with_a_rate(
+    owner, owner_client, collection, display_currency
+):
+    owner.display_currency = display_currency  # CHF: no rate recorded
+    owner.save(update_fields=["display_currency"])
+
+    assert owner_client.get(URL).json()["display"] is None

@@ -2397,6 +2397,8 @@ export interface components {
             movers_30d: components["schemas"]["ValueMovers"];
             by_category: components["schemas"]["CategoryValue"][];
             exchange_rates: components["schemas"]["ExchangeRatesStatus"];
+            /** @description The headline in your display currency (Settings → Profile) at today's rates; null when it is the vendor's currency, unset, or has no rate. */
+            display: components["schemas"]["DisplayTotals"] | null;
         };
         DashboardVendor: {
             id: number;
@@ -2405,6 +2407,21 @@ export interface components {
         Detail: {
             /** @description What happened, in one sentence. */
             detail: string;
+        };
+        DisplayTotals: {
+            /** @description The collector's display currency. */
+            currency: string;
+            /**
+             * Format: decimal
+             * @description One unit of the vendor's currency, today.
+             */
+            rate: string;
+            /** Format: decimal */
+            total_value: string;
+            /** Format: decimal */
+            cost_basis: string;
+            /** Format: decimal */
+            unrealised_gain: string;
         };
         EmailVerifyRequest: {
             /** @description The `token` of the mailed link. */

@@ -69,6 +69,7 @@ function makeDashboard(overrides: Partial<Dashboard> = {}): Dashboard {
       { category: "vinyl", label: "Vinyl", value: "2345.67", item_count: 5, priced_count: 4 },
     ],
     exchange_rates: { date: "2025-01-15", stale: false },
+    display: null,
     ...overrides,
   };
 }
@@ -135,6 +136,21 @@ describe("dashboard", () => {
     expect(within(categories).getByText("81%")).toBeInTheDocument();
     // The chart got the history.
     expect(await screen.findByTestId("chart")).toHaveTextContent("2 points · EUR · 1y · last 12345.67");
+  });
+
+  it("shows the headline in the display currency, with the rate and the collection's own figures", async () => {
+    signIn();
+    const display = { currency: "USD", rate: "1.250000", total_value: "15432.09", cost_basis: "12500.00", unrealised_gain: "-293.13" };
+    serve(makeDashboard({ display }));
+    renderWithProviders(<DashboardView />);
+
+    const dollars = (amount: number) => new Intl.NumberFormat(undefined, { style: "currency", currency: "USD" }).format(amount);
+    expect(within(await screen.findByTestId("total-value")).getByText(dollars(15432.09))).toBeInTheDocument();
+    expect(within(screen.getByTestId("cost-basis")).getByText(dollars(12500))).toBeInTheDocument();
+    expect(within(screen.getByTestId("unrealised-gain")).getByText(`−${dollars(293.13)}`)).toBeInTheDocument();
+    const note = screen.getByTestId("display-currency-note");
+    expect(note).toHaveTextContent("1 EUR = 1.25 USD");
+    expect(note).toHaveTextContent(`The collection is kept in EUR: ${euro(12345.67)} value`);
   });
 
   it("notes old exchange rates, and only then", async () => {

@@ -13,6 +13,7 @@ import { useVendorPreference } from "@/lib/vendor-preference";
 
 import { useDashboard } from "../api/get-dashboard";
 import { formatCount, formatSignedMoney, formatSignedPercent, plural, toneOf, type Tone } from "../lib/format";
+import { DisplayCurrencyNote } from "./display-currency-note";
 import { ValueHistoryCard } from "./value-history-card";
 
 const toneClass: Record<Tone, string> = { up: "text-success", down: "text-destructive", flat: "text-muted-foreground" };
@@ -37,8 +38,10 @@ function StatCard({ label, value, detail, tone, testId }: { label: string; value
 }
 
 function ValueCards({ data }: { data: Dashboard }) {
-  const { currency, unrealised_gain: gain, realised_gain: realised } = data;
+  const { currency, unrealised_gain: gain, realised_gain: realised, display } = data;
   const tone = toneOf(gain.amount);
+  // The headline in the display currency (Settings → Profile) when it differs; the rest stays in the collection's.
+  const headline = (amount: string, converted: string | undefined) => (display && converted !== undefined ? formatMoney(converted, display.currency) : formatMoney(amount, currency));
   const Arrow = tone === "down" ? ArrowDownRight : ArrowUpRight;
   const realisedTone = toneOf(realised.amount);
   return (
@@ -46,10 +49,10 @@ function ValueCards({ data }: { data: Dashboard }) {
       <StatCard
         testId="total-value"
         label="Total value"
-        value={formatMoney(data.total_value, currency)}
+        value={headline(data.total_value, display?.total_value)}
         detail={`${formatCount(data.priced_count)} of ${plural(data.item_count, "item")} priced`}
       />
-      <StatCard testId="cost-basis" label="Cost basis" value={formatMoney(data.cost_basis, currency)} detail="What you paid" />
+      <StatCard testId="cost-basis" label="Cost basis" value={headline(data.cost_basis, display?.cost_basis)} detail="What you paid" />
       <StatCard
         testId="unrealised-gain"
         label="Unrealised gain"
@@ -57,7 +60,7 @@ function ValueCards({ data }: { data: Dashboard }) {
         value={
           <span className="inline-flex items-center gap-1">
             {tone !== "flat" ? <Arrow aria-hidden className="size-5 shrink-0" /> : null}
-            {formatSignedMoney(gain.amount, currency)}
+            {display ? formatSignedMoney(display.unrealised_gain, display.currency) : formatSignedMoney(gain.amount, currency)}
           </span>
         }
         detail={
@@ -360,6 +363,7 @@ export function DashboardView() {
     body = (
       <div className="grid grid-cols-1 gap-4">
         <ValueCards data={data} />
+        <DisplayCurrencyNote data={data} />
         <Callouts data={data} vendor={vendor} />
         <ValueHistoryCard vendor={vendor} />
         <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
