@@ -39,6 +39,24 @@ describe("deleteWithUndo", () => {
     expect(send).toHaveBeenCalledTimes(1);
   });
 
+  it("keeps the row out of a list fetched during the window, until the delete has gone", async () => {
+    let finish: () => void = () => undefined;
+    const send = vi.fn(() => new Promise<void>((resolve) => { finish = resolve; }));
+    start(send);
+    // Another page of the list arrives from the server, which still has the row.
+    act(() => { queryClient.setQueryData(["items", "list", 2], page()); });
+    expect(queryClient.getQueryData(["items", "list", 2])).toEqual({ count: 1, results: [{ id: 2, name: "Blastoise" }] });
+    // Other lists are left alone.
+    act(() => { queryClient.setQueryData(["wants", "list"], page()); });
+    expect(queryClient.getQueryData(["wants", "list"])).toEqual(page());
+
+    await act(() => vi.advanceTimersByTimeAsync(UNDO_WINDOW_MS));
+    expect(send).toHaveBeenCalledTimes(1);
+    await act(async () => { finish(); await Promise.resolve(); });
+    act(() => { queryClient.setQueryData(["items", "list", 3], page()); }); // no longer hidden
+    expect(queryClient.getQueryData(["items", "list", 3])).toEqual(page());
+  });
+
   it("Undo puts the rows back and nothing is sent", async () => {
     const send = start();
     act(() => { screen.getByRole("button", { name: "Undo" }).click(); });

@@ -1,4 +1,4 @@
-import type { QueryClient, QueryKey } from "@tanstack/react-query";
+import { partialMatchKey, type QueryClient, type QueryKey } from "@tanstack/react-query";
 
 import { toast } from "@/components/ui/toast";
 import { toApiError } from "@/lib/api/errors";
@@ -21,9 +21,18 @@ function hookUnload() {
   });
 }
 
-/** A list's cached data without the row `id`: a plain array or one page ({count, results}). */
+const isRow = (row: unknown, id: number) => typeof row === "object" && row !== null && "id" in row && row.id === id;
+
+/** The rows of a list's cached data: a plain array or one page ({count, results}). */
+function rowsOf(data: unknown): unknown[] {
+  if (Array.isArray(data)) return data;
+  if (typeof data === "object" && data !== null && "results" in data && Array.isArray(data.results)) return data.results;
+  return [];
+}
+
+/** A list's cached data without the row `id`. */
 function withoutRow(data: unknown, id: number): unknown {
-  const keep = (row: unknown) => !(typeof row === "object" && row !== null && "id" in row && row.id === id);
+  const keep = (row: unknown) => !isRow(row, id);
   if (Array.isArray(data)) return data.filter(keep);
   if (typeof data === "object" && data !== null && "results" in data && Array.isArray(data.results)) {
     const results = data.results.filter(keep);
@@ -53,8 +62,20 @@ export function deleteWithUndo({ queryClient, lists, id, message, send }: Delete
   hookUnload();
   const before = queryClient.getQueriesData({ queryKey: lists });
   queryClient.setQueriesData({ queryKey: lists }, (data: unknown) => withoutRow(data, id));
+  // A list fetched meanwhile (another page opened, a refetch) still has the row: the
+  // server has not been told yet. Take it out of those too until the delete has gone.
+  const stopHiding = queryClient.getQueryCache().subscribe((event) => {
+    if (event.type !== "updated" || event.action.type !== "success") return;
+    const queryKey = event.query.queryKey as QueryKey;
+    const data: unknown = event.query.state.data;
+    if (partialMatchKey(queryKey, lists) && rowsOf(data).some((row) => isRow(row, id))) {
+      queryClient.setQueryData(queryKey, withoutRow(data, id));
+    }
+  });
   const putBack = () => {
+    stopHiding();
     for (const [key, data] of before) queryClient.setQueryData(key, data);
+    void queryClient.invalidateQueries({ queryKey: lists });
   };
 
   let settled = false;
@@ -67,9 +88,8 @@ export function deleteWithUndo({ queryClient, lists, id, message, send }: Delete
     if (settled) return;
     settle();
     toast.dismiss(toastId);
-    send().catch((error: unknown) => {
+    send().then(stopHiding, (error: unknown) => {
       putBack();
-      void queryClient.invalidateQueries({ queryKey: lists });
       toast.error(`Could not delete: ${toApiError(error).message}`);
     });
   }
