@@ -1,4 +1,5 @@
 import { CollectionView } from "@/features/collectibles/components/collection-view";
+import { describeListQuery } from "@/features/collectibles/lib/filter-labels";
 import { RefreshCollectionPrices } from "@/features/prices/components/refresh-collection-prices";
 import { SavedViewControls } from "@/features/saved-views/components/saved-view-controls";
 import { useVendors } from "@/features/vendors/api/get-vendors";
@@ -8,7 +9,7 @@ export function Component() {
   return (
     <CollectionView
       vendors={vendors}
-      viewControls={<SavedViewControls />}
+      viewControls={<SavedViewControls describe={(params) => describeListQuery(params, (id) => vendors.find((v) => v.id === id)?.name)} />}
       collectionActions={(vendor) => <RefreshCollectionPrices vendor={vendor} />}
     />
   );

@@ -7,10 +7,10 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
-import { CATEGORIES, CONDITIONS, LANGUAGES, MARKET_REGIONS, labelOf } from "@/lib/choices";
-import { formatDate } from "@/lib/utils";
+import { CATEGORIES, CONDITIONS, LANGUAGES, MARKET_REGIONS } from "@/lib/choices";
 
 import { countActiveFilters, type CollectibleFilters } from "../lib/filters";
+import { DATE_FIELDS, describeFilters } from "../lib/filter-labels";
 import { ORDERINGS, STATUSES, VALUE_BASES, type Ordering } from "../lib/list-options";
 import { MultiSelectFilter } from "./multi-select-filter";
 
@@ -60,13 +60,6 @@ function TextFilter({
   );
 }
 
-const DATE_FIELDS = [
-  { key: "purchase_date_after", label: "Purchased from" },
-  { key: "purchase_date_before", label: "Purchased until" },
-  { key: "release_date_after", label: "Card released from" },
-  { key: "release_date_before", label: "Card released until" },
-] as const;
-
 function DateRangesFilter({ filters, onChange }: Omit<Props, "onClear">) {
   const id = useId();
   const active = DATE_FIELDS.filter((f) => filters[f.key]).length;
@@ -109,42 +102,7 @@ interface Chip {
 }
 
 function activeChips(filters: CollectibleFilters, onChange: Props["onChange"]): Chip[] {
-  const chips: Chip[] = [];
-  const multi = [
-    ["category", CATEGORIES],
-    ["condition", CONDITIONS],
-    ["language", LANGUAGES],
-    ["market_region", MARKET_REGIONS],
-    ["value_basis", VALUE_BASES],
-    ["status", STATUSES],
-  ] as const;
-  for (const [key, choices] of multi) {
-    for (const value of filters[key] as string[]) {
-      chips.push({
-        key: `${key}:${value}`,
-        label: labelOf(choices, value),
-        remove: () => onChange({ [key]: (filters[key] as string[]).filter((v) => v !== value) }),
-      });
-    }
-  }
-  if (filters.priced !== null) {
-    chips.push({ key: "priced", label: filters.priced ? "Has a value" : "No value yet", remove: () => onChange({ priced: null }) });
-  }
-  if (filters.stale !== null) {
-    chips.push({ key: "stale", label: filters.stale ? "Stale price" : "Fresh price", remove: () => onChange({ stale: null }) });
-  }
-  if (filters.tag) chips.push({ key: "tag", label: `#${filters.tag}`, remove: () => onChange({ tag: "" }) });
-  if (filters.location) chips.push({ key: "location", label: `In ${filters.location}`, remove: () => onChange({ location: "" }) });
-  for (const field of DATE_FIELDS) {
-    if (filters[field.key]) {
-      chips.push({
-        key: field.key,
-        label: `${field.label} ${formatDate(filters[field.key])}`,
-        remove: () => onChange({ [field.key]: "" }),
-      });
-    }
-  }
-  return chips;
+  return describeFilters(filters).map(({ key, label, clear }) => ({ key, label, remove: () => onChange(clear) }));
 }
 
 export function CollectibleFiltersBar({ filters, onChange, onClear }: Props) {

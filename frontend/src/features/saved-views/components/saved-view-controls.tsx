@@ -28,9 +28,20 @@ import { useUpdateSavedView } from "../api/update-saved-view";
 import { matchingView, queryFromSearchParams, type ViewQuery } from "../lib/query";
 import { NameDialog } from "./name-dialog";
 
-function SavedFilters({ query }: { query: ViewQuery }) {
+/** Puts a list query in words (the list's own labels, given by the page). */
+export type DescribeQuery = (params: URLSearchParams) => string[];
+
+function toParams(query: ViewQuery): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) for (const v of Array.isArray(value) ? value : [value]) params.append(key, v);
+  return params;
+}
+
+function SavedFilters({ query, describe }: { query: ViewQuery; describe?: DescribeQuery | undefined }) {
   const { t } = useTranslation("views");
-  const entries = Object.entries(query);
+  const entries = describe
+    ? describe(toParams(query)).map((label) => [label, ""] as const)
+    : Object.entries(query).map(([key, value]) => [key, Array.isArray(value) ? value.join(", ") : value] as const);
   return (
     <div className="grid gap-1 text-sm">
       <p className="font-medium">{t("save.saves")}</p>
@@ -40,7 +51,13 @@ function SavedFilters({ query }: { query: ViewQuery }) {
         <ul aria-label={t("save.saves")} className="list-inside list-disc text-muted-foreground">
           {entries.map(([key, value]) => (
             <li key={key}>
-              <span className="font-mono">{key}</span>: {Array.isArray(value) ? value.join(", ") : value}
+              {value ? (
+                <>
+                  <span className="font-mono">{key}</span>: {value}
+                </>
+              ) : (
+                key
+              )}
             </li>
           ))}
         </ul>
@@ -51,14 +68,14 @@ function SavedFilters({ query }: { query: ViewQuery }) {
 
 /** "Save view" for a list the user has no view of, else the view's name with rename and
  * delete. Reads the list's state from the URL (its names are the API's parameters). */
-export function SavedViewControls() {
+export function SavedViewControls({ describe }: { describe?: DescribeQuery }) {
   const [params] = useSearchParams();
   const views = useSavedViews().data ?? [];
   const current = matchingView(views, params);
-  return current ? <CurrentView view={current} /> : <SaveView views={views} query={queryFromSearchParams(params)} />;
+  return current ? <CurrentView view={current} /> : <SaveView views={views} query={queryFromSearchParams(params)} describe={describe} />;
 }
 
-function SaveView({ views, query }: { views: SavedView[]; query: ViewQuery }) {
+function SaveView({ views, query, describe }: { views: SavedView[]; query: ViewQuery; describe?: DescribeQuery | undefined }) {
   const { t } = useTranslation("views");
   const [open, setOpen] = useState(false);
   const create = useCreateSavedView();
@@ -97,7 +114,7 @@ function SaveView({ views, query }: { views: SavedView[]; query: ViewQuery }) {
         error={create.error ?? update.error}
         onSubmit={onSubmit}
       >
-        <SavedFilters query={query} />
+        <SavedFilters query={query} describe={describe} />
       </NameDialog>
     </>
   );
