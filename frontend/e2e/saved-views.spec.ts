@@ -29,8 +29,8 @@ test("save a view", async ({ page }) => {
 
   await page.getByRole("button", { name: "Save view" }).click();
   const dialog = page.getByRole("dialog", { name: "Save this view" });
-  await expect(dialog.getByRole("list", { name: "It saves:" })).toContainText("category: trading_card");
-  await expect(dialog.getByRole("list", { name: "It saves:" })).toContainText("ordering: -value");
+  await expect(dialog.getByRole("list", { name: "It saves:" })).toContainText("Trading card");
+  await expect(dialog.getByRole("list", { name: "It saves:" })).toContainText("Sorted: Value: high to low");
   await dialog.getByLabel("Name").fill(name);
   await dialog.getByRole("button", { name: "Save", exact: true }).click();
   await expect(dialog).toBeHidden();
