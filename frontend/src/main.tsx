@@ -8,7 +8,9 @@ import { AppProviders } from "@/app/providers";
 import { startI18n } from "@/i18n";
 import { createAppRouter } from "@/app/router";
 import { queryClient } from "@/lib/query-client";
+import { followSystemTheme } from "@/lib/theme";
 
+followSystemTheme();
 const router = createAppRouter(queryClient);
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");

@@ -35,17 +35,22 @@ export function setTheme(theme: Theme): void {
   for (const listener of listeners) listener();
 }
 
+/**
+ * With "system", the page follows the OS switching between light and dark while open. Set
+ * up once at start (main.tsx), not by the theme menu: that menu loads late, and on a phone
+ * only when the menu sheet opens.
+ */
+export function followSystemTheme(): void {
+  media().addEventListener("change", () => {
+    if (readTheme() === "system") apply("system");
+    for (const listener of listeners) listener();
+  });
+}
+
 function subscribe(listener: () => void) {
   listeners.add(listener);
-  const mq = media();
-  const onSystemChange = () => {
-    if (readTheme() === "system") apply("system");
-    listener();
-  };
-  mq.addEventListener("change", onSystemChange);
   return () => {
     listeners.delete(listener);
-    mq.removeEventListener("change", onSystemChange);
   };
 }
 
