@@ -57,6 +57,16 @@ describe("deleteWithUndo", () => {
     expect(queryClient.getQueryData(["items", "list", 3])).toEqual(page());
   });
 
+  it("leaves alone the lists under `except`, whose rows are other things", async () => {
+    queryClient.setQueryData(["items", "list", "views"], [{ id: 1, name: "Graded" }]);
+    act(() => {
+      deleteWithUndo({ queryClient, lists: ["items", "list"], except: ["items", "list", "views"], id: 1, message: "Item deleted.", send: vi.fn(() => Promise.resolve()) });
+    });
+    expect(queryClient.getQueryData(["items", "list", "views"])).toEqual([{ id: 1, name: "Graded" }]);
+    expect(queryClient.getQueryData(["items", "list", 1])).toEqual({ count: 1, results: [{ id: 2, name: "Blastoise" }] });
+    await act(() => vi.advanceTimersByTimeAsync(UNDO_WINDOW_MS)); // sent: its toast goes
+  });
+
   it("Undo puts the rows back and nothing is sent", async () => {
     const send = start();
     act(() => { screen.getByRole("button", { name: "Undo" }).click(); });

@@ -44,8 +44,10 @@ function withoutRow(data: unknown, id: number): unknown {
 
 export interface DeleteWithUndo {
   queryClient: QueryClient;
-  /** The lists the row disappears from at once (every cached query under this key). */
+  /** The lists the row disappears from at once (every cached query under this key)… */
   lists: QueryKey;
+  /** …but those under this one (other rows that share the key's prefix). */
+  except?: QueryKey;
   id: number;
   /** "Tracker deleted." — the toast that carries the Undo button. */
   message: string;
@@ -58,17 +60,19 @@ export interface DeleteWithUndo {
  * "Undo" simply puts the cached rows back (nothing was deleted). If the server refuses, the
  * rows come back and the reason is shown.
  */
-export function deleteWithUndo({ queryClient, lists, id, message, send }: DeleteWithUndo): void {
+export function deleteWithUndo({ queryClient, lists, except, id, message, send }: DeleteWithUndo): void {
   hookUnload();
-  const before = queryClient.getQueriesData({ queryKey: lists });
-  queryClient.setQueriesData({ queryKey: lists }, (data: unknown) => withoutRow(data, id));
+  const isList = (queryKey: QueryKey) => partialMatchKey(queryKey, lists) && !(except && partialMatchKey(queryKey, except));
+  const filters = { queryKey: lists, predicate: (query: { queryKey: QueryKey }) => isList(query.queryKey) };
+  const before = queryClient.getQueriesData(filters);
+  queryClient.setQueriesData(filters, (data: unknown) => withoutRow(data, id));
   // A list fetched meanwhile (another page opened, a refetch) still has the row: the
   // server has not been told yet. Take it out of those too until the delete has gone.
   const stopHiding = queryClient.getQueryCache().subscribe((event) => {
     if (event.type !== "updated" || event.action.type !== "success") return;
     const queryKey = event.query.queryKey as QueryKey;
     const data: unknown = event.query.state.data;
-    if (partialMatchKey(queryKey, lists) && rowsOf(data).some((row) => isRow(row, id))) {
+    if (isList(queryKey) && rowsOf(data).some((row) => isRow(row, id))) {
       queryClient.setQueryData(queryKey, withoutRow(data, id));
     }
   });

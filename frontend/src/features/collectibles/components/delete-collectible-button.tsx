@@ -5,7 +5,7 @@ import { useState } from "react";
 import { ConfirmDestructiveDialog } from "@/components/confirm-destructive-dialog";
 import { deleteWithUndo } from "@/components/delete-with-undo";
 import { Button } from "@/components/ui/button";
-import { collectibleKeys } from "@/lib/query-keys";
+import { collectibleKeys, savedViewKeys } from "@/lib/query-keys";
 import type { Collectible } from "@/lib/api/types";
 
 import { useDeleteCollectible } from "../api/delete-collectible";
@@ -33,7 +33,8 @@ export function DeleteCollectibleButton({ item, onDeleted }: { item: Collectible
         onDeleted();
         // The confirmation and the undo window stand for the API's "with its history" check.
         deleteWithUndo({
-          queryClient, lists: collectibleKeys.lists(), id: item.id, message: `“${item.name}” deleted.`,
+          // Saved views hang under the list keys too; their ids are not items'.
+          queryClient, lists: collectibleKeys.lists(), except: savedViewKeys.all, id: item.id, message: `“${item.name}” deleted.`,
           send: () => remove.mutateAsync({ id: item.id, confirmHistory: true }),
         });
       }}
