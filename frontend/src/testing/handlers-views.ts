@@ -66,6 +66,11 @@ export const viewHandlers = [
     Object.assign(view, body.name !== undefined ? { name: body.name.trim() } : {}, body.query !== undefined ? { query: body.query } : {});
     return HttpResponse.json(view);
   }),
+  http.post(`${API}/saved-views/reorder`, async ({ request }) => {
+    const { ids } = (await request.json()) as { ids: number[] };
+    viewsDb.views = ids.map((id) => viewsDb.views.find((v) => v.id === id)).filter((v) => v !== undefined);
+    return HttpResponse.json(viewsDb.views);
+  }),
   http.delete(`${API}/saved-views/:id`, ({ params }) => {
     viewsDb.views = viewsDb.views.filter((v) => v.id !== Number(params.id));
     return new HttpResponse(null, { status: 204 });

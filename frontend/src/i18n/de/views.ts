@@ -24,6 +24,8 @@ export default {
   },
   current: {
     label: "Ansicht:",
+    moveUp: "Ansicht nach oben",
+    moveDown: "Ansicht nach unten",
     rename: "Ansicht umbenennen",
     renameTitle: "Ansicht umbenennen",
     renameSubmit: "Umbenennen",

@@ -22,6 +22,8 @@ export default {
   },
   current: {
     label: "View:",
+    moveUp: "Move the view up",
+    moveDown: "Move the view down",
     rename: "Rename view",
     renameTitle: "Rename the view",
     renameSubmit: "Rename",

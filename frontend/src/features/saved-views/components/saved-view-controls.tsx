@@ -1,4 +1,4 @@
-import { Bookmark, Pencil, Trash2 } from "lucide-react";
+import { ArrowDown, ArrowUp, Bookmark, Pencil, Trash2 } from "lucide-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -18,11 +18,13 @@ import {
 import { deleteWithUndo } from "@/components/delete-with-undo";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
+import { toApiError } from "@/lib/api/errors";
 import type { SavedView } from "@/lib/api/types";
 import { savedViewKeys } from "@/lib/query-keys";
 
 import { useCreateSavedView } from "../api/create-saved-view";
 import { useDeleteSavedView } from "../api/delete-saved-view";
+import { moved, useReorderSavedViews } from "../api/reorder-saved-views";
 import { useSavedViews } from "../api/get-saved-views";
 import { useUpdateSavedView } from "../api/update-saved-view";
 import { matchingView, queryFromSearchParams, type ViewQuery } from "../lib/query";
@@ -72,7 +74,7 @@ export function SavedViewControls({ describe }: { describe?: DescribeQuery }) {
   const [params] = useSearchParams();
   const views = useSavedViews().data ?? [];
   const current = matchingView(views, params);
-  return current ? <CurrentView view={current} /> : <SaveView views={views} query={queryFromSearchParams(params)} describe={describe} />;
+  return current ? <CurrentView view={current} views={views} /> : <SaveView views={views} query={queryFromSearchParams(params)} describe={describe} />;
 }
 
 function SaveView({ views, query, describe }: { views: SavedView[]; query: ViewQuery; describe?: DescribeQuery | undefined }) {
@@ -120,7 +122,30 @@ function SaveView({ views, query, describe }: { views: SavedView[]; query: ViewQ
   );
 }
 
-function CurrentView({ view }: { view: SavedView }) {
+/** Up and down the navigation's list of views, one place at a time. */
+function MoveButtons({ view, views }: { view: SavedView; views: SavedView[] }) {
+  const { t } = useTranslation("views");
+  const reorder = useReorderSavedViews();
+  const ids = views.map((v) => v.id);
+  const index = ids.indexOf(view.id);
+  const move = (step: -1 | 1) => {
+    const next = moved(ids, index, step);
+    if (next) reorder.mutate(next, { onError: (error) => toast.error(toApiError(error).message) });
+  };
+  if (views.length < 2) return null;
+  return (
+    <>
+      <Button variant="ghost" size="icon-sm" aria-label={t("current.moveUp")} disabled={index <= 0 || reorder.isPending} onClick={() => move(-1)}>
+        <ArrowUp aria-hidden />
+      </Button>
+      <Button variant="ghost" size="icon-sm" aria-label={t("current.moveDown")} disabled={index >= views.length - 1 || reorder.isPending} onClick={() => move(1)}>
+        <ArrowDown aria-hidden />
+      </Button>
+    </>
+  );
+}
+
+function CurrentView({ view, views }: { view: SavedView; views: SavedView[] }) {
   const { t } = useTranslation("views");
   const [renaming, setRenaming] = useState(false);
   const update = useUpdateSavedView();
@@ -133,6 +158,7 @@ function CurrentView({ view }: { view: SavedView }) {
       <span className="font-medium" data-testid="current-view">
         {view.name}
       </span>
+      <MoveButtons view={view} views={views} />
       <Button variant="ghost" size="icon-sm" aria-label={t("current.rename")} onClick={() => setRenaming(true)}>
         <Pencil aria-hidden />
       </Button>

@@ -62,6 +62,18 @@ describe("SavedViewControls", () => {
     await waitFor(() => expect(viewsDb.writes).toEqual([{ query: { category: ["coin"] } }]));
   });
 
+  it("moves the view the URL shows up and down the navigation's order", async () => {
+    viewsDb.views.push(makeSavedView({ name: "Vinyl", query: { category: ["vinyl"] } }), makeSavedView({ name: "Coins", query: { category: ["coin"] } }));
+    const { user } = renderWithProviders(<SavedViewControls />, { route: "/collection?category=coin" });
+
+    expect(await screen.findByTestId("current-view")).toHaveTextContent("Coins");
+    expect(screen.getByRole("button", { name: "Move the view down" })).toBeDisabled();
+    await user.click(screen.getByRole("button", { name: "Move the view up" }));
+    await waitFor(() => expect(viewsDb.views.map((v) => v.name)).toEqual(["Coins", "Vinyl"]));
+    await waitFor(() => expect(screen.getByRole("button", { name: "Move the view up" })).toBeDisabled());
+    expect(screen.getByRole("button", { name: "Move the view down" })).toBeEnabled();
+  });
+
   it("renames and deletes the view the URL shows", async () => {
     viewsDb.views.push(makeSavedView({ name: "Vinyl", query: { category: ["vinyl"] } }), makeSavedView({ name: "Coins", query: { category: ["coin"] } }));
     const { user } = renderWithProviders(
