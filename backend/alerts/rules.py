@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from alerts.models import AlertKind
 
 #: Kinds evaluated when prices arrive (the others: a paused tracker, the value snapshot).
@@ -43,25 +45,36 @@ def rule_problems(*, kind: str, has_item: bool, values: Mapping[str, Any]) -> di
     takes = PARAMETERS[kind]
     for name in ALL_PARAMETERS:
         if name not in takes and values.get(name) not in (None, ""):
-            problems[name] = f"A `{kind}` rule takes no {name}."
+            problems[name] = _("A `%(kind)s` rule takes no %(field)s.") % {
+                "kind": kind,
+                "field": name,
+            }
     if kind in ITEM_ONLY and not has_item:
-        problems["collectible"] = f"A `{kind}` rule watches one item: give its id."
+        problems["collectible"] = _("A `%(kind)s` rule watches one item: give its id.") % {
+            "kind": kind
+        }
     if kind in VENDOR_ONLY and has_item:
-        problems["collectible"] = f"A `{kind}` rule watches a whole vendor: give no item."
+        problems["collectible"] = _("A `%(kind)s` rule watches a whole vendor: give no item.") % {
+            "kind": kind
+        }
     if "target_amount" in takes and values.get("target_amount") is None:
-        problems["target_amount"] = "Give the target price."
+        problems["target_amount"] = _("Give the target price.")
     if "percent" in takes:
         percent = values.get("percent")
         if percent is None or not Decimal(0) < percent <= Decimal(100):
-            problems["percent"] = "Give a percentage above 0 and at most 100."
+            problems["percent"] = _("Give a percentage above 0 and at most 100.")
     if kind == AlertKind.DROP_PERCENT:
         window = values.get("window_days")
         if window is None or not 1 <= window <= MAX_WINDOW_DAYS:
-            problems["window_days"] = f"Give a number of days from 1 to {MAX_WINDOW_DAYS}."
+            problems["window_days"] = _("Give a number of days from 1 to %(max)s.") % {
+                "max": MAX_WINDOW_DAYS
+            }
     if kind == AlertKind.COLLECTION_VALUE_CHANGE:
         window = values.get("window_days")
         if window is not None and not 1 <= window <= MAX_WINDOW_DAYS:
-            problems["window_days"] = f"Give a number of days from 1 to {MAX_WINDOW_DAYS}."
+            problems["window_days"] = _("Give a number of days from 1 to %(max)s.") % {
+                "max": MAX_WINDOW_DAYS
+            }
     return problems
 
 

@@ -17,6 +17,8 @@ from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, JsonResponse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -34,14 +36,14 @@ class ServiceUnavailable(exceptions.APIException):
     """503: a data store (PostgreSQL, Redis) cannot be reached; nothing was changed."""
 
     status_code = status.HTTP_503_SERVICE_UNAVAILABLE
-    default_detail = "A service we depend on is unavailable; try again in a minute."
+    default_detail = _("A service we depend on is unavailable; try again in a minute.")
     default_code = "service_unavailable"
 
 
 class QueueUnavailable(ServiceUnavailable):
     """503: the task broker cannot be reached, so the work was not queued."""
 
-    default_detail = "The task queue is unavailable; nothing was changed. Try again in a minute."
+    default_detail = _("The task queue is unavailable; nothing was changed. Try again in a minute.")
     default_code = "queue_unavailable"
 
 
@@ -49,23 +51,23 @@ class CheckUnavailable(ServiceUnavailable):
     """503: work someone waits for (queue `interactive`, `core.interactive`) was queued,
     but no worker answered within its deadline."""
 
-    default_detail = "No worker answered in time; try again in a minute."
+    default_detail = _("No worker answered in time; try again in a minute.")
     default_code = "check_unavailable"
 
 
 class PayloadTooLarge(exceptions.APIException):
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
-    default_detail = "The request body is too large."
+    default_detail = _("The request body is too large.")
     default_code = "payload_too_large"
 
 
 def dependency_unavailable(exc: Exception) -> ServiceUnavailable | None:
     """The 503 that a data store's failure deserves, or None for any other error."""
     if isinstance(exc, DATABASE_ERRORS):
-        return ServiceUnavailable("The database is unavailable; try again in a minute.")
+        return ServiceUnavailable(gettext("The database is unavailable; try again in a minute."))
     if isinstance(exc, REDIS_ERRORS):
         return ServiceUnavailable(
-            "The cache and task queue (Redis) are unavailable; try again in a minute."
+            gettext("The cache and task queue (Redis) are unavailable; try again in a minute.")
         )
     return None
 
@@ -128,7 +130,8 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
         exc = exceptions.PermissionDenied()
     elif isinstance(exc, RequestDataTooBig):
         exc = PayloadTooLarge(
-            f"The request body is larger than {settings.DATA_UPLOAD_MAX_MEMORY_SIZE} bytes."
+            gettext("The request body is larger than %(limit)s bytes.")
+            % {"limit": settings.DATA_UPLOAD_MAX_MEMORY_SIZE}
         )
     elif (unavailable := dependency_unavailable(exc)) is not None:
         logger.warning("Dependency unavailable in %s: %s", context.get("view"), exc)
@@ -138,7 +141,9 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
     if response is None:
         logger.exception("Unhandled error in %s", context.get("view"), exc_info=exc)
         return Response(
-            error_body("Something went wrong on our side. Please try again.", "server_error"),
+            error_body(
+                gettext("Something went wrong on our side. Please try again."), "server_error"
+            ),
             status=status.HTTP_500_INTERNAL_SERVER_ERROR,
         )
 
@@ -146,7 +151,7 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
     if isinstance(exc, exceptions.ValidationError):
         fields = flatten_errors(exc.detail)
         non_field = fields.pop("non_field_errors", None) or fields.pop("", None)
-        detail = non_field[0] if non_field else "Some fields are not valid."
+        detail = non_field[0] if non_field else gettext("Some fields are not valid.")
         code = "invalid" if fields or not non_field else (_first_code(exc.get_codes()) or "invalid")
         if non_field and len(non_field) > 1:
             fields["non_field_errors"] = non_field
@@ -165,12 +170,12 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
 
 
 def json_not_found(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
-    return JsonResponse(error_body("Not found.", "not_found"), status=404)
+    return JsonResponse(error_body(gettext("Not found."), "not_found"), status=404)
 
 
 def json_server_error(request: HttpRequest) -> JsonResponse:
     return JsonResponse(
-        error_body("Something went wrong on our side. Please try again.", "server_error"),
+        error_body(gettext("Something went wrong on our side. Please try again."), "server_error"),
         status=500,
     )
 

@@ -1,6 +1,7 @@
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import filters
 from rest_framework.exceptions import ValidationError
@@ -28,7 +29,7 @@ class StrictQueryParamsFilterBackend:
             allowed |= set(filterset_class.base_filters)
         unknown = sorted(set(request.query_params) - allowed)
         if unknown:
-            raise ValidationError({name: ["Unknown query parameter."] for name in unknown})
+            raise ValidationError({name: [_("Unknown query parameter.")] for name in unknown})
         return queryset
 
     def get_schema_operation_parameters(self, view: Any) -> list:
@@ -80,8 +81,14 @@ class StrictOrderingFilter(filters.OrderingFilter):
                 raise ValidationError(
                     {
                         self.ordering_param: [
-                            f"Unknown ordering {', '.join(invalid) or raw!r}. "
-                            f"Use one of: {', '.join(sorted(valid))} (prefix '-' to reverse)."
+                            _(
+                                "Unknown ordering %(ordering)s. "
+                                "Use one of: %(fields)s (prefix '-' to reverse)."
+                            )
+                            % {
+                                "ordering": repr(", ".join(invalid) or raw),
+                                "fields": ", ".join(sorted(valid)),
+                            }
                         ]
                     }
                 )

@@ -22,6 +22,7 @@ from typing import Any
 import redis
 from celery import current_app
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 logger = logging.getLogger(__name__)
 
@@ -36,9 +37,8 @@ ANSWER_MARGIN_SECONDS = 0.5
 class QueueUnavailableError(Exception):
     """The task broker (Redis) cannot be reached; nothing was queued."""
 
-    def __init__(
-        self, message: str = "The task queue is unavailable; try again in a minute."
-    ) -> None:
+    def __init__(self, message: str | None = None) -> None:
+        message = message or _("The task queue is unavailable; try again in a minute.")
         self.message = message
         super().__init__(message)
 

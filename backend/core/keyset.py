@@ -22,6 +22,7 @@ from typing import Any
 from django.core import signing
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import F, OrderBy, Q, QuerySet
+from django.utils.translation import gettext as _
 
 SALT = "core.keyset.cursor"
 KEY_PREFIX = "keyset_key_"
@@ -74,8 +75,11 @@ def sort_keys(queryset: QuerySet) -> list[SortKey]:
             field_name = pk.name if field_name == "pk" else field_name
             if field_name in queryset.query.annotations:
                 raise KeysetUnsupported(
-                    f"The ordering by `{field_name}` cannot be paged with a cursor: give "
-                    "`ordering`, or page with `page`."
+                    _(
+                        "The ordering by `%(field)s` cannot be paged with a cursor: give "
+                        "`ordering`, or page with `page`."
+                    )
+                    % {"field": field_name}
                 )
             try:
                 field = model._meta.get_field(field_name)
@@ -92,12 +96,12 @@ def sort_keys(queryset: QuerySet) -> list[SortKey]:
             )
             nullable = True
         else:
-            raise KeysetUnsupported("This ordering cannot be paged with a cursor: use `page`.")
+            raise KeysetUnsupported(_("This ordering cannot be paged with a cursor: use `page`."))
         keys.append(SortKey(name, expression, descending, nulls_last, nullable))
     last = terms[-1] if terms else None
     if not (isinstance(last, str) and last.lstrip("-") in {"pk", pk.name, pk.attname}):
         raise KeysetUnsupported(
-            "This ordering does not end with the id: it cannot be paged with a cursor."
+            _("This ordering does not end with the id: it cannot be paged with a cursor.")
         )
     return keys
 
@@ -191,7 +195,7 @@ def cursor_decode(text: str, *, keys: list[SortKey]) -> tuple[list[Any], bool]:
         backwards = payload["b"]
         tag = payload["o"]
     except (signing.BadSignature, KeyError, TypeError, ValueError, ArithmeticError) as exc:
-        raise InvalidCursor("Invalid cursor: follow a `next` or `previous` link.") from exc
+        raise InvalidCursor(_("Invalid cursor: follow a `next` or `previous` link.")) from exc
     if tag != ordering_tag(keys) or len(values) != len(keys) or not isinstance(backwards, bool):
-        raise InvalidCursor("This cursor was made for another ordering: start again.")
+        raise InvalidCursor(_("This cursor was made for another ordering: start again."))
     return values, backwards

@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable
 import redis
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from prometheus_client import (
@@ -230,7 +231,7 @@ def metrics_view(request: HttpRequest) -> HttpResponse:
         return json_not_found(request)
     if allowed == "unauthorized":
         response = JsonResponse(
-            error_body("A valid metrics token is required.", "not_authenticated"), status=401
+            error_body(_("A valid metrics token is required."), "not_authenticated"), status=401
         )
         response["WWW-Authenticate"] = 'Bearer realm="metrics"'
         return response

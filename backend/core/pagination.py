@@ -1,6 +1,7 @@
 from typing import Any, Protocol
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 from rest_framework import pagination
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
@@ -32,7 +33,7 @@ class PageNumberPagination(pagination.PageNumberPagination):
             raise ValidationError(
                 {
                     self.page_size_query_param: [
-                        f"Must be a whole number from 1 to {self.max_page_size}."
+                        _("Must be a whole number from 1 to %(max)s.") % {"max": self.max_page_size}
                     ]
                 }
             )
@@ -77,7 +78,9 @@ class PageOrCursorPagination(PageNumberPagination):
         if not self.cursor_mode:
             return super().paginate_queryset(queryset, request, view)
         if self.page_query_param in request.query_params:
-            raise ValidationError({self.cursor_query_param: ["Give `cursor` or `page`, not both."]})
+            raise ValidationError(
+                {self.cursor_query_param: [_("Give `cursor` or `page`, not both.")]}
+            )
         return self._cursor_page(queryset, request)
 
     def _cursor_page(self, rows: KeysetRows, request: Request) -> list[Any]:

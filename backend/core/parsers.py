@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext as _
 from rest_framework import parsers
 from rest_framework.exceptions import ParseError
 
@@ -28,9 +29,13 @@ class JSONParser(parsers.JSONParser):
         try:
             data = super().parse(stream, media_type, parser_context)
         except RecursionError as exc:
-            raise ParseError(self._too_deep) from exc
+            raise ParseError(self._too_deep()) from exc
         if json_depth(data) > MAX_JSON_DEPTH:
-            raise ParseError(self._too_deep)
+            raise ParseError(self._too_deep())
         return data
 
-    _too_deep = f"JSON parse error - the document nests more than {MAX_JSON_DEPTH} levels deep."
+    @staticmethod
+    def _too_deep() -> str:
+        return _("JSON parse error - the document nests more than %(depth)s levels deep.") % {
+            "depth": MAX_JSON_DEPTH
+        }

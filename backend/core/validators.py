@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
@@ -16,8 +17,10 @@ def unstorable_text_problem(text: str) -> str | None:
     if found is None:
         return None
     if found.group() == "\x00":
-        return "Null characters are not allowed."
-    return f"Surrogate characters are not allowed: U+{ord(found.group()):04X}."
+        return _("Null characters are not allowed.")
+    return _("Surrogate characters are not allowed: U+%(code)s.") % {
+        "code": f"{ord(found.group()):04X}"
+    }
 
 
 def validate_storable_json(value: Any) -> None:

@@ -11,6 +11,8 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import QuerySet
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.parsers import BaseParser, FormParser, MultiPartParser
@@ -40,19 +42,22 @@ MULTIPART_OVERHEAD = 64 * 1024
 
 class ImportConflict(exceptions.APIException):
     status_code = status.HTTP_409_CONFLICT
-    default_detail = "This import cannot do that in its current state."
+    default_detail = _("This import cannot do that in its current state.")
     default_code = "conflict"
 
 
 class QueueUnavailable(ServiceUnavailable):
-    default_detail = "The task queue is unavailable; nothing was changed. Try again in a minute."
+    default_detail = _("The task queue is unavailable; nothing was changed. Try again in a minute.")
     default_code = "queue_unavailable"
 
 
 def _too_large() -> PayloadTooLarge:
     return PayloadTooLarge(
-        f"The file is larger than {settings.IMPORT_MAX_FILE_BYTES} bytes, the most an import "
-        "takes: split it into smaller files."
+        gettext(
+            "The file is larger than %(limit)s bytes, the most an import "
+            "takes: split it into smaller files."
+        )
+        % {"limit": settings.IMPORT_MAX_FILE_BYTES}
     )
 
 
@@ -130,17 +135,17 @@ class ImportJobViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
         if "vendor" in params:
             if membership_get(user=user, vendor=params["vendor"]) is None:
                 raise exceptions.ValidationError(
-                    {"vendor": ["You are not a member of this vendor."]}
+                    {"vendor": [gettext("You are not a member of this vendor.")]}
                 )
             vendor = Vendor.objects.get(pk=params["vendor"])
         else:
             found = personal_vendor_for_user(user=user)
             if found is None:
                 raise exceptions.ValidationError(
-                    {"vendor": ["You have no personal collection: name a vendor."]}
+                    {"vendor": [gettext("You have no personal collection: name a vendor.")]}
                 )
             vendor = found
-        self._require_edit(vendor, "import items into this vendor")
+        self._require_edit(vendor, gettext("import items into this vendor"))
         options = {k: params[k] for k in ("day_first", "on_duplicate") if k in params}
         try:
             job = services.import_job_create(
@@ -163,7 +168,7 @@ class ImportJobViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
     )
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         job = self._job()
-        self._require_edit(job.vendor_id, "change this import")
+        self._require_edit(job.vendor_id, gettext("change this import"))
         changes = ImportJobUpdateSerializer(data=request.data)
         changes.is_valid(raise_exception=True)
         try:
@@ -183,7 +188,7 @@ class ImportJobViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
     )
     def commit(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         job = self._job()
-        self._require_edit(job.vendor_id, "commit this import")
+        self._require_edit(job.vendor_id, gettext("commit this import"))
         try:
             job = services.import_job_commit(job=job)
         except services.ImportConflictError as exc:
@@ -202,7 +207,7 @@ class ImportJobViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
     )
     def undo(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         job = self._job()
-        self._require_edit(job.vendor_id, "undo this import")
+        self._require_edit(job.vendor_id, gettext("undo this import"))
         try:
             job = services.import_job_undo(job=job)
         except services.ImportConflictError as exc:

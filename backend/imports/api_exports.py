@@ -10,6 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
@@ -142,8 +143,11 @@ class CollectibleExportView(CollectibleViewSet):
                 raise ValidationError(
                     {
                         "format": [
-                            f"An XLSX file holds at most {limit:,} items and this list has "
-                            f"{count:,}: filter it, or export CSV or JSON."
+                            _(
+                                "An XLSX file holds at most %(limit)s items and this list has "
+                                "%(count)s: filter it, or export CSV or JSON."
+                            )
+                            % {"limit": f"{limit:,}", "count": f"{count:,}"}
                         ]
                     }
                 )
@@ -193,7 +197,7 @@ class TakeoutView(APIView):
         ),
     )
     def get(self, request: Request, vendor_id: int) -> FileResponse:
-        vendor = _editable_vendor(request, vendor_id, doing="take out this collection")
+        vendor = _editable_vendor(request, vendor_id, doing=_("take out this collection"))
         # On disk, not in memory (photos); closed by the response once sent.
         out = tempfile.TemporaryFile()  # noqa: SIM115
         try:
@@ -228,10 +232,12 @@ class RestoreView(APIView):
     )
     def post(self, request: Request, vendor_id: int) -> Response:
         limit = settings.TAKEOUT_MAX_UPLOAD_BYTES
-        too_large = PayloadTooLarge(f"A take-out upload may be at most {limit:,} bytes.")
+        too_large = PayloadTooLarge(
+            _("A take-out upload may be at most %(limit)s bytes.") % {"limit": f"{limit:,}"}
+        )
         if int(request.META.get("CONTENT_LENGTH") or 0) > limit + 64 * 1024:  # form overhead
             raise too_large
-        vendor = _editable_vendor(request, vendor_id, doing="restore into this collection")
+        vendor = _editable_vendor(request, vendor_id, doing=_("restore into this collection"))
         serializer = RestoreSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         upload = serializer.validated_data["file"]

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import tablib
+from django.utils.translation import gettext as _
 
 DELIMITERS = (",", ";", "\t", "|")
 #: Rows looked at to sniff the delimiter and find the header row.
@@ -56,10 +57,10 @@ class Table:
 
 def read_table(content: bytes, *, max_rows: int) -> Table:
     if not content.strip():
-        raise FileProblem("The file is empty.", "empty_file")
+        raise FileProblem(_("The file is empty."), "empty_file")
     if content.startswith(_OLE_MAGIC):
         raise FileProblem(
-            "This looks like an old Excel (.xls) file: save it as .xlsx or CSV and upload that.",
+            _("This looks like an old Excel (.xls) file: save it as .xlsx or CSV and upload that."),
             "unsupported_format",
         )
     if content.startswith(_ZIP_MAGIC):
@@ -99,7 +100,7 @@ def _text_or_refuse(text: str) -> str:
 
 def _not_a_table() -> FileProblem:
     return FileProblem(
-        "This file is not a CSV, TSV, XLSX or JSON file (it looks like binary data).",
+        _("This file is not a CSV, TSV, XLSX or JSON file (it looks like binary data)."),
         "unsupported_format",
     )
 
@@ -110,7 +111,9 @@ def _read_delimited(text: str, *, max_rows: int) -> Table:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         raw = [(number, row) for number, row in enumerate(reader, start=1)]
     except csv.Error as exc:
-        raise FileProblem(f"The file could not be read as CSV: {exc}.") from exc
+        raise FileProblem(
+            _("The file could not be read as CSV: %(error)s.") % {"error": exc}
+        ) from exc
     table = _table_from_rows(raw, max_rows=max_rows)
     table.file_format = "tsv" if delimiter == "\t" else "csv"
     table.delimiter = delimiter
@@ -140,8 +143,10 @@ def _read_xlsx(content: bytes, *, max_rows: int) -> Table:
         dataset = tablib.Dataset().load(io.BytesIO(content), format="xlsx", headers=False)
     except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
         raise FileProblem(
-            "This file is not a readable XLSX workbook (it may be damaged or another kind "
-            "of zip file).",
+            _(
+                "This file is not a readable XLSX workbook (it may be damaged or another kind "
+                "of zip file)."
+            ),
             "unsupported_format",
         ) from exc
     raw = [
@@ -157,10 +162,12 @@ def _read_json(text: str, *, max_rows: int) -> Table:
     try:
         document = json.loads(text)
     except (ValueError, RecursionError) as exc:
-        raise FileProblem(f"The file is not valid JSON: {exc}.", "invalid_json") from exc
+        raise FileProblem(
+            _("The file is not valid JSON: %(error)s.") % {"error": exc}, "invalid_json"
+        ) from exc
     records = _json_records(document)
     if not records:
-        raise FileProblem("The JSON file holds no items.", "empty_file")
+        raise FileProblem(_("The JSON file holds no items."), "empty_file")
     if len(records) > max_rows:
         raise _too_many_rows(len(records), max_rows)
     if all(isinstance(record, list) for record in records):
@@ -170,14 +177,16 @@ def _read_json(text: str, *, max_rows: int) -> Table:
         return table
     if not all(isinstance(record, dict) for record in records):
         raise FileProblem(
-            "The JSON file must be a list of objects (one per item), or an object holding "
-            "such a list.",
+            _(
+                "The JSON file must be a list of objects (one per item), or an object holding "
+                "such a list."
+            ),
             "invalid_json",
         )
     flat = [_flatten(record) for record in records]
     columns = list(dict.fromkeys(key for record in flat for key in record))
     if len(columns) > MAX_COLUMNS:
-        raise FileProblem(f"The file has more than {MAX_COLUMNS} columns.")
+        raise FileProblem(_("The file has more than %(limit)s columns.") % {"limit": MAX_COLUMNS})
     rows: list[list[Any]] = []
     for number, record in enumerate(flat, 1):
         cells = [record.get(column, "") for column in columns]
@@ -194,7 +203,10 @@ def _json_records(document: Any) -> list[Any]:
         if len(lists) == 1:
             return lists[0]  # {"results": [...]}, {"items": [...]}
     raise FileProblem(
-        "The JSON file must be a list of objects (one per item), or an object holding such a list.",
+        _(
+            "The JSON file must be a list of objects (one per item), or an object holding "
+            "such a list."
+        ),
         "invalid_json",
     )
 
@@ -229,8 +241,11 @@ def _cell_text(value: Any) -> str:
 
 def _too_many_rows(count: int, limit: int) -> FileProblem:
     return FileProblem(
-        f"The file has {count} rows; at most {limit} can be imported at once. Split it "
-        "into smaller files.",
+        _(
+            "The file has %(count)s rows; at most %(limit)s can be imported at once. Split it "
+            "into smaller files."
+        )
+        % {"count": count, "limit": limit},
         "too_many_rows",
     )
 
@@ -238,17 +253,17 @@ def _too_many_rows(count: int, limit: int) -> FileProblem:
 def _table_from_rows(raw: list[tuple[int, list[str]]], *, max_rows: int) -> Table:
     rows = [(n, [cell.strip() for cell in row]) for n, row in raw if any(c.strip() for c in row)]
     if not rows:
-        raise FileProblem("The file has no rows.", "empty_file")
+        raise FileProblem(_("The file has no rows."), "empty_file")
     header_index = find_header(rows)
     header_number, header = rows[header_index]
     data = rows[header_index + 1 :]
     if not data:
-        raise FileProblem("The file has a header row but no rows of items.", "empty_file")
+        raise FileProblem(_("The file has a header row but no rows of items."), "empty_file")
     if len(data) > max_rows:
         raise _too_many_rows(len(data), max_rows)
-    width = max(len(header), *(len(row) for _, row in data))
+    width = max(len(header), *(len(row) for _number, row in data))
     if width > MAX_COLUMNS:
-        raise FileProblem(f"The file has more than {MAX_COLUMNS} columns.")
+        raise FileProblem(_("The file has more than %(limit)s columns.") % {"limit": MAX_COLUMNS})
     columns = unique_columns([*header, *[""] * (width - len(header))])
     body = [[number, *row, *[""] * (width - len(row))] for number, row in data]
     return Table(file_format="", columns=columns, rows=body, header_row=header_number)
@@ -259,8 +274,8 @@ def find_header(rows: list[tuple[int, list[str]]]) -> int:
     as wide as the data below it, no cell a number or a date. Title lines
     above the header ("My collection, exported …") are passed over."""
     candidates = rows[:HEADER_SEARCH_ROWS]
-    data_width = max(len([c for c in row if c]) for _, row in rows[:SNIFF_ROWS])
-    for index, (_, row) in enumerate(candidates):
+    data_width = max(len([c for c in row if c]) for _number, row in rows[:SNIFF_ROWS])
+    for index, (_number, row) in enumerate(candidates):
         filled = [cell for cell in row if cell]
         if len(filled) * 2 < data_width:
             continue

@@ -20,6 +20,9 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from imports import fields, values
 from imports.fields import Target, target_for
@@ -37,16 +40,21 @@ SALE_MONEY = ("sale_price", "sale_fees")
 WANTED_MONEY = ("max_price",)
 #: Currencies only items of some statuses have (the database refuses them on others; the
 #: model's `clean` checks the amounts, not these), and what to say when a cell fills one.
-_STATUS_ONLY: dict[str, tuple[frozenset[str], str]] = {
+_STATUS_ONLY: dict[str, tuple[frozenset[str], str | Promise]] = {
     "purchase_currency": (
         frozenset({CollectibleStatus.OWNED, CollectibleStatus.SOLD}),
-        "A wanted item has no purchase yet (the most you would pay is the maximum price "
-        "and its currency).",
+        gettext_lazy(
+            "A wanted item has no purchase yet (the most you would pay is the maximum price "
+            "and its currency)."
+        ),
     ),
-    "sale_currency": (frozenset({CollectibleStatus.SOLD}), "Only a sold item has sale details."),
+    "sale_currency": (
+        frozenset({CollectibleStatus.SOLD}),
+        gettext_lazy("Only a sold item has sale details."),
+    ),
     "max_price_currency": (
         frozenset({CollectibleStatus.WANTED}),
-        "Only a wanted item has a maximum price.",
+        gettext_lazy("Only a wanted item has a maximum price."),
     ),
 }
 MAX_EXTERNAL_ID_LENGTH = 200
@@ -166,7 +174,10 @@ class RowReader:
         if kind == fields.DATE:
             parsed = values.parse_date(first, day_first=self.day_first)
             if target.name != "card_details.release_date" and parsed > self.latest_date:
-                raise values.ValueProblem(f"{target.label} {parsed} is in the future.")
+                raise values.ValueProblem(
+                    _("%(field)s %(date)s is in the future.")
+                    % {"field": target.label, "date": parsed}
+                )
             return parsed
         if kind == fields.QUANTITY:
             return values.parse_quantity(first)
@@ -178,10 +189,14 @@ class RowReader:
             return values.parse_currency(first)
         if kind == fields.EXTERNAL_ID:
             if len(first) > MAX_EXTERNAL_ID_LENGTH:
-                raise values.ValueProblem(f"Longer than {MAX_EXTERNAL_ID_LENGTH} characters.")
+                raise values.ValueProblem(
+                    _("Longer than %(limit)s characters.") % {"limit": MAX_EXTERNAL_ID_LENGTH}
+                )
             return first
         if len(first) > MAX_URL_LENGTH:  # fields.URL
-            raise values.ValueProblem(f"A URL of at most {MAX_URL_LENGTH} characters.")
+            raise values.ValueProblem(
+                _("A URL of at most %(limit)s characters.") % {"limit": MAX_URL_LENGTH}
+            )
         _url_validator(first)
         return first
 
@@ -221,13 +236,13 @@ class RowReader:
         self._currencies(outcome, cell_currencies)
         self._fit_status(outcome, from_file=parsed.keys())
         if not data.get("name"):
-            outcome.errors.append((self.column_of("name"), "The row has no name."))
+            outcome.errors.append((self.column_of("name"), _("The row has no name.")))
         if not data.get("category"):
-            message = "The row has no category: map a column to it or choose a default category."
+            message = _("The row has no category: map a column to it or choose a default category.")
             outcome.errors.append((self.column_of("category"), message))
         if bool(data.get("grader")) != (data.get("grade") is not None):
             column = self.column_of("grade") or self.column_of("grader")
-            outcome.errors.append((column, "A graded item needs both its grader and its grade."))
+            outcome.errors.append((column, _("A graded item needs both its grader and its grade.")))
 
     def _currencies(self, outcome: RowOutcome, cell_currencies: dict[str, str]) -> None:
         data = outcome.data
@@ -237,9 +252,12 @@ class RowReader:
             named = {cell_currencies[a] for a in amounts if a in cell_currencies}
             if len(named) > 1:
                 outcome.errors.append(
-                    (self.column_of(amounts[0]), "The amounts of one row are in different "
-                     f"currencies ({', '.join(sorted(named))}).")
-                )  # fmt: skip
+                    (
+                        self.column_of(amounts[0]),
+                        _("The amounts of one row are in different currencies (%(codes)s).")
+                        % {"codes": ", ".join(sorted(named))},
+                    )
+                )
                 continue
             if not any(data.get(a) is not None for a in amounts):
                 continue
@@ -248,9 +266,12 @@ class RowReader:
                 stated = data.get(currency_field)
                 if currency_field not in outcome.defaulted and stated and stated != cell:
                     outcome.errors.append(
-                        (self.column_of(currency_field), f"The price says {cell} but the "
-                         f"currency column says {stated}.")
-                    )  # fmt: skip
+                        (
+                            self.column_of(currency_field),
+                            _("The price says %(cell)s but the currency column says %(stated)s.")
+                            % {"cell": cell, "stated": stated},
+                        )
+                    )
                 data[currency_field] = cell
                 outcome.defaulted.discard(currency_field)
             elif not data.get(currency_field):
@@ -269,7 +290,7 @@ class RowReader:
                 del data[name]
                 outcome.defaulted.discard(name)
             elif name in from_file:
-                outcome.errors.append((self.column_of(name), message))
+                outcome.errors.append((self.column_of(name), str(message)))
 
     def _validate(self, outcome: RowOutcome) -> None:
         """The model's own checks, by field, reported against the column that filled it."""

@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -18,14 +20,16 @@ MAX_KEY_LENGTH = 100
 
 
 class _BoundedDictField(serializers.DictField):
-    default_error_messages = {"too_many": f"At most {MAX_ENTRIES} entries."}
+    default_error_messages = {"too_many": gettext_lazy("At most {limit} entries.")}
 
     def to_internal_value(self, data: Any) -> dict[str, Any]:
         value = super().to_internal_value(data)
         if len(value) > MAX_ENTRIES:
-            self.fail("too_many")
+            self.fail("too_many", limit=MAX_ENTRIES)
         if any(len(key) > MAX_KEY_LENGTH for key in value):
-            raise serializers.ValidationError(f"Keys are at most {MAX_KEY_LENGTH} characters.")
+            raise serializers.ValidationError(
+                _("Keys are at most %(limit)s characters.") % {"limit": MAX_KEY_LENGTH}
+            )
         return value
 
 

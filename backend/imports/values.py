@@ -13,6 +13,8 @@ import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from django.utils.translation import gettext as _
+
 from core.currencies import currency_codes
 from imports.fields import Target
 from inventory.models import Completeness, Condition, Grader
@@ -96,19 +98,25 @@ def parse_choice(text: str, target: Target, value_map: dict[str, str]) -> str:
     if key in words:
         return words[key]
     known = ", ".join(target.values)
-    raise ValueProblem(f"Unknown {target.label.lower()} '{text[:40]}' (known: {known}).")
+    raise ValueProblem(
+        _("Unknown %(field)s '%(text)s' (known: %(known)s).")
+        % {"field": target.label.lower(), "text": text[:40], "known": known}
+    )
 
 
 def parse_money(text: str) -> tuple[Decimal, str | None]:
     """An amount and the currency the cell names (None when it names none)."""
     money = gateway.parse_price(text)
     if money is None:
-        raise ValueProblem(f"'{text[:40]}' is not a price (for example 12.50, 1.250,50 €, $12).")
+        raise ValueProblem(
+            _("'%(text)s' is not a price (for example 12.50, 1.250,50 €, $12).")
+            % {"text": text[:40]}
+        )
     if money.amount >= Decimal("10000000000"):
-        raise ValueProblem(f"'{text[:40]}' is too large for a price.")
+        raise ValueProblem(_("'%(text)s' is too large for a price.") % {"text": text[:40]})
     currency = money.currency
     if currency is not None and currency not in currency_codes():
-        raise ValueProblem(f"Unknown currency in '{text[:40]}'.")
+        raise ValueProblem(_("Unknown currency in '%(text)s'.") % {"text": text[:40]})
     return money.amount.quantize(Decimal("0.01")), currency
 
 
@@ -119,7 +127,9 @@ def parse_currency(text: str) -> str:
     money = gateway.parse_price(f"1 {text.strip()}")
     if money is not None and money.currency in currency_codes():
         return money.currency
-    raise ValueProblem(f"Unknown currency '{text[:20]}' (use an ISO code such as USD, EUR).")
+    raise ValueProblem(
+        _("Unknown currency '%(text)s' (use an ISO code such as USD, EUR).") % {"text": text[:20]}
+    )
 
 
 _MONTHS = {
@@ -165,7 +175,10 @@ def parse_date(text: str, *, day_first: bool) -> date:
     except ValueError:
         pass
     order = "DD/MM/YYYY" if day_first else "MM/DD/YYYY"
-    raise ValueProblem(f"'{text[:40]}' is not a date (for example 2024-03-05 or {order}).")
+    raise ValueProblem(
+        _("'%(text)s' is not a date (for example 2024-03-05 or %(order)s).")
+        % {"text": text[:40], "order": order}
+    )
 
 
 _QUANTITY = re.compile(r"^[x×]?\s*(\d+)(?:[.,]0+)?\s*[x×]?$")
@@ -174,7 +187,9 @@ _QUANTITY = re.compile(r"^[x×]?\s*(\d+)(?:[.,]0+)?\s*[x×]?$")
 def parse_quantity(text: str) -> int:
     match = _QUANTITY.match(text.strip().lower())
     if match is None or not 1 <= int(match[1]) <= 1_000_000:
-        raise ValueProblem(f"'{text[:40]}' is not a quantity (a whole number from 1).")
+        raise ValueProblem(
+            _("'%(text)s' is not a quantity (a whole number from 1).") % {"text": text[:40]}
+        )
     return int(match[1])
 
 
@@ -191,8 +206,11 @@ def parse_priority(text: str) -> int:
     match = _PRIORITY.match(key)
     if match is None:
         raise ValueProblem(
-            f"'{text[:40]}' is not a priority (1 highest to 5 lowest, or highest, high, "
-            "normal, low, lowest)."
+            _(
+                "'%(text)s' is not a priority (1 highest to 5 lowest, or highest, high, "
+                "normal, low, lowest)."
+            )
+            % {"text": text[:40]}
         )
     return int(match[1])
 
@@ -209,11 +227,13 @@ def parse_grade(text: str) -> tuple[str | None, Decimal]:
         if grader is None:
             match = None
     if match is None:
-        raise ValueProblem(f"'{text[:40]}' is not a grade (for example 9.5 or PSA 10).")
+        raise ValueProblem(
+            _("'%(text)s' is not a grade (for example 9.5 or PSA 10).") % {"text": text[:40]}
+        )
     try:
         return grader, Decimal(match[2].replace(",", "."))
     except InvalidOperation as exc:  # pragma: no cover - the pattern admits digits only
-        raise ValueProblem(f"'{text[:40]}' is not a grade.") from exc
+        raise ValueProblem(_("'%(text)s' is not a grade.") % {"text": text[:40]}) from exc
 
 
 def is_condition(value: str) -> bool:

@@ -1,6 +1,8 @@
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import (
     OpenApiResponse,
     extend_schema,
@@ -44,7 +46,7 @@ class DeletionRefused(APIException):
     the request did not confirm it; the code names what (`has_price_history`)."""
 
     status_code = status.HTTP_409_CONFLICT
-    default_detail = "Deleting would lose data kept about these items: confirm it."
+    default_detail = _("Deleting would lose data kept about these items: confirm it.")
     default_code = "deletion_needs_confirmation"
 
     @classmethod
@@ -153,8 +155,12 @@ class CollectibleViewSet(viewsets.ModelViewSet):
         membership = membership_get(user=authenticated_user(self.request), vendor=vendor)
         if membership is None:
             # Not a member: answer as if the vendor did not exist.
-            raise ValidationError({"vendor": ["You are not a member of this vendor."]})
-        doing = "add items to this vendor" if creating else "change items of this vendor"
+            raise ValidationError({"vendor": [gettext("You are not a member of this vendor.")]})
+        doing = (
+            gettext("add items to this vendor")
+            if creating
+            else gettext("change items of this vendor")
+        )
         require_edit_role(membership, doing=doing)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -165,7 +171,7 @@ class CollectibleViewSet(viewsets.ModelViewSet):
             vendor = personal_vendor_for_user(user=authenticated_user(request))
             if vendor is None:
                 raise ValidationError(
-                    {"vendor": ["You have no personal collection: name a vendor."]}
+                    {"vendor": [gettext("You have no personal collection: name a vendor.")]}
                 )
         else:
             self._require_edit(vendor_id, creating=True)
@@ -221,7 +227,7 @@ class CollectibleDuplicateView(APIView):
             pk=collectible_pk,
         )
         membership = membership_get(user=user, vendor=original.vendor_id)
-        require_edit_role(membership, doing="add items to this vendor")
+        require_edit_role(membership, doing=gettext("add items to this vendor"))
         body = CollectibleDuplicateSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         copy = services.collectible_duplicate(
@@ -259,7 +265,7 @@ class CollectibleAcquireView(APIView):
             pk=collectible_pk,
         )
         membership = membership_get(user=user, vendor=collectible.vendor_id)
-        require_edit_role(membership, doing="change items of this vendor")
+        require_edit_role(membership, doing=gettext("change items of this vendor"))
         body = CollectibleAcquireSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         try:

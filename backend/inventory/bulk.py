@@ -17,6 +17,7 @@ from django.db import models, transaction
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from inventory.models import MAX_TAGS, CardDetails, Collectible, takes_card_details
 from inventory.services import check_deletion_allowed
@@ -87,12 +88,17 @@ def collectibles_add_tags(*, collectible_ids: Collection[int], tags: list[str]) 
         .count()
     )
     if overfull:
-        items_text = "1 item" if overfull == 1 else f"{overfull} items"
         raise ValidationError(
             {
                 "tags": [
-                    f"Adding these tags would give {items_text} more than {MAX_TAGS} tags "
-                    f"(at most {MAX_TAGS} per item): nothing was changed."
+                    ngettext(
+                        "Adding these tags would give %(count)s item more than %(max)s tags "
+                        "(at most %(max)s per item): nothing was changed.",
+                        "Adding these tags would give %(count)s items more than %(max)s tags "
+                        "(at most %(max)s per item): nothing was changed.",
+                        overfull,
+                    )
+                    % {"count": overfull, "max": MAX_TAGS}
                 ]
             },
             code="too_many_tags",

@@ -4,6 +4,8 @@ many items at once, chosen by id or by the list's filters; all or nothing."""
 from typing import Any
 
 from django.http import QueryDict
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
@@ -66,7 +68,7 @@ class CollectibleBulkEditView(APIView):
             selected = _selected_by_filters(user=user, request=request, params=data["filters"])
         for vendor_id in sorted({vendor_id for _pk, vendor_id in selected}):
             require_edit_role(
-                membership_get(user=user, vendor=vendor_id), doing="change items of this vendor"
+                membership_get(user=user, vendor=vendor_id), doing=_("change items of this vendor")
             )
         action = data["action"]
         options: dict[str, Any] = {}
@@ -98,9 +100,19 @@ def _selected_by_ids(*, user: User, ids: list[int]) -> list[tuple[int, int]]:
     missing = [pk for pk in wanted if pk not in known]
     if missing:
         named = ", ".join(map(str, missing[:_NAMED_MISSING_IDS]))
-        more = f" and {len(missing) - _NAMED_MISSING_IDS} more" if len(missing) > 20 else ""
-        count = "1 item was" if len(missing) == 1 else f"{len(missing)} items were"
-        raise ValidationError({"ids": [f"{count} not found: {named}{more}."]})
+        if len(missing) > 20:
+            message = _("%(count)s items were not found: %(ids)s and %(more)s more.") % {
+                "count": len(missing),
+                "ids": named,
+                "more": len(missing) - _NAMED_MISSING_IDS,
+            }
+        else:
+            message = ngettext(
+                "%(count)s item was not found: %(ids)s.",
+                "%(count)s items were not found: %(ids)s.",
+                len(missing),
+            ) % {"count": len(missing), "ids": named}
+        raise ValidationError({"ids": [message]})
     return found
 
 
@@ -115,7 +127,7 @@ def _selected_by_filters(
         if name in IGNORED_LIST_PARAMS:
             continue
         if name not in filterset_class.base_filters:
-            unknown[f"filters.{name}"] = ["Unknown list filter."]
+            unknown[f"filters.{name}"] = [_("Unknown list filter.")]
         query.setlist(name, values)
     if unknown:
         raise ValidationError(unknown)
@@ -130,8 +142,11 @@ def _selected_by_filters(
         raise ValidationError(
             {
                 "filters": [
-                    f"These filters match more than {MAX_BULK_ITEMS:,} items, the most one "
-                    "request may change: narrow them (for example by vendor or category)."
+                    _(
+                        "These filters match more than %(limit)s items, the most one "
+                        "request may change: narrow them (for example by vendor or category)."
+                    )
+                    % {"limit": f"{MAX_BULK_ITEMS:,}"}
                 ]
             }
         )

@@ -5,6 +5,8 @@ which items, and each action reads its own value field (the table in docs/api.md
 
 from typing import Any
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -48,9 +50,9 @@ _FILTER_SCALARS = (str, int, bool)
 )
 class ListFiltersField(serializers.Field):
     default_error_messages = {
-        "not_object": "Must be a JSON object of the list's query parameters.",
-        "too_many": "At most 50 parameters.",
-        "bad_value": "'{name}' must be a string, a number, true/false or a list of strings.",
+        "not_object": _("Must be a JSON object of the list's query parameters."),
+        "too_many": _("At most 50 parameters."),
+        "bad_value": _("'{name}' must be a string, a number, true/false or a list of strings."),
     }
 
     def to_representation(self, value: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -127,20 +129,24 @@ class CollectibleBulkEditSerializer(serializers.Serializer):
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if ("ids" in attrs) == ("filters" in attrs):
             raise serializers.ValidationError(
-                "Say which items to change: give either `ids` or `filters` (not both)."
+                gettext("Say which items to change: give either `ids` or `filters` (not both).")
             )
         action = attrs["action"]
         needed = ACTION_FIELDS[action]
         errors: dict[str, str] = {}
         for field in _VALUE_FIELDS:
             if field == needed and field not in attrs:
-                errors[field] = f"The {action} action needs this field."
+                errors[field] = gettext("The %(action)s action needs this field.") % {
+                    "action": action
+                }
             elif field != needed and field in attrs:
-                errors[field] = f"Not used by the {action} action."
+                errors[field] = gettext("Not used by the %(action)s action.") % {"action": action}
         if "confirm" in attrs and action != BulkAction.DELETE:
-            errors["confirm"] = f"Not used by the {action} action."
+            errors["confirm"] = gettext("Not used by the %(action)s action.") % {"action": action}
         if needed == "tags" and action != BulkAction.SET_TAGS and not attrs.get("tags", [1]):
-            errors["tags"] = f"The {action} action needs at least one tag."
+            errors["tags"] = gettext("The %(action)s action needs at least one tag.") % {
+                "action": action
+            }
         if errors:
             raise serializers.ValidationError(errors)
         return attrs

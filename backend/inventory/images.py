@@ -15,6 +15,7 @@ import io
 import warnings
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 #: Pillow's format names we accept (what the bytes are, not what they are called).
@@ -56,19 +57,24 @@ def _open(data: bytes, max_pixels: int) -> Image.Image:
             width, height = image.size
             if width * height > max_pixels:
                 raise ImageRejected(
-                    f"The image is {width} × {height} pixels; at most {max_pixels:,} "
-                    "pixels in all are accepted."
+                    _(
+                        "The image is %(width)s × %(height)s pixels; at most %(limit)s "
+                        "pixels in all are accepted."
+                    )
+                    % {"width": width, "height": height, "limit": f"{max_pixels:,}"}
                 )
             image.seek(0)  # an animation: its first frame
             image.load()
     except ImageRejected:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise ImageRejected("The image declares too many pixels to be decoded safely.") from exc
+        raise ImageRejected(_("The image declares too many pixels to be decoded safely.")) from exc
     except UnidentifiedImageError as exc:
-        raise ImageRejected(f"This file is not a {ACCEPTED_TEXT} image.") from exc
+        raise ImageRejected(
+            _("This file is not a %(formats)s image.") % {"formats": ACCEPTED_TEXT}
+        ) from exc
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
-        raise ImageRejected("The image is damaged or truncated and cannot be read.") from exc
+        raise ImageRejected(_("The image is damaged or truncated and cannot be read.")) from exc
     return image
 
 
@@ -96,7 +102,7 @@ def process_image(
     """Check and re-encode `data`: the image (long side at most `max_side`) and its
     thumbnail (at most `thumbnail_side`). Raises `ImageRejected` with a sentence."""
     if not data:
-        raise ImageRejected("The file is empty.")
+        raise ImageRejected(_("The file is empty."))
     source = _open(data, max_pixels)
     try:
         picture = _pixels_only(source)

@@ -7,6 +7,8 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.currencies import validate_currency_code
 from core.models import TimestampedModel
@@ -43,7 +45,7 @@ class Condition(models.TextChoices):
 
 
 #: Card details (game, language, rarity, …) describe trading cards only.
-CARD_DETAILS_ONLY_FOR_CARDS = "Card details apply to trading cards only."
+CARD_DETAILS_ONLY_FOR_CARDS = gettext_lazy("Card details apply to trading cards only.")
 
 
 def takes_card_details(category: str) -> bool:
@@ -294,24 +296,24 @@ class Collectible(TimestampedModel):
     def clean(self) -> None:
         errors: dict[str, str] = {}
         if self.cert_number and not self.grader:
-            errors["cert_number"] = "A certificate number needs a grader and a grade."
+            errors["cert_number"] = _("A certificate number needs a grader and a grade.")
         if self.status == CollectibleStatus.SOLD:
             if self.sale_price is None:
-                errors["sale_price"] = "A sold item needs the price it sold for."
+                errors["sale_price"] = _("A sold item needs the price it sold for.")
             if self.sale_date is None:
-                errors["sale_date"] = "A sold item needs the date it sold."
+                errors["sale_date"] = _("A sold item needs the date it sold.")
         else:
             sale_fields = ("sale_price", "sale_date", "sale_fees", "sale_currency")
             for field in sale_fields:
                 if getattr(self, field) not in (None, ""):
-                    errors[field] = "Only a sold item has sale details."
+                    errors[field] = _("Only a sold item has sale details.")
         if self.status == CollectibleStatus.WANTED:
             # Not bought yet: the purchase is recorded by acquiring it (`collectible_acquire`).
             for field in ("purchase_price", "purchase_date", "purchase_fees", "purchase_shipping"):
                 if getattr(self, field) is not None:
-                    errors[field] = "A wanted item has no purchase yet: acquire it instead."
+                    errors[field] = _("A wanted item has no purchase yet: acquire it instead.")
         elif self.max_price is not None:
-            errors["max_price"] = "Only a wanted item has a maximum price."
+            errors["max_price"] = _("Only a wanted item has a maximum price.")
         if errors:
             raise ValidationError(errors)
 

@@ -30,6 +30,8 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from inventory.images import ImageRejected, ProcessedImage, process_image
 from inventory.models import Collectible, Photo
@@ -37,7 +39,9 @@ from users.models import User
 
 logger = logging.getLogger(__name__)
 
-KEEP_ONE_COVER = "An item with photos always has one cover: make another photo the cover instead."
+KEEP_ONE_COVER = gettext_lazy(
+    "An item with photos always has one cover: make another photo the cover instead."
+)
 
 
 class PhotoTooLargeError(Exception):
@@ -45,7 +49,10 @@ class PhotoTooLargeError(Exception):
 
     def __init__(self) -> None:
         self.limit = settings.PHOTO_MAX_UPLOAD_BYTES
-        super().__init__(f"A photo may be at most {self.limit // (1024 * 1024)} MB.")
+        super().__init__(
+            _("A photo may be at most %(megabytes)s MB.")
+            % {"megabytes": self.limit // (1024 * 1024)}
+        )
 
 
 def photo_list(*, collectible: Collectible) -> QuerySet[Photo]:
@@ -95,7 +102,16 @@ def photo_add(
     limit = settings.PHOTO_MAX_PER_ITEM
     if len(photos) >= limit:
         raise ValidationError(
-            {"image": [f"This item already has {limit} photos, the most it can have."]},
+            {
+                "image": [
+                    ngettext(
+                        "This item already has %(count)s photo, the most it can have.",
+                        "This item already has %(count)s photos, the most it can have.",
+                        limit,
+                    )
+                    % {"count": limit}
+                ]
+            },
             code="too_many_photos",
         )
     photo = Photo(
@@ -156,10 +172,10 @@ def photo_reorder(*, collectible: Collectible, photo_ids: Sequence[int]) -> list
     _lock(collectible)
     photos = {p.pk: p for p in photo_list(collectible=collectible)}
     if len(set(photo_ids)) != len(photo_ids):
-        raise ValidationError({"ids": ["Each photo may appear only once."]}, code="duplicate")
+        raise ValidationError({"ids": [_("Each photo may appear only once.")]}, code="duplicate")
     if set(photo_ids) != set(photos):
         raise ValidationError(
-            {"ids": ["List every photo of this item exactly once (and no other)."]},
+            {"ids": [_("List every photo of this item exactly once (and no other).")]},
             code="incomplete",
         )
     ordered = [photos[pk] for pk in photo_ids]

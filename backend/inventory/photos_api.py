@@ -11,6 +11,7 @@ from typing import Any
 from django.conf import settings
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
@@ -37,7 +38,9 @@ MULTIPART_OVERHEAD = 64 * 1024
 
 
 def _too_large(limit: int) -> PayloadTooLarge:
-    return PayloadTooLarge(f"A photo may be at most {limit // (1024 * 1024)} MB.")
+    return PayloadTooLarge(
+        _("A photo may be at most %(megabytes)s MB.") % {"megabytes": limit // (1024 * 1024)}
+    )
 
 
 @extend_schema_view(
@@ -109,7 +112,7 @@ class PhotoViewSet(
         responses={201: PhotoSerializer},
     )
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        collectible = self._require_edit("add photos to this item")
+        collectible = self._require_edit(_("add photos to this item"))
         limit = settings.PHOTO_MAX_UPLOAD_BYTES
         declared = request.META.get("CONTENT_LENGTH") or ""
         if declared.isdigit() and int(declared) > limit + MULTIPART_OVERHEAD:
@@ -131,7 +134,7 @@ class PhotoViewSet(
 
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         photo = self.get_object()
-        self._require_edit("change photos of this item")
+        self._require_edit(_("change photos of this item"))
         serializer = self.get_serializer(photo, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         try:
@@ -142,7 +145,7 @@ class PhotoViewSet(
 
     def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         photo = self.get_object()
-        self._require_edit("delete photos of this item")
+        self._require_edit(_("delete photos of this item"))
         photos.photo_delete(photo=photo)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -154,7 +157,7 @@ class PhotoViewSet(
     )
     @action(detail=False, methods=["post"], url_path="order")
     def order(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        collectible = self._require_edit("reorder photos of this item")
+        collectible = self._require_edit(_("reorder photos of this item"))
         serializer = PhotoOrderSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         ordered = photos.photo_reorder(

@@ -13,6 +13,8 @@ from typing import Any, cast
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import QueryDict
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 
@@ -48,28 +50,28 @@ def saved_view_query_validate(query: Any, *, user: User) -> dict[str, Any]:
     """The query as stored: known list parameters only, each valid for the list, values as
     strings (lists for repeated ones). Errors name the parameter (`query.category`)."""
     if not isinstance(query, dict):
-        raise ValidationError({"query": ["Expected an object of list parameters."]})
+        raise ValidationError({"query": [_("Expected an object of list parameters.")]})
     filters = collectible_filterset().base_filters
     errors: dict[str, list[str]] = {}
     cleaned: dict[str, Any] = {}
     for key, value in query.items():
         if key not in filters and key != "ordering":
-            errors[key] = ["Unknown list parameter."]
+            errors[key] = [_("Unknown list parameter.")]
         elif isinstance(value, list):
             if not value or not all(isinstance(v, str | int) for v in value):
-                errors[key] = ["Expected a string or a list of strings."]
+                errors[key] = [_("Expected a string or a list of strings.")]
             cleaned[key] = [str(v) for v in value]
         elif isinstance(value, str | int) and not isinstance(value, bool):
             cleaned[key] = str(value)
         else:
-            errors[key] = ["Expected a string or a list of strings."]
+            errors[key] = [_("Expected a string or a list of strings.")]
     if isinstance(cleaned.get("ordering"), str):
         terms = [t.strip() for t in cleaned["ordering"].split(",") if t.strip()]
         unknown = sorted(t for t in terms if t.lstrip("-") not in _ordering_terms())
         if unknown:
-            errors["ordering"] = [f"Cannot sort by: {', '.join(unknown)}."]
+            errors["ordering"] = [_("Cannot sort by: %(terms)s.") % {"terms": ", ".join(unknown)}]
     elif "ordering" in cleaned:
-        errors["ordering"] = ["Expected one comma-separated string."]
+        errors["ordering"] = [_("Expected one comma-separated string.")]
     if not errors:
         filterset = _filterset(cleaned, user=user, queryset=Collectible.objects.none())
         if not filterset.is_valid():
@@ -98,14 +100,16 @@ def saved_view_list_for_user(*, user: User) -> QuerySet[SavedView]:
 def _clean_name(name: Any, *, user: User, exclude: int | None = None) -> str:
     cleaned = name.strip() if isinstance(name, str) else ""
     if not cleaned:
-        raise ValidationError({"name": ["Give the view a name."]})
+        raise ValidationError({"name": [_("Give the view a name.")]})
     if len(cleaned) > MAX_SAVED_VIEW_NAME_LENGTH:
-        raise ValidationError({"name": [f"At most {MAX_SAVED_VIEW_NAME_LENGTH} characters."]})
+        raise ValidationError(
+            {"name": [_("At most %(limit)s characters.") % {"limit": MAX_SAVED_VIEW_NAME_LENGTH}]}
+        )
     clash = SavedView.objects.filter(owner=user, name__iexact=cleaned)
     if exclude is not None:
         clash = clash.exclude(pk=exclude)
     if clash.exists():
-        raise ValidationError({"name": ["You already have a view with this name."]})
+        raise ValidationError({"name": [_("You already have a view with this name.")]})
     return cleaned
 
 
@@ -120,8 +124,12 @@ def saved_view_create(*, user: User, name: Any, query: Any) -> SavedView:
     existing = list(SavedView.objects.select_for_update().filter(owner=user).values("position"))
     if len(existing) >= MAX_SAVED_VIEWS_PER_USER:
         raise ValidationError(
-            f"You have {MAX_SAVED_VIEWS_PER_USER} saved views, the most there can be: "
-            "delete one first.",
+            ngettext(
+                "You have %(count)s saved view, the most there can be: delete it first.",
+                "You have %(count)s saved views, the most there can be: delete one first.",
+                MAX_SAVED_VIEWS_PER_USER,
+            )
+            % {"count": MAX_SAVED_VIEWS_PER_USER},
             code="too_many_saved_views",
         )
     cleaned_name = _clean_name(name, user=user)
@@ -159,7 +167,7 @@ def saved_views_reorder(*, user: User, ids: Any) -> list[SavedView]:
         or not all(isinstance(i, int) and not isinstance(i, bool) for i in ids)
         or sorted(ids) != sorted(views)
     ):
-        raise ValidationError({"ids": ["List the ids of all your views, each once."]})
+        raise ValidationError({"ids": [_("List the ids of all your views, each once.")]})
     for position, pk in enumerate(ids):
         views[pk].position = position
     SavedView.objects.bulk_update(list(views.values()), ["position"])

@@ -1,3 +1,4 @@
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import ValidationError
@@ -56,7 +57,7 @@ class SearchView(GenericAPIView):
     def get(self, request: Request) -> Response:
         unknown = sorted(set(request.query_params) - SEARCH_QUERY_PARAMS)
         if unknown:
-            raise ValidationError({name: ["Unknown query parameter."] for name in unknown})
+            raise ValidationError({name: [_("Unknown query parameter.")] for name in unknown})
         params = SearchQuerySerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         text: str = params.validated_data["q"]

@@ -3,6 +3,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -57,8 +59,8 @@ class TagsField(serializers.ListField):
 )
 class ExternalIdsField(serializers.Field):
     default_error_messages = {
-        "not_object": "Must be a JSON object mapping marketplace names to ids.",
-        "too_many": f"At most {MAX_EXTERNAL_IDS} external ids per item.",
+        "not_object": gettext_lazy("Must be a JSON object mapping marketplace names to ids."),
+        "too_many": gettext_lazy("At most {limit} external ids per item."),
     }
 
     def to_representation(self, value: dict[str, str]) -> dict[str, str]:
@@ -68,26 +70,34 @@ class ExternalIdsField(serializers.Field):
         if not isinstance(data, dict):
             self.fail("not_object")
         if len(data) > MAX_EXTERNAL_IDS:
-            self.fail("too_many")
+            self.fail("too_many", limit=MAX_EXTERNAL_IDS)
         cleaned: dict[str, str] = {}
         for raw_key, value in data.items():
             for text in (raw_key, value):
                 if isinstance(text, str) and (problem := unstorable_text_problem(text)):
-                    raise serializers.ValidationError(f"Marketplace names and ids: {problem}")
+                    raise serializers.ValidationError(
+                        _("Marketplace names and ids: %(problem)s") % {"problem": problem}
+                    )
             key = raw_key.strip() if isinstance(raw_key, str) else ""
             if not key:
-                raise serializers.ValidationError("Marketplace names must not be empty.")
+                raise serializers.ValidationError(_("Marketplace names must not be empty."))
             if len(key) > MAX_EXTERNAL_ID_KEY_LENGTH:
                 raise serializers.ValidationError(
-                    f"Marketplace name '{key[:20]}…' is longer than {MAX_EXTERNAL_ID_KEY_LENGTH} characters."
+                    _("Marketplace name '%(name)s…' is longer than %(limit)s characters.")
+                    % {"name": key[:20], "limit": MAX_EXTERNAL_ID_KEY_LENGTH}
                 )
             if key in cleaned:
-                raise serializers.ValidationError(f"Marketplace '{key}' appears twice.")
+                raise serializers.ValidationError(
+                    _("Marketplace '%(name)s' appears twice.") % {"name": key}
+                )
             if not isinstance(value, str) or not value.strip():
-                raise serializers.ValidationError(f"The id for '{key}' must be a non-empty string.")
+                raise serializers.ValidationError(
+                    _("The id for '%(name)s' must be a non-empty string.") % {"name": key}
+                )
             if len(value) > MAX_EXTERNAL_ID_VALUE_LENGTH:
                 raise serializers.ValidationError(
-                    f"The id for '{key}' is longer than {MAX_EXTERNAL_ID_VALUE_LENGTH} characters."
+                    _("The id for '%(name)s' is longer than %(limit)s characters.")
+                    % {"name": key, "limit": MAX_EXTERNAL_ID_VALUE_LENGTH}
                 )
             cleaned[key] = value.strip()
         return cleaned
@@ -206,12 +216,12 @@ class CollectibleSerializer(serializers.ModelSerializer):
 
     def validate_purchase_date(self, value: Any) -> Any:
         if value is not None and value > _latest_today():
-            raise serializers.ValidationError("The purchase date cannot be in the future.")
+            raise serializers.ValidationError(_("The purchase date cannot be in the future."))
         return value
 
     def validate_sale_date(self, value: Any) -> Any:
         if value is not None and value > _latest_today():
-            raise serializers.ValidationError("The sale date cannot be in the future.")
+            raise serializers.ValidationError(_("The sale date cannot be in the future."))
         return value
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
@@ -228,20 +238,20 @@ class CollectibleSerializer(serializers.ModelSerializer):
             and "vendor_id" in attrs
             and attrs["vendor_id"] != instance.vendor_id
         ):
-            errors["vendor"] = "An item cannot be moved to another vendor."
+            errors["vendor"] = _("An item cannot be moved to another vendor.")
 
         grader, grade = current("grader") or "", current("grade")
         if grader and grade is None:
-            errors["grade"] = "A graded item needs its grade."
+            errors["grade"] = _("A graded item needs its grade.")
         if grade is not None and not grader:
-            errors["grader"] = "A grade needs the grading company."
+            errors["grader"] = _("A grade needs the grading company.")
 
         if attrs.get("card_details") and not takes_card_details(current("category")):
-            errors["card_details"] = CARD_DETAILS_ONLY_FOR_CARDS
+            errors["card_details"] = str(CARD_DETAILS_ONLY_FOR_CARDS)
 
         bought, sold = current("purchase_date"), current("sale_date")
         if bought is not None and sold is not None and sold < bought:
-            errors["sale_date"] = "The sale date cannot be before the purchase date."
+            errors["sale_date"] = _("The sale date cannot be before the purchase date.")
 
         if errors:
             raise serializers.ValidationError(errors)
@@ -270,7 +280,7 @@ class CollectibleAcquireSerializer(serializers.Serializer):
 
     def validate_purchase_date(self, value: Any) -> Any:
         if value is not None and value > _latest_today():
-            raise serializers.ValidationError("The purchase date cannot be in the future.")
+            raise serializers.ValidationError(_("The purchase date cannot be in the future."))
         return value
 
 
@@ -365,5 +375,5 @@ class SearchQuerySerializer(serializers.Serializer):
 
     def validate_q(self, value: str) -> str:
         if not value.strip():
-            raise serializers.ValidationError("This field may not be blank.", code="blank")
+            raise serializers.ValidationError(_("This field may not be blank."), code="blank")
         return value

@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from inventory import extensions, hooks
 from inventory.extensions import DeletionCost
@@ -98,7 +100,16 @@ def _check_room(vendor: Vendor) -> None:
     Vendor.objects.select_for_update().filter(pk=vendor.pk).first()
     if Collectible.objects.filter(vendor=vendor).count() >= limit:
         raise ValidationError(
-            {"vendor": [f"This collection already holds {limit} items, the most it can hold."]},
+            {
+                "vendor": [
+                    ngettext(
+                        "This collection already holds %(count)s item, the most it can hold.",
+                        "This collection already holds %(count)s items, the most it can hold.",
+                        limit,
+                    )
+                    % {"count": limit}
+                ]
+            },
             code="vendor_full",
         )
 
@@ -152,7 +163,10 @@ def collectible_acquire(*, collectible: Collectible, purchase: dict[str, Any]) -
     Raises `NotWanted` for an item that is not wanted."""
     locked = Collectible.objects.select_for_update().get(pk=collectible.pk)
     if locked.status != CollectibleStatus.WANTED:
-        raise NotWanted(f"Only a wanted item can be acquired; this one is {locked.status}.")
+        raise NotWanted(
+            _("Only a wanted item can be acquired; this one is %(status)s.")
+            % {"status": locked.status}
+        )
     changes = acquire_changes(
         purchase=purchase,
         vendor_currency=collectible.vendor.default_currency,

@@ -4,6 +4,7 @@ import re
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from inventory.models import MAX_TAG_LENGTH, MAX_TAGS
 
@@ -19,8 +20,11 @@ def normalize_tags(raw: Iterable[str]) -> list[str]:
         if not tag or tag in tags:
             continue
         if len(tag) > MAX_TAG_LENGTH:
-            raise ValidationError(f"Tag '{tag[:20]}…' is longer than {MAX_TAG_LENGTH} characters.")
+            raise ValidationError(
+                _("Tag '%(tag)s…' is longer than %(limit)s characters.")
+                % {"tag": tag[:20], "limit": MAX_TAG_LENGTH}
+            )
         tags.append(tag)
     if len(tags) > MAX_TAGS:
-        raise ValidationError(f"At most {MAX_TAGS} tags per item.")
+        raise ValidationError(_("At most %(limit)s tags per item.") % {"limit": MAX_TAGS})
     return tags

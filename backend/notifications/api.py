@@ -7,6 +7,7 @@ from typing import Any, NoReturn
 
 from django.conf import settings
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
@@ -43,7 +44,7 @@ def _unread_param(request: Request) -> bool | None:
     if value is None:
         return None
     if value not in ("true", "false"):
-        raise ValidationError({"unread": ["Use true or false."]})
+        raise ValidationError({"unread": [_("Use true or false.")]})
     return value == "true"
 
 
@@ -167,7 +168,7 @@ class ChannelViewSet(
         return throttles
 
     def throttled(self, request: Request, wait: float | None) -> NoReturn:
-        raise Throttled(wait, detail="Too many test messages in a short time; try again soon.")
+        raise Throttled(wait, detail=_("Too many test messages in a short time; try again soon."))
 
     @extend_schema(
         tags=CHANNELS,
@@ -188,17 +189,20 @@ class ChannelViewSet(
             error = services.channel_test_once(channel=channel)
         except interactive.QueueUnavailableError as exc:
             raise QueueUnavailable(
-                "The task queue is unavailable; no test message was sent. Try again in a minute."
+                _("The task queue is unavailable; no test message was sent. Try again in a minute.")
             ) from exc
         except services.ChannelTestUnavailableError as exc:
             raise CheckUnavailable(
-                "No worker could send the test message within "
-                f"{settings.NOTIFICATION_TEST_DEADLINE_SECONDS:g} seconds; try again in a minute."
+                _(
+                    "No worker could send the test message within %(seconds)s seconds; "
+                    "try again in a minute."
+                )
+                % {"seconds": f"{settings.NOTIFICATION_TEST_DEADLINE_SECONDS:g}"}
             ) from exc
         return Response(
             {
                 "sent": error is None,
                 "status": DeliveryStatus.FAILED if error else DeliveryStatus.SENT,
-                "detail": error or "The test message was sent.",
+                "detail": error or _("The test message was sent."),
             }
         )

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import apprise
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
+from django.utils.translation import gettext as _
 
 from scraper import ScrapeFailure, check_url_allowed
 
@@ -55,7 +56,7 @@ def push_url_problem(url: str) -> str | None:
     by the scraper's SSRF guard), or None. Checked on save and again before each send."""
     plugin = _plugin(url)
     if plugin is None:
-        return "This is not an Apprise URL of a supported service (see the Apprise wiki)."
+        return _("This is not an Apprise URL of a supported service (see the Apprise wiki).")
     scheme = url.partition("://")[0].lower()
     host = getattr(plugin, "host", None)
     if scheme in FIXED_ENDPOINT_SCHEMES or not host:

@@ -5,13 +5,17 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from django.utils.translation import gettext as _
+
 
 def zone_problem(name: str) -> str | None:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        return f"'{name}' is not a time zone name such as Europe/Berlin or UTC."
-    return None if name in available_timezones() or name == "UTC" else "Unknown time zone."
+        return _("'%(name)s' is not a time zone name such as Europe/Berlin or UTC.") % {
+            "name": name
+        }
+    return None if name in available_timezones() or name == "UTC" else _("Unknown time zone.")
 
 
 def quiet_until(now: datetime, start: time | None, end: time | None, zone: str) -> datetime | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -90,19 +91,19 @@ class ChannelWriteSerializer(serializers.ModelSerializer):
         instance: Channel | None = self.instance
         kind = attrs.get("kind", instance.kind if instance else None)
         if instance is not None and "kind" in attrs and attrs["kind"] != instance.kind:
-            raise serializers.ValidationError({"kind": ["A channel's kind cannot change."]})
+            raise serializers.ValidationError({"kind": [_("A channel's kind cannot change.")]})
         url = attrs.get("apprise_url", instance.apprise_url if instance else "")
         if kind == ChannelKind.APPRISE and not url:
-            raise serializers.ValidationError({"apprise_url": ["A push channel needs its URL."]})
+            raise serializers.ValidationError({"apprise_url": [_("A push channel needs its URL.")]})
         if kind == ChannelKind.EMAIL and attrs.get("apprise_url"):
-            raise serializers.ValidationError({"apprise_url": ["Only push channels have one."]})
+            raise serializers.ValidationError({"apprise_url": [_("Only push channels have one.")]})
         if kind == ChannelKind.APPRISE and attrs.get("email"):
-            raise serializers.ValidationError({"email": ["Only email channels have one."]})
+            raise serializers.ValidationError({"email": [_("Only email channels have one.")]})
         start = attrs.get("quiet_start", instance.quiet_start if instance else None)
         end = attrs.get("quiet_end", instance.quiet_end if instance else None)
         if (start is None) != (end is None):
             raise serializers.ValidationError(
-                {"quiet_end": ["Quiet hours need both a start and an end (or neither)."]}
+                {"quiet_end": [_("Quiet hours need both a start and an end (or neither).")]}
             )
         return attrs
 

@@ -15,6 +15,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from core import interactive
 from notifications import outbound, rules
@@ -50,7 +51,12 @@ def channel_create(*, user: User, **fields: Any) -> Channel:
     User.objects.select_for_update().get(pk=user.pk)
     if Channel.objects.filter(user=user).count() >= settings.NOTIFICATION_MAX_CHANNELS_PER_USER:
         raise ChannelLimitError(
-            f"At most {settings.NOTIFICATION_MAX_CHANNELS_PER_USER} channels per account."
+            ngettext(
+                "At most %(count)s channel per account.",
+                "At most %(count)s channels per account.",
+                settings.NOTIFICATION_MAX_CHANNELS_PER_USER,
+            )
+            % {"count": settings.NOTIFICATION_MAX_CHANNELS_PER_USER}
         )
     return Channel.objects.create(user=user, **fields)
 

@@ -11,6 +11,7 @@ from typing import Any, NoReturn
 from django.conf import settings
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
@@ -108,21 +109,23 @@ class waiting_for_a_worker:
     ) -> None:
         if isinstance(exc, services.LimiterUnavailableError):
             raise QueueUnavailable(
-                "The rate limiter (Redis) is unavailable; try again in a minute."
+                _("The rate limiter (Redis) is unavailable; try again in a minute.")
             ) from exc
         if isinstance(exc, QueueUnavailableError):
-            raise QueueUnavailable("The task queue is unavailable; try again in a minute.") from exc
+            raise QueueUnavailable(
+                _("The task queue is unavailable; try again in a minute.")
+            ) from exc
         if isinstance(exc, services.CheckUnavailableError):
             raise CheckUnavailable(
-                f"No worker could {self.doing} within "
-                f"{settings.SCRAPER_CHECK_DEADLINE_SECONDS:g} seconds; try again in a minute."
+                _("No worker could %(doing)s within %(seconds)s seconds; try again in a minute.")
+                % {"doing": self.doing, "seconds": f"{settings.SCRAPER_CHECK_DEADLINE_SECONDS:g}"}
             ) from exc
 
 
 def _check_once(tracker: Tracker) -> dict[str, Any]:
     """Have a worker check the tracker's page once (saved or not), waiting at most the
     check deadline: what would be recorded, or why not."""
-    with waiting_for_a_worker("check the page"):
+    with waiting_for_a_worker(_("check the page")):
         check = services.tracker_check_once(tracker=tracker)
     failure = check.failure
     return TrackerTestSerializer(
@@ -165,7 +168,7 @@ class TrackerViewSet(CollectibleScopedMixin, viewsets.ModelViewSet):
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         collectible = self.get_collectible()
-        self.require_edit(collectible, "add trackers to this item")
+        self.require_edit(collectible, _("add trackers to this item"))
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         tracker = services.tracker_create(
@@ -177,7 +180,7 @@ class TrackerViewSet(CollectibleScopedMixin, viewsets.ModelViewSet):
 
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         tracker = self.get_object()
-        self.require_edit(tracker.collectible, "change this tracker")
+        self.require_edit(tracker.collectible, _("change this tracker"))
         serializer = self.get_serializer(tracker, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         tracker = services.tracker_update(tracker=tracker, data=serializer.validated_data)
@@ -185,7 +188,7 @@ class TrackerViewSet(CollectibleScopedMixin, viewsets.ModelViewSet):
 
     def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         tracker = self.get_object()
-        self.require_edit(tracker.collectible, "delete this tracker")
+        self.require_edit(tracker.collectible, _("delete this tracker"))
         services.tracker_delete(tracker=tracker)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -200,7 +203,7 @@ class TrackerViewSet(CollectibleScopedMixin, viewsets.ModelViewSet):
         return throttles
 
     def throttled(self, request: Request, wait: float | None) -> NoReturn:
-        raise Throttled(wait, detail="Too many page checks in a short time; try again soon.")
+        raise Throttled(wait, detail=_("Too many page checks in a short time; try again soon."))
 
     @extend_schema(
         tags=TRACKERS,
@@ -212,7 +215,7 @@ class TrackerViewSet(CollectibleScopedMixin, viewsets.ModelViewSet):
     @action(detail=True, methods=["post"], url_path="test")
     def test(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         tracker = self.get_object()
-        self.require_edit(tracker.collectible, "check this tracker")
+        self.require_edit(tracker.collectible, _("check this tracker"))
         return Response(_check_once(tracker))
 
     @extend_schema(
@@ -228,7 +231,7 @@ class TrackerViewSet(CollectibleScopedMixin, viewsets.ModelViewSet):
     @action(detail=False, methods=["post"], url_path="test")
     def test_unsaved(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         collectible = self.get_collectible()
-        self.require_edit(collectible, "check trackers of this item")
+        self.require_edit(collectible, _("check trackers of this item"))
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         tracker = Tracker(collectible=collectible, **serializer.validated_data)
@@ -244,7 +247,7 @@ class TrackerViewSet(CollectibleScopedMixin, viewsets.ModelViewSet):
     @action(detail=True, methods=["post"], url_path="pause")
     def pause(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         tracker = self.get_object()
-        self.require_edit(tracker.collectible, "pause this tracker")
+        self.require_edit(tracker.collectible, _("pause this tracker"))
         tracker = services.tracker_pause(tracker=tracker)
         return Response(self.get_serializer(tracker).data)
 
@@ -257,7 +260,7 @@ class TrackerViewSet(CollectibleScopedMixin, viewsets.ModelViewSet):
     @action(detail=True, methods=["post"], url_path="resume")
     def resume(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         tracker = self.get_object()
-        self.require_edit(tracker.collectible, "resume this tracker")
+        self.require_edit(tracker.collectible, _("resume this tracker"))
         tracker = services.tracker_resume(tracker=tracker)
         return Response(self.get_serializer(tracker).data)
 
@@ -275,7 +278,7 @@ class RefreshPricesView(CollectibleScopedMixin, APIView):
     )
     def post(self, request: Request, collectible_pk: int) -> Response:
         collectible = self.get_collectible()
-        self.require_edit(collectible, "refresh the prices of this item")
+        self.require_edit(collectible, _("refresh the prices of this item"))
         try:
             job = services.scrape_job_request_refresh(
                 collectible=collectible, requested_by=authenticated_user(request)
@@ -340,7 +343,7 @@ class PricesView(CollectibleScopedMixin, APIView):
         collectible = self.get_collectible()
         unknown = sorted(set(request.query_params) - PRICE_QUERY_PARAMS)
         if unknown:
-            raise ValidationError({name: ["Unknown query parameter."] for name in unknown})
+            raise ValidationError({name: [_("Unknown query parameter.")] for name in unknown})
         query = PriceQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         params = query.validated_data
@@ -357,9 +360,12 @@ class PricesView(CollectibleScopedMixin, APIView):
             raise ValidationError(
                 {
                     "interval": [
-                        f"A series would have {exc.points} points; at most "
-                        f"{selectors.MAX_POINTS} are returned. Use a coarser interval "
-                        "(day, week, month) or a narrower from/to."
+                        _(
+                            "A series would have %(points)s points; at most %(limit)s are "
+                            "returned. Use a coarser interval (day, week, month) or a "
+                            "narrower from/to."
+                        )
+                        % {"points": exc.points, "limit": selectors.MAX_POINTS}
                     ]
                 }
             ) from exc
@@ -380,7 +386,7 @@ class PricesView(CollectibleScopedMixin, APIView):
     )
     def post(self, request: Request, collectible_pk: int) -> Response:
         collectible = self.get_collectible()
-        self.require_edit(collectible, "record prices for this item")
+        self.require_edit(collectible, _("record prices for this item"))
         serializer = PriceEntrySerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         entry = services.price_record_manual(

@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Any, NoReturn
 
 from django.http import Http404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
@@ -34,7 +36,9 @@ class MissingCredentials(APIException):
     (or the marketplace refused it)."""
 
     status_code = status.HTTP_400_BAD_REQUEST
-    default_detail = "Add your key for this marketplace in Settings → Marketplace keys."
+    default_detail = gettext_lazy(
+        "Add your key for this marketplace in Settings → Marketplace keys."
+    )
     default_code = MISSING_CREDENTIALS
 
 
@@ -42,7 +46,7 @@ class UpstreamFailure(APIException):
     """502: the marketplace could not be searched (its code is the failure's kind)."""
 
     status_code = status.HTTP_502_BAD_GATEWAY
-    default_detail = "The marketplace could not be searched; try again later."
+    default_detail = gettext_lazy("The marketplace could not be searched; try again later.")
     default_code = "http_error"
 
 
@@ -54,7 +58,7 @@ class CatalogueQuerySerializer(serializers.Serializer):
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         attrs["q"] = " ".join((attrs.get("q") or "").split())
         if not attrs["q"] and "collectible" not in attrs:
-            raise ValidationError({"q": ["Say what to search for (or name an item)."]})
+            raise ValidationError({"q": [_("Say what to search for (or name an item).")]})
         return attrs
 
 
@@ -116,7 +120,7 @@ class CatalogueSearchView(APIView):
     def get(self, request: Request) -> Response:
         unknown = sorted(set(request.query_params) - QUERY_PARAMS)
         if unknown:
-            raise ValidationError({name: ["Unknown query parameter."] for name in unknown})
+            raise ValidationError({name: [_("Unknown query parameter.")] for name in unknown})
         params = CatalogueQuerySerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         user = authenticated_user(request)
@@ -132,7 +136,7 @@ class CatalogueSearchView(APIView):
             query = services.catalogue_query_for(collectible)
         source = params.validated_data["source"]
         try:
-            with waiting_for_a_worker("search"):
+            with waiting_for_a_worker(_("search")):
                 results = services.catalogue_search(
                     user=user, source=source, query=query,
                     game=services.catalogue_game_for(collectible),
@@ -145,4 +149,4 @@ class CatalogueSearchView(APIView):
         return Response(CatalogueSearchResponseSerializer(body).data)
 
     def throttled(self, request: Request, wait: float | None) -> NoReturn:
-        raise Throttled(wait, detail="Too many searches in a short time; try again soon.")
+        raise Throttled(wait, detail=_("Too many searches in a short time; try again soon."))

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.utils.translation import ngettext
+
 from inventory.extensions import DeletionCost
 from price_history.models import PriceHistory
 
@@ -23,18 +25,22 @@ class PriceHistoryDeletionGuard:
         if not observations:
             return None
         items = collectibles.filter(price_history__isnull=False).distinct().count()
-        recorded = "1 recorded price" if observations == 1 else f"{observations} recorded prices"
-        whose, them, their = (
-            ("this item", "it", "its")
-            if items == 1
-            else (
-                f"{items} of these items",
-                "them",
-                "their",
-            )
-        )
-        return DeletionCost(
-            code="has_price_history",
-            message=f"Deleting would also delete {recorded} of {whose}. Mark {them} sold "
-            f"instead to keep {their} history, or confirm with `delete-history`.",
-        )
+        if items == 1:
+            message = ngettext(
+                "Deleting would also delete %(count)s recorded price of this item. Mark it "
+                "sold instead to keep its history, or confirm with `delete-history`.",
+                "Deleting would also delete %(count)s recorded prices of this item. Mark it "
+                "sold instead to keep its history, or confirm with `delete-history`.",
+                observations,
+            ) % {"count": observations}
+        else:
+            message = ngettext(
+                "Deleting would also delete %(count)s recorded price of %(items)s of these "
+                "items. Mark them sold instead to keep their history, or confirm with "
+                "`delete-history`.",
+                "Deleting would also delete %(count)s recorded prices of %(items)s of these "
+                "items. Mark them sold instead to keep their history, or confirm with "
+                "`delete-history`.",
+                observations,
+            ) % {"count": observations, "items": items}
+        return DeletionCost(code="has_price_history", message=message)

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext as _
 
 from core.currencies import validate_currency_code
 from core.models import TimestampedModel
@@ -77,8 +78,8 @@ def tracker_selector_errors(*, source: str, selector: str, attribute: str) -> di
     """Only the css source reads a CSS selector (and an optional attribute), and it needs
     one: the problems with these three, by field."""
     if source == TrackerSource.CSS:
-        return {} if selector else {"selector": "The css source needs a CSS selector."}
-    message = "Only the css source uses a selector and attribute."
+        return {} if selector else {"selector": _("The css source needs a CSS selector.")}
+    message = _("Only the css source uses a selector and attribute.")
     return {
         name: message for name, value in (("selector", selector), ("attribute", attribute)) if value
     }

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import NoReturn
 
 from django.http import Http404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.exceptions import Throttled, ValidationError
@@ -47,9 +48,9 @@ class TrackerPhotoView(CollectibleScopedMixin, APIView):
         tracker = selectors.tracker_list(collectible=collectible).filter(pk=pk).first()
         if tracker is None:
             raise Http404
-        self.require_edit(collectible, "add photos to this item")
+        self.require_edit(collectible, _("add photos to this item"))
         try:
-            with waiting_for_a_worker("fetch the page"):
+            with waiting_for_a_worker(_("fetch the page")):
                 photo = services.tracker_photo_add(
                     tracker=tracker, added_by=authenticated_user(request)
                 )
@@ -58,4 +59,4 @@ class TrackerPhotoView(CollectibleScopedMixin, APIView):
         return Response(PhotoSerializer(photo).data, status=status.HTTP_201_CREATED)
 
     def throttled(self, request: Request, wait: float | None) -> NoReturn:
-        raise Throttled(wait, detail="Too many page fetches in a short time; try again soon.")
+        raise Throttled(wait, detail=_("Too many page fetches in a short time; try again soon."))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics, mixins, status, viewsets
 from rest_framework.exceptions import ValidationError
@@ -73,7 +74,7 @@ class PriceEntryViewSet(
 
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         entry = self.get_object()
-        self.require_edit(self.get_collectible(), "correct prices of this item")
+        self.require_edit(self.get_collectible(), _("correct prices of this item"))
         serializer = PriceEntryChangeSerializer(entry, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         try:
@@ -88,7 +89,7 @@ class PriceEntryViewSet(
 
     def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         entry = self.get_object()
-        self.require_edit(self.get_collectible(), "delete prices of this item")
+        self.require_edit(self.get_collectible(), _("delete prices of this item"))
         try:
             services.price_delete_manual(entry=entry, deleted_by=authenticated_user(request))
         except services.ObservedPriceError as exc:

@@ -8,6 +8,8 @@ from typing import Any, NoReturn
 
 from django.conf import settings
 from django.http import Http404
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.exceptions import Throttled
@@ -59,9 +61,14 @@ class RefreshedRecently(Throttled):
     def __init__(self, wait: float) -> None:
         minutes = max(math.ceil(wait / 60), 1)
         super().__init__(
-            detail=f"The prices of this collection were refreshed less than "
-            f"{_interval_minutes()} minutes ago; try again in {minutes} "
-            f"minute{'' if minutes == 1 else 's'}."
+            detail=ngettext(
+                "The prices of this collection were refreshed less than %(interval)s minutes "
+                "ago; try again in %(count)s minute.",
+                "The prices of this collection were refreshed less than %(interval)s minutes "
+                "ago; try again in %(count)s minutes.",
+                minutes,
+            )
+            % {"interval": _interval_minutes(), "count": minutes}
         )
         self.wait = math.ceil(wait)
 
@@ -90,7 +97,7 @@ class VendorRefreshPricesView(APIView):
         if vendor is None:
             raise Http404
         require_edit_role(
-            membership_get(user=user, vendor=vendor), doing="refresh this collection's prices"
+            membership_get(user=user, vendor=vendor), doing=_("refresh this collection's prices")
         )
         # Only now: a throttle keyed by the vendor that ran first would let anyone use up
         # a collection's refresh, and tell by a 429 rather than a 404 that it exists.

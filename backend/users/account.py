@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.encoding import force_bytes, force_str
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
+from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 
 from users import emails, lockout, tokens
@@ -53,7 +54,7 @@ def email_verification_link(*, user: User, site_url: str) -> str:
 
 def email_verification_send(*, user: User, site_url: str) -> None:
     if user.email_verified:
-        raise ValidationError("Your email address is already verified.", code="already_verified")
+        raise ValidationError(_("Your email address is already verified."), code="already_verified")
     link = email_verification_link(user=user, site_url=site_url)
     emails.send_verification(user, link=link, max_age=settings.EMAIL_VERIFICATION_MAX_AGE)
 
@@ -62,7 +63,7 @@ def email_verification_send(*, user: User, site_url: str) -> None:
 def email_verify(*, token: str) -> User:
     """Mark the address of the token verified. An expired, forged or used token (the
     address is verified already, or changed since) is refused."""
-    refused = "This verification link is invalid or has expired: ask for a new one."
+    refused = _("This verification link is invalid or has expired: ask for a new one.")
     try:
         claims = signing.loads(token, salt=VERIFY_SALT, max_age=settings.EMAIL_VERIFICATION_MAX_AGE)
     except signing.SignatureExpired as exc:
@@ -78,7 +79,7 @@ def email_verify(*, token: str) -> User:
         raise ValidationError(refused, code="token_invalid")
     if user.email_verified:
         raise ValidationError(
-            "This link was already used: your address is verified.", code="already_verified"
+            _("This link was already used: your address is verified."), code="already_verified"
         )
     user.email_verified_at = timezone.now()
     user.save(update_fields=["email_verified_at"])
@@ -94,7 +95,7 @@ def password_change(
 ) -> None:
     """Set a new password; every other session of the user ends, the asking one stays."""
     if not user.check_password(current_password):
-        raise ValidationError({"current_password": ["This is not your current password."]})
+        raise ValidationError({"current_password": [_("This is not your current password.")]})
     if errors := _password_errors(new_password, user):
         raise ValidationError({"new_password": errors})
     user.set_password(new_password)
@@ -127,7 +128,7 @@ def password_reset_confirm(*, uid: str, token: str, new_password: str) -> User:
     """Set the password of a reset link. The token is Django's: it expires after
     PASSWORD_RESET_TIMEOUT and dies with the password it was made for (so it works once).
     Every session of the user ends; the login lockout of the address is lifted."""
-    refused = "This reset link is invalid, expired or already used: ask for a new one."
+    refused = _("This reset link is invalid, expired or already used: ask for a new one.")
     try:
         pk = int(force_str(urlsafe_base64_decode(uid)))
     except (TypeError, ValueError, OverflowError, UnicodeDecodeError):
@@ -158,7 +159,7 @@ def user_delete(*, user: User, password: str) -> None:
     """Delete the account after checking its password. Collections nobody else owns go
     with it (`user_deleting` receivers); shared ones stay with their other owners."""
     if not user.check_password(password):
-        raise ValidationError({"password": ["This is not your password."]})
+        raise ValidationError({"password": [_("This is not your password.")]})
     tokens.sessions_end_all(user, reason=RevokedSession.Reason.ALL_SESSIONS)
     user_deleting.send(sender=User, user=user)
     user.delete()

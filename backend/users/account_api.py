@@ -1,6 +1,8 @@
 """HTTP of account self-service: verification, password change and reset, signing out
 everywhere, deleting the account. The rules are in `users.account`."""
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.request import Request
@@ -25,7 +27,7 @@ from users.tokens import SESSION_CLAIM
 
 TAG = ["auth"]
 
-RESET_ACCEPTED = (
+RESET_ACCEPTED = _(
     "If an account uses this address, we sent it a link to choose a new password. "
     "It works for a short while and only once."
 )
@@ -118,7 +120,7 @@ class EmailVerifyResendView(APIView):
     def post(self, request: Request) -> Response:
         user = authenticated_user(request)
         account.email_verification_send(user=user, site_url=site_url(request))
-        detail = f"We sent a new verification link to {user.email}."
+        detail = gettext("We sent a new verification link to %(email)s.") % {"email": user.email}
         return Response({"detail": detail}, status=status.HTTP_202_ACCEPTED)
 
 

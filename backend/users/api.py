@@ -3,6 +3,8 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.contrib.auth.models import update_last_login
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.exceptions import AuthenticationFailed, NotAuthenticated, Throttled
@@ -30,7 +32,7 @@ from users.serializers import (
 
 TAG = ["auth"]
 
-SIGN_UP_ACCEPTED = (
+SIGN_UP_ACCEPTED = _(
     "Check your inbox. If this email address is new, your account has been created and you "
     "can sign in with your password now; if it already has an account, we sent its owner a "
     "note instead."
@@ -38,9 +40,10 @@ SIGN_UP_ACCEPTED = (
 
 
 class LoginLocked(Throttled):
-    default_detail = "Too many failed logins for this account."
-    extra_detail_singular = "Try again in {wait} second."
-    extra_detail_plural = "Try again in {wait} seconds."
+    default_detail = _("Too many failed logins for this account.")
+    # Lazy, so each request reads its own language (DRF formats then picks one by count).
+    extra_detail_singular = _("Try again in {wait} second.")  # type: ignore[assignment]
+    extra_detail_plural = _("Try again in {wait} seconds.")  # type: ignore[assignment]
 
 
 def _with_refresh_cookie(response: Response, refresh: str) -> Response:
@@ -155,7 +158,8 @@ class LoginView(AuthRateThrottledView):
             raise LoginLocked(locked.retry_after)
         if not isinstance(user, User) or not jwt_settings.USER_AUTHENTICATION_RULE(user):
             raise AuthenticationFailed(
-                "No active account found with the given credentials", code="no_active_account"
+                gettext("No active account found with the given credentials"),
+                code="no_active_account",
             )
         if jwt_settings.UPDATE_LAST_LOGIN:
             update_last_login(User, user)
@@ -180,7 +184,7 @@ class RefreshView(PublicAuthView):
     def post(self, request: Request) -> Response:
         token = _refresh_token_from(request)
         if not token:
-            raise NotAuthenticated("No refresh token was sent: log in again.")
+            raise NotAuthenticated(gettext("No refresh token was sent: log in again."))
         try:
             pair = tokens.session_refresh(token)
         except tokens.SessionRefused as exc:

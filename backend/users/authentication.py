@@ -1,5 +1,6 @@
 from typing import Any
 
+from django.utils.translation import gettext as _
 from drf_spectacular.contrib.rest_framework_simplejwt import SimpleJWTScheme
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework_simplejwt import authentication
@@ -18,12 +19,12 @@ class JWTAuthentication(authentication.JWTAuthentication):
             token = super().get_validated_token(raw_token)
         except InvalidToken as exc:
             raise AuthenticationFailed(
-                "The access token is invalid or expired: refresh it or log in again.",
+                _("The access token is invalid or expired: refresh it or log in again."),
                 code="token_not_valid",
             ) from exc
         if access_token_revoked(token):
             raise AuthenticationFailed(
-                "This session has ended: log in again.", code="token_not_valid"
+                _("This session has ended: log in again."), code="token_not_valid"
             )
         return token
 

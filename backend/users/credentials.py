@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from users.models import MarketplaceCredential, MarketplaceProvider, User
 
@@ -60,7 +61,8 @@ def credential_create(*, user: User, provider: str, **secrets: str) -> Marketpla
             return MarketplaceCredential.objects.create(user=user, provider=provider, **values)
     except IntegrityError as exc:
         raise CredentialExistsError(
-            f"You already saved a {provider} key; change or remove that one."
+            _("You already saved a %(provider)s key; change or remove that one.")
+            % {"provider": provider}
         ) from exc
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.exceptions import ValidationError
@@ -65,23 +66,36 @@ class CredentialWriteSerializer(serializers.ModelSerializer):
             if name in attrs:
                 value = attrs[name].strip()
                 if not value or any(c.isspace() or not c.isprintable() for c in value):
-                    raise ValidationError({name: ["A key is one word of printable characters."]})
+                    raise ValidationError({name: [_("A key is one word of printable characters.")]})
                 attrs[name] = value
         if instance is not None:
             if "provider" in attrs and attrs["provider"] != instance.provider:
-                raise ValidationError({"provider": ["A credential's provider cannot change."]})
+                raise ValidationError({"provider": [_("A credential's provider cannot change.")]})
             provider = instance.provider
         else:
             provider = attrs.get("provider", "")
             if not provider:
-                raise ValidationError({"provider": ["This field is required."]})
+                raise ValidationError({"provider": [_("This field is required.")]})
             missing = credentials.missing_fields(provider, attrs)
             if missing:
-                raise ValidationError({name: [f"A {provider} key needs it."] for name in missing})
+                raise ValidationError(
+                    {
+                        name: [_("A %(provider)s key needs it.") % {"provider": provider}]
+                        for name in missing
+                    }
+                )
         wanted = credentials.FIELDS[provider]
         extra = [n for n in credentials.SECRET_FIELDS if n in attrs and n not in wanted]
         if extra:
-            raise ValidationError({n: [f"A {provider} key has no {n}."] for n in extra})
+            raise ValidationError(
+                {
+                    n: [
+                        _("A %(provider)s key has no %(field)s.")
+                        % {"provider": provider, "field": n}
+                    ]
+                    for n in extra
+                }
+            )
         return attrs
 
 

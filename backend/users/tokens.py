@@ -28,6 +28,7 @@ from typing import Any
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from rest_framework_simplejwt.exceptions import TokenBackendError, TokenError
 from rest_framework_simplejwt.settings import api_settings as jwt_settings
 from rest_framework_simplejwt.state import token_backend
@@ -79,9 +80,9 @@ def _verified_payload(raw: str, token_type: str) -> dict[str, Any]:
     try:
         payload = token_backend.decode(raw, verify=True)  # type: ignore[arg-type]  # str works
     except TokenBackendError as exc:
-        raise SessionRefused("The token is invalid or expired: log in again.") from exc
+        raise SessionRefused(_("The token is invalid or expired: log in again.")) from exc
     if payload.get(jwt_settings.TOKEN_TYPE_CLAIM) != token_type or not payload.get("jti"):
-        raise SessionRefused("This is not a valid refresh token: log in again.")
+        raise SessionRefused(_("This is not a valid refresh token: log in again."))
     return payload
 
 
@@ -98,10 +99,10 @@ def session_refresh(raw: str) -> TokenPair:
     payload = _verified_payload(raw, "refresh")
     sid = payload.get(SESSION_CLAIM)
     if sid and RevokedSession.objects.filter(sid=sid).exists():
-        raise SessionRefused("This session has ended: log in again.")
+        raise SessionRefused(_("This session has ended: log in again."))
     user = _user_of(payload)
     if user is None or not user.is_active:
-        raise SessionRefused("No active account found for the given token.", "no_active_account")
+        raise SessionRefused(_("No active account found for the given token."), "no_active_account")
 
     with transaction.atomic():
         # Row lock (its Meta ordering would join the user: order by pk instead).
@@ -112,8 +113,8 @@ def session_refresh(raw: str) -> TokenPair:
             .first()
         )
         if outstanding is None:  # not issued by us, or purged after expiring
-            raise SessionRefused("The token is invalid or expired: log in again.")
-        _, first_use = BlacklistedToken.objects.get_or_create(token=outstanding)
+            raise SessionRefused(_("The token is invalid or expired: log in again."))
+        _token, first_use = BlacklistedToken.objects.get_or_create(token=outstanding)
         if first_use:
             refresh = RefreshToken(raw, verify=False)  # type: ignore[arg-type]  # verified above
             access = refresh.access_token
@@ -127,8 +128,10 @@ def session_refresh(raw: str) -> TokenPair:
     if sid:
         _revoke_session(sid, user, RevokedSession.Reason.REFRESH_REUSED)
     raise SessionRefused(
-        "This refresh token was already used, so it may have been copied: the session has "
-        "been ended for your safety. Log in again."
+        _(
+            "This refresh token was already used, so it may have been copied: the session has "
+            "been ended for your safety. Log in again."
+        )
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import Http404
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.exceptions import ValidationError
@@ -48,7 +49,7 @@ class VendorScopedView(APIView):
     def query(self, request: Request, serializer_class: Any) -> dict[str, Any]:
         unknown = sorted(set(request.query_params) - self.allowed_params)
         if unknown:
-            raise ValidationError({name: ["Unknown query parameter."] for name in unknown})
+            raise ValidationError({name: [_("Unknown query parameter.")] for name in unknown})
         query = serializer_class(data=request.query_params)
         query.is_valid(raise_exception=True)
         return dict(query.validated_data)

@@ -2,6 +2,8 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
@@ -104,7 +106,7 @@ class VendorViewSet(
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         vendor = self.get_object()
         if _role_of_caller(vendor) != Role.OWNER:
-            raise PermissionDenied("Only an owner can change this vendor.")
+            raise PermissionDenied(gettext("Only an owner can change this vendor."))
         serializer = VendorWriteSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         services.vendor_update(vendor=vendor, **serializer.validated_data)
@@ -113,7 +115,7 @@ class VendorViewSet(
     def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         vendor = self.get_object()
         if _role_of_caller(vendor) != Role.OWNER:
-            raise PermissionDenied("Only an owner can delete this collection.")
+            raise PermissionDenied(gettext("Only an owner can delete this collection."))
         services.vendor_delete(vendor=vendor)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -121,7 +123,9 @@ class VendorViewSet(
     def regenerate_share_link(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         vendor = self.get_object()
         if _role_of_caller(vendor) != Role.OWNER:
-            raise PermissionDenied("Only an owner can change how this collection is shared.")
+            raise PermissionDenied(
+                gettext("Only an owner can change how this collection is shared.")
+            )
         services.share_link_regenerate(vendor=vendor)
         return Response(VendorSerializer(self._annotated(vendor)).data)
 
@@ -138,7 +142,7 @@ class VendorViewSet(
 class VendorInUrlMixin(viewsets.GenericViewSet):
     """For the views under `/vendors/{vendor_pk}/`: the caller's vendor, the owner check."""
 
-    owner_only_message = "Only an owner can manage members."
+    owner_only_message = _("Only an owner can manage members.")
 
     def get_vendor(self) -> Vendor:
         """The vendor in the URL, if the caller is a member (else 404: no existence leak)."""

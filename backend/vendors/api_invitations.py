@@ -4,6 +4,7 @@ invited person's side under `/invitations/{token}` (reading it needs no account)
 from typing import Any
 
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.exceptions import PermissionDenied
@@ -77,7 +78,7 @@ class InvitationViewSet(
     http_method_names = ["get", "post", "delete", "head", "options"]
     pagination_class = None
     filter_backends: list = []
-    owner_only_message = "Only an owner can see and send this collection's invitations."
+    owner_only_message = _("Only an owner can see and send this collection's invitations.")
 
     @property
     def extra_error_codes(self) -> tuple[str, ...]:

@@ -16,6 +16,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from users.models import User, normalize_email
 from vendors import emails
@@ -41,9 +43,13 @@ STATES = (
 
 
 UNUSABLE_MESSAGES = {
-    InvitationState.EXPIRED: "This invitation has expired: ask the owner for a new one.",
-    InvitationState.REVOKED: "This invitation was withdrawn by the collection's owner.",
-    InvitationState.ACCEPTED: "This invitation has already been used.",
+    InvitationState.EXPIRED: gettext_lazy(
+        "This invitation has expired: ask the owner for a new one."
+    ),
+    InvitationState.REVOKED: gettext_lazy(
+        "This invitation was withdrawn by the collection's owner."
+    ),
+    InvitationState.ACCEPTED: gettext_lazy("This invitation has already been used."),
 }
 
 
@@ -96,7 +102,7 @@ def invitation_create(
     mail the link. `link_for(token)` makes the SPA's absolute URL."""
     email = normalize_email(email)
     if Membership.objects.filter(vendor=vendor, user__email=email).exists():
-        raise ValidationError({"email": ["This person is already a member of this collection."]})
+        raise ValidationError({"email": [_("This person is already a member of this collection.")]})
     # The vendor's row lock serialises its invitations: two owners inviting at once can
     # neither pass the cap nor both insert a pending row for one address.
     Vendor.objects.select_for_update().filter(pk=vendor.pk).first()
@@ -104,7 +110,12 @@ def invitation_create(
     invitation = next((i for i in pending if i.email == email), None)
     if invitation is None and len(pending) >= MAX_PENDING_PER_VENDOR:
         raise ValidationError(
-            {"email": [f"A collection may have at most {MAX_PENDING_PER_VENDOR} open invitations."]}
+            {
+                "email": [
+                    _("A collection may have at most %(limit)s open invitations.")
+                    % {"limit": MAX_PENDING_PER_VENDOR}
+                ]
+            }
         )
     token = secrets.token_urlsafe(32)
     if invitation is None:
@@ -122,7 +133,7 @@ def invitation_create(
 @transaction.atomic
 def invitation_revoke(*, invitation: Invitation) -> Invitation:
     if invitation.accepted_at is not None:
-        raise ValidationError("This invitation was already accepted: remove the member instead.")
+        raise ValidationError(_("This invitation was already accepted: remove the member instead."))
     if invitation.revoked_at is None:
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at", "updated_at"])
@@ -145,12 +156,16 @@ def invitation_accept(*, token: str, user: User) -> Membership | None:
         raise ValidationError(UNUSABLE_MESSAGES[state], code=f"invitation_{state}")
     if normalize_email(user.email) != invitation.email:
         raise InvitationForSomeoneElse(
-            f"This invitation was sent to {invitation.email}, and you are signed in as "
-            f"{user.email}. Sign in with the invited address to join."
+            _(
+                "This invitation was sent to %(invited)s, and you are signed in as "
+                "%(email)s. Sign in with the invited address to join."
+            )
+            % {"invited": invitation.email, "email": user.email}
         )
     if Membership.objects.filter(vendor=invitation.vendor, user=user).exists():
         raise ValidationError(
-            f"You are already a member of {invitation.vendor.name}.", code="already_member"
+            _("You are already a member of %(vendor)s.") % {"vendor": invitation.vendor.name},
+            code="already_member",
         )
     membership = Membership.objects.create(
         vendor=invitation.vendor, user=user, role=invitation.role

@@ -1,3 +1,4 @@
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from core.currencies import CurrencyField
@@ -44,7 +45,7 @@ class VendorWriteSerializer(serializers.Serializer):
 
     def validate_name(self, value: str) -> str:
         if not value.strip():
-            raise serializers.ValidationError("A vendor needs a name.")
+            raise serializers.ValidationError(_("A vendor needs a name."))
         return value.strip()
 
 

@@ -3,6 +3,7 @@ import secrets
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from users.models import User, normalize_email
 from vendors.models import Membership, Role, Vendor, Visibility
@@ -87,10 +88,14 @@ def membership_add(*, vendor: Vendor, email: str, role: str) -> Membership:
     user = User.objects.filter(email=normalize_email(email)).first()
     if user is None:
         raise ValidationError(
-            {"email": ["No Omni-Stock account uses this email address. Ask them to sign up first."]}
+            {
+                "email": [
+                    _("No Omni-Stock account uses this email address. Ask them to sign up first.")
+                ]
+            }
         )
     if Membership.objects.filter(vendor=vendor, user=user).exists():
-        raise ValidationError({"email": ["This person is already a member of this vendor."]})
+        raise ValidationError({"email": [_("This person is already a member of this vendor.")]})
     return Membership.objects.create(vendor=vendor, user=user, role=role)
 
 
@@ -100,7 +105,7 @@ def membership_change_role(*, membership: Membership, role: str) -> Membership:
         owners = _lock_owners(membership.vendor)
         if len(owners) <= 1:
             raise ValidationError(
-                {"role": ["A vendor needs at least one owner: make someone else owner first."]},
+                {"role": [_("A vendor needs at least one owner: make someone else owner first.")]},
                 code="last_owner",
             )
     membership.role = role
@@ -114,7 +119,7 @@ def membership_remove(*, membership: Membership) -> None:
         owners = _lock_owners(membership.vendor)
         if len(owners) <= 1:
             raise ValidationError(
-                "The last owner cannot be removed: make someone else owner first.",
+                _("The last owner cannot be removed: make someone else owner first."),
                 code="last_owner",
             )
     membership.delete()
@@ -126,8 +131,10 @@ def vendor_delete(*, vendor: Vendor) -> None:
     imports, alert rules, memberships, invitations: all cascade)."""
     if vendor.is_personal:
         raise ValidationError(
-            "Your personal collection cannot be deleted: new items go there. "
-            "Deleting your account deletes it.",
+            _(
+                "Your personal collection cannot be deleted: new items go there. "
+                "Deleting your account deletes it."
+            ),
             code="personal_vendor",
         )
     vendor.delete()
@@ -138,8 +145,10 @@ def membership_leave(*, membership: Membership) -> None:
     """A member leaves a vendor; an owner only while another owner stays."""
     if membership.role == Role.OWNER and len(_lock_owners(membership.vendor)) <= 1:
         raise ValidationError(
-            "You are this collection's only owner: make someone else owner first, "
-            "or delete the collection.",
+            _(
+                "You are this collection's only owner: make someone else owner first, "
+                "or delete the collection."
+            ),
             code="last_owner",
         )
     membership.delete()

@@ -8,6 +8,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from alerts import rules
 from alerts.models import AlertKind, AlertRule
@@ -23,12 +24,12 @@ def _check(rule: AlertRule) -> None:
     collectible: Collectible | None = rule.collectible
     if collectible is not None:
         if rule.vendor_id is not None and rule.vendor_id != collectible.vendor_id:
-            raise ValidationError({"vendor": ["The item belongs to another vendor."]})
+            raise ValidationError({"vendor": [_("The item belongs to another vendor.")]})
         rule.vendor_id = collectible.vendor_id
         if rule.kind == "price_at_or_below" and not rule.target_currency:
             rule.target_currency = collectible.vendor.default_currency
     if rule.vendor_id is None:
-        raise ValidationError({"vendor": ["Give the item or the vendor this rule watches."]})
+        raise ValidationError({"vendor": [_("Give the item or the vendor this rule watches.")]})
     values = {name: getattr(rule, name) for name in rules.ALL_PARAMETERS}
     problems = rules.rule_problems(kind=rule.kind, has_item=collectible is not None, values=values)
     if problems:

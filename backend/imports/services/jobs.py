@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from imports import fields, reading, selectors
 from imports.fields import target_for
@@ -72,7 +73,7 @@ def import_job_configure(*, job: ImportJob, changes: dict[str, Any]) -> ImportJo
     computed afresh. `mapping` may name only some columns: the others keep theirs."""
     job = ImportJob.objects.select_for_update().select_related("vendor").get(pk=job.pk)
     if job.status != ImportStatus.DRAFT:
-        raise ImportConflictError("This import was committed already: it cannot be changed.")
+        raise ImportConflictError(_("This import was committed already: it cannot be changed."))
     if "mapping" in changes:
         changes = {**changes, "mapping": {**job.mapping, **changes["mapping"]}}
     _apply(job, changes)
@@ -102,22 +103,28 @@ def _mapping_errors(columns: list[str], mapping: dict[str, str | None]) -> dict[
     problems: list[str] = []
     for column in mapping:
         if column not in columns:
-            problems.append(f"The file has no column '{column[:60]}'.")
+            problems.append(_("The file has no column '%(column)s'.") % {"column": column[:60]})
     used: dict[str, list[str]] = {}
     for column, name in mapping.items():
         if not name:
             continue
         target = target_for(name)
         if target is None:
-            problems.append(f"Unknown field '{name[:60]}' (for column '{column[:60]}').")
+            problems.append(
+                _("Unknown field '%(field)s' (for column '%(column)s').")
+                % {"field": name[:60], "column": column[:60]}
+            )
             continue
         used.setdefault(name, []).append(column)
     for name, mapped in used.items():
         target = target_for(name)
         if len(mapped) > 1 and target is not None and target.kind not in fields.JOINABLE_KINDS:
             problems.append(
-                f"Only one column can fill {name} ({', '.join(mapped)} both do); only text "
-                "fields and tags take several columns."
+                _(
+                    "Only one column can fill %(field)s (%(columns)s both do); only text "
+                    "fields and tags take several columns."
+                )
+                % {"field": name, "columns": ", ".join(mapped)}
             )
     return {"mapping": problems} if problems else {}
 
@@ -139,15 +146,27 @@ def _value_map_errors(value_maps: dict[str, dict[str, str]]) -> dict[str, list[s
         target = target_for(name)
         if target is None or target.kind != fields.CHOICE:
             problems.append(
-                f"'{name[:60]}' is not a field with choices; value maps are for "
-                "condition, completeness, category, grader, status and card details."
+                _(
+                    "'%(field)s' is not a field with choices; value maps are for "
+                    "condition, completeness, category, grader, status and card details."
+                )
+                % {"field": name[:60]}
             )
             continue
         allowed = _choice_values(name)
         for written, value in words.items():
             if value not in allowed:
-                problems.append(f"{name}: '{written[:40]}' maps to '{str(value)[:40]}', which "
-                                f"is not one of {', '.join(v for v in allowed if v)}.")  # fmt: skip
+                problems.append(
+                    _(
+                        "%(field)s: '%(written)s' maps to '%(value)s', which is not one of %(allowed)s."
+                    )
+                    % {
+                        "field": name,
+                        "written": written[:40],
+                        "value": str(value)[:40],
+                        "allowed": ", ".join(v for v in allowed if v),
+                    }
+                )
     return {"value_maps": problems} if problems else {}
 
 
@@ -186,11 +205,11 @@ def import_job_commit(*, job: ImportJob) -> ImportJob:
 def _queue_commit(*, job: ImportJob) -> ImportJob:
     job = ImportJob.objects.select_for_update().select_related("vendor").get(pk=job.pk)
     if job.status != ImportStatus.DRAFT:
-        raise ImportConflictError("This import was committed already.")
+        raise ImportConflictError(_("This import was committed already."))
     counts = job.preview.get("counts", {})
     if counts.get("rows") and counts.get("error") == counts.get("rows"):
         raise ValidationError(
-            "Every row has a problem: fix the mapping (see `errors`) before committing.",
+            _("Every row has a problem: fix the mapping (see `errors`) before committing."),
             code="nothing_to_import",
         )
     job.status = ImportStatus.QUEUED

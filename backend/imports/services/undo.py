@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from imports.models import ImportAction, ImportedItem, ImportJob, ImportStatus
 from imports.services.jobs import ImportConflictError
@@ -18,9 +19,9 @@ from price_history.models import Tracker
 def import_job_undo(*, job: ImportJob) -> ImportJob:
     job = ImportJob.objects.select_for_update().defer("rows").get(pk=job.pk)
     if job.status == ImportStatus.UNDONE:
-        raise ImportConflictError("This import was undone already.")
+        raise ImportConflictError(_("This import was undone already."))
     if job.status not in (ImportStatus.SUCCEEDED, ImportStatus.PARTIAL, ImportStatus.FAILED):
-        raise ImportConflictError("Only a finished import can be undone.")
+        raise ImportConflictError(_("Only a finished import can be undone."))
     records = list(ImportedItem.objects.filter(job=job).order_by("row"))
     ids = [record.collectible_id for record in records if record.collectible_id]
     # Locked, so nothing changes them between the check and the undo.
@@ -40,9 +41,12 @@ def import_job_undo(*, job: ImportJob) -> ImportJob:
         rows = ", ".join(str(record.row) for record in changed[:10])
         more = "…" if len(changed) > 10 else ""
         raise ImportConflictError(
-            f"{len(changed)} of the {len(records)} items this import wrote were changed or "
-            f"deleted since (rows {rows}{more}): undoing it would lose those changes, so "
-            "nothing was undone."
+            _(
+                "%(changed)s of the %(total)s items this import wrote were changed or "
+                "deleted since (rows %(rows)s%(more)s): undoing it would lose those changes, so "
+                "nothing was undone."
+            )
+            % {"changed": len(changed), "total": len(records), "rows": rows, "more": more}
         )
     created = [r.collectible_id for r in records if r.action == ImportAction.CREATED]
     Collectible.objects.filter(pk__in=[pk for pk in created if pk]).delete()

@@ -23,6 +23,7 @@ from typing import IO, Any
 
 import orjson
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 from imports.takeout.codec import TakeoutInvalid
 
@@ -55,7 +56,7 @@ class TakeoutArchive:
             self._zip = zipfile.ZipFile(file)
             entries = self._zip.infolist()
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as exc:
-            raise TakeoutInvalid("The file is not a zip archive (or it is damaged).") from exc
+            raise TakeoutInvalid(_("The file is not a zip archive (or it is damaged).")) from exc
         self._entries = _checked_entries(entries)
         self._budget = settings.TAKEOUT_MAX_UNCOMPRESSED_BYTES
         self.manifest = self._manifest()
@@ -80,16 +81,22 @@ class TakeoutArchive:
     def _manifest(self) -> dict[str, Any]:
         if MANIFEST not in self._entries:
             raise TakeoutInvalid(
-                f"The archive has no {MANIFEST}: it is not an Omni-Stock take-out."
+                _("The archive has no %(manifest)s: it is not an Omni-Stock take-out.")
+                % {"manifest": MANIFEST}
             )
         manifest = self._loads(MANIFEST)
         if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_NAME:
-            raise TakeoutInvalid(f"{MANIFEST} does not describe an Omni-Stock take-out.")
+            raise TakeoutInvalid(
+                _("%(manifest)s does not describe an Omni-Stock take-out.") % {"manifest": MANIFEST}
+            )
         version = manifest.get("format_version")
         if version != FORMAT_VERSION:
             raise TakeoutInvalid(
-                f"This take-out has format version {version!r}; this server reads version "
-                f"{FORMAT_VERSION} only."
+                _(
+                    "This take-out has format version %(version)s; this server reads version "
+                    "%(supported)s only."
+                )
+                % {"version": repr(version), "supported": FORMAT_VERSION}
             )
         return manifest
 
@@ -117,14 +124,16 @@ class TakeoutArchive:
 
 def _too_large() -> str:
     limit = settings.TAKEOUT_MAX_UNCOMPRESSED_BYTES
-    return f"The archive unpacks to more than {limit:,} bytes, the most a restore reads."
+    return _("The archive unpacks to more than %(limit)s bytes, the most a restore reads.") % {
+        "limit": f"{limit:,}"
+    }
 
 
 def _checked_entries(entries: list[zipfile.ZipInfo]) -> dict[str, zipfile.ZipInfo]:
     if len(entries) > settings.TAKEOUT_MAX_ENTRIES:
         raise TakeoutInvalid(
-            f"The archive holds {len(entries):,} files; at most "
-            f"{settings.TAKEOUT_MAX_ENTRIES:,} are accepted."
+            _("The archive holds %(count)s files; at most %(limit)s are accepted.")
+            % {"count": f"{len(entries):,}", "limit": f"{settings.TAKEOUT_MAX_ENTRIES:,}"}
         )
     if sum(entry.file_size for entry in entries) > settings.TAKEOUT_MAX_UNCOMPRESSED_BYTES:
         raise TakeoutInvalid(_too_large())
@@ -135,13 +144,16 @@ def _checked_entries(entries: list[zipfile.ZipInfo]) -> dict[str, zipfile.ZipInf
             continue  # the directory's own entry, written by some zip tools
         if not _allowed_name(name):
             raise TakeoutInvalid(
-                f"The archive holds an unexpected file {name[:100]!r}: only the files of "
-                "an Omni-Stock take-out are accepted."
+                _(
+                    "The archive holds an unexpected file %(name)s: only the files of "
+                    "an Omni-Stock take-out are accepted."
+                )
+                % {"name": repr(name[:100])}
             )
         if entry.flag_bits & 0x1:
-            raise TakeoutInvalid(f"{name} is encrypted: take-outs are not.")
+            raise TakeoutInvalid(_("%(name)s is encrypted: take-outs are not.") % {"name": name})
         if name in checked:
-            raise TakeoutInvalid(f"The archive holds {name} twice.")
+            raise TakeoutInvalid(_("The archive holds %(name)s twice.") % {"name": name})
         checked[name] = entry
     return checked
 

@@ -112,6 +112,10 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The API's own messages (and DRF's, SimpleJWT's, Django's) in the language of
+    # `Accept-Language` (en, de); adds `Vary: Accept-Language`. No URL prefixes (no
+    # i18n_patterns), so it never redirects.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -199,6 +203,10 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-us"
+# The languages the API answers in (`Accept-Language`); the catalogue of our own messages
+# is backend/locale/<lang>/LC_MESSAGES/django.po, its compiled .mo committed beside it.
+LANGUAGES = [("en", "English"), ("de", "Deutsch")]
+LOCALE_PATHS = [BACKEND_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

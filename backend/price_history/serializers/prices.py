@@ -7,6 +7,7 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.dateparse import parse_date
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from core.currencies import CurrencyField
@@ -76,10 +77,10 @@ class PriceEntrySerializer(serializers.ModelSerializer):
 
     def validate_observed_at(self, value: datetime) -> datetime:
         if value > timezone.now() + timedelta(minutes=5):
-            raise serializers.ValidationError("A price cannot be observed in the future.")
+            raise serializers.ValidationError(_("A price cannot be observed in the future."))
         if value.astimezone(UTC).date() < EARLIEST_PRICE_DAY:
             raise serializers.ValidationError(
-                f"A price cannot be observed before {EARLIEST_PRICE_DAY}."
+                _("A price cannot be observed before %(day)s.") % {"day": EARLIEST_PRICE_DAY}
             )
         return value
 
@@ -96,7 +97,8 @@ class FlexibleDateTimeField(serializers.DateTimeField):
         moment = self._parse(value)
         if not EARLIEST_PRICE_DAY <= moment.astimezone(UTC).date() <= LATEST_QUERY_DAY:
             raise serializers.ValidationError(
-                f"Must be between {EARLIEST_PRICE_DAY} and {LATEST_QUERY_DAY}."
+                _("Must be between %(start)s and %(end)s.")
+                % {"start": EARLIEST_PRICE_DAY, "end": LATEST_QUERY_DAY}
             )
         return moment
 
@@ -132,7 +134,7 @@ class PriceQuerySerializer(serializers.Serializer):
         end = attrs.get("to") or timezone.now()
         start = attrs.get("from") or end - timedelta(days=365)
         if start > end:
-            raise serializers.ValidationError({"from": ["Must not be later than `to`."]})
+            raise serializers.ValidationError({"from": [_("Must not be later than `to`.")]})
         attrs["from"], attrs["to"] = start, end
         return attrs
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 
 from core.currencies import CurrencyField
@@ -46,7 +48,9 @@ class TrackerSerializer(serializers.ModelSerializer):
         min_value=MIN_INTERVAL_MINUTES,
         max_value=MAX_INTERVAL_MINUTES,
         error_messages={
-            "min_value": "Checks run at most every {min_value} minutes: use {min_value} or more."
+            "min_value": gettext_lazy(
+                "Checks run at most every {min_value} minutes: use {min_value} or more."
+            )
         },
         help_text="Minutes between two checks; at least 60. Default one day.",
     )
@@ -111,7 +115,8 @@ class TrackerSerializer(serializers.ModelSerializer):
         minimum = int(settings.TRACKER_MIN_INTERVAL.total_seconds() // 60)
         if value < minimum:
             raise serializers.ValidationError(
-                f"Checks run at most every {minimum} minutes: use {minimum} or more."
+                _("Checks run at most every %(minimum)s minutes: use %(minimum)s or more.")
+                % {"minimum": minimum}
             )
         return value
 

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Exists, F, OuterRef, Q, Sum
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from inventory.models import Collectible, CollectibleStatus
 from price_history import queue
@@ -120,7 +121,7 @@ def scrape_job_request_refresh(*, collectible: Collectible, requested_by: User) 
     trackers = list(Tracker.objects.filter(collectible=collectible, is_active=True).order_by("id"))
     if not trackers:
         raise ValidationError(
-            "This item has no active tracker to check: add one or resume a paused one.",
+            _("This item has no active tracker to check: add one or resume a paused one."),
             code="no_active_trackers",
         )
     # Checked first so that a dead broker creates nothing (publishing happens on commit).

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from inventory.models import Collectible
 from price_history import hooks
@@ -25,7 +26,7 @@ class ObservedPriceError(Exception):
     """Only prices entered by hand change; an observed one stays as it was seen."""
 
     code = "observed_price_immutable"
-    message = (
+    message = gettext_lazy(
         "Only prices entered by hand can be corrected or deleted; observed prices are kept "
         "as they were seen."
     )

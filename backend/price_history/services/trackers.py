@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from inventory.models import Collectible
 from price_history import gateway
@@ -34,8 +35,14 @@ def _check_room(collectible: Collectible) -> None:
     limit = settings.TRACKER_MAX_PER_ITEM
     if Tracker.objects.filter(collectible=collectible).count() >= limit:
         raise ValidationError(
-            f"This item already has {limit} trackers, the most it can have: delete one "
-            "it no longer needs first.",
+            ngettext(
+                "This item already has %(count)s tracker, the most it can have: delete it "
+                "if it is no longer needed first.",
+                "This item already has %(count)s trackers, the most it can have: delete one "
+                "it no longer needs first.",
+                limit,
+            )
+            % {"count": limit},
             code="too_many_trackers",
         )
 
