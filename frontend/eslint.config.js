@@ -3,6 +3,7 @@ import { readdirSync } from "node:fs";
 import js from "@eslint/js";
 import pluginQuery from "@tanstack/eslint-plugin-query";
 import { createTypeScriptImportResolver } from "eslint-import-resolver-typescript";
+import i18next from "eslint-plugin-i18next";
 import { importX } from "eslint-plugin-import-x";
 import reactHooks from "eslint-plugin-react-hooks";
 import reactRefresh from "eslint-plugin-react-refresh";
@@ -109,6 +110,24 @@ export default tseslint.config(
       // The two rules above skip what they cannot resolve: fail loudly instead, so a broken
       // resolver can never turn them off silently.
       "import-x/no-unresolved": "error",
+    },
+  },
+  {
+    // Every text a user reads goes through i18next (src/i18n/): a literal in JSX, or in
+    // an attribute that is read out (labels, titles, placeholders), fails the lint.
+    files: ["src/**/*.tsx"],
+    ignores: [...TEST_FILES, "src/testing/**"],
+    plugins: { i18next },
+    rules: {
+      "i18next/no-literal-string": [
+        "error",
+        {
+          mode: "jsx-only",
+          "jsx-attributes": {
+            include: ["aria-label", "aria-description", "title", "placeholder", "alt", "label", "description"],
+          },
+        },
+      ],
     },
   },
   {

@@ -141,4 +141,38 @@ test.describe("signed in", () => {
     await scan(page, "search palette", () => expect(page.getByRole("dialog")).toBeVisible());
     await page.keyboard.press("Escape");
   });
+
+  test("the item's delete prompt, the bulk edit and save-view dialogs and the menus have no serious violation", async () => {
+    await page.goto("/collection?category=trading_card&ordering=name");
+    await page.getByRole("link", { name: "Charizard", exact: true }).first().click();
+    await page.getByRole("button", { name: "Delete", exact: true }).click();
+    await scan(page, "delete prompt", () => expect(page.getByRole("alertdialog")).toBeVisible());
+    await page.keyboard.press("Escape");
+
+    await page.goto("/collection?category=trading_card&ordering=name");
+    await page.getByRole("checkbox", { name: "Select all items on this page" }).click();
+    await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Add tags" }).click();
+    await scan(page, "bulk edit dialog", () => expect(page.getByRole("dialog", { name: /^Add tags to/ })).toBeVisible());
+    await page.keyboard.press("Escape");
+    await page.getByRole("checkbox", { name: "Select all items on this page" }).click();
+
+    await page.getByRole("button", { name: "Save view" }).click();
+    await scan(page, "save-view dialog", () => expect(page.getByRole("dialog", { name: "Save this view" })).toBeVisible());
+    await page.keyboard.press("Escape");
+
+    await page.getByRole("button", { name: /^Notifications/ }).click();
+    await scan(page, "notification inbox", () => expect(page.getByRole("list", { name: "Notifications" })).toBeVisible());
+    await page.keyboard.press("Escape");
+    await page.getByRole("button", { name: /^Account menu for/ }).click();
+    await scan(page, "account menu", () => expect(page.getByRole("menu")).toBeVisible());
+    await page.keyboard.press("Escape");
+  });
+
+  test("a want's “I bought it” dialog has no serious violation", async () => {
+    await page.goto("/wants");
+    await page.getByRole("table").getByRole("link").first().click();
+    await page.getByRole("button", { name: "I bought it" }).click();
+    await scan(page, "acquire dialog", () => expect(page.getByRole("dialog", { name: "I bought it" })).toBeVisible());
+    await page.keyboard.press("Escape");
+  });
 });

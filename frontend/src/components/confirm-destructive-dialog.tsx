@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 
 import {
   AlertDialog,
@@ -53,6 +54,7 @@ export function ConfirmDestructiveDialog({
   confirmDisabled = false,
   onConfirm,
 }: ConfirmDestructiveDialogProps) {
+  const { t } = useTranslation();
   return (
     <AlertDialog open={open} onOpenChange={onOpenChange}>
       {trigger ? <AlertDialogTrigger asChild>{trigger}</AlertDialogTrigger> : null}
@@ -64,7 +66,7 @@ export function ConfirmDestructiveDialog({
         {children}
         {error != null ? <FormAlert message={toApiError(error).message} /> : null}
         <AlertDialogFooter>
-          <AlertDialogCancel>Cancel</AlertDialogCancel>
+          <AlertDialogCancel>{t("actions.cancel")}</AlertDialogCancel>
           {/* Not AlertDialogAction: the dialog stays open until the action succeeds. */}
           <button
             type="button"

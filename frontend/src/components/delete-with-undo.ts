@@ -1,6 +1,7 @@
 import { partialMatchKey, type QueryClient, type QueryKey } from "@tanstack/react-query";
 
 import { toast } from "@/components/ui/toast";
+import { i18n } from "@/i18n";
 import { toApiError } from "@/lib/api/errors";
 
 /** How long a delete can be taken back before it is sent. */
@@ -94,18 +95,18 @@ export function deleteWithUndo({ queryClient, lists, except, id, message, send }
     toast.dismiss(toastId);
     send().then(stopHiding, (error: unknown) => {
       putBack();
-      toast.error(`Could not delete: ${toApiError(error).message}`);
+      toast.error(i18n.t("ui:deleteWithUndo.failed", { message: toApiError(error).message }));
     });
   }
   const toastId = toast.success(message, {
     durationMs: UNDO_WINDOW_MS,
     action: {
-      label: "Undo",
+      label: i18n.t("common:actions.undo"),
       onClick: () => {
         if (settled) return;
         settle();
         putBack();
-        toast.success("Restored.");
+        toast.success(i18n.t("ui:deleteWithUndo.restored"));
       },
     },
   });

@@ -1,3 +1,5 @@
+import { useTranslation } from "react-i18next";
+
 import type { RangeChoice } from "@/lib/use-range-param";
 import { cn } from "@/lib/utils";
 
@@ -11,8 +13,9 @@ export function RangeToggle<K extends string>({
   value: K;
   onChange: (key: K) => void;
 }) {
+  const { t } = useTranslation("ui");
   return (
-    <div role="group" aria-label="Chart range" className="inline-flex rounded-md border bg-background p-0.5 shadow-xs dark:bg-input/20">
+    <div role="group" aria-label={t("rangeToggle.label")} className="inline-flex rounded-md border bg-background p-0.5 shadow-xs dark:bg-input/20">
       {choices.map((range) => (
         <button
           key={range.key}

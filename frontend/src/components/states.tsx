@@ -1,5 +1,6 @@
 import { AlertTriangle, type LucideIcon } from "lucide-react";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 
 import { Button } from "@/components/ui/button";
 import { toApiError } from "@/lib/api/errors";
@@ -37,21 +38,22 @@ export function EmptyState({
 export function ErrorState({
   error,
   onRetry,
-  title = "Something went wrong",
+  title,
 }: {
   error: unknown;
   onRetry?: () => void;
   title?: string;
 }) {
+  const { t } = useTranslation();
   const apiError = toApiError(error);
   return (
     <div role="alert" className="flex flex-col items-center rounded-xl border border-destructive/30 bg-destructive/5 px-6 py-12 text-center">
       <AlertTriangle aria-hidden className="mb-3 size-6 text-destructive" />
-      <h2 className="text-base font-semibold">{title}</h2>
+      <h2 className="text-base font-semibold">{title ?? t("status.somethingWentWrong")}</h2>
       <p className="mt-1 max-w-md text-sm text-muted-foreground">{apiError.message}</p>
       {onRetry ? (
         <Button variant="outline" className="mt-5" onClick={onRetry}>
-          Try again
+          {t("actions.retry")}
         </Button>
       ) : null}
     </div>

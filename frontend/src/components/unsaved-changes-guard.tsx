@@ -1,4 +1,5 @@
 import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
 import { useBlocker } from "react-router";
 
 import {
@@ -18,6 +19,7 @@ import { buttonVariants } from "@/components/ui/button";
  * and not saved"; pass false while the form is being saved, so its own redirect passes.
  */
 export function UnsavedChangesGuard({ dirty }: { dirty: boolean }) {
+  const { t } = useTranslation("ui");
   const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
 
   useEffect(() => {
@@ -40,11 +42,11 @@ export function UnsavedChangesGuard({ dirty }: { dirty: boolean }) {
     >
       <AlertDialogContent>
         <AlertDialogHeader>
-          <AlertDialogTitle>Leave without saving?</AlertDialogTitle>
-          <AlertDialogDescription>Your changes on this page are not saved yet. Leaving discards them.</AlertDialogDescription>
+          <AlertDialogTitle>{t("unsavedChanges.title")}</AlertDialogTitle>
+          <AlertDialogDescription>{t("unsavedChanges.description")}</AlertDialogDescription>
         </AlertDialogHeader>
         <AlertDialogFooter>
-          <AlertDialogCancel>Stay on this page</AlertDialogCancel>
+          <AlertDialogCancel>{t("unsavedChanges.stay")}</AlertDialogCancel>
           <button
             type="button"
             className={buttonVariants({ variant: "destructive" })}
@@ -52,7 +54,7 @@ export function UnsavedChangesGuard({ dirty }: { dirty: boolean }) {
               if (blocker.state === "blocked") blocker.proceed();
             }}
           >
-            Discard changes
+            {t("unsavedChanges.discard")}
           </button>
         </AlertDialogFooter>
       </AlertDialogContent>

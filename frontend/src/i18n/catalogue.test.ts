@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-import de from "./de";
-import en from "./en";
+import deFirst from "./de";
+import deFeatures from "./de/features";
+import enFirst from "./en";
+import enFeatures from "./en/features";
 import { changeLanguage, i18n } from "./index";
 import { formatLocale, preferredLanguage } from "./languages";
 
@@ -19,6 +21,9 @@ function leaves(tree: Tree, prefix = ""): Map<string, string> {
 }
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)/g)].map((m) => m[1]).sort();
+
+const en = { ...enFirst, ...enFeatures };
+const de = { ...deFirst, ...deFeatures };
 
 describe("the German catalogue", () => {
   const english = leaves(en);

@@ -1,12 +1,15 @@
 /**
- * i18next for every string the SPA shows. English is bundled (it is also the fallback);
- * German is a chunk of its own, fetched before the first render only for German users,
- * so it costs English users nothing.
+ * i18next for every string the SPA shows. The texts of the first screens (shell, sign-in,
+ * dashboard) are bundled in English, the fallback; German's are a chunk fetched before
+ * the first render, only for German users. The other screens' texts (`features.ts` of
+ * each language) are a chunk fetched when a route that needs them opens
+ * (`loadFeatureTexts`, awaited by the router), so the dashboard's first load carries none.
  */
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 
 import en from "./en";
+import type enFeatures from "./en/features";
 import {
   preferredLanguage,
   rememberLanguage,
@@ -17,7 +20,7 @@ import {
 declare module "i18next" {
   interface CustomTypeOptions {
     defaultNS: "common";
-    resources: typeof en;
+    resources: typeof en & typeof enFeatures;
   }
 }
 
@@ -35,17 +38,45 @@ void i18n.use(initReactI18next).init({
 });
 setActiveLanguage("en");
 
-async function loadCatalogue(language: Language): Promise<void> {
-  if (language === "en" || i18n.hasResourceBundle(language, "common")) return;
-  const catalogue = (await import("./de")).default;
+function addCatalogue(language: Language, catalogue: Record<string, object>): void {
   for (const [namespace, messages] of Object.entries(catalogue)) {
     i18n.addResourceBundle(language, namespace, messages, true, true);
   }
 }
 
+async function loadCatalogue(language: Language): Promise<void> {
+  if (language === "en" || i18n.hasResourceBundle(language, "common")) return;
+  addCatalogue(language, (await import("./de")).default);
+}
+
+const FEATURE_CATALOGUES: Record<Language, () => Promise<{ default: Record<string, object> }>> = {
+  en: () => import("./en/features"),
+  de: () => import("./de/features"),
+};
+const featureTexts = new Map<Language, Promise<void>>();
+
+function loadFeatureCatalogue(language: Language): Promise<void> {
+  let loading = featureTexts.get(language);
+  if (!loading) {
+    loading = FEATURE_CATALOGUES[language]().then((module) => addCatalogue(language, module.default));
+    // A failed fetch (offline, a deploy in between) is tried again on the next navigation.
+    loading.catch(() => featureTexts.delete(language));
+    featureTexts.set(language, loading);
+  }
+  return loading;
+}
+
+/** The other screens' texts in English (the fallback) and the current language. */
+export async function loadFeatureTexts(): Promise<void> {
+  const language = i18n.language as Language;
+  await Promise.all([loadFeatureCatalogue("en"), language === "en" ? null : loadFeatureCatalogue(language)]);
+}
+
 /** Switches the app's language: loads its catalogue, sets `<html lang>`, remembers it. */
 export async function changeLanguage(language: Language, remember = true): Promise<void> {
   await loadCatalogue(language);
+  // Screens already open need their texts in the new language too.
+  if (featureTexts.size > 0) await loadFeatureCatalogue(language);
   await i18n.changeLanguage(language);
   setActiveLanguage(language);
   if (remember) rememberLanguage(language);

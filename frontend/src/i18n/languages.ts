@@ -45,6 +45,11 @@ export function rememberLanguage(language: Language): void {
 
 let activeLanguage: Language = "en";
 
+/** The language the app shows now: the API is asked to answer in it too. */
+export function activeLanguageOf(): Language {
+  return activeLanguage;
+}
+
 export function setActiveLanguage(language: Language): void {
   activeLanguage = language;
   if (typeof document !== "undefined") document.documentElement.lang = language;

@@ -3,7 +3,7 @@ import "@testing-library/jest-dom/vitest";
 import { cleanup } from "@testing-library/react";
 import { afterAll, afterEach, beforeAll } from "vitest";
 
-import "@/i18n";
+import { loadFeatureTexts } from "@/i18n";
 import { tokenStore } from "@/lib/api/token-store";
 
 import { resetDb } from "./handlers";
@@ -13,6 +13,10 @@ import { resetNotificationsDb } from "./handlers-notifications";
 import { resetViewsDb } from "./handlers-views";
 import { resetWantsDb } from "./handlers-wants";
 import { server } from "./server";
+
+// The router fetches the other screens' texts before their routes; components rendered
+// alone in tests get them up front.
+await loadFeatureTexts();
 
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterEach(() => {

@@ -1,11 +1,11 @@
 import { BellRing, Boxes, FileUp, Heart, LayoutDashboard, Menu, Plus, Settings, TrendingUp } from "lucide-react";
 import { lazy, Suspense, useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { NavLink, Outlet, useNavigation } from "react-router";
 
 import { Button } from "@/components/ui/button";
 import { paths } from "@/config/paths";
 import { VerifyEmailBanner } from "@/features/auth/components/verify-email-banner";
-import { NotificationBell } from "@/features/notifications/components/notification-bell";
 import { SavedViewsNav } from "@/features/saved-views/components/saved-views-nav";
 import { SearchPalette } from "@/features/search/components/search-launcher";
 import { cn } from "@/lib/utils";
@@ -17,12 +17,13 @@ import { ShellVendorSwitch } from "./shell-vendor-switch";
 const MenuSheet = lazy(() => import("./menu-sheet"));
 
 function Brand() {
+  const { t } = useTranslation("app");
   return (
     <span className="flex items-center gap-2 font-semibold tracking-tight">
       <span className="flex size-7 items-center justify-center rounded-md bg-primary text-primary-foreground">
         <TrendingUp aria-hidden className="size-4" />
       </span>
-      Omni-Stock
+      {t("shell.brand")}
     </span>
   );
 }
@@ -47,30 +48,31 @@ function NavItem({ to, icon, children, end, onNavigate }: { to: string; icon: Re
 }
 
 function Navigation({ onNavigate }: { onNavigate?: () => void }) {
+  const { t } = useTranslation("app");
   const vendor = useVendorPreference();
   const collection = vendor === null ? paths.collection : `${paths.collection}?vendor=${String(vendor)}`;
   return (
-    <nav aria-label="Main" className="grid gap-1">
+    <nav aria-label={t("nav.label")} className="grid gap-1">
       <NavItem to={paths.home} end icon={<LayoutDashboard aria-hidden />} onNavigate={onNavigate}>
-        Dashboard
+        {t("nav.dashboard")}
       </NavItem>
       <NavItem to={collection} end icon={<Boxes aria-hidden />} onNavigate={onNavigate}>
-        Collection
+        {t("nav.collection")}
       </NavItem>
       <NavItem to={paths.collectibleNew} icon={<Plus aria-hidden />} onNavigate={onNavigate}>
-        Add item
+        {t("nav.addItem")}
       </NavItem>
       <NavItem to={paths.imports} icon={<FileUp aria-hidden />} onNavigate={onNavigate}>
-        Import
+        {t("nav.import")}
       </NavItem>
       <NavItem to={paths.wants} icon={<Heart aria-hidden />} onNavigate={onNavigate}>
-        Want list
+        {t("nav.wants")}
       </NavItem>
       <NavItem to={paths.alerts} icon={<BellRing aria-hidden />} onNavigate={onNavigate}>
-        Alerts
+        {t("nav.alerts")}
       </NavItem>
       <NavItem to={paths.settings} icon={<Settings aria-hidden />} onNavigate={onNavigate}>
-        Settings
+        {t("nav.settings")}
       </NavItem>
       <SavedViewsNav onNavigate={onNavigate} />
     </nav>
@@ -82,6 +84,7 @@ function Navigation({ onNavigate }: { onNavigate?: () => void }) {
  * because it composes several features (search, vendors, auth) around the routes.
  */
 export function AppShell() {
+  const { t } = useTranslation("app");
   const [menuOpen, setMenuOpen] = useState(false);
   const [menuWanted, setMenuWanted] = useState(false);
   const navigation = useNavigation();
@@ -91,7 +94,7 @@ export function AppShell() {
         href="#main"
         className="sr-only z-50 rounded-md bg-background px-3 py-2 focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:ring-2 focus:ring-ring"
       >
-        Skip to content
+        {t("shell.skipToContent")}
       </a>
       <aside className="sticky top-0 hidden h-dvh flex-col gap-6 overflow-y-auto border-r bg-card/50 p-4 md:flex">
         <Brand />
@@ -103,7 +106,7 @@ export function AppShell() {
             variant="ghost"
             size="icon"
             className="md:hidden"
-            aria-label="Open menu"
+            aria-label={t("shell.openMenu")}
             aria-haspopup="dialog"
             aria-expanded={menuOpen}
             onClick={() => {
@@ -126,7 +129,6 @@ export function AppShell() {
           <div className="ml-auto flex items-center gap-1">
             <SearchPalette className="mr-1" />
             <ShellVendorSwitch className="mr-1 hidden sm:block" />
-            <NotificationBell />
             <ShellMenus />
           </div>
         </header>

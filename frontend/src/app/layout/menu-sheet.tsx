@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from "@/components/ui/dialog";
 
@@ -15,13 +16,14 @@ export default function MenuSheet({
   title: ReactNode;
   children: ReactNode;
 }) {
+  const { t } = useTranslation("app");
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent side="left" className="content-start">
         <DialogTitle asChild>
           <div>{title}</div>
         </DialogTitle>
-        <DialogDescription className="sr-only">Main navigation</DialogDescription>
+        <DialogDescription className="sr-only">{t("shell.menuDescription")}</DialogDescription>
         {children}
       </DialogContent>
     </Dialog>

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 
 import { useCollectible } from "@/features/collectibles/api/get-collectible";
@@ -12,17 +13,18 @@ import { PriceSection } from "@/features/prices/components/price-section";
 import { useVendors } from "@/features/vendors/api/get-vendors";
 
 function Detail({ id }: { id: number }) {
+  const { t } = useTranslation("collectibles");
   const query = useCollectible(id);
   const vendors = useVendors().data;
   // Trackers whose page may offer a product image for "use the tracked page's image".
   const trackers = useTrackers(id).data ?? [];
-  const pageImageSources = trackers.filter((t) => t.url).map((t) => ({ id: t.id, url: t.url }));
+  const pageImageSources = trackers.filter((tracker) => tracker.url).map((tracker) => ({ id: tracker.id, url: tracker.url }));
   if (query.isPending) return <ItemSkeleton />;
   if (query.isError) return <ItemLoadError error={query.error} onRetry={() => void query.refetch()} />;
   const item = query.data;
   return (
     <>
-      <title>{`${item.name} · Omni-Stock`}</title>
+      <title>{t("detail.pageTitle", { name: item.name })}</title>
       <CollectibleDetail
         item={item}
         vendor={vendors?.find((v) => v.id === item.vendor)}

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
 
 import { toast } from "@/components/ui/toast";
@@ -11,6 +12,7 @@ import { formValuesFromCollectible } from "@/features/collectibles/lib/form-sche
 import { useVendors } from "@/features/vendors/api/get-vendors";
 
 function Edit({ id }: { id: number }) {
+  const { t } = useTranslation("collectibles");
   const navigate = useNavigate();
   const query = useCollectible(id);
   const update = useUpdateCollectible(id);
@@ -20,8 +22,8 @@ function Edit({ id }: { id: number }) {
   const item = query.data;
   return (
     <div className="mx-auto grid max-w-3xl gap-5">
-      <title>{`Edit ${item.name} · Omni-Stock`}</title>
-      <h1 className="text-2xl font-semibold tracking-tight break-words">Edit “{item.name}”</h1>
+      <title>{t("routes.editPageTitle", { name: item.name })}</title>
+      <h1 className="text-2xl font-semibold tracking-tight break-words">{t("routes.editHeading", { name: item.name })}</h1>
       <CollectibleForm
         // A fresh form when another item is opened in the same route.
         key={item.id}
@@ -31,7 +33,7 @@ function Edit({ id }: { id: number }) {
         onCancel={() => void navigate(paths.collectible(item.id))}
         onSubmit={async (body) => {
           const saved = await update.mutateAsync(body);
-          toast.success("Changes saved.");
+          toast.success(t("routes.saved"));
           void navigate(paths.collectible(saved.id), { replace: true });
         }}
       />

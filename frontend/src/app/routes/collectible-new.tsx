@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 
 import { toast } from "@/components/ui/toast";
@@ -10,6 +11,7 @@ import { useVendors } from "@/features/vendors/api/get-vendors";
 import { useVendorPreference } from "@/lib/vendor-preference";
 
 export function Component() {
+  const { t } = useTranslation("collectibles");
   const navigate = useNavigate();
   const create = useCreateCollectible();
   const vendorsQuery = useVendors();
@@ -22,8 +24,8 @@ export function Component() {
 
   return (
     <div className="mx-auto grid max-w-3xl gap-5">
-      <title>Add item · Omni-Stock</title>
-      <h1 className="text-2xl font-semibold tracking-tight">Add an item</h1>
+      <title>{t("routes.newPageTitle")}</title>
+      <h1 className="text-2xl font-semibold tracking-tight">{t("routes.newHeading")}</h1>
       {vendorsQuery.isPending ? (
         <ItemSkeleton />
       ) : (
@@ -34,7 +36,7 @@ export function Component() {
           onCancel={() => void navigate(-1)}
           onSubmit={async (body) => {
             const item = await create.mutateAsync(body);
-            toast.success(`“${item.name}” added to your collection.`);
+            toast.success(t("routes.added", { name: item.name }));
             void navigate(paths.collectible(item.id), { replace: true });
           }}
         />

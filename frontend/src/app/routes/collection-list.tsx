@@ -1,3 +1,5 @@
+import { useTranslation } from "react-i18next";
+
 import { CollectionView } from "@/features/collectibles/components/collection-view";
 import { describeListQuery } from "@/features/collectibles/lib/filter-labels";
 import { RefreshCollectionPrices } from "@/features/prices/components/refresh-collection-prices";
@@ -5,11 +7,12 @@ import { SavedViewControls } from "@/features/saved-views/components/saved-view-
 import { useVendors } from "@/features/vendors/api/get-vendors";
 
 export function Component() {
+  const { t } = useTranslation("collectibles");
   const vendors = useVendors().data ?? [];
   return (
     <CollectionView
       vendors={vendors}
-      viewControls={<SavedViewControls describe={(params) => describeListQuery(params, (id) => vendors.find((v) => v.id === id)?.name)} />}
+      viewControls={<SavedViewControls describe={(params) => describeListQuery(params, t, (id) => vendors.find((v) => v.id === id)?.name)} />}
       collectionActions={(vendor) => <RefreshCollectionPrices vendor={vendor} />}
     />
   );

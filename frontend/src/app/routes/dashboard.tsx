@@ -1,9 +1,12 @@
+import { useTranslation } from "react-i18next";
+
 import { DashboardView } from "@/features/dashboard/components/dashboard-view";
 
 export function Component() {
+  const { t } = useTranslation("dashboard");
   return (
     <>
-      <title>Dashboard · Omni-Stock</title>
+      <title>{t("pageTitle")}</title>
       <DashboardView />
     </>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 
 import { paths } from "@/config/paths";
@@ -5,18 +6,19 @@ import { AuthLayout } from "@/features/auth/components/auth-layout";
 import { ForgotPasswordForm } from "@/features/auth/components/forgot-password-form";
 
 export function Component() {
+  const { t } = useTranslation("app");
   const [params] = useSearchParams();
   return (
     <AuthLayout
-      title="Forgot your password?"
-      description="Enter your account's address: we mail you a link to choose a new password."
+      title={t("forgotPassword.title")}
+      description={t("forgotPassword.description")}
       footer={
         <Link to={paths.login} className="font-medium text-primary underline-offset-4 hover:underline">
-          Back to sign in
+          {t("forgotPassword.back")}
         </Link>
       }
     >
-      <title>Forgot password · Omni-Stock</title>
+      <title>{t("forgotPassword.pageTitle")}</title>
       <ForgotPasswordForm defaultEmail={params.get("email") ?? ""} />
     </AuthLayout>
   );

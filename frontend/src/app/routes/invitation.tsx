@@ -1,4 +1,5 @@
 import { TrendingUp } from "lucide-react";
+import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
 
 import { ThemeToggle } from "@/components/theme-toggle";
@@ -11,6 +12,7 @@ import { setVendorPreference } from "@/lib/vendor-preference";
 
 /** Public: an invitation link works signed out (then sign in or up, and come back here). */
 export function Component() {
+  const { t } = useTranslation("vendors");
   const { token = "" } = useParams();
   const navigate = useNavigate();
   const me = useMe();
@@ -22,13 +24,13 @@ export function Component() {
 
   return (
     <div className="flex min-h-dvh flex-col">
-      <title>Invitation · Omni-Stock</title>
+      <title>{t("invitation.pageTitle")}</title>
       <header className="flex items-center justify-between px-4 py-3 sm:px-6">
         <span className="flex items-center gap-2 font-semibold tracking-tight">
           <span className="flex size-7 items-center justify-center rounded-md bg-primary text-primary-foreground">
             <TrendingUp aria-hidden className="size-4" />
           </span>
-          Omni-Stock
+          {t("invitation.brand")}
         </span>
         <ThemeToggle />
       </header>
@@ -41,7 +43,7 @@ export function Component() {
             signUpUrl={`${paths.register}?next=${back}`}
             onSignOut={() => logout.mutate()}
             onJoined={(vendor) => {
-              toast.success(`You joined “${vendor.name}”.`);
+              toast.success(t("invitation.joined", { name: vendor.name }));
               setVendorPreference(vendor.id);
               void navigate(`${paths.collection}?vendor=${String(vendor.id)}`, { replace: true });
             }}

@@ -1,4 +1,5 @@
 import { SearchX } from "lucide-react";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
 import { EmptyState } from "@/components/states";
@@ -6,17 +7,18 @@ import { Button } from "@/components/ui/button";
 import { paths } from "@/config/paths";
 
 export function Component() {
+  const { t } = useTranslation("app");
   return (
     <>
-      <title>Not found · Omni-Stock</title>
+      <title>{t("notFound.pageTitle")}</title>
       <EmptyState
         icon={SearchX}
-        title="Page not found"
+        title={t("notFound.heading")}
         headingLevel={1}
-        description="There is nothing at this address."
+        description={t("notFound.description")}
         action={
           <Button asChild variant="outline">
-            <Link to={paths.collection}>Back to your collection</Link>
+            <Link to={paths.collection}>{t("notFound.back")}</Link>
           </Button>
         }
       />

@@ -1,4 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
 
 import { FormAlert } from "@/components/ui/form";
@@ -10,33 +11,34 @@ import { resetLinkParams } from "@/features/auth/lib/account-schemas";
 import { endLocalSession } from "@/lib/session";
 
 export function Component() {
+  const { t } = useTranslation("app");
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const link = resetLinkParams(params);
   return (
     <AuthLayout
-      title="Choose a new password"
-      description="Setting it signs you out everywhere; then sign in with the new one."
+      title={t("resetPassword.title")}
+      description={t("resetPassword.description")}
       footer={
         <Link to={paths.forgotPassword} className="font-medium text-primary underline-offset-4 hover:underline">
-          Ask for a new link
+          {t("resetPassword.newLink")}
         </Link>
       }
     >
-      <title>Reset password · Omni-Stock</title>
+      <title>{t("resetPassword.pageTitle")}</title>
       {link ? (
         <ResetPasswordForm
           uid={link.uid}
           token={link.token}
           onSuccess={() => {
-            toast.success("Your password was changed. Sign in with the new one.");
+            toast.success(t("resetPassword.changed"));
             // Every session ended on the server, this browser's too.
             endLocalSession(queryClient, () => void navigate(paths.login, { replace: true }));
           }}
         />
       ) : (
-        <FormAlert message="This reset link is incomplete: open the link from the mail again, or ask for a new one." />
+        <FormAlert message={t("resetPassword.incomplete")} />
       )}
     </AuthLayout>
   );

@@ -1,4 +1,5 @@
 import { Download } from "lucide-react";
+import { Trans, useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
 import { ErrorState } from "@/components/states";
@@ -13,17 +14,21 @@ import { toApiError } from "@/lib/api/errors";
 
 /** The take-out of each collection you own: what deleting the account would remove. */
 function TakeoutList() {
+  const { t } = useTranslation("app");
   const vendors = useVendors();
   const takeout = useDownloadTakeout();
   if (vendors.isPending) return <Skeleton className="h-10 w-full" />;
-  if (vendors.isError) return <ErrorState error={vendors.error} onRetry={() => void vendors.refetch()} title="Your collections could not be loaded" />;
+  if (vendors.isError) return <ErrorState error={vendors.error} onRetry={() => void vendors.refetch()} title={t("settingsAccount.loadError")} />;
   const owned = vendors.data.filter((v) => v.role === "owner");
-  if (owned.length === 0) return <p className="text-sm text-muted-foreground">You own no collection: nothing to download.</p>;
+  if (owned.length === 0) return <p className="text-sm text-muted-foreground">{t("settingsAccount.noneOwned")}</p>;
   return (
     <>
       <p className="text-sm text-muted-foreground">
-        A take-out is a zip of a whole collection (items, prices, photos) that you can restore into another Omni-Stock.
-        More under <Link to={paths.collectionSettings} className="underline underline-offset-4">Collections</Link>.
+        <Trans
+          t={t}
+          i18nKey="settingsAccount.intro"
+          components={{ link: <Link to={paths.collectionSettings} className="underline underline-offset-4" /> }}
+        />
       </p>
       <ul className="grid gap-2">
         {owned.map((vendor) => (
@@ -32,16 +37,16 @@ function TakeoutList() {
             <Button
               variant="outline"
               size="sm"
-              aria-label={`Download take-out of ${vendor.name}`}
+              aria-label={t("settingsAccount.downloadLabel", { name: vendor.name })}
               disabled={takeout.isPending}
               onClick={() =>
                 takeout.mutate(vendor.id, {
-                  onSuccess: () => toast.success(`Take-out of ${vendor.name} downloaded.`),
+                  onSuccess: () => toast.success(t("settingsAccount.downloaded", { name: vendor.name })),
                   onError: (error) => toast.error(toApiError(error).message),
                 })
               }
             >
-              <Download aria-hidden /> {takeout.isPending && takeout.variables === vendor.id ? "Preparing…" : "Download take-out"}
+              <Download aria-hidden /> {takeout.isPending && takeout.variables === vendor.id ? t("settingsAccount.preparing") : t("settingsAccount.download")}
             </Button>
           </li>
         ))}
@@ -51,9 +56,10 @@ function TakeoutList() {
 }
 
 export function Component() {
+  const { t } = useTranslation("app");
   return (
     <>
-      <title>Account · Settings · Omni-Stock</title>
+      <title>{t("settingsAccount.pageTitle")}</title>
       <DeleteAccount takeout={<TakeoutList />} />
     </>
   );

@@ -1,5 +1,6 @@
 import { Bell, Boxes, ShieldCheck, UserRound, UserX } from "lucide-react";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { NavLink, Outlet } from "react-router";
 
 import { paths } from "@/config/paths";
@@ -25,25 +26,26 @@ function SettingsLink({ to, icon, children, end }: { to: string; icon: ReactNode
 
 /** The settings area: one navigation (a row on phones, a column beside the page on desktop). */
 export function Component() {
+  const { t } = useTranslation("app");
   return (
     <div className="grid gap-6">
-      <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
+      <h1 className="text-2xl font-semibold tracking-tight">{t("settings.heading")}</h1>
       <div className="grid gap-6 md:grid-cols-[12rem_1fr]">
-        <nav aria-label="Settings" className="-mx-1 flex gap-1 overflow-x-auto px-1 md:flex-col md:overflow-visible">
+        <nav aria-label={t("settings.navLabel")} className="-mx-1 flex gap-1 overflow-x-auto px-1 md:flex-col md:overflow-visible">
           <SettingsLink to={paths.settings} end icon={<UserRound aria-hidden />}>
-            Profile
+            {t("settings.profile")}
           </SettingsLink>
           <SettingsLink to={paths.settingsSecurity} icon={<ShieldCheck aria-hidden />}>
-            Security
+            {t("settings.security")}
           </SettingsLink>
           <SettingsLink to={paths.notificationSettings} icon={<Bell aria-hidden />}>
-            Notifications
+            {t("settings.notifications")}
           </SettingsLink>
           <SettingsLink to={paths.collectionSettings} icon={<Boxes aria-hidden />}>
-            Collections
+            {t("settings.collections")}
           </SettingsLink>
           <SettingsLink to={paths.settingsAccount} icon={<UserX aria-hidden />}>
-            Account
+            {t("settings.account")}
           </SettingsLink>
         </nav>
         <div className="min-w-0">

@@ -1,4 +1,5 @@
 import { TrendingUp } from "lucide-react";
+import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 
 import { ThemeToggle } from "@/components/theme-toggle";
@@ -6,6 +7,7 @@ import { SharedPage } from "@/features/vendors/components/shared-page";
 
 /** Public: `/share/:token` (a secret link) and `/p/:slug` (a public profile), signed out too. */
 export function Component() {
+  const { t } = useTranslation("vendors");
   const { token, slug } = useParams();
   return (
     <div className="flex min-h-dvh flex-col">
@@ -16,7 +18,7 @@ export function Component() {
           <span className="flex size-7 items-center justify-center rounded-md bg-primary text-primary-foreground">
             <TrendingUp aria-hidden className="size-4" />
           </span>
-          Omni-Stock
+          {t("shared.brand")}
         </span>
         <ThemeToggle />
       </header>

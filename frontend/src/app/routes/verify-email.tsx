@@ -1,5 +1,6 @@
 import { CheckCircle2 } from "lucide-react";
 import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 
 import { FormAlert } from "@/components/ui/form";
@@ -10,6 +11,7 @@ import { toApiError } from "@/lib/api/errors";
 
 /** The link of the welcome (or a resent) mail: confirms the address, signed in or not. */
 export function Component() {
+  const { t } = useTranslation("app");
   const [params] = useSearchParams();
   const token = params.get("token")?.trim() ?? "";
   const verify = useVerifyEmail();
@@ -25,27 +27,31 @@ export function Component() {
   const alreadyVerified = verify.isError && toApiError(verify.error).code === "already_verified";
   return (
     <AuthLayout
-      title="Verify your email address"
-      description="Confirming your address lets us reach you about your account."
+      title={t("verifyEmail.title")}
+      description={t("verifyEmail.description")}
       footer={
         <Link to={paths.home} className="font-medium text-primary underline-offset-4 hover:underline">
-          Go to your collection
+          {t("verifyEmail.home")}
         </Link>
       }
     >
-      <title>Verify email · Omni-Stock</title>
+      <title>{t("verifyEmail.pageTitle")}</title>
       {!token ? (
-        <FormAlert message="This verification link is incomplete: open the link from the mail again." />
+        <FormAlert message={t("verifyEmail.incomplete")} />
       ) : verify.isSuccess || alreadyVerified ? (
         <p role="status" className="flex items-center gap-2 text-sm font-medium">
           <CheckCircle2 aria-hidden className="size-4 text-success" />
-          {alreadyVerified ? "Your address was already verified." : `Thank you: ${verify.data?.email ?? "your address"} is verified.`}
+          {alreadyVerified
+            ? t("verifyEmail.alreadyVerified")
+            : verify.data?.email
+              ? t("verifyEmail.verified", { email: verify.data.email })
+              : t("verifyEmail.verifiedNoEmail")}
         </p>
       ) : verify.isError ? (
-        <FormAlert message={`${toApiError(verify.error).message} Sign in and choose “Resend link”.`} />
+        <FormAlert message={t("verifyEmail.failed", { message: toApiError(verify.error).message })} />
       ) : (
         <p role="status" className="text-sm text-muted-foreground">
-          Checking your link…
+          {t("verifyEmail.checking")}
         </p>
       )}
     </AuthLayout>

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 
 import { toast } from "@/components/ui/toast";
@@ -14,6 +15,7 @@ import { formatMoney } from "@/lib/utils";
 import { useVendorPreference } from "@/lib/vendor-preference";
 
 export function Component() {
+  const { t } = useTranslation("collectibles");
   const navigate = useNavigate();
   const create = useCreateCollectible();
   const createRule = useCreateAlertRule();
@@ -27,8 +29,8 @@ export function Component() {
 
   return (
     <div className="mx-auto grid max-w-3xl gap-5">
-      <title>Add a want · Omni-Stock</title>
-      <h1 className="text-2xl font-semibold tracking-tight">Add a want</h1>
+      <title>{t("routes.newWantPageTitle")}</title>
+      <h1 className="text-2xl font-semibold tracking-tight">{t("routes.newWantHeading")}</h1>
       {vendorsQuery.isPending ? (
         <ItemSkeleton />
       ) : (
@@ -43,12 +45,12 @@ export function Component() {
             if (rule) {
               try {
                 await createRule.mutateAsync(rule);
-                toast.success(`“${item.name}” added to your want list; you will be alerted at or below ${formatMoney(item.max_price, item.max_price_currency)}.`);
+                toast.success(t("routes.wantAddedWithAlert", { name: item.name, price: formatMoney(item.max_price, item.max_price_currency) }));
               } catch (error) {
-                toast.error(`“${item.name}” was added, but its price alert could not be created: ${toApiError(error).message}`);
+                toast.error(t("routes.wantAlertFailed", { name: item.name, message: toApiError(error).message }));
               }
             } else {
-              toast.success(`“${item.name}” added to your want list.`);
+              toast.success(t("routes.wantAdded", { name: item.name }));
             }
             void navigate(paths.collectible(item.id), { replace: true });
           }}

@@ -1,5 +1,6 @@
 import { CheckCircle2, CircleAlert, XIcon } from "lucide-react";
 import { useSyncExternalStore } from "react";
+import { useTranslation } from "react-i18next";
 
 import { cn } from "@/lib/utils";
 
@@ -54,10 +55,11 @@ function subscribe(listener: () => void) {
 }
 
 export function Toaster() {
+  const { t } = useTranslation("ui");
   const toasts = useSyncExternalStore(subscribe, () => items, () => items);
   return (
     <section
-      aria-label="Notifications"
+      aria-label={t("toast.region")}
       aria-live="polite"
       className="pointer-events-none fixed right-0 bottom-0 z-[100] flex w-full flex-col gap-2 p-4 sm:max-w-sm"
     >
@@ -94,7 +96,7 @@ export function Toaster() {
             className="rounded-sm opacity-60 hover:opacity-100 focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:outline-none"
           >
             <XIcon className="size-4" />
-            <span className="sr-only">Dismiss</span>
+            <span className="sr-only">{t("toast.dismiss")}</span>
           </button>
         </div>
       ))}

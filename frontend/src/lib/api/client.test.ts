@@ -1,7 +1,8 @@
 import { QueryClient } from "@tanstack/react-query";
 import { delay, http, HttpResponse } from "msw";
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 
+import { changeLanguage } from "@/i18n";
 import { endLocalSession } from "@/lib/session";
 import { API, db, issueAccessToken, makeCollectible } from "@/testing/handlers";
 import { server } from "@/testing/server";
@@ -242,5 +243,24 @@ describe("API client: error normalisation", () => {
     );
 
     expect(new URL(url).search).toBe("?category=vinyl&category=comic&page=2");
+  });
+});
+
+describe("API client: the server's language", () => {
+  afterEach(async () => {
+    await changeLanguage("en", false);
+  });
+
+  it("asks the API to answer in the app's language, not the browser's", async () => {
+    const api = makeClient();
+    const seen: (string | null)[] = [];
+    server.events.on("request:start", ({ request }) => {
+      if (new URL(request.url).pathname === `${API}/auth/me`) seen.push(request.headers.get("Accept-Language"));
+    });
+    tokenStore.set(issueAccessToken(1));
+    await unwrap(api.client.GET("/api/v1/auth/me"));
+    await changeLanguage("de", false);
+    await unwrap(api.client.GET("/api/v1/auth/me"));
+    expect(seen).toEqual(["en", "de"]);
   });
 });

@@ -1,6 +1,7 @@
 import createClient from "openapi-fetch";
 
 import { env } from "@/config/env";
+import { activeLanguageOf } from "@/i18n/languages";
 
 import { errorFromResponse, networkError } from "./errors";
 import type { paths } from "./schema";
@@ -27,6 +28,8 @@ export type SessionExpiredHandler = () => void;
 
 function withAuthorization(request: Request, token: string | null): Request {
   const headers = new Headers(request.headers);
+  // The server's own messages (validation, errors) in the app's language, not the browser's.
+  headers.set("Accept-Language", activeLanguageOf());
   if (token) headers.set("Authorization", `Bearer ${token}`);
   else headers.delete("Authorization");
   return new Request(request, { headers });

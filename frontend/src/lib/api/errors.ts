@@ -1,3 +1,5 @@
+import { i18n } from "@/i18n";
+
 import type { ErrorBody } from "./types";
 
 export type FieldErrors = Record<string, string[]>;
@@ -60,16 +62,28 @@ function parseRetryAfter(header: string | null): number | null {
   return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
-const FALLBACK_MESSAGES: Record<number, string> = {
-  400: "The request was not valid.",
-  401: "Your session has expired. Please sign in again.",
-  403: "You do not have permission to do this.",
-  404: "Not found.",
-  429: "Too many attempts. Please wait and try again.",
-  500: "Something went wrong on our side. Please try again.",
-  502: "The server is unavailable. Please try again shortly.",
-  503: "The server is unavailable. Please try again shortly.",
-};
+/** What an answer without a message of its own says, in the current language. */
+function fallbackMessage(status: number): string {
+  switch (status) {
+    case 400:
+      return i18n.t("ui:errors.badRequest");
+    case 401:
+      return i18n.t("ui:errors.sessionExpired");
+    case 403:
+      return i18n.t("ui:errors.forbidden");
+    case 404:
+      return i18n.t("ui:errors.notFound");
+    case 429:
+      return i18n.t("ui:errors.tooManyAttempts");
+    case 500:
+      return i18n.t("ui:errors.serverError");
+    case 502:
+    case 503:
+      return i18n.t("ui:errors.unavailable");
+    default:
+      return i18n.t("ui:errors.unexpectedStatus", { status: String(status) });
+  }
+}
 
 /** Builds an ApiError from a non-2xx response and its (already parsed) body. */
 export function errorFromResponse(response: Response, body: unknown): ApiError {
@@ -77,7 +91,7 @@ export function errorFromResponse(response: Response, body: unknown): ApiError {
   if (isErrorBody(body)) {
     let message = body.detail;
     if (response.status === 429 && retryAfter !== null) {
-      message = `Too many attempts. Try again in ${String(retryAfter)} second${retryAfter === 1 ? "" : "s"}.`;
+      message = i18n.t("ui:errors.retryIn", { count: retryAfter });
     }
     return new ApiError({
       message,
@@ -88,20 +102,19 @@ export function errorFromResponse(response: Response, body: unknown): ApiError {
     });
   }
   return new ApiError({
-    message:
-      FALLBACK_MESSAGES[response.status] ??
-      `Unexpected response from the server (HTTP ${String(response.status)}).`,
+    message: fallbackMessage(response.status),
     status: response.status,
     code: response.status >= 500 ? "server_error" : "error",
     retryAfter,
   });
 }
 
+/** The network error's text in English (the message itself follows the app's language). */
 export const NETWORK_ERROR_MESSAGE =
   "Cannot reach the server. Check your connection and try again.";
 
 export function networkError(cause: unknown): ApiError {
-  const error = new ApiError({ message: NETWORK_ERROR_MESSAGE, status: 0, code: "network_error" });
+  const error = new ApiError({ message: i18n.t("ui:errors.network"), status: 0, code: "network_error" });
   (error as { cause?: unknown }).cause = cause;
   return error;
 }
@@ -110,11 +123,11 @@ export function networkError(cause: unknown): ApiError {
 export function toApiError(error: unknown): ApiError {
   if (isApiError(error)) return error;
   if (error instanceof DOMException && error.name === "AbortError") {
-    return new ApiError({ message: "The request was cancelled.", status: 0, code: "aborted" });
+    return new ApiError({ message: i18n.t("ui:errors.cancelled"), status: 0, code: "aborted" });
   }
   if (error instanceof TypeError) return networkError(error);
   return new ApiError({
-    message: error instanceof Error ? error.message : "Unexpected error.",
+    message: error instanceof Error ? error.message : i18n.t("ui:errors.unexpected"),
     status: 0,
     code: "unknown",
   });

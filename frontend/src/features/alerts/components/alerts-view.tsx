@@ -1,5 +1,6 @@
 import { BellRing, History, Plus, Trash2 } from "lucide-react";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
 import { useQueryClient } from "@tanstack/react-query";
@@ -21,30 +22,32 @@ import { RuleForm } from "./rule-form";
 
 /** The watched item, named by the rule itself (`collectible_name`: no request per row). */
 function ItemLink({ id, name }: { id: number; name: string | null }) {
+  const { t } = useTranslation("alerts");
   return (
     <Link className="hover:underline" to={paths.collectible(id)}>
-      {name ?? `Item #${String(id)}`}
+      {name ?? t("rules.itemFallback", { id: String(id) })}
     </Link>
   );
 }
 
 function RuleRow({ rule, vendors, onEdit }: { rule: AlertRule; vendors: Vendor[]; onEdit: () => void }) {
+  const { t } = useTranslation(["alerts", "common"]);
   const update = useUpdateAlertRule();
   const remove = useDeleteAlertRule();
   const queryClient = useQueryClient();
   const vendor = vendors.find((v) => v.id === rule.vendor);
-  const description = describeRule(rule);
+  const description = describeRule(rule, t);
   return (
     <TableRow>
       <TableCell className="font-medium">{description}</TableCell>
       <TableCell>
         {rule.collectible === null || rule.collectible === undefined ? (
-          `Every item${vendor ? ` of ${vendor.name}` : ""}`
+          vendor ? t("rules.everyItemOf", { vendor: vendor.name }) : t("rules.everyItem")
         ) : (
           <ItemLink id={rule.collectible} name={rule.collectible_name} />
         )}
       </TableCell>
-      <TableCell>{rule.last_fired_at ? formatDateTime(rule.last_fired_at) : "Never"}</TableCell>
+      <TableCell>{rule.last_fired_at ? formatDateTime(rule.last_fired_at) : t("rules.never")}</TableCell>
       <TableCell>
         <label className="flex items-center gap-2 text-sm">
           <input
@@ -52,23 +55,23 @@ function RuleRow({ rule, vendors, onEdit }: { rule: AlertRule; vendors: Vendor[]
             className="size-4 accent-primary"
             checked={rule.enabled}
             disabled={update.isPending}
-            aria-label={`${description}: enabled`}
+            aria-label={t("rules.enabledLabel", { rule: description })}
             onChange={(e) => update.mutate({ id: rule.id, body: { enabled: e.target.checked } })}
           />
-          {rule.enabled ? "On" : "Off"}
+          {rule.enabled ? t("rules.on") : t("rules.off")}
         </label>
       </TableCell>
       <TableCell className="text-right">
-        <Button variant="ghost" size="sm" onClick={onEdit} aria-label={`Edit ${description}`}>
-          Edit
+        <Button variant="ghost" size="sm" onClick={onEdit} aria-label={t("rules.editLabel", { rule: description })}>
+          {t("common:actions.edit")}
         </Button>
         <Button
           variant="ghost"
           size="sm"
-          aria-label={`Delete ${description}`}
+          aria-label={t("rules.deleteLabel", { rule: description })}
           disabled={remove.isPending}
           onClick={() =>
-            deleteWithUndo({ queryClient, lists: alertKeys.rules(), id: rule.id, message: "Alert rule deleted.", send: () => remove.mutateAsync(rule.id) })
+            deleteWithUndo({ queryClient, lists: alertKeys.rules(), id: rule.id, message: t("rules.deleted"), send: () => remove.mutateAsync(rule.id) })
           }
         >
           <Trash2 aria-hidden />
@@ -79,6 +82,7 @@ function RuleRow({ rule, vendors, onEdit }: { rule: AlertRule; vendors: Vendor[]
 }
 
 function RulesSection({ vendors, defaultVendor }: { vendors: Vendor[]; defaultVendor: number | null }) {
+  const { t } = useTranslation("alerts");
   const rules = useAlertRules();
   const create = useCreateAlertRule();
   const update = useUpdateAlertRule();
@@ -87,17 +91,17 @@ function RulesSection({ vendors, defaultVendor }: { vendors: Vendor[]; defaultVe
   if (rules.isPending) content = <Skeleton className="h-32" />;
   else if (rules.isError) content = <ErrorState error={rules.error} onRetry={() => void rules.refetch()} />;
   else if (rules.data.length === 0) {
-    content = <EmptyState icon={BellRing} title="No alert rules yet" description="Be told when a price drops under your target, hits a new low, or a tracker breaks." />;
+    content = <EmptyState icon={BellRing} title={t("rules.emptyTitle")} description={t("rules.emptyDescription")} />;
   } else {
     content = (
-      <Table aria-label="Alert rules">
+      <Table aria-label={t("rules.tableLabel")}>
         <TableHeader>
           <TableRow>
-            <TableHead>Rule</TableHead>
-            <TableHead>Watches</TableHead>
-            <TableHead>Last fired</TableHead>
-            <TableHead>Enabled</TableHead>
-            <TableHead className="text-right">Actions</TableHead>
+            <TableHead>{t("rules.columns.rule")}</TableHead>
+            <TableHead>{t("rules.columns.watches")}</TableHead>
+            <TableHead>{t("rules.columns.lastFired")}</TableHead>
+            <TableHead>{t("rules.columns.enabled")}</TableHead>
+            <TableHead className="text-right">{t("rules.columns.actions")}</TableHead>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -111,17 +115,17 @@ function RulesSection({ vendors, defaultVendor }: { vendors: Vendor[]; defaultVe
   return (
     <section aria-labelledby="rules-heading" className="grid gap-3">
       <div className="flex items-center justify-between gap-2">
-        <h2 id="rules-heading" className="text-lg font-semibold">Rules</h2>
+        <h2 id="rules-heading" className="text-lg font-semibold">{t("rules.heading")}</h2>
         <Button onClick={() => setEditing("new")} disabled={vendors.length === 0}>
           <Plus aria-hidden />
-          New rule
+          {t("rules.newRule")}
         </Button>
       </div>
       {content}
       <Dialog open={editing !== null} onOpenChange={(open) => !open && setEditing(null)}>
         <DialogContent>
-          <DialogTitle>{editing === "new" ? "New alert rule" : "Edit alert rule"}</DialogTitle>
-          <DialogDescription>A rule fires once when its condition becomes true, and again only after it was false.</DialogDescription>
+          <DialogTitle>{editing === "new" ? t("rules.newTitle") : t("rules.editTitle")}</DialogTitle>
+          <DialogDescription>{t("rules.dialogDescription")}</DialogDescription>
           {editing !== null ? (
             <RuleForm
               rule={editing === "new" ? undefined : editing}
@@ -131,7 +135,7 @@ function RulesSection({ vendors, defaultVendor }: { vendors: Vendor[]; defaultVe
               onSubmit={async (body) => {
                 if (editing === "new") await create.mutateAsync(body);
                 else await update.mutateAsync({ id: editing.id, body });
-                toast.success("Alert rule saved.");
+                toast.success(t("rules.saved"));
                 setEditing(null);
               }}
             />
@@ -143,23 +147,24 @@ function RulesSection({ vendors, defaultVendor }: { vendors: Vendor[]; defaultVe
 }
 
 function EventsSection() {
+  const { t } = useTranslation("alerts");
   const [page, setPage] = useState(1);
   const events = useAlertEvents(page);
   let content;
   if (events.isPending) content = <Skeleton className="h-32" />;
   else if (events.isError) content = <ErrorState error={events.error} onRetry={() => void events.refetch()} />;
-  else if (events.data.results.length === 0) content = <EmptyState icon={History} title="Nothing fired yet" description="Fired alerts are listed here with the price that triggered them." />;
+  else if (events.data.results.length === 0) content = <EmptyState icon={History} title={t("events.emptyTitle")} description={t("events.emptyDescription")} />;
   else {
     content = (
       <>
-        <Table aria-label="Fired alerts">
+        <Table aria-label={t("events.tableLabel")}>
           <TableHeader>
             <TableRow>
-              <TableHead>When</TableHead>
-              <TableHead>What</TableHead>
-              <TableHead>Price</TableHead>
-              <TableHead>Source</TableHead>
-              <TableHead>Delivered</TableHead>
+              <TableHead>{t("events.columns.when")}</TableHead>
+              <TableHead>{t("events.columns.what")}</TableHead>
+              <TableHead>{t("events.columns.price")}</TableHead>
+              <TableHead>{t("events.columns.source")}</TableHead>
+              <TableHead>{t("events.columns.delivered")}</TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -180,25 +185,25 @@ function EventsSection() {
                   <TableCell>
                     {e.url && /^https?:\/\//.test(e.url) ? (
                       <a className="hover:underline" href={e.url} target="_blank" rel="noreferrer noopener">
-                        {e.source || "Listing"}
+                        {e.source || t("events.listing")}
                       </a>
                     ) : (
                       e.source || "—"
                     )}
                   </TableCell>
-                  <TableCell>{e.delivered ? <Badge variant="outline">Delivered</Badge> : <Badge>Not delivered</Badge>}</TableCell>
+                  <TableCell>{e.delivered ? <Badge variant="outline">{t("events.delivered")}</Badge> : <Badge>{t("events.notDelivered")}</Badge>}</TableCell>
                 </TableRow>
               );
             })}
           </TableBody>
         </Table>
         {events.data.count > EVENTS_PAGE_SIZE ? (
-          <nav aria-label="Fired alerts pages" className="flex items-center justify-end gap-2">
+          <nav aria-label={t("events.pages")} className="flex items-center justify-end gap-2">
             <Button variant="outline" size="sm" disabled={page === 1} onClick={() => setPage(page - 1)}>
-              Newer
+              {t("events.newer")}
             </Button>
             <Button variant="outline" size="sm" disabled={events.data.next === null} onClick={() => setPage(page + 1)}>
-              Older
+              {t("events.older")}
             </Button>
           </nav>
         ) : null}
@@ -207,18 +212,19 @@ function EventsSection() {
   }
   return (
     <section aria-labelledby="events-heading" className="grid gap-3">
-      <h2 id="events-heading" className="text-lg font-semibold">Fired alerts</h2>
+      <h2 id="events-heading" className="text-lg font-semibold">{t("events.heading")}</h2>
       {content}
     </section>
   );
 }
 
 export function AlertsView({ vendors, defaultVendor }: { vendors: Vendor[]; defaultVendor: number | null }) {
+  const { t } = useTranslation("alerts");
   return (
     <div className="grid gap-8">
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Alerts</h1>
-        <p className="text-sm text-muted-foreground">Rules on your items, wants and collections, and what they fired.</p>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("view.title")}</h1>
+        <p className="text-sm text-muted-foreground">{t("view.description")}</p>
       </div>
       <RulesSection vendors={vendors} defaultVendor={defaultVendor} />
       <EventsSection />

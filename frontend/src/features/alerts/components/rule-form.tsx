@@ -1,15 +1,22 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, useWatch } from "react-hook-form";
+import { useTranslation } from "react-i18next";
 
 import { Button } from "@/components/ui/button";
 import { Field, FormAlert } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { applyServerErrors } from "@/lib/api/form-errors";
-import type { AlertRule, AlertRuleRequest, Vendor } from "@/lib/api/types";
+import type { AlertKind, AlertRule, AlertRuleRequest, Vendor } from "@/lib/api/types";
 
 import { useItemChoices } from "../api/items";
 import { ALERT_KINDS, ruleFormSchema, ruleFormValues, toRuleRequest, type RuleFormValues } from "../lib/rule-form";
+
+/** Example amounts in the format the form accepts (a dot before the cents). */
+const TARGET_EXAMPLE = "40.00";
+const PERCENT_EXAMPLE = "10";
+
+const KINDS = Object.keys(ALERT_KINDS) as AlertKind[];
 
 export function RuleForm({
   rule,
@@ -24,6 +31,7 @@ export function RuleForm({
   onSubmit: (body: AlertRuleRequest) => Promise<unknown>;
   onCancel: () => void;
 }) {
+  const { t } = useTranslation(["alerts", "common"]);
   const vendor = vendors.find((v) => v.id === (rule?.vendor ?? defaultVendor)) ?? vendors[0];
   const form = useForm<RuleFormValues>({
     resolver: zodResolver(ruleFormSchema),
@@ -44,21 +52,21 @@ export function RuleForm({
   });
 
   return (
-    <form noValidate onSubmit={submit} className="grid gap-4" aria-label={rule ? "Edit alert rule" : "New alert rule"}>
+    <form noValidate onSubmit={submit} className="grid gap-4" aria-label={rule ? t("rules.editTitle") : t("rules.newTitle")}>
       <FormAlert message={errors.root?.serverError?.message} />
-      <Field label="Alert when" error={errors.kind?.message} description={info.help}>
+      <Field label={t("form.alertWhen")} error={errors.kind?.message} description={t(`kinds.${kind}.help`)}>
         {(c) => (
           <NativeSelect {...c} {...register("kind")}>
-            {Object.entries(ALERT_KINDS).map(([value, k]) => (
+            {KINDS.map((value) => (
               <option key={value} value={value}>
-                {k.label}
+                {t(`kinds.${value}.label`)}
               </option>
             ))}
           </NativeSelect>
         )}
       </Field>
       {vendors.length > 1 ? (
-        <Field label="Collection" error={errors.vendor?.message}>
+        <Field label={t("form.collection")} error={errors.vendor?.message}>
           {(c) => (
             <NativeSelect {...c} {...register("vendor")}>
               {vendors.map((v) => (
@@ -71,13 +79,13 @@ export function RuleForm({
         </Field>
       ) : null}
       {info.vendorOnly ? null : (
-        <Field label="Item" error={errors.collectible?.message} description="Or every item of the collection.">
+        <Field label={t("form.item")} error={errors.collectible?.message} description={t("form.itemHelp")}>
           {(c) => (
             <NativeSelect {...c} {...register("collectible")}>
-              <option value="">Every item</option>
+              <option value="">{t("form.everyItem")}</option>
               {(items.data ?? []).map((item) => (
                 <option key={item.id} value={String(item.id)}>
-                  {item.status === "wanted" ? `${item.name} (wanted)` : item.name}
+                  {item.status === "wanted" ? t("form.wantedItem", { name: item.name }) : item.name}
                 </option>
               ))}
             </NativeSelect>
@@ -86,10 +94,10 @@ export function RuleForm({
       )}
       {info.needs.target ? (
         <div className="grid gap-4 sm:grid-cols-[1fr_8rem]">
-          <Field label="Target price" required error={errors.target_amount?.message}>
-            {(c) => <Input {...c} inputMode="decimal" placeholder="40.00" {...register("target_amount")} />}
+          <Field label={t("form.targetPrice")} required error={errors.target_amount?.message}>
+            {(c) => <Input {...c} inputMode="decimal" placeholder={TARGET_EXAMPLE} {...register("target_amount")} />}
           </Field>
-          <Field label="Currency" required error={errors.target_currency?.message}>
+          <Field label={t("form.currency")} required error={errors.target_currency?.message}>
             {(c) => <Input {...c} maxLength={3} className="uppercase" {...register("target_currency")} />}
           </Field>
         </div>
@@ -97,12 +105,12 @@ export function RuleForm({
       {info.needs.percent || info.needs.window ? (
         <div className="grid gap-4 sm:grid-cols-2">
           {info.needs.percent ? (
-            <Field label="By at least (%)" required error={errors.percent?.message}>
-              {(c) => <Input {...c} inputMode="decimal" placeholder="10" {...register("percent")} />}
+            <Field label={t("form.percent")} required error={errors.percent?.message}>
+              {(c) => <Input {...c} inputMode="decimal" placeholder={PERCENT_EXAMPLE} {...register("percent")} />}
             </Field>
           ) : null}
           {info.needs.window ? (
-            <Field label="Within (days)" required error={errors.window_days?.message}>
+            <Field label={t("form.window")} required error={errors.window_days?.message}>
               {(c) => <Input {...c} inputMode="numeric" {...register("window_days")} />}
             </Field>
           ) : null}
@@ -110,14 +118,14 @@ export function RuleForm({
       ) : null}
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" className="size-4 accent-primary" {...register("enabled")} />
-        Enabled
+        {t("form.enabled")}
       </label>
       <div className="flex justify-end gap-2">
         <Button type="button" variant="outline" onClick={onCancel}>
-          Cancel
+          {t("common:actions.cancel")}
         </Button>
         <Button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? "Saving…" : "Save rule"}
+          {isSubmitting ? t("common:actions.saving") : t("form.save")}
         </Button>
       </div>
     </form>

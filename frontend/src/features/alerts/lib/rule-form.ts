@@ -1,24 +1,29 @@
+import type { TFunction } from "i18next";
+
+import { i18n } from "@/i18n";
 import { z } from "@/lib/zod";
 
 import type { AlertKind, AlertRule, AlertRuleRequest } from "@/lib/api/types";
 
+/** What a kind of rule asks for. Its label and help are `alerts:kinds.<kind>.label|help`. */
 interface KindInfo {
-  label: string;
-  /** What the rule says, for the list ("Price at or below 40.00 EUR"). */
+  /** The fields the form shows and sends for it. */
   needs: { target?: true; percent?: true; window?: true };
   /** Collection value is about the whole vendor, never one item. */
   vendorOnly?: true;
-  help: string;
 }
 
 export const ALERT_KINDS: Record<AlertKind, KindInfo> = {
-  price_at_or_below: { label: "Price at or below", needs: { target: true }, help: "Fires when an observed price is at or under your target." },
-  drop_percent: { label: "Price drop", needs: { percent: true, window: true }, help: "Fires when the price falls by at least X % within N days." },
-  all_time_low: { label: "New all-time low", needs: {}, help: "Fires when a price is lower than any seen before." },
-  back_in_stock: { label: "Back in stock", needs: {}, help: "Fires when a source that was out of stock has the item again." },
-  collection_value_change: { label: "Collection value moved", needs: { percent: true }, vendorOnly: true, help: "Fires when the whole collection's value moves by X % in a day." },
-  tracker_paused: { label: "Tracker paused", needs: {}, help: "Fires when a tracker is paused after repeated failures, so broken trackers are not silent." },
+  price_at_or_below: { needs: { target: true } },
+  drop_percent: { needs: { percent: true, window: true } },
+  all_time_low: { needs: {} },
+  back_in_stock: { needs: {} },
+  collection_value_change: { needs: { percent: true }, vendorOnly: true },
+  tracker_paused: { needs: {} },
 };
+
+/** The translation of a validation message, looked up when the form is checked. */
+const message = (key: "collection" | "targetPrice" | "currency" | "percent" | "days") => i18n.t(`alerts:validation.${key}`);
 
 const KIND_VALUES = Object.keys(ALERT_KINDS) as [AlertKind, ...AlertKind[]];
 const decimal = /^\d+(\.\d{1,2})?$/;
@@ -26,7 +31,7 @@ const decimal = /^\d+(\.\d{1,2})?$/;
 export const ruleFormSchema = z
   .object({
     kind: z.enum(KIND_VALUES),
-    vendor: z.string().min(1, "Choose a collection."),
+    vendor: z.string().min(1, { error: () => message("collection") }),
     /** "" = every item of the vendor. */
     collectible: z.string(),
     target_amount: z.string().trim(),
@@ -38,14 +43,14 @@ export const ruleFormSchema = z
   .superRefine((v, ctx) => {
     const { needs } = ALERT_KINDS[v.kind];
     if (needs.target) {
-      if (!decimal.test(v.target_amount)) ctx.addIssue({ code: "custom", path: ["target_amount"], message: "Enter the target price, e.g. 40 or 39.99." });
-      if (!/^[A-Z]{3}$/.test(v.target_currency)) ctx.addIssue({ code: "custom", path: ["target_currency"], message: "Use a 3-letter currency code." });
+      if (!decimal.test(v.target_amount)) ctx.addIssue({ code: "custom", path: ["target_amount"], message: message("targetPrice") });
+      if (!/^[A-Z]{3}$/.test(v.target_currency)) ctx.addIssue({ code: "custom", path: ["target_currency"], message: message("currency") });
     }
     if (needs.percent && (!decimal.test(v.percent) || Number(v.percent) <= 0 || Number(v.percent) > 100)) {
-      ctx.addIssue({ code: "custom", path: ["percent"], message: "Enter a percentage between 0 and 100." });
+      ctx.addIssue({ code: "custom", path: ["percent"], message: message("percent") });
     }
     if (needs.window && !/^\d+$/.test(v.window_days)) {
-      ctx.addIssue({ code: "custom", path: ["window_days"], message: "Enter a number of days." });
+      ctx.addIssue({ code: "custom", path: ["window_days"], message: message("days") });
     }
   });
 
@@ -78,17 +83,20 @@ export function toRuleRequest(v: RuleFormValues): AlertRuleRequest {
   };
 }
 
-/** One line saying what a rule watches for. */
-export function describeRule(rule: Pick<AlertRule, "kind" | "target_amount" | "target_currency" | "percent" | "window_days">): string {
+/** One line saying what a rule watches for ("Price at or below 40.00 EUR"). */
+export function describeRule(
+  rule: Pick<AlertRule, "kind" | "target_amount" | "target_currency" | "percent" | "window_days">,
+  t: TFunction<"alerts">,
+): string {
   switch (rule.kind) {
     case "price_at_or_below":
-      return `Price at or below ${rule.target_amount ?? "?"} ${rule.target_currency}`;
+      return t("describe.priceAtOrBelow", { amount: rule.target_amount ?? "?", currency: rule.target_currency });
     case "drop_percent":
-      return `Drops ${rule.percent ?? "?"} % within ${String(rule.window_days ?? "?")} days`;
+      return t("describe.dropPercent", { count: rule.window_days ?? 0, percent: rule.percent ?? "?", days: String(rule.window_days ?? "?") });
     case "collection_value_change":
-      return `Collection value moves ${rule.percent ?? "?"} %`;
+      return t("describe.collectionValue", { percent: rule.percent ?? "?" });
     default:
-      return ALERT_KINDS[rule.kind].label;
+      return t(`kinds.${rule.kind}.label`);
   }
 }
 

@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 
+import { i18n } from "@/i18n";
 import { api, unwrap } from "@/lib/api/client";
 import { ApiError } from "@/lib/api/errors";
 import { tokenStore } from "@/lib/api/token-store";
@@ -16,7 +17,7 @@ export async function getMe(signal?: AbortSignal): Promise<User> {
   if (!tokenStore.get()) {
     const token = await api.refreshAccessToken();
     if (!token) {
-      throw new ApiError({ message: "Please sign in.", status: 401, code: "not_authenticated" });
+      throw new ApiError({ message: i18n.t("auth:errors.notSignedIn"), status: 401, code: "not_authenticated" });
     }
   }
   return unwrap(api.client.GET("/api/v1/auth/me", { signal }));

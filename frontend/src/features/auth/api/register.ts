@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 
+import { i18n } from "@/i18n";
 import { api, unwrap } from "@/lib/api/client";
 import { ApiError, isApiError } from "@/lib/api/errors";
 import { tokenStore } from "@/lib/api/token-store";
@@ -7,10 +8,6 @@ import type { AuthSession, RegisterRequest } from "@/lib/api/types";
 
 import { authKeys } from "./keys";
 import { login } from "./login";
-
-export const EXISTING_ACCOUNT_MESSAGE =
-  "This email address already has an account: sign in with its password, or reset it. " +
-  "We also sent its owner a note.";
 
 /**
  * Sign up, then sign in with the same password. The server answers every sign-up the same
@@ -23,7 +20,7 @@ export async function register(body: RegisterRequest): Promise<AuthSession> {
     return await login({ email: body.email, password: body.password });
   } catch (error) {
     if (isApiError(error) && error.status === 401) {
-      throw new ApiError({ message: EXISTING_ACCOUNT_MESSAGE, status: 409, code: "existing_account" });
+      throw new ApiError({ message: i18n.t("auth:errors.existingAccount"), status: 409, code: "existing_account" });
     }
     throw error;
   }

@@ -1,10 +1,12 @@
 import { TrendingUp } from "lucide-react";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 
 import { ThemeToggle } from "@/components/theme-toggle";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 
 export function AuthLayout({ title, description, children, footer }: { title: string; description: string; children: ReactNode; footer: ReactNode }) {
+  const { t } = useTranslation("auth");
   return (
     <div className="flex min-h-dvh flex-col">
       <header className="flex items-center justify-between px-4 py-3 sm:px-6">
@@ -12,7 +14,7 @@ export function AuthLayout({ title, description, children, footer }: { title: st
           <span className="flex size-7 items-center justify-center rounded-md bg-primary text-primary-foreground">
             <TrendingUp aria-hidden className="size-4" />
           </span>
-          Omni-Stock
+          {t("layout.brand")}
         </span>
         <ThemeToggle />
       </header>

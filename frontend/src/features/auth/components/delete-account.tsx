@@ -1,5 +1,6 @@
 import { Trash2 } from "lucide-react";
 import { useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 
 import { ConfirmDestructiveDialog } from "@/components/confirm-destructive-dialog";
@@ -12,34 +13,32 @@ import { paths } from "@/config/paths";
 import { toApiError } from "@/lib/api/errors";
 
 import { useDeleteAccount } from "../api/end-account";
-import { confirmWordMatches, DELETE_WORD } from "../lib/account-schemas";
+import { confirmWordMatches } from "../lib/account-schemas";
 
 /**
  * Delete the account: "download your data first" (`takeout`, composed by the route), then
  * the password and the typed confirmation word.
  */
 export function DeleteAccount({ takeout }: { takeout?: ReactNode }) {
+  const { t } = useTranslation("auth");
   const [open, setOpen] = useState(false);
   const [password, setPassword] = useState("");
   const [word, setWord] = useState("");
   const navigate = useNavigate();
   const remove = useDeleteAccount(() => void navigate(paths.login, { replace: true }));
   const passwordError = remove.isError ? toApiError(remove.error).fields["password"]?.[0] : undefined;
-  const ready = password.length > 0 && confirmWordMatches(word);
+  const ready = password.length > 0 && confirmWordMatches(word, t("deleteAccount.word"));
 
   return (
     <Card className="border-destructive/40">
       <CardHeader>
-        <CardTitle>Delete your account</CardTitle>
-        <CardDescription>
-          Deletes your account, your settings, and every collection nobody else owns, with its items and prices. A
-          collection you share with another owner stays theirs. This cannot be undone.
-        </CardDescription>
+        <CardTitle>{t("deleteAccount.title")}</CardTitle>
+        <CardDescription>{t("deleteAccount.description")}</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
         {takeout ? (
-          <section aria-label="Download your data first" className="grid gap-2 rounded-md border p-3">
-            <h3 className="text-sm font-medium">Download your data first</h3>
+          <section aria-label={t("deleteAccount.takeoutHeading")} className="grid gap-2 rounded-md border p-3">
+            <h3 className="text-sm font-medium">{t("deleteAccount.takeoutHeading")}</h3>
             {takeout}
           </section>
         ) : null}
@@ -55,22 +54,22 @@ export function DeleteAccount({ takeout }: { takeout?: ReactNode }) {
           }}
           trigger={
             <Button variant="destructive" className="justify-self-start">
-              <Trash2 aria-hidden /> Delete account…
+              <Trash2 aria-hidden /> {t("deleteAccount.button")}
             </Button>
           }
-          title="Delete your account for good?"
-          description={`Enter your password and type ${DELETE_WORD} to confirm.`}
-          confirmLabel="Delete my account"
-          pendingLabel="Deleting…"
+          title={t("deleteAccount.confirmTitle")}
+          description={t("deleteAccount.confirmDescription", { word: t("deleteAccount.word") })}
+          confirmLabel={t("deleteAccount.confirm")}
+          pendingLabel={t("deleteAccount.pending")}
           pending={remove.isPending}
           confirmDisabled={!ready}
           error={remove.isError && !passwordError ? remove.error : null}
           onConfirm={() =>
-            remove.mutate(password, { onSuccess: () => toast.success("Your account was deleted. Goodbye!") })
+            remove.mutate(password, { onSuccess: () => toast.success(t("deleteAccount.done")) })
           }
         >
           <div className="grid gap-3">
-            <Field label="Password" error={passwordError}>
+            <Field label={t("deleteAccount.password")} error={passwordError}>
               {(control) => (
                 <Input
                   {...control}
@@ -81,7 +80,7 @@ export function DeleteAccount({ takeout }: { takeout?: ReactNode }) {
                 />
               )}
             </Field>
-            <Field label={`Type ${DELETE_WORD} to confirm`}>
+            <Field label={t("deleteAccount.typeWord", { word: t("deleteAccount.word") })}>
               {(control) => <Input {...control} autoComplete="off" value={word} onChange={(event) => setWord(event.target.value)} />}
             </Field>
           </div>

@@ -1,6 +1,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { MailCheck } from "lucide-react";
 import { useForm } from "react-hook-form";
+import { useTranslation } from "react-i18next";
 
 import { Button } from "@/components/ui/button";
 import { Field, FormAlert } from "@/components/ui/form";
@@ -11,6 +12,7 @@ import { useRequestPasswordReset } from "../api/password";
 import { forgotPasswordSchema, type ForgotPasswordValues } from "../lib/account-schemas";
 
 export function ForgotPasswordForm({ defaultEmail = "" }: { defaultEmail?: string }) {
+  const { t } = useTranslation("auth");
   const request = useRequestPasswordReset();
   const form = useForm<ForgotPasswordValues>({ resolver: zodResolver(forgotPasswordSchema), defaultValues: { email: defaultEmail } });
   const { errors, isSubmitting } = form.formState;
@@ -27,7 +29,7 @@ export function ForgotPasswordForm({ defaultEmail = "" }: { defaultEmail?: strin
     return (
       <div role="status" className="grid gap-2 text-sm">
         <p className="flex items-center gap-2 font-medium">
-          <MailCheck aria-hidden className="size-4 text-success" /> Check your inbox
+          <MailCheck aria-hidden className="size-4 text-success" /> {t("forgot.sent")}
         </p>
         <p className="text-muted-foreground">{request.data}</p>
       </div>
@@ -36,11 +38,11 @@ export function ForgotPasswordForm({ defaultEmail = "" }: { defaultEmail?: strin
   return (
     <form noValidate onSubmit={onSubmit} className="grid gap-4">
       <FormAlert message={errors.root?.serverError?.message} />
-      <Field label="Email" error={errors.email?.message}>
+      <Field label={t("forgot.email")} error={errors.email?.message}>
         {(control) => <Input {...control} type="email" autoComplete="username" autoFocus {...form.register("email")} />}
       </Field>
       <Button type="submit" disabled={isSubmitting}>
-        {isSubmitting ? "Sending…" : "Send reset link"}
+        {isSubmitting ? t("forgot.submitting") : t("forgot.submit")}
       </Button>
     </form>
   );

@@ -1,5 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
+import { useTranslation } from "react-i18next";
 
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -14,6 +15,7 @@ import { changePasswordSchema, type ChangePasswordValues } from "../lib/account-
 const EMPTY: ChangePasswordValues = { current_password: "", new_password: "", confirm: "" };
 
 export function PasswordChangeForm() {
+  const { t } = useTranslation("auth");
   const change = useChangePassword();
   const form = useForm<ChangePasswordValues>({ resolver: zodResolver(changePasswordSchema), defaultValues: EMPTY });
   const { errors, isSubmitting } = form.formState;
@@ -22,7 +24,7 @@ export function PasswordChangeForm() {
     try {
       await change.mutateAsync({ current_password, new_password });
       form.reset(EMPTY);
-      toast.success("Password changed. Your other sessions were signed out.");
+      toast.success(t("passwordChange.changed"));
     } catch (error) {
       applyServerErrors(error, form);
     }
@@ -31,24 +33,24 @@ export function PasswordChangeForm() {
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Password</CardTitle>
-        <CardDescription>Changing it signs you out on every other device; this one stays signed in.</CardDescription>
+        <CardTitle>{t("passwordChange.title")}</CardTitle>
+        <CardDescription>{t("passwordChange.description")}</CardDescription>
       </CardHeader>
       <CardContent>
-        <form noValidate aria-label="Change password" onSubmit={onSubmit} className="grid max-w-md gap-4">
+        <form noValidate aria-label={t("passwordChange.formLabel")} onSubmit={onSubmit} className="grid max-w-md gap-4">
           <FormAlert message={errors.root?.serverError?.message} />
-          <Field label="Current password" error={errors.current_password?.message}>
+          <Field label={t("passwordChange.current")} error={errors.current_password?.message}>
             {(control) => <Input {...control} type="password" autoComplete="current-password" {...form.register("current_password")} />}
           </Field>
-          <Field label="New password" error={errors.new_password?.message} description="At least 8 characters; not only digits.">
+          <Field label={t("passwordChange.newPassword")} error={errors.new_password?.message} description={t("passwordChange.newPasswordHint")}>
             {(control) => <Input {...control} type="password" autoComplete="new-password" {...form.register("new_password")} />}
           </Field>
-          <Field label="Confirm new password" error={errors.confirm?.message}>
+          <Field label={t("passwordChange.confirm")} error={errors.confirm?.message}>
             {(control) => <Input {...control} type="password" autoComplete="new-password" {...form.register("confirm")} />}
           </Field>
           <div>
             <Button type="submit" disabled={isSubmitting}>
-              {isSubmitting ? "Changing…" : "Change password"}
+              {isSubmitting ? t("passwordChange.submitting") : t("passwordChange.submit")}
             </Button>
           </div>
         </form>

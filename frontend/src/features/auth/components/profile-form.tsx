@@ -1,5 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
+import { useTranslation } from "react-i18next";
 
 import { UnsavedChangesGuard } from "@/components/unsaved-changes-guard";
 import { Button } from "@/components/ui/button";
@@ -19,6 +20,7 @@ import { PROFILE_CURRENCIES, profileSchema, type ProfileValues } from "../lib/ac
  * collection (Settings → Collections): `collectionCurrency` only shows it.
  */
 export function ProfileForm({ user, collectionCurrency }: { user: User; collectionCurrency?: string | undefined }) {
+  const { t } = useTranslation("auth");
   const update = useUpdateMe();
   const form = useForm<ProfileValues>({
     resolver: zodResolver(profileSchema),
@@ -32,7 +34,7 @@ export function ProfileForm({ user, collectionCurrency }: { user: User; collecti
     try {
       const saved = await update.mutateAsync(values);
       form.reset({ display_name: saved.display_name ?? "", display_currency: saved.display_currency });
-      toast.success("Profile saved.");
+      toast.success(t("profile.saved"));
     } catch (error) {
       applyServerErrors(error, form);
     }
@@ -41,29 +43,29 @@ export function ProfileForm({ user, collectionCurrency }: { user: User; collecti
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Profile</CardTitle>
-        <CardDescription>How you appear to people you share a collection with, and how values are shown to you.</CardDescription>
+        <CardTitle>{t("profile.title")}</CardTitle>
+        <CardDescription>{t("profile.description")}</CardDescription>
       </CardHeader>
       <CardContent>
-        <form noValidate aria-label="Profile" onSubmit={onSubmit} className="grid max-w-md gap-4">
+        <form noValidate aria-label={t("profile.formLabel")} onSubmit={onSubmit} className="grid max-w-md gap-4">
           <FormAlert message={errors.root?.serverError?.message} />
           <UnsavedChangesGuard dirty={isDirty && !isSubmitting} />
-          <Field label="Email">{(control) => <Input {...control} value={user.email} readOnly disabled />}</Field>
-          <Field label="Display name" error={errors.display_name?.message}>
+          <Field label={t("profile.email")}>{(control) => <Input {...control} value={user.email} readOnly disabled />}</Field>
+          <Field label={t("profile.displayName")} error={errors.display_name?.message}>
             {(control) => <Input {...control} autoComplete="name" {...form.register("display_name")} />}
           </Field>
           <Field
-            label="Display currency"
+            label={t("profile.currency")}
             error={errors.display_currency?.message}
             description={
               collectionCurrency
-                ? `Your collection is kept in ${collectionCurrency}; change that under Collections.`
-                : "Each collection keeps its own currency; change it under Collections."
+                ? t("profile.currencyHintKept", { currency: collectionCurrency })
+                : t("profile.currencyHint")
             }
           >
             {(control) => (
               <NativeSelect {...control} {...form.register("display_currency")}>
-                <option value="">Each collection's own currency</option>
+                <option value="">{t("profile.currencyOwn")}</option>
                 {choices.map((code) => (
                   <option key={code} value={code}>
                     {code}
@@ -74,7 +76,7 @@ export function ProfileForm({ user, collectionCurrency }: { user: User; collecti
           </Field>
           <div>
             <Button type="submit" disabled={isSubmitting || !isDirty}>
-              {isSubmitting ? "Saving…" : "Save profile"}
+              {isSubmitting ? t("profile.submitting") : t("profile.submit")}
             </Button>
           </div>
         </form>

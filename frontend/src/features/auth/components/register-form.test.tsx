@@ -6,7 +6,6 @@ import { describe, expect, it, vi } from "vitest";
 import { tokenStore } from "@/lib/api/token-store";
 import { createTestQueryClient } from "@/testing/render";
 
-import { EXISTING_ACCOUNT_MESSAGE } from "../api/register";
 import { RegisterForm } from "./register-form";
 
 function setup() {
@@ -39,7 +38,9 @@ describe("register form", () => {
   it("says an existing address must sign in with its own password", async () => {
     const { user, onSuccess } = setup();
     await signUp(user, "ada@example.com", "not-adas-password-1");
-    expect(await screen.findByRole("alert")).toHaveTextContent(EXISTING_ACCOUNT_MESSAGE);
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "This email address already has an account: sign in with its password, or reset it. We also sent its owner a note.",
+    );
     expect(onSuccess).not.toHaveBeenCalled();
   });
 });

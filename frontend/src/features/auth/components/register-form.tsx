@@ -1,5 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
+import { useTranslation } from "react-i18next";
 
 import { Button } from "@/components/ui/button";
 import { Field, FormAlert } from "@/components/ui/form";
@@ -12,6 +13,7 @@ import { registerSchema, type RegisterValues } from "../lib/schemas";
 type Values = RegisterValues;
 
 export function RegisterForm({ onSuccess }: { onSuccess: () => void }) {
+  const { t } = useTranslation("auth");
   const registerAccount = useRegister();
   const form = useForm<Values>({
     resolver: zodResolver(registerSchema),
@@ -31,20 +33,20 @@ export function RegisterForm({ onSuccess }: { onSuccess: () => void }) {
   return (
     <form noValidate onSubmit={onSubmit} className="grid gap-4">
       <FormAlert message={errors.root?.serverError?.message} />
-      <Field label="Display name" error={errors.display_name?.message} description="Shown to people you share a collection with.">
+      <Field label={t("register.displayName")} error={errors.display_name?.message} description={t("register.displayNameHint")}>
         {(control) => <Input {...control} autoComplete="nickname" autoFocus {...form.register("display_name")} />}
       </Field>
-      <Field label="Email" required error={errors.email?.message}>
+      <Field label={t("register.email")} required error={errors.email?.message}>
         {(control) => <Input {...control} type="email" autoComplete="email" {...form.register("email")} />}
       </Field>
-      <Field label="Password" required error={errors.password?.message}>
+      <Field label={t("register.password")} required error={errors.password?.message}>
         {(control) => <Input {...control} type="password" autoComplete="new-password" {...form.register("password")} />}
       </Field>
-      <Field label="Confirm password" required error={errors.confirm?.message}>
+      <Field label={t("register.confirm")} required error={errors.confirm?.message}>
         {(control) => <Input {...control} type="password" autoComplete="new-password" {...form.register("confirm")} />}
       </Field>
       <Button type="submit" disabled={isSubmitting} className="mt-1">
-        {isSubmitting ? "Creating account…" : "Create account"}
+        {isSubmitting ? t("register.submitting") : t("register.submit")}
       </Button>
     </form>
   );

@@ -1,5 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
+import { useTranslation } from "react-i18next";
 
 import { Button } from "@/components/ui/button";
 import { Field, FormAlert } from "@/components/ui/form";
@@ -11,6 +12,7 @@ import { resetPasswordSchema, type ResetPasswordValues } from "../lib/account-sc
 
 /** The new password for a mailed link; `onSuccess` runs once it is set (every session ended). */
 export function ResetPasswordForm({ uid, token, onSuccess }: { uid: string; token: string; onSuccess: () => void }) {
+  const { t } = useTranslation("auth");
   const confirm = useConfirmPasswordReset();
   const form = useForm<ResetPasswordValues>({ resolver: zodResolver(resetPasswordSchema), defaultValues: { new_password: "", confirm: "" } });
   const { errors, isSubmitting } = form.formState;
@@ -27,14 +29,14 @@ export function ResetPasswordForm({ uid, token, onSuccess }: { uid: string; toke
   return (
     <form noValidate onSubmit={onSubmit} className="grid gap-4">
       <FormAlert message={errors.root?.serverError?.message} />
-      <Field label="New password" error={errors.new_password?.message} description="At least 8 characters; not only digits.">
+      <Field label={t("reset.newPassword")} error={errors.new_password?.message} description={t("reset.newPasswordHint")}>
         {(control) => <Input {...control} type="password" autoComplete="new-password" autoFocus {...form.register("new_password")} />}
       </Field>
-      <Field label="Confirm new password" error={errors.confirm?.message}>
+      <Field label={t("reset.confirm")} error={errors.confirm?.message}>
         {(control) => <Input {...control} type="password" autoComplete="new-password" {...form.register("confirm")} />}
       </Field>
       <Button type="submit" disabled={isSubmitting}>
-        {isSubmitting ? "Saving…" : "Set new password"}
+        {isSubmitting ? t("reset.submitting") : t("reset.submit")}
       </Button>
     </form>
   );

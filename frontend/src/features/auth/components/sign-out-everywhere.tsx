@@ -1,5 +1,6 @@
 import { LogOut } from "lucide-react";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 
 import { ConfirmDestructiveDialog } from "@/components/confirm-destructive-dialog";
@@ -11,14 +12,15 @@ import { paths } from "@/config/paths";
 import { useSignOutEverywhere } from "../api/end-account";
 
 export function SignOutEverywhere() {
+  const { t } = useTranslation("auth");
   const [open, setOpen] = useState(false);
   const navigate = useNavigate();
   const signOut = useSignOutEverywhere(() => void navigate(paths.login, { replace: true }));
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Sessions</CardTitle>
-        <CardDescription>Lost a phone, or signed in on a shared computer? End every session at once.</CardDescription>
+        <CardTitle>{t("sessions.title")}</CardTitle>
+        <CardDescription>{t("sessions.description")}</CardDescription>
       </CardHeader>
       <CardContent>
         <ConfirmDestructiveDialog
@@ -29,16 +31,16 @@ export function SignOutEverywhere() {
           }}
           trigger={
             <Button variant="outline">
-              <LogOut aria-hidden /> Sign out everywhere
+              <LogOut aria-hidden /> {t("sessions.button")}
             </Button>
           }
-          title="Sign out of every session?"
-          description="Every device signed in to your account is signed out, this one included. You can sign in again right away."
-          confirmLabel="Sign out everywhere"
-          pendingLabel="Signing out…"
+          title={t("sessions.confirmTitle")}
+          description={t("sessions.confirmDescription")}
+          confirmLabel={t("sessions.confirm")}
+          pendingLabel={t("sessions.pending")}
           pending={signOut.isPending}
           error={signOut.isError ? signOut.error : null}
-          onConfirm={() => signOut.mutate(undefined, { onSuccess: () => toast.success("Signed out of every session.") })}
+          onConfirm={() => signOut.mutate(undefined, { onSuccess: () => toast.success(t("sessions.done")) })}
         />
       </CardContent>
     </Card>

@@ -1,4 +1,5 @@
 import { LogOut, Settings, ShieldCheck } from "lucide-react";
+import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 
 import { Button } from "@/components/ui/button";
@@ -21,14 +22,15 @@ function initials(name: string): string {
 }
 
 export function UserMenu() {
+  const { t } = useTranslation("auth");
   const user = useMe().data;
   const navigate = useNavigate();
   const logout = useLogout(() => void navigate(paths.login, { replace: true }));
-  const name = user ? user.display_name || user.email : "you";
+  const name = user ? user.display_name || user.email : t("userMenu.you");
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="icon" className="rounded-full" aria-label={`Account menu for ${name}`}>
+        <Button variant="ghost" size="icon" className="rounded-full" aria-label={t("userMenu.button", { name })}>
           <span className="flex size-8 items-center justify-center rounded-full bg-primary text-xs font-semibold text-primary-foreground">
             {initials(name)}
           </span>
@@ -36,23 +38,23 @@ export function UserMenu() {
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end" className="w-60">
         <DropdownMenuLabel className="grid gap-0.5">
-          <span className="truncate">{user?.display_name || "Signed in"}</span>
+          <span className="truncate">{user?.display_name || t("userMenu.signedIn")}</span>
           <span className="truncate text-xs font-normal text-muted-foreground">{user?.email}</span>
         </DropdownMenuLabel>
         <DropdownMenuSeparator />
         <DropdownMenuItem asChild>
           <Link to={paths.settings}>
-            <Settings aria-hidden /> Settings
+            <Settings aria-hidden /> {t("userMenu.settings")}
           </Link>
         </DropdownMenuItem>
         <DropdownMenuItem asChild>
           <Link to={paths.settingsSecurity}>
-            <ShieldCheck aria-hidden /> Password and sessions
+            <ShieldCheck aria-hidden /> {t("userMenu.security")}
           </Link>
         </DropdownMenuItem>
         <DropdownMenuSeparator />
         <DropdownMenuItem disabled={logout.isPending} onSelect={() => logout.mutate()}>
-          <LogOut aria-hidden /> Log out
+          <LogOut aria-hidden /> {t("userMenu.logout")}
         </DropdownMenuItem>
       </DropdownMenuContent>
     </DropdownMenu>

@@ -1,5 +1,6 @@
 import { MailWarning, XIcon } from "lucide-react";
 import { useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
@@ -20,6 +21,7 @@ function readDismissed(userId: number): boolean {
 
 /** "Verify your address" for an unverified account, with "resend"; dismissed for this tab's session. */
 export function VerifyEmailBanner() {
+  const { t } = useTranslation("auth");
   const user = useMe().data;
   const resend = useResendVerification();
   const [dismissed, setDismissed] = useState<number | null>(null);
@@ -35,10 +37,10 @@ export function VerifyEmailBanner() {
   };
 
   return (
-    <section aria-label="Verify your email address" className="flex flex-wrap items-center gap-3 border-b bg-accent/50 px-4 py-2 text-sm sm:px-6">
+    <section aria-label={t("verifyBanner.label")} className="flex flex-wrap items-center gap-3 border-b bg-accent/50 px-4 py-2 text-sm sm:px-6">
       <MailWarning aria-hidden className="size-4 shrink-0 text-muted-foreground" />
       <p className="min-w-0 flex-1">
-        Please verify your address: open the link we mailed to <strong className="font-medium">{user.email}</strong>.
+        <Trans t={t} i18nKey="verifyBanner.text" values={{ email: user.email }} components={{ email: <strong className="font-medium" /> }} />
       </p>
       <Button
         variant="outline"
@@ -51,9 +53,9 @@ export function VerifyEmailBanner() {
           })
         }
       >
-        {resend.isPending ? "Sending…" : resend.isSuccess ? "Link sent" : "Resend link"}
+        {resend.isPending ? t("verifyBanner.sending") : resend.isSuccess ? t("verifyBanner.sent") : t("verifyBanner.resend")}
       </Button>
-      <Button variant="ghost" size="icon" className="size-8" aria-label="Dismiss" onClick={dismiss}>
+      <Button variant="ghost" size="icon" className="size-8" aria-label={t("verifyBanner.dismiss")} onClick={dismiss}>
         <XIcon aria-hidden />
       </Button>
     </section>

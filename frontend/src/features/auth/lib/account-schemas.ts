@@ -1,14 +1,14 @@
 // zod/mini, as the login and register forms: the public reset screens stay light.
 import * as z from "zod/mini";
 
-import { loginSchema } from "./schemas";
+import { loginSchema, message } from "./schemas";
 
-const newPassword = z.string().check(z.minLength(8, "Use at least 8 characters."));
+const newPassword = z.string().check(z.minLength(8, message("passwordTooShort")));
 
 function confirmed(values: { new_password: string; confirm: string }) {
   return values.new_password === values.confirm;
 }
-const mismatch = { path: ["confirm"], message: "The passwords do not match." };
+const mismatch = { path: ["confirm"], ...message("passwordMismatch") };
 
 export const forgotPasswordSchema = z.object({ email: loginSchema.shape.email });
 export type ForgotPasswordValues = z.infer<typeof forgotPasswordSchema>;
@@ -20,7 +20,7 @@ export type ResetPasswordValues = z.infer<typeof resetPasswordSchema>;
 
 export const changePasswordSchema = z
   .object({
-    current_password: z.string().check(z.minLength(1, "Enter your current password.")),
+    current_password: z.string().check(z.minLength(1, message("currentPasswordRequired"))),
     new_password: newPassword,
     confirm: z.string(),
   })
@@ -28,7 +28,7 @@ export const changePasswordSchema = z
     z.refine(confirmed, mismatch),
     z.refine((values) => values.new_password !== values.current_password, {
       path: ["new_password"],
-      message: "Choose a password different from the current one.",
+      ...message("passwordUnchanged"),
     }),
   );
 export type ChangePasswordValues = z.infer<typeof changePasswordSchema>;
@@ -36,16 +36,17 @@ export type ChangePasswordValues = z.infer<typeof changePasswordSchema>;
 export const PROFILE_CURRENCIES = ["USD", "EUR", "GBP", "JPY", "CHF", "CAD", "AUD", "SEK", "NOK", "DKK", "PLN", "CZK"] as const;
 
 export const profileSchema = z.object({
-  display_name: z.string().check(z.trim(), z.maxLength(100, "At most 100 characters.")),
+  display_name: z.string().check(z.trim(), z.maxLength(100, message("nameTooLong"))),
   display_currency: z.string().check(
     z.trim(),
     z.toUpperCase(),
-    z.regex(/^([A-Z]{3})?$/, "Use a three-letter ISO 4217 code, like EUR."),
+    z.regex(/^([A-Z]{3})?$/, message("currencyCode")),
   ),
 });
 export type ProfileValues = z.infer<typeof profileSchema>;
 
-/** What the person types to confirm deleting their account. */
+/** What the person types to confirm deleting their account, in English (the dialog asks
+ * for its own language's word: `auth:deleteAccount.word`). */
 export const DELETE_WORD = "DELETE";
 
 /** Case and surrounding spaces do not matter; the word does. */

@@ -1,6 +1,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { ShoppingBag } from "lucide-react";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useForm } from "react-hook-form";
 import { z } from "@/lib/zod";
 
@@ -11,16 +12,18 @@ import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
 import { applyServerErrors } from "@/lib/api/form-errors";
 import type { Collectible } from "@/lib/api/types";
-import { AMOUNT_HINT, amountOrNull, isAmountOrEmpty } from "@/lib/money";
+import { amountHint, amountOrNull, isAmountOrEmpty } from "@/lib/money";
+import { i18n } from "@/i18n";
 
 import { useAcquireCollectible } from "../api/acquire-collectible";
-import { todayIso } from "../lib/form-schema";
+import { optionalCurrency, todayIso } from "../lib/form-schema";
 
-const optionalAmount = z.string().trim().refine((v) => isAmountOrEmpty(v), AMOUNT_HINT);
+// Messages are functions: looked up when a value is checked, in the language of that moment.
+const optionalAmount = z.string().trim().refine((v) => isAmountOrEmpty(v), { error: () => amountHint() });
 const schema = z.object({
-  purchase_price: z.string().trim().refine((v) => v !== "" && isAmountOrEmpty(v), "What did you pay for one? e.g. 41.50"),
-  purchase_currency: z.string().trim().refine((v) => v === "" || /^[A-Za-z]{3}$/.test(v), "A 3-letter ISO code, e.g. EUR."),
-  purchase_date: z.string().min(1, "When did you buy it?"),
+  purchase_price: z.string().trim().refine((v) => v !== "" && isAmountOrEmpty(v), { error: () => i18n.t("collectibles:acquire.pricePaid") }),
+  purchase_currency: optionalCurrency(),
+  purchase_date: z.string().min(1, { error: () => i18n.t("collectibles:acquire.purchaseDate") }),
   purchase_fees: optionalAmount,
   purchase_shipping: optionalAmount,
 });
@@ -28,6 +31,7 @@ type Values = z.infer<typeof schema>;
 
 /** "I bought it": records the purchase and moves the item from the want list to the collection. */
 export function AcquireDialog({ item, onAcquired }: { item: Collectible; onAcquired?: (item: Collectible) => void }) {
+  const { t } = useTranslation(["collectibles", "common"]);
   const [open, setOpen] = useState(false);
   const acquire = useAcquireCollectible(item.id);
   const form = useForm<Values>({
@@ -44,7 +48,7 @@ export function AcquireDialog({ item, onAcquired }: { item: Collectible; onAcqui
         purchase_fees: amountOrNull(v.purchase_fees),
         purchase_shipping: amountOrNull(v.purchase_shipping),
       });
-      toast.success(`“${owned.name}” is in your collection now.`);
+      toast.success(t("acquire.done", { name: owned.name }));
       setOpen(false);
       onAcquired?.(owned);
     } catch (error) {
@@ -55,39 +59,39 @@ export function AcquireDialog({ item, onAcquired }: { item: Collectible; onAcqui
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
         <Button>
-          <ShoppingBag aria-hidden /> I bought it
+          <ShoppingBag aria-hidden /> {t("acquire.button")}
         </Button>
       </DialogTrigger>
       <DialogContent>
-        <DialogTitle>I bought it</DialogTitle>
-        <DialogDescription>It moves to your collection with its trackers and price history.</DialogDescription>
-        <form noValidate onSubmit={submit} className="grid gap-4" aria-label="Record the purchase">
+        <DialogTitle>{t("acquire.title")}</DialogTitle>
+        <DialogDescription>{t("acquire.description")}</DialogDescription>
+        <form noValidate onSubmit={submit} className="grid gap-4" aria-label={t("acquire.form")}>
           <FormAlert message={errors.root?.serverError?.message} />
           <div className="grid gap-4 sm:grid-cols-[1fr_8rem]">
-            <Field label="Price paid, each" required error={errors.purchase_price?.message}>
+            <Field label={t("form.pricePaid")} required error={errors.purchase_price?.message}>
               {(c) => <Input {...c} inputMode="decimal" autoFocus {...form.register("purchase_price")} />}
             </Field>
-            <Field label="Currency" error={errors.purchase_currency?.message}>
+            <Field label={t("form.currency")} error={errors.purchase_currency?.message}>
               {(c) => <Input {...c} maxLength={3} className="uppercase" {...form.register("purchase_currency")} />}
             </Field>
           </div>
-          <Field label="Purchase date" required error={errors.purchase_date?.message}>
+          <Field label={t("form.purchaseDate")} required error={errors.purchase_date?.message}>
             {(c) => <Input {...c} type="date" {...form.register("purchase_date")} />}
           </Field>
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field label="Fees" error={errors.purchase_fees?.message}>
+            <Field label={t("form.fees")} error={errors.purchase_fees?.message}>
               {(c) => <Input {...c} inputMode="decimal" placeholder="0.00" {...form.register("purchase_fees")} />}
             </Field>
-            <Field label="Shipping" error={errors.purchase_shipping?.message}>
+            <Field label={t("form.shipping")} error={errors.purchase_shipping?.message}>
               {(c) => <Input {...c} inputMode="decimal" placeholder="0.00" {...form.register("purchase_shipping")} />}
             </Field>
           </div>
           <div className="flex justify-end gap-2">
             <Button type="button" variant="outline" onClick={() => setOpen(false)}>
-              Cancel
+              {t("common:actions.cancel")}
             </Button>
             <Button type="submit" disabled={isSubmitting}>
-              {isSubmitting ? "Saving…" : "Move to my collection"}
+              {isSubmitting ? t("common:actions.saving") : t("acquire.submit")}
             </Button>
           </div>
         </form>

@@ -1,5 +1,6 @@
 import { FolderInput, MapPin, Shapes, Sparkles, Tag, TagsIcon, Trash2, X } from "lucide-react";
 import { useId, useState, type SyntheticEvent } from "react";
+import { useTranslation } from "react-i18next";
 
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
@@ -8,9 +9,10 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { toast } from "@/components/ui/toast";
+import { formatLocale } from "@/i18n/languages";
 import { isApiError, toApiError } from "@/lib/api/errors";
 import type { Category, CollectibleListQuery, Condition } from "@/lib/api/types";
-import { CATEGORIES, CONDITIONS } from "@/lib/choices";
+import { CATEGORIES, CONDITIONS, translatedChoices } from "@/lib/choices";
 
 import { useBulkUpdateCollectibles, type BulkAction, type BulkTarget } from "../api/bulk-update";
 import { normalizeTag } from "../lib/tags";
@@ -19,26 +21,18 @@ import { selectionSize, type SelectionControls } from "../lib/use-selection";
 /** The actions the bar offers (the API's `set_tags` is for scripts: add and remove are clearer). */
 type ActionKind = Exclude<BulkAction["action"], "set_tags">;
 
-const ACTIONS: { kind: ActionKind; label: string; icon: typeof Tag }[] = [
-  { kind: "add_tags", label: "Add tags", icon: Tag },
-  { kind: "remove_tags", label: "Remove tags", icon: TagsIcon },
-  { kind: "set_condition", label: "Set condition", icon: Sparkles },
-  { kind: "set_location", label: "Set location", icon: MapPin },
-  { kind: "set_category", label: "Set category", icon: Shapes },
-  { kind: "delete", label: "Delete", icon: Trash2 },
+/** The bar's buttons, in order; each one's words are under `bulk.<kind>` in the catalogue. */
+const ACTIONS: { kind: ActionKind; icon: typeof Tag }[] = [
+  { kind: "add_tags", icon: Tag },
+  { kind: "remove_tags", icon: TagsIcon },
+  { kind: "set_condition", icon: Sparkles },
+  { kind: "set_location", icon: MapPin },
+  { kind: "set_category", icon: Shapes },
+  { kind: "delete", icon: Trash2 },
 ];
 
-const items = (n: number) => `${n.toLocaleString()} item${n === 1 ? "" : "s"}`;
-
-/** What the dialog asks, and what the toast says once done. */
-const COPY: Record<ActionKind, { title: (n: number) => string; confirm: (n: number) => string; done: (n: number) => string }> = {
-  add_tags: { title: (n) => `Add tags to ${items(n)}`, confirm: () => "Add tags", done: (n) => `Tagged ${items(n)}.` },
-  remove_tags: { title: (n) => `Remove tags from ${items(n)}`, confirm: () => "Remove tags", done: (n) => `Removed the tags from ${items(n)}.` },
-  set_condition: { title: (n) => `Set the condition of ${items(n)}`, confirm: () => "Set condition", done: (n) => `Updated the condition of ${items(n)}.` },
-  set_location: { title: (n) => `Set where ${items(n)} are kept`, confirm: () => "Set location", done: (n) => `Moved ${items(n)}.` },
-  set_category: { title: (n) => `Set the category of ${items(n)}`, confirm: () => "Set category", done: (n) => `Updated the category of ${items(n)}.` },
-  delete: { title: (n) => `Delete ${items(n)}?`, confirm: (n) => `Delete ${items(n)}`, done: (n) => `Deleted ${items(n)}.` },
-};
+/** A count the way the app's language writes numbers, and the count itself for the plural. */
+const counted = (n: number) => ({ count: n, n: n.toLocaleString(formatLocale()) });
 
 function parseTags(text: string): string[] {
   return [...new Set(text.split(/[,;]/).map(normalizeTag).filter(Boolean))];
@@ -54,6 +48,7 @@ interface DialogProps {
 
 /** The one confirmation: the value to set, and the button that sends the request. */
 function BulkDialog({ kind, count, target, onClose, onDone }: DialogProps) {
+  const { t } = useTranslation(["collectibles", "common"]);
   const id = useId();
   const bulk = useBulkUpdateCollectibles();
   const [tags, setTags] = useState("");
@@ -84,7 +79,7 @@ function BulkDialog({ kind, count, target, onClose, onDone }: DialogProps) {
   const send = (confirmHistory: boolean) => {
     const body = action();
     if (!body) {
-      setLocalError("Enter at least one tag.");
+      setLocalError(t("bulk.noTags"));
       return;
     }
     setLocalError(null);
@@ -93,7 +88,7 @@ function BulkDialog({ kind, count, target, onClose, onDone }: DialogProps) {
       { ...target, ...body, ...extra },
       {
         onSuccess: (result) => {
-          toast.success(COPY[kind].done(result.changed));
+          toast.success(t(`bulk.${kind}.done`, counted(result.changed)));
           onDone();
         },
       },
@@ -110,27 +105,25 @@ function BulkDialog({ kind, count, target, onClose, onDone }: DialogProps) {
       <DialogContent>
         <form onSubmit={submit} className="grid gap-4">
           <DialogHeader>
-            <DialogTitle>{COPY[kind].title(count)}</DialogTitle>
+            <DialogTitle>{t(`bulk.${kind}.title`, counted(count))}</DialogTitle>
             <DialogDescription>
-              {kind === "delete"
-                ? "They are removed from your collection. This cannot be undone."
-                : "One change for all of them, saved together: if one cannot be changed, none is."}
+              {kind === "delete" ? t("bulk.deleteDescription") : t("bulk.changeDescription")}
             </DialogDescription>
           </DialogHeader>
           {kind === "add_tags" || kind === "remove_tags" ? (
             <div className="grid gap-1.5">
-              <Label htmlFor={`${id}-tags`}>Tags</Label>
-              <Input id={`${id}-tags`} autoFocus value={tags} onChange={(e) => setTags(e.target.value)} placeholder="holo, first edition" aria-describedby={`${id}-tags-hint`} />
+              <Label htmlFor={`${id}-tags`}>{t("bulk.tags")}</Label>
+              <Input id={`${id}-tags`} autoFocus value={tags} onChange={(e) => setTags(e.target.value)} placeholder={t("bulk.tagsPlaceholder")} aria-describedby={`${id}-tags-hint`} />
               <p id={`${id}-tags-hint`} className="text-xs text-muted-foreground">
-                Separate several with commas.
+                {t("bulk.tagsHint")}
               </p>
             </div>
           ) : null}
           {kind === "set_condition" ? (
             <div className="grid gap-1.5">
-              <Label htmlFor={`${id}-condition`}>Condition</Label>
+              <Label htmlFor={`${id}-condition`}>{t("bulk.condition")}</Label>
               <NativeSelect id={`${id}-condition`} value={condition} onChange={(e) => setCondition(e.target.value as Condition)}>
-                {CONDITIONS.map((c) => (
+                {translatedChoices(CONDITIONS, t).map((c) => (
                   <option key={c.value} value={c.value}>
                     {c.label}
                   </option>
@@ -140,9 +133,9 @@ function BulkDialog({ kind, count, target, onClose, onDone }: DialogProps) {
           ) : null}
           {kind === "set_category" ? (
             <div className="grid gap-1.5">
-              <Label htmlFor={`${id}-category`}>Category</Label>
+              <Label htmlFor={`${id}-category`}>{t("bulk.category")}</Label>
               <NativeSelect id={`${id}-category`} value={category} onChange={(e) => setCategory(e.target.value as Category)}>
-                {CATEGORIES.map((c) => (
+                {translatedChoices(CATEGORIES, t).map((c) => (
                   <option key={c.value} value={c.value}>
                     {c.label}
                   </option>
@@ -152,23 +145,23 @@ function BulkDialog({ kind, count, target, onClose, onDone }: DialogProps) {
           ) : null}
           {kind === "set_location" ? (
             <div className="grid gap-1.5">
-              <Label htmlFor={`${id}-location`}>Location</Label>
-              <Input id={`${id}-location`} autoFocus maxLength={100} value={location} onChange={(e) => setLocation(e.target.value)} placeholder="Binder 2, shelf A" />
-              <p className="text-xs text-muted-foreground">Leave empty to clear it.</p>
+              <Label htmlFor={`${id}-location`}>{t("bulk.location")}</Label>
+              <Input id={`${id}-location`} autoFocus maxLength={100} value={location} onChange={(e) => setLocation(e.target.value)} placeholder={t("bulk.locationPlaceholder")} />
+              <p className="text-xs text-muted-foreground">{t("bulk.locationHint")}</p>
             </div>
           ) : null}
           <FormAlert message={localError ?? (bulk.isError ? toApiError(bulk.error).message : undefined)} />
           <DialogFooter>
             <Button variant="outline" onClick={onClose}>
-              Cancel
+              {t("common:actions.cancel")}
             </Button>
             {needsHistoryConfirm ? (
               <Button variant="destructive" disabled={bulk.isPending} onClick={() => send(true)}>
-                Delete with their price history
+                {t("bulk.deleteWithHistory")}
               </Button>
             ) : (
               <Button type="submit" variant={kind === "delete" ? "destructive" : "default"} disabled={bulk.isPending}>
-                {bulk.isPending ? "Saving…" : COPY[kind].confirm(count)}
+                {bulk.isPending ? t("common:actions.saving") : kind === "delete" ? t("bulk.delete.confirm", counted(count)) : t(`bulk.${kind}.label`)}
               </Button>
             )}
           </DialogFooter>
@@ -188,6 +181,7 @@ interface BarProps {
 
 /** Shown while items are selected: the count, "select all N", and the bulk actions. */
 export function BulkActionBar({ selection, matching, pageIds, filters }: BarProps) {
+  const { t } = useTranslation("collectibles");
   const [open, setOpen] = useState<ActionKind | null>(null);
   const { selection: picked } = selection;
   const count = selectionSize(picked, matching);
@@ -196,12 +190,12 @@ export function BulkActionBar({ selection, matching, pageIds, filters }: BarProp
   const target: BulkTarget = picked.kind === "all" ? { filters } : { ids: [...picked.ids] };
 
   return (
-    <section aria-label="Bulk actions" className="sticky top-16 z-20 grid gap-2 rounded-lg border bg-card p-3 shadow-sm">
+    <section aria-label={t("bulk.section")} className="sticky top-16 z-20 grid gap-2 rounded-lg border bg-card p-3 shadow-sm">
       <div className="flex flex-wrap items-center gap-2">
         <p className="mr-2 text-sm font-medium" aria-live="polite">
-          {picked.kind === "all" ? `All ${items(count)} matching selected` : `${items(count)} selected`}
+          {picked.kind === "all" ? t("bulk.allSelected", counted(count)) : t("bulk.selected", counted(count))}
         </p>
-        {ACTIONS.map(({ kind, label, icon: Icon }) => (
+        {ACTIONS.map(({ kind, icon: Icon }) => (
           <Button
             key={kind}
             size="sm"
@@ -209,19 +203,19 @@ export function BulkActionBar({ selection, matching, pageIds, filters }: BarProp
             className={kind === "delete" ? "text-destructive hover:text-destructive" : undefined}
             onClick={() => setOpen(kind)}
           >
-            <Icon aria-hidden /> {label}
+            <Icon aria-hidden /> {t(`bulk.${kind}.label`)}
           </Button>
         ))}
         <Button size="sm" variant="ghost" className="ml-auto" onClick={selection.clear}>
-          <X aria-hidden /> Clear selection
+          <X aria-hidden /> {t("bulk.clearSelection")}
         </Button>
       </div>
       {wholePage && matching > pageIds.length ? (
         <p className="flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
           <FolderInput aria-hidden className="size-4" />
-          All {items(pageIds.length)} on this page are selected.
+          {t("bulk.pageSelected", counted(pageIds.length))}
           <Button variant="link" size="sm" className="h-auto px-0" onClick={selection.selectAllMatching}>
-            Select all {items(matching)} matching the filters
+            {t("bulk.selectAllMatching", counted(matching))}
           </Button>
         </p>
       ) : null}

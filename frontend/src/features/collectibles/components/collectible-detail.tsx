@@ -1,5 +1,6 @@
 import { ArrowLeft, Pencil } from "lucide-react";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 
 import { Badge } from "@/components/ui/badge";
@@ -10,14 +11,15 @@ import type { Collectible, Vendor } from "@/lib/api/types";
 import { CATEGORIES, COMPLETENESS, CONDITIONS, FINISHES, GRADERS, LANGUAGES, MARKET_REGIONS, labelOf } from "@/lib/choices";
 import { formatDate, formatDateTime, formatMoney } from "@/lib/utils";
 
-import { BASIS_SHORT, ageLabel } from "../lib/item-value";
+import { ageLabel, basisShort } from "../lib/item-value";
 import { DeleteCollectibleButton } from "./delete-collectible-button";
 import { DuplicateCollectibleButton } from "./duplicate-collectible-button";
 import { GainText } from "./item-bits";
 
 function Facts({ items }: { items: [string, ReactNode][] }) {
+  const { t } = useTranslation("collectibles");
   const shown = items.filter(([, value]) => value !== "" && value !== null && value !== undefined);
-  if (shown.length === 0) return <p className="text-sm text-muted-foreground">Nothing recorded.</p>;
+  if (shown.length === 0) return <p className="text-sm text-muted-foreground">{t("detail.nothingRecorded")}</p>;
   return (
     <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-6 gap-y-2 text-sm">
       {shown.map(([label, value]) => (
@@ -44,26 +46,26 @@ interface CollectibleDetailProps {
 /** The item's value where the page starts (the price section with its chart and
  * trackers comes after the facts): what it is worth, on what basis, and the gain. */
 function HeaderValue({ item }: { item: Collectible }) {
+  const { t } = useTranslation("collectibles");
   const valuation = item.valuation;
   if (item.status !== "owned" || !valuation) return null;
-  const detail = [BASIS_SHORT[valuation.basis], ageLabel(valuation.age_days)].filter(Boolean).join(", ");
+  const detail = [basisShort(valuation.basis, t), ageLabel(valuation.age_days, t)].filter(Boolean).join(", ");
   return (
     <dl className="mt-3 flex flex-wrap items-end gap-x-6 gap-y-2" data-testid="header-value">
       <div>
-        <dt className="text-xs text-muted-foreground">Value</dt>
+        <dt className="text-xs text-muted-foreground">{t("detail.value")}</dt>
         <dd className="text-xl font-semibold tabular-nums">
-          {valuation.value !== null ? formatMoney(valuation.value, valuation.currency) : "No value yet"}
+          {valuation.value !== null ? formatMoney(valuation.value, valuation.currency) : t("detail.noValue")}
           {valuation.value !== null && detail ? (
             <span className={valuation.is_stale ? "ml-2 text-xs font-normal text-warning" : "ml-2 text-xs font-normal text-muted-foreground"}>
-              {detail}
-              {valuation.is_stale ? " · stale" : ""}
+              {[detail, valuation.is_stale ? t("value.stale") : ""].filter(Boolean).join(" · ")}
             </span>
           ) : null}
         </dd>
       </div>
       {valuation.value !== null && valuation.cost !== null ? (
         <div>
-          <dt className="text-xs text-muted-foreground">Gain</dt>
+          <dt className="text-xs text-muted-foreground">{t("detail.gain")}</dt>
           <dd className="font-medium tabular-nums">
             <GainText item={item} />
           </dd>
@@ -74,6 +76,7 @@ function HeaderValue({ item }: { item: Collectible }) {
 }
 
 export function CollectibleDetail({ item, vendor, renderPrices, renderPhotos, renderWant }: CollectibleDetailProps) {
+  const { t } = useTranslation(["collectibles", "common"]);
   const navigate = useNavigate();
   const canEdit = vendor ? vendor.role !== "viewer" : true;
   const card = item.card_details;
@@ -84,15 +87,15 @@ export function CollectibleDetail({ item, vendor, renderPrices, renderPhotos, re
     <div className="grid gap-6">
       <div>
         <Link to={paths.collection} className="inline-flex items-center gap-1 rounded-sm text-sm text-muted-foreground hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
-          <ArrowLeft aria-hidden className="size-4" /> Collection
+          <ArrowLeft aria-hidden className="size-4" /> {t("detail.back")}
         </Link>
         <div className="mt-2 flex flex-wrap items-start justify-between gap-3">
           <div className="min-w-0">
             <h1 className="text-2xl font-semibold tracking-tight break-words">{item.name}</h1>
             <div className="mt-2 flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
-              <Badge>{labelOf(CATEGORIES, item.category)}</Badge>
-              {item.status === "sold" ? <Badge variant="outline">Sold</Badge> : null}
-              {item.status === "wanted" ? <Badge variant="outline">Wanted</Badge> : null}
+              <Badge>{labelOf(CATEGORIES, item.category, t)}</Badge>
+              {item.status === "sold" ? <Badge variant="outline">{t("status.sold")}</Badge> : null}
+              {item.status === "wanted" ? <Badge variant="outline">{t("status.wanted")}</Badge> : null}
               {item.set_name ? <span className="max-w-full break-words">{item.set_name}</span> : null}
               {item.number ? <span className="max-w-full break-words">#{item.number}</span> : null}
               {/* Phones: the collection gets its own line, so no separator can start a line. */}
@@ -111,14 +114,14 @@ export function CollectibleDetail({ item, vendor, renderPrices, renderPhotos, re
             <div className="flex flex-wrap gap-2">
               <Button asChild variant="outline">
                 <Link to={paths.collectibleEdit(item.id)}>
-                  <Pencil aria-hidden /> Edit
+                  <Pencil aria-hidden /> {t("common:actions.edit")}
                 </Link>
               </Button>
               <DuplicateCollectibleButton item={item} onDuplicated={(copy) => void navigate(paths.collectible(copy.id))} />
               <DeleteCollectibleButton item={item} onDeleted={() => void navigate(paths.collection, { replace: true })} />
             </div>
           ) : (
-            <Badge variant="outline">View only</Badge>
+            <Badge variant="outline">{t("detail.viewOnly")}</Badge>
           )}
         </div>
       </div>
@@ -126,19 +129,19 @@ export function CollectibleDetail({ item, vendor, renderPrices, renderPhotos, re
       <div className="grid gap-4 md:grid-cols-2">
         <Card>
           <CardHeader>
-            <CardTitle className="text-base">Facts</CardTitle>
+            <CardTitle className="text-base">{t("detail.facts")}</CardTitle>
           </CardHeader>
           <CardContent>
             <Facts
               items={[
-                ["Condition", labelOf(CONDITIONS, item.condition)],
-                ["Completeness", labelOf(COMPLETENESS, item.completeness)],
-                ["Grading", item.grader ? `${labelOf(GRADERS, item.grader)} ${item.grade ?? ""}`.trim() : ""],
-                ["Certificate", item.cert_number ?? ""],
-                ["Location", item.location ?? ""],
-                ["Quantity", String(quantity)],
+                [t("detail.condition"), labelOf(CONDITIONS, item.condition, t)],
+                [t("detail.completeness"), labelOf(COMPLETENESS, item.completeness, t)],
+                [t("detail.grading"), item.grader ? `${labelOf(GRADERS, item.grader, t)} ${item.grade ?? ""}`.trim() : ""],
+                [t("detail.certificate"), item.cert_number ?? ""],
+                [t("detail.location"), item.location ?? ""],
+                [t("detail.quantity"), String(quantity)],
                 [
-                  "Tags",
+                  t("detail.tags"),
                   item.tags && item.tags.length > 0 ? (
                     <span className="flex flex-wrap gap-1">
                       {item.tags.map((tag) => (
@@ -152,7 +155,7 @@ export function CollectibleDetail({ item, vendor, renderPrices, renderPhotos, re
                   ),
                 ],
                 [
-                  "Marketplace ids",
+                  t("detail.marketplaceIds"),
                   Object.keys(item.external_ids ?? {}).length > 0 ? (
                     <ul>
                       {Object.entries(item.external_ids ?? {}).map(([key, value]) => (
@@ -174,18 +177,18 @@ export function CollectibleDetail({ item, vendor, renderPrices, renderPhotos, re
         ) : (
           <Card>
             <CardHeader>
-              <CardTitle className="text-base">Purchase</CardTitle>
+              <CardTitle className="text-base">{t("detail.purchase")}</CardTitle>
             </CardHeader>
             <CardContent>
               <Facts
                 items={[
-                  ["Price paid, each", item.purchase_price ? formatMoney(item.purchase_price, item.purchase_currency) : "Not recorded"],
-                  ["Total paid", total !== null ? formatMoney(total, item.purchase_currency) : ""],
-                  ["Fees", item.purchase_fees ? formatMoney(item.purchase_fees, item.purchase_currency) : ""],
-                  ["Shipping", item.purchase_shipping ? formatMoney(item.purchase_shipping, item.purchase_currency) : ""],
-                  ["Purchase date", item.purchase_date ? formatDate(item.purchase_date) : ""],
-                  ["Added", formatDateTime(item.created_at)],
-                  ["Last changed", formatDateTime(item.updated_at)],
+                  [t("detail.pricePaid"), item.purchase_price ? formatMoney(item.purchase_price, item.purchase_currency) : t("detail.notRecorded")],
+                  [t("detail.totalPaid"), total !== null ? formatMoney(total, item.purchase_currency) : ""],
+                  [t("detail.fees"), item.purchase_fees ? formatMoney(item.purchase_fees, item.purchase_currency) : ""],
+                  [t("detail.shipping"), item.purchase_shipping ? formatMoney(item.purchase_shipping, item.purchase_currency) : ""],
+                  [t("detail.purchaseDate"), item.purchase_date ? formatDate(item.purchase_date) : ""],
+                  [t("detail.added"), formatDateTime(item.created_at)],
+                  [t("detail.lastChanged"), formatDateTime(item.updated_at)],
                 ]}
               />
             </CardContent>
@@ -194,14 +197,14 @@ export function CollectibleDetail({ item, vendor, renderPrices, renderPhotos, re
         {item.status === "sold" ? (
           <Card>
             <CardHeader>
-              <CardTitle className="text-base">Sale</CardTitle>
+              <CardTitle className="text-base">{t("detail.sale")}</CardTitle>
             </CardHeader>
             <CardContent>
               <Facts
                 items={[
-                  ["Sold for", formatMoney(item.sale_price, item.sale_currency || vendor?.default_currency)],
-                  ["Sale fees", item.sale_fees ? formatMoney(item.sale_fees, item.sale_currency || vendor?.default_currency) : ""],
-                  ["Sale date", item.sale_date ? formatDate(item.sale_date) : ""],
+                  [t("detail.soldFor"), formatMoney(item.sale_price, item.sale_currency || vendor?.default_currency)],
+                  [t("detail.saleFees"), item.sale_fees ? formatMoney(item.sale_fees, item.sale_currency || vendor?.default_currency) : ""],
+                  [t("detail.saleDate"), item.sale_date ? formatDate(item.sale_date) : ""],
                 ]}
               />
             </CardContent>
@@ -210,18 +213,18 @@ export function CollectibleDetail({ item, vendor, renderPrices, renderPhotos, re
         {card ? (
           <Card>
             <CardHeader>
-              <CardTitle className="text-base">Card details</CardTitle>
+              <CardTitle className="text-base">{t("detail.cardDetails")}</CardTitle>
             </CardHeader>
             <CardContent>
               <Facts
                 items={[
-                  ["Game", card.game ?? ""],
-                  ["Set code", card.set_code ?? ""],
-                  ["Language", labelOf(LANGUAGES, card.language)],
-                  ["Market region", labelOf(MARKET_REGIONS, card.market_region)],
-                  ["Rarity", card.rarity ?? ""],
-                  ["Finish", labelOf(FINISHES, card.finish)],
-                  ["Release date", card.release_date ? formatDate(card.release_date) : ""],
+                  [t("detail.game"), card.game ?? ""],
+                  [t("detail.setCode"), card.set_code ?? ""],
+                  [t("detail.language"), labelOf(LANGUAGES, card.language, t)],
+                  [t("detail.marketRegion"), labelOf(MARKET_REGIONS, card.market_region, t)],
+                  [t("detail.rarity"), card.rarity ?? ""],
+                  [t("detail.finish"), labelOf(FINISHES, card.finish, t)],
+                  [t("detail.releaseDate"), card.release_date ? formatDate(card.release_date) : ""],
                 ]}
               />
             </CardContent>
@@ -230,7 +233,7 @@ export function CollectibleDetail({ item, vendor, renderPrices, renderPhotos, re
         {item.notes ? (
           <Card>
             <CardHeader>
-              <CardTitle className="text-base">Notes</CardTitle>
+              <CardTitle className="text-base">{t("detail.notes")}</CardTitle>
             </CardHeader>
             <CardContent>
               <p className="text-sm whitespace-pre-wrap">{item.notes}</p>

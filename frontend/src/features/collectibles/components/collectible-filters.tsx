@@ -1,5 +1,6 @@
 import { CalendarRange, ChevronDown, MapPin, Search, X, type LucideIcon } from "lucide-react";
 import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
 
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -7,11 +8,11 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
-import { CATEGORIES, CONDITIONS, LANGUAGES, MARKET_REGIONS } from "@/lib/choices";
+import { CATEGORIES, CONDITIONS, LANGUAGES, MARKET_REGIONS, translatedChoices } from "@/lib/choices";
 
 import { countActiveFilters, type CollectibleFilters } from "../lib/filters";
 import { DATE_FIELDS, describeFilters } from "../lib/filter-labels";
-import { ORDERINGS, STATUSES, VALUE_BASES, type Ordering } from "../lib/list-options";
+import { ORDERINGS, statusChoices, valueBasisChoices, type CollectiblesT, type Ordering } from "../lib/list-options";
 import { MultiSelectFilter } from "./multi-select-filter";
 
 interface Props {
@@ -61,6 +62,7 @@ function TextFilter({
 }
 
 function DateRangesFilter({ filters, onChange }: Omit<Props, "onClear">) {
+  const { t } = useTranslation("collectibles");
   const id = useId();
   const active = DATE_FIELDS.filter((f) => filters[f.key]).length;
   return (
@@ -68,7 +70,7 @@ function DateRangesFilter({ filters, onChange }: Omit<Props, "onClear">) {
       <PopoverTrigger asChild>
         <Button variant="outline" size="sm">
           <CalendarRange aria-hidden />
-          Dates
+          {t("filters.dates")}
           {active > 0 ? (
             <Badge variant="default" className="px-1.5 py-0">
               {active}
@@ -80,7 +82,7 @@ function DateRangesFilter({ filters, onChange }: Omit<Props, "onClear">) {
       <PopoverContent className="grid w-72 gap-3">
         {DATE_FIELDS.map((field) => (
           <div key={field.key} className="grid gap-1.5">
-            <Label htmlFor={`${id}-${field.key}`}>{field.label}</Label>
+            <Label htmlFor={`${id}-${field.key}`}>{t(`filters.dateField.${field.key}`)}</Label>
             <Input
               id={`${id}-${field.key}`}
               type="date"
@@ -101,35 +103,40 @@ interface Chip {
   remove: () => void;
 }
 
-function activeChips(filters: CollectibleFilters, onChange: Props["onChange"]): Chip[] {
-  return describeFilters(filters).map(({ key, label, clear }) => ({ key, label, remove: () => onChange(clear) }));
+function activeChips(filters: CollectibleFilters, onChange: Props["onChange"], t: CollectiblesT): Chip[] {
+  return describeFilters(filters, t).map(({ key, label, clear }) => ({ key, label, remove: () => onChange(clear) }));
 }
 
 export function CollectibleFiltersBar({ filters, onChange, onClear }: Props) {
+  const { t } = useTranslation("collectibles");
   const sortId = useId();
-  const chips = activeChips(filters, onChange);
+  const chips = activeChips(filters, onChange, t);
+  const multi = (key: "category" | "condition" | "language" | "region" | "valueFrom" | "status") => ({
+    label: t(`filters.${key}.label`),
+    clearLabel: t(`filters.${key}.clear`),
+  });
   return (
-    <section aria-label="Filters and sorting" className="grid gap-3">
+    <section aria-label={t("filters.section")} className="grid gap-3">
       <div className="flex flex-wrap items-center gap-2">
-        <MultiSelectFilter label="Category" options={CATEGORIES} value={filters.category} onChange={(category) => onChange({ category })} />
-        <MultiSelectFilter label="Condition" options={CONDITIONS} value={filters.condition} onChange={(condition) => onChange({ condition })} />
-        <MultiSelectFilter label="Language" options={LANGUAGES} value={filters.language} onChange={(language) => onChange({ language })} />
-        <MultiSelectFilter label="Region" options={MARKET_REGIONS} value={filters.market_region} onChange={(market_region) => onChange({ market_region })} />
-        <MultiSelectFilter label="Value from" options={VALUE_BASES} value={filters.value_basis} onChange={(value_basis) => onChange({ value_basis })} />
+        <MultiSelectFilter {...multi("category")} options={translatedChoices(CATEGORIES, t)} value={filters.category} onChange={(category) => onChange({ category })} />
+        <MultiSelectFilter {...multi("condition")} options={translatedChoices(CONDITIONS, t)} value={filters.condition} onChange={(condition) => onChange({ condition })} />
+        <MultiSelectFilter {...multi("language")} options={translatedChoices(LANGUAGES, t)} value={filters.language} onChange={(language) => onChange({ language })} />
+        <MultiSelectFilter {...multi("region")} options={translatedChoices(MARKET_REGIONS, t)} value={filters.market_region} onChange={(market_region) => onChange({ market_region })} />
+        <MultiSelectFilter {...multi("valueFrom")} options={valueBasisChoices(t)} value={filters.value_basis} onChange={(value_basis) => onChange({ value_basis })} />
         <DateRangesFilter filters={filters} onChange={onChange} />
-        <MultiSelectFilter label="Status" options={STATUSES} value={filters.status} onChange={(status) => onChange({ status })} />
-        <TextFilter key={`tag:${filters.tag}`} label="Tag" icon={Search} value={filters.tag} normalise={(t) => t.trim().toLowerCase()} onCommit={(tag) => onChange({ tag })} />
+        <MultiSelectFilter {...multi("status")} options={statusChoices(t)} value={filters.status} onChange={(status) => onChange({ status })} />
+        <TextFilter key={`tag:${filters.tag}`} label={t("filters.tag")} icon={Search} value={filters.tag} normalise={(text) => text.trim().toLowerCase()} onCommit={(tag) => onChange({ tag })} />
         <TextFilter
           key={`location:${filters.location}`}
-          label="Location"
+          label={t("filters.location")}
           icon={MapPin}
           value={filters.location}
-          normalise={(t) => t.trim()}
+          normalise={(text) => text.trim()}
           onCommit={(location) => onChange({ location })}
         />
         <div className="flex items-center gap-2 sm:ml-auto">
           <Label htmlFor={sortId} className="text-muted-foreground">
-            Sort
+            {t("filters.sort")}
           </Label>
           <NativeSelect
             id={sortId}
@@ -140,14 +147,14 @@ export function CollectibleFiltersBar({ filters, onChange, onClear }: Props) {
           >
             {ORDERINGS.map((o) => (
               <option key={o.value} value={o.value}>
-                {o.label}
+                {t(`ordering.${o.key}`)}
               </option>
             ))}
           </NativeSelect>
         </div>
       </div>
       {chips.length > 0 ? (
-        <ul aria-label="Active filters" className="flex flex-wrap items-center gap-2">
+        <ul aria-label={t("filters.active")} className="flex flex-wrap items-center gap-2">
           {chips.map((chip) => (
             <li key={chip.key}>
               <Badge variant="outline" className="gap-1 py-1 pr-1 pl-2">
@@ -158,7 +165,7 @@ export function CollectibleFiltersBar({ filters, onChange, onClear }: Props) {
                   className="rounded-sm p-0.5 hover:bg-accent focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
                 >
                   <X className="size-3" aria-hidden />
-                  <span className="sr-only">Remove filter {chip.label}</span>
+                  <span className="sr-only">{t("filters.remove", { label: chip.label })}</span>
                 </button>
               </Badge>
             </li>
@@ -166,7 +173,7 @@ export function CollectibleFiltersBar({ filters, onChange, onClear }: Props) {
           {countActiveFilters(filters) > 1 ? (
             <li>
               <Button variant="link" size="sm" className="h-auto px-1" onClick={onClear}>
-                Clear all filters
+                {t("filters.clearAll")}
               </Button>
             </li>
           ) : null}

@@ -1,6 +1,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ReactNode } from "react";
 import { Controller, FormProvider, useForm, useWatch } from "react-hook-form";
+import { useTranslation } from "react-i18next";
 
 import { UnsavedChangesGuard } from "@/components/unsaved-changes-guard";
 import { Button } from "@/components/ui/button";
@@ -18,10 +19,11 @@ import {
   GRADERS,
   LANGUAGES,
   MARKET_REGIONS,
+  translatedChoices,
   type Choice,
 } from "@/lib/choices";
 
-import { PRIORITIES, STATUSES } from "../lib/list-options";
+import { priorityChoices, statusChoices } from "../lib/list-options";
 import {
   collectibleFormSchema,
   MAX_CERT_NUMBER_LENGTH,
@@ -45,6 +47,7 @@ interface CollectibleFormProps {
   onCancel?: () => void;
 }
 
+/** A select's options; the choices are already in the app's language. */
 function Options<T extends string>({ choices, blank }: { choices: Choice<T>[]; blank?: string }) {
   return (
     <>
@@ -70,6 +73,9 @@ function Section({ title, description, children }: { title: string; description?
   );
 }
 
+/** A currency field's placeholder when the collection has no default currency of its own. */
+const FALLBACK_CURRENCY = "EUR";
+
 /** The server's error names → where the form shows them. */
 function serverFieldToFormPath(name: string): string | null | undefined {
   if (name.startsWith("tags.")) return "tags";
@@ -78,6 +84,7 @@ function serverFieldToFormPath(name: string): string | null | undefined {
 }
 
 export function CollectibleForm({ defaultValues, vendors, mode, onSubmit, onCancel }: CollectibleFormProps) {
+  const { t } = useTranslation(["collectibles", "common"]);
   const form = useForm<CollectibleFormValues>({
     resolver: zodResolver(collectibleFormSchema),
     defaultValues,
@@ -91,6 +98,8 @@ export function CollectibleForm({ defaultValues, vendors, mode, onSubmit, onCanc
   const grader = useWatch({ control, name: "grader" });
   const status = useWatch({ control, name: "status" });
   const maxPrice = useWatch({ control, name: "max_price" });
+  const currencyHelp = vendor?.default_currency ? t("form.currencyDefault", { currency: vendor.default_currency }) : t("form.currencyHelp");
+  const currencyPlaceholder = vendor?.default_currency ?? FALLBACK_CURRENCY;
 
   const submit = form.handleSubmit(async (values) => {
     try {
@@ -104,16 +113,16 @@ export function CollectibleForm({ defaultValues, vendors, mode, onSubmit, onCanc
 
   return (
     <FormProvider {...form}>
-      <form noValidate onSubmit={submit} className="grid gap-5" aria-label={mode === "create" ? "New item" : "Edit item"}>
+      <form noValidate onSubmit={submit} className="grid gap-5" aria-label={mode === "create" ? t("form.newItem") : t("form.editItem")}>
         <FormAlert message={errors.root?.serverError?.message} />
         <UnsavedChangesGuard dirty={isDirty && !isSubmitting && !isSubmitSuccessful} />
 
-        <Section title="Item">
-          <Field label="Name" required error={errors.name?.message} className="sm:col-span-2">
+        <Section title={t("form.item")}>
+          <Field label={t("form.name")} required error={errors.name?.message} className="sm:col-span-2">
             {(c) => <Input {...c} autoFocus={mode === "create"} {...register("name")} />}
           </Field>
           {mode === "create" && vendors.length > 1 ? (
-            <Field label="Collection" error={errors.vendor?.message} className="sm:col-span-2">
+            <Field label={t("form.collection")} error={errors.vendor?.message} className="sm:col-span-2">
               {(c) => (
                 <NativeSelect {...c} {...register("vendor")}>
                   {vendors.map((v) => (
@@ -125,113 +134,113 @@ export function CollectibleForm({ defaultValues, vendors, mode, onSubmit, onCanc
               )}
             </Field>
           ) : null}
-          <Field label="Category" required error={errors.category?.message}>
+          <Field label={t("form.category")} required error={errors.category?.message}>
             {(c) => (
               <NativeSelect {...c} {...register("category")}>
-                <Options choices={CATEGORIES} />
+                <Options choices={translatedChoices(CATEGORIES, t)} />
               </NativeSelect>
             )}
           </Field>
-          <Field label="Condition" error={errors.condition?.message}>
+          <Field label={t("form.condition")} error={errors.condition?.message}>
             {(c) => (
               <NativeSelect {...c} {...register("condition")}>
-                <Options choices={CONDITIONS} />
+                <Options choices={translatedChoices(CONDITIONS, t)} />
               </NativeSelect>
             )}
           </Field>
-          <Field label="Set / series" error={errors.set_name?.message}>
+          <Field label={t("form.setName")} error={errors.set_name?.message}>
             {(c) => <Input {...c} {...register("set_name")} />}
           </Field>
-          <Field label="Number" description="Card, issue or catalogue number." error={errors.number?.message}>
+          <Field label={t("form.number")} description={t("form.numberHelp")} error={errors.number?.message}>
             {(c) => <Input {...c} {...register("number")} />}
           </Field>
-          <Field label="Completeness" description="For games and boxed items." error={errors.completeness?.message}>
+          <Field label={t("form.completeness")} description={t("form.completenessHelp")} error={errors.completeness?.message}>
             {(c) => (
               <NativeSelect {...c} {...register("completeness")}>
-                <Options choices={COMPLETENESS} blank="Not applicable" />
+                <Options choices={translatedChoices(COMPLETENESS, t)} blank={t("form.notApplicable")} />
               </NativeSelect>
             )}
           </Field>
-          <Field label="Quantity" error={errors.quantity?.message}>
+          <Field label={t("form.quantity")} error={errors.quantity?.message}>
             {(c) => <Input {...c} inputMode="numeric" {...register("quantity")} />}
           </Field>
-          <Field label="Grader" error={errors.grader?.message}>
+          <Field label={t("form.grader")} error={errors.grader?.message}>
             {(c) => (
               <NativeSelect {...c} {...register("grader")}>
-                <Options choices={GRADERS} blank="Not graded" />
+                <Options choices={translatedChoices(GRADERS, t)} blank={t("form.notGraded")} />
               </NativeSelect>
             )}
           </Field>
-          <Field label="Grade" description="1–10 for cards and comics, 1–70 for coins." error={errors.grade?.message}>
+          <Field label={t("form.grade")} description={t("form.gradeHelp")} error={errors.grade?.message}>
             {(c) => <Input {...c} inputMode="decimal" {...register("grade")} />}
           </Field>
           {grader ? (
-            <Field label="Certificate number" description="The grader's certificate (slab) number." error={errors.cert_number?.message}>
+            <Field label={t("form.certNumber")} description={t("form.certNumberHelp")} error={errors.cert_number?.message}>
               {(c) => <Input {...c} maxLength={MAX_CERT_NUMBER_LENGTH} {...register("cert_number")} />}
             </Field>
           ) : null}
-          <Field label="Location" description="Where it is kept: box, binder, shelf." error={errors.location?.message} className={grader ? undefined : "sm:col-span-2"}>
-            {(c) => <Input {...c} maxLength={MAX_LOCATION_LENGTH} placeholder="Binder 2" {...register("location")} />}
+          <Field label={t("form.location")} description={t("form.locationHelp")} error={errors.location?.message} className={grader ? undefined : "sm:col-span-2"}>
+            {(c) => <Input {...c} maxLength={MAX_LOCATION_LENGTH} placeholder={t("form.locationPlaceholder")} {...register("location")} />}
           </Field>
         </Section>
 
         {isCard ? (
-          <Section title="Card details" description="Only for trading cards.">
+          <Section title={t("form.cardDetails")} description={t("form.cardDetailsHelp")}>
             <FieldError message={errors.card_details?.message ?? errors.card_details?.root?.message} />
-            <Field label="Game" description="e.g. Pokémon, Magic: The Gathering." error={errors.card_details?.game?.message}>
+            <Field label={t("form.game")} description={t("form.gameHelp")} error={errors.card_details?.game?.message}>
               {(c) => <Input {...c} {...register("card_details.game")} />}
             </Field>
-            <Field label="Set code" error={errors.card_details?.set_code?.message}>
+            <Field label={t("form.setCode")} error={errors.card_details?.set_code?.message}>
               {(c) => <Input {...c} {...register("card_details.set_code")} />}
             </Field>
-            <Field label="Language" error={errors.card_details?.language?.message}>
+            <Field label={t("form.language")} error={errors.card_details?.language?.message}>
               {(c) => (
                 <NativeSelect {...c} {...register("card_details.language")}>
-                  <Options choices={LANGUAGES} blank="—" />
+                  <Options choices={translatedChoices(LANGUAGES, t)} blank="—" />
                 </NativeSelect>
               )}
             </Field>
-            <Field label="Market region" error={errors.card_details?.market_region?.message}>
+            <Field label={t("form.marketRegion")} error={errors.card_details?.market_region?.message}>
               {(c) => (
                 <NativeSelect {...c} {...register("card_details.market_region")}>
-                  <Options choices={MARKET_REGIONS} blank="—" />
+                  <Options choices={translatedChoices(MARKET_REGIONS, t)} blank="—" />
                 </NativeSelect>
               )}
             </Field>
-            <Field label="Rarity" error={errors.card_details?.rarity?.message}>
+            <Field label={t("form.rarity")} error={errors.card_details?.rarity?.message}>
               {(c) => <Input {...c} {...register("card_details.rarity")} />}
             </Field>
-            <Field label="Finish" error={errors.card_details?.finish?.message}>
+            <Field label={t("form.finish")} error={errors.card_details?.finish?.message}>
               {(c) => (
                 <NativeSelect {...c} {...register("card_details.finish")}>
-                  <Options choices={FINISHES} blank="—" />
+                  <Options choices={translatedChoices(FINISHES, t)} blank="—" />
                 </NativeSelect>
               )}
             </Field>
-            <Field label="Release date" error={errors.card_details?.release_date?.message}>
+            <Field label={t("form.releaseDate")} error={errors.card_details?.release_date?.message}>
               {(c) => <Input {...c} type="date" {...register("card_details.release_date")} />}
             </Field>
           </Section>
         ) : null}
 
         {status === "wanted" ? (
-          <Section title="Want" description="Its condition (and grade) above mean “at least”: better offers count too.">
-            <Field label="Maximum price" required description="The most you would pay for one." error={errors.max_price?.message}>
+          <Section title={t("form.want")} description={t("form.wantHelp")}>
+            <Field label={t("form.maxPrice")} required description={t("form.maxPriceHelp")} error={errors.max_price?.message}>
               {(c) => <Input {...c} inputMode="decimal" placeholder="0.00" {...register("max_price")} />}
             </Field>
             <Field
-              label="Max price currency"
-              description={vendor?.default_currency ? `Defaults to ${vendor.default_currency}.` : "ISO 4217 code, e.g. EUR."}
+              label={t("form.maxPriceCurrency")}
+              description={currencyHelp}
               error={errors.max_price_currency?.message}
             >
               {(c) => (
-                <Input {...c} maxLength={3} autoCapitalize="characters" placeholder={vendor?.default_currency ?? "EUR"} className="uppercase" {...register("max_price_currency")} />
+                <Input {...c} maxLength={3} autoCapitalize="characters" placeholder={currencyPlaceholder} className="uppercase" {...register("max_price_currency")} />
               )}
             </Field>
-            <Field label="Priority" error={errors.priority?.message}>
+            <Field label={t("form.priority")} error={errors.priority?.message}>
               {(c) => (
                 <NativeSelect {...c} {...register("priority")}>
-                  <Options choices={PRIORITIES} />
+                  <Options choices={priorityChoices(t)} />
                 </NativeSelect>
               )}
             </Field>
@@ -245,44 +254,42 @@ export function CollectibleForm({ defaultValues, vendors, mode, onSubmit, onCanc
                     disabled={!maxPrice.trim()}
                     {...register("alert_at_max_price")}
                   />
-                  Alert me when it is at or below my max price
+                  {t("form.alertAtMaxPrice")}
                 </label>
                 <p id="alert-at-max-price-help" className="text-sm text-muted-foreground">
-                  {maxPrice.trim()
-                    ? "A “price at or below” alert on this want, switched off when you buy it."
-                    : "Give a maximum price first."}
+                  {maxPrice.trim() ? t("form.alertAtMaxPriceHelp") : t("form.alertNeedsMaxPrice")}
                 </p>
               </div>
             ) : null}
           </Section>
         ) : (
-          <Section title="Purchase">
-            <Field label="Price paid, each" description="Per unit: the total counts the quantity." error={errors.purchase_price?.message}>
+          <Section title={t("form.purchase")}>
+            <Field label={t("form.pricePaid")} description={t("form.pricePaidHelp")} error={errors.purchase_price?.message}>
               {(c) => <Input {...c} inputMode="decimal" placeholder="0.00" {...register("purchase_price")} />}
             </Field>
             <Field
-              label="Currency"
-              description={vendor?.default_currency ? `Defaults to ${vendor.default_currency}.` : "ISO 4217 code, e.g. EUR."}
+              label={t("form.currency")}
+              description={currencyHelp}
               error={errors.purchase_currency?.message}
             >
               {(c) => (
-                <Input {...c} maxLength={3} autoCapitalize="characters" placeholder={vendor?.default_currency ?? "EUR"} className="uppercase" {...register("purchase_currency")} />
+                <Input {...c} maxLength={3} autoCapitalize="characters" placeholder={currencyPlaceholder} className="uppercase" {...register("purchase_currency")} />
               )}
             </Field>
-            <Field label="Purchase date" error={errors.purchase_date?.message}>
+            <Field label={t("form.purchaseDate")} error={errors.purchase_date?.message}>
               {(c) => <Input {...c} type="date" {...register("purchase_date")} />}
             </Field>
-            <Field label="Fees" description="Paid on the whole purchase; counted in its cost." error={errors.purchase_fees?.message}>
+            <Field label={t("form.fees")} description={t("form.costHelp")} error={errors.purchase_fees?.message}>
               {(c) => <Input {...c} inputMode="decimal" placeholder="0.00" {...register("purchase_fees")} />}
             </Field>
-            <Field label="Shipping" description="Paid on the whole purchase; counted in its cost." error={errors.purchase_shipping?.message}>
+            <Field label={t("form.shipping")} description={t("form.costHelp")} error={errors.purchase_shipping?.message}>
               {(c) => <Input {...c} inputMode="decimal" placeholder="0.00" {...register("purchase_shipping")} />}
             </Field>
           </Section>
         )}
 
-        <Section title="Status" description="A sold item leaves your collection's value and counts as realised gain; a wanted one is on your want list.">
-          <Field label="Status" error={errors.status?.message}>
+        <Section title={t("form.status")} description={t("form.statusHelp")}>
+          <Field label={t("form.status")} error={errors.status?.message}>
             {(c) => (
               <NativeSelect
                 {...c}
@@ -292,27 +299,27 @@ export function CollectibleForm({ defaultValues, vendors, mode, onSubmit, onCanc
                   },
                 })}
               >
-                <Options choices={STATUSES} />
+                <Options choices={statusChoices(t)} />
               </NativeSelect>
             )}
           </Field>
           {status === "sold" ? (
             <>
-              <Field label="Sale price" required description="What the whole line sold for." error={errors.sale_price?.message}>
+              <Field label={t("form.salePrice")} required description={t("form.salePriceHelp")} error={errors.sale_price?.message}>
                 {(c) => <Input {...c} inputMode="decimal" placeholder="0.00" {...register("sale_price")} />}
               </Field>
-              <Field label="Sale date" required error={errors.sale_date?.message}>
+              <Field label={t("form.saleDate")} required error={errors.sale_date?.message}>
                 {(c) => <Input {...c} type="date" {...register("sale_date")} />}
               </Field>
-              <Field label="Sale fees" description="Fees and shipping you paid on the sale." error={errors.sale_fees?.message}>
+              <Field label={t("form.saleFees")} description={t("form.saleFeesHelp")} error={errors.sale_fees?.message}>
                 {(c) => <Input {...c} inputMode="decimal" placeholder="0.00" {...register("sale_fees")} />}
               </Field>
               <Field
-                label="Sale currency"
-                description={vendor?.default_currency ? `Defaults to ${vendor.default_currency}.` : "ISO 4217 code, e.g. EUR."}
+                label={t("form.saleCurrency")}
+                description={currencyHelp}
                 error={errors.sale_currency?.message}
               >
-                {(c) => <Input {...c} maxLength={3} autoCapitalize="characters" placeholder={vendor?.default_currency ?? "EUR"} className="uppercase" {...register("sale_currency")} />}
+                {(c) => <Input {...c} maxLength={3} autoCapitalize="characters" placeholder={currencyPlaceholder} className="uppercase" {...register("sale_currency")} />}
               </Field>
             </>
           ) : null}
@@ -320,10 +327,10 @@ export function CollectibleForm({ defaultValues, vendors, mode, onSubmit, onCanc
 
         <Card>
           <CardHeader>
-            <CardTitle className="text-base">Tags, marketplaces and notes</CardTitle>
+            <CardTitle className="text-base">{t("form.extras")}</CardTitle>
           </CardHeader>
           <CardContent className="grid gap-5">
-            <Field label="Tags" error={errors.tags?.message ?? errors.tags?.root?.message}>
+            <Field label={t("form.tags")} error={errors.tags?.message ?? errors.tags?.root?.message}>
               {(c) => (
                 <Controller
                   control={control}
@@ -333,7 +340,7 @@ export function CollectibleForm({ defaultValues, vendors, mode, onSubmit, onCanc
               )}
             </Field>
             <ExternalIdsEditor />
-            <Field label="Notes" error={errors.notes?.message}>
+            <Field label={t("form.notes")} error={errors.notes?.message}>
               {(c) => <Textarea {...c} rows={3} {...register("notes")} />}
             </Field>
           </CardContent>
@@ -342,11 +349,11 @@ export function CollectibleForm({ defaultValues, vendors, mode, onSubmit, onCanc
         <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
           {onCancel ? (
             <Button variant="outline" onClick={onCancel}>
-              Cancel
+              {t("common:actions.cancel")}
             </Button>
           ) : null}
           <Button type="submit" disabled={isSubmitting}>
-            {isSubmitting ? "Saving…" : mode === "create" ? "Add item" : "Save changes"}
+            {isSubmitting ? t("common:actions.saving") : mode === "create" ? t("form.add") : t("form.saveChanges")}
           </Button>
         </div>
       </form>

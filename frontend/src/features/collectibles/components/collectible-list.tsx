@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
 import { Badge } from "@/components/ui/badge";
@@ -6,7 +7,7 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { Skeleton } from "@/components/ui/skeleton";
 import { paths } from "@/config/paths";
 import type { Collectible } from "@/lib/api/types";
-import { CATEGORIES, CONDITIONS, labelOf } from "@/lib/choices";
+import { categoryLabel, conditionLabel } from "@/lib/choices";
 import { cn, formatDate } from "@/lib/utils";
 
 import type { SelectionControls } from "../lib/use-selection";
@@ -20,10 +21,11 @@ interface ListProps {
 
 /** The checkbox sits above the card's stretched link, so it picks instead of opening. */
 function PickBox({ item, selection }: { item: Collectible; selection: SelectionControls | undefined }) {
+  const { t } = useTranslation("collectibles");
   if (!selection) return null;
   return (
     <Checkbox
-      aria-label={`Select ${item.name}`}
+      aria-label={t("list.select", { name: item.name })}
       checked={selection.isSelected(item.id)}
       onCheckedChange={() => selection.toggle(item.id)}
       className="relative z-10 bg-background"
@@ -33,6 +35,7 @@ function PickBox({ item, selection }: { item: Collectible; selection: SelectionC
 
 /** Small screens: one card per item. */
 export function CollectibleCards({ items, selection }: ListProps) {
+  const { t } = useTranslation("collectibles");
   return (
     // One minmax(0, 1fr) column and min-w-0 cards: a long unbreakable name or set must not
     // widen the list past a phone's screen (it wraps, breaking long words, instead).
@@ -54,8 +57,8 @@ export function CollectibleCards({ items, selection }: ListProps) {
               </p>
             </div>
             <div className="mt-3 flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
-              <Badge>{labelOf(CATEGORIES, item.category)}</Badge>
-              <span>{labelOf(CONDITIONS, item.condition)}</span>
+              <Badge>{categoryLabel(item.category, t)}</Badge>
+              <span>{conditionLabel(item.condition, t)}</span>
               {(item.quantity ?? 1) > 1 ? <span>× {item.quantity}</span> : null}
               {item.purchase_date ? <span>· {formatDate(item.purchase_date)}</span> : null}
               <span className="ml-auto tabular-nums">
@@ -76,8 +79,9 @@ export function CollectibleCards({ items, selection }: ListProps) {
 
 /** The grid view: cover photos first, for collections you recognise by sight. */
 export function CollectibleGrid({ items, selection }: ListProps) {
+  const { t } = useTranslation("collectibles");
   return (
-    <ul aria-label="Items" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
+    <ul aria-label={t("list.items")} className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
       {items.map((item) => {
         const picked = selection?.isSelected(item.id) ?? false;
         return (
@@ -113,9 +117,10 @@ export function CollectibleGrid({ items, selection }: ListProps) {
 }
 
 export function CollectibleListSkeleton({ rows = 6 }: { rows?: number }) {
+  const { t } = useTranslation(["collectibles", "common"]);
   return (
-    <div role="status" aria-label="Loading your collection">
-      <span className="sr-only">Loading…</span>
+    <div role="status" aria-label={t("list.loading")}>
+      <span className="sr-only">{t("common:status.loading")}</span>
       <div className="hidden md:block">
         <Card className="divide-y">
           {Array.from({ length: rows }, (_, index) => (

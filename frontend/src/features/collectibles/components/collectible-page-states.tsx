@@ -1,4 +1,5 @@
 import { SearchX } from "lucide-react";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
 import { EmptyState, ErrorState } from "@/components/states";
@@ -8,14 +9,15 @@ import { paths } from "@/config/paths";
 import { isApiError } from "@/lib/api/errors";
 
 export function ItemNotFound() {
+  const { t } = useTranslation("collectibles");
   return (
     <EmptyState
       icon={SearchX}
-      title="Item not found"
-      description="It may have been deleted, or it belongs to a collection you are not a member of."
+      title={t("states.notFound")}
+      description={t("states.notFoundDescription")}
       action={
         <Button asChild variant="outline">
-          <Link to={paths.collection}>Back to your collection</Link>
+          <Link to={paths.collection}>{t("states.backToCollection")}</Link>
         </Button>
       }
     />
@@ -23,13 +25,15 @@ export function ItemNotFound() {
 }
 
 export function ItemLoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const { t } = useTranslation("collectibles");
   if (isApiError(error) && error.status === 404) return <ItemNotFound />;
-  return <ErrorState title="Could not load this item" error={error} onRetry={onRetry} />;
+  return <ErrorState title={t("states.loadError")} error={error} onRetry={onRetry} />;
 }
 
 export function ItemSkeleton() {
+  const { t } = useTranslation("collectibles");
   return (
-    <div role="status" aria-label="Loading item" className="grid gap-6">
+    <div role="status" aria-label={t("states.loading")} className="grid gap-6">
       <Skeleton className="h-4 w-24" />
       <Skeleton className="h-8 w-72" />
       <div className="grid gap-4 md:grid-cols-2">

@@ -1,5 +1,6 @@
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
 import { Badge } from "@/components/ui/badge";
@@ -7,7 +8,7 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { paths } from "@/config/paths";
 import type { Collectible, Vendor } from "@/lib/api/types";
-import { CATEGORIES, CONDITIONS, labelOf } from "@/lib/choices";
+import { categoryLabel, conditionLabel } from "@/lib/choices";
 import { cn, formatDate } from "@/lib/utils";
 
 import { nextOrdering, sortDirection, type Ordering, type SortField } from "../lib/list-options";
@@ -28,6 +29,7 @@ function SortableHead({
   ordering,
   onSort,
 }: SortProps & { field: SortField; first: "asc" | "desc"; children: ReactNode; className?: string }) {
+  const { t } = useTranslation("collectibles");
   const direction = sortDirection(ordering, field);
   const Icon = direction === "ascending" ? ArrowUp : direction === "descending" ? ArrowDown : ArrowUpDown;
   return (
@@ -43,8 +45,8 @@ function SortableHead({
         {children}
         <Icon aria-hidden className={cn("size-3.5", !direction && "opacity-40")} />
         <span className="sr-only">
-          {direction ? `, sorted ${direction}` : ""}
-          {", sort"}
+          {direction === "ascending" ? t("table.sortedAscending") : direction === "descending" ? t("table.sortedDescending") : ""}
+          {t("table.sort")}
         </span>
       </button>
     </TableHead>
@@ -60,6 +62,7 @@ interface TableProps extends SortProps {
 
 /** Desktop: a table with sortable headers and, for editors, checkboxes for bulk actions. */
 export function CollectibleTable({ items, vendors, ordering, onSort, selection }: TableProps) {
+  const { t } = useTranslation("collectibles");
   const showVendor = vendors.length > 1;
   const vendorName = (id: number | undefined) => vendors.find((v) => v.id === id)?.name ?? "";
   const pageIds = items.map((item) => item.id);
@@ -72,32 +75,32 @@ export function CollectibleTable({ items, vendors, ordering, onSort, selection }
           {selection ? (
             <TableHead className="w-8 pr-0">
               <Checkbox
-                aria-label="Select all items on this page"
+                aria-label={t("list.selectPage")}
                 checked={pickedOnPage === 0 ? false : pickedOnPage === pageIds.length ? true : "indeterminate"}
                 onCheckedChange={() => selection.togglePage(pageIds)}
               />
             </TableHead>
           ) : null}
           <SortableHead field="name" first="asc" {...sort}>
-            Name
+            {t("table.name")}
           </SortableHead>
-          <TableHead>Category</TableHead>
-          <TableHead>Condition</TableHead>
-          {showVendor ? <TableHead>Collection</TableHead> : null}
-          <TableHead className="text-right">Qty</TableHead>
+          <TableHead>{t("table.category")}</TableHead>
+          <TableHead>{t("table.condition")}</TableHead>
+          {showVendor ? <TableHead>{t("table.collection")}</TableHead> : null}
+          <TableHead className="text-right">{t("table.quantity")}</TableHead>
           <SortableHead field="purchase_price" first="desc" className="text-right" {...sort}>
-            Paid each
+            {t("table.paidEach")}
           </SortableHead>
           <SortableHead field="value" first="desc" className="text-right" {...sort}>
-            Value
+            {t("table.value")}
           </SortableHead>
           <SortableHead field="gain" first="desc" className="text-right" {...sort}>
-            Gain
+            {t("table.gain")}
           </SortableHead>
           <SortableHead field="purchase_date" first="desc" {...sort}>
-            Purchased
+            {t("table.purchased")}
           </SortableHead>
-          <TableHead>Tags</TableHead>
+          <TableHead>{t("table.tags")}</TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -107,7 +110,7 @@ export function CollectibleTable({ items, vendors, ordering, onSort, selection }
             <TableRow key={item.id} data-state={picked ? "selected" : undefined}>
               {selection ? (
                 <TableCell className="w-8 pr-0">
-                  <Checkbox aria-label={`Select ${item.name}`} checked={picked} onCheckedChange={() => selection.toggle(item.id)} />
+                  <Checkbox aria-label={t("list.select", { name: item.name })} checked={picked} onCheckedChange={() => selection.toggle(item.id)} />
                 </TableCell>
               ) : null}
               <TableCell className="max-w-72">
@@ -121,9 +124,9 @@ export function CollectibleTable({ items, vendors, ordering, onSort, selection }
                 {subtitle(item) ? <p className="truncate text-xs text-muted-foreground">{subtitle(item)}</p> : null}
               </TableCell>
               <TableCell>
-                <Badge>{labelOf(CATEGORIES, item.category)}</Badge>
+                <Badge>{categoryLabel(item.category, t)}</Badge>
               </TableCell>
-              <TableCell className="whitespace-nowrap">{labelOf(CONDITIONS, item.condition)}</TableCell>
+              <TableCell className="whitespace-nowrap">{conditionLabel(item.condition, t)}</TableCell>
               {showVendor ? <TableCell className="text-muted-foreground">{vendorName(item.vendor)}</TableCell> : null}
               <TableCell className="text-right tabular-nums">{item.quantity ?? 1}</TableCell>
               <TableCell className="text-right whitespace-nowrap tabular-nums">

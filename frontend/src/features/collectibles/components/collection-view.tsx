@@ -1,5 +1,6 @@
 import { FileUp, FilterX, LayoutGrid, PackageOpen, Plus, Rows3 } from "lucide-react";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
 import { Pagination } from "@/components/pagination";
@@ -8,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { paths } from "@/config/paths";
 import type { Vendor } from "@/lib/api/types";
+import { formatLocale } from "@/i18n/languages";
 import { cn } from "@/lib/utils";
 
 import { useCollectibles } from "../api/get-collectibles";
@@ -22,12 +24,13 @@ import { CollectibleTable } from "./collectible-table";
 import { ExportMenu } from "./export-menu";
 
 function LayoutToggle({ value, onChange }: { value: CollectionLayout; onChange: (layout: CollectionLayout) => void }) {
+  const { t } = useTranslation("collectibles");
   const options = [
-    { layout: "table" as const, label: "Table view", icon: Rows3 },
-    { layout: "grid" as const, label: "Grid view", icon: LayoutGrid },
+    { layout: "table" as const, label: t("list.tableView"), icon: Rows3 },
+    { layout: "grid" as const, label: t("list.gridView"), icon: LayoutGrid },
   ];
   return (
-    <div role="group" aria-label="Layout" className="inline-flex rounded-md border p-0.5">
+    <div role="group" aria-label={t("list.layout")} className="inline-flex rounded-md border p-0.5">
       {options.map(({ layout, label, icon: Icon }) => (
         <Button
           key={layout}
@@ -62,6 +65,7 @@ export function CollectionView({
   /** Shown when the page shows one collection: filtered to it, or your only one. */
   collectionActions?: (vendor: Vendor) => ReactNode;
 }) {
+  const { t } = useTranslation("collectibles");
   const { filters, setFilters, clearFilters } = useCollectibleFilters();
   const query = useCollectibles(filtersToQuery(filters));
   const [layout, setLayout] = useViewPreference();
@@ -80,23 +84,23 @@ export function CollectionView({
   if (query.isPending) {
     body = <CollectibleListSkeleton />;
   } else if (query.isError && !data) {
-    body = <ErrorState title="Could not load your collection" error={query.error} onRetry={() => void query.refetch()} />;
+    body = <ErrorState title={t("list.loadError")} error={query.error} onRetry={() => void query.refetch()} />;
   } else if (data && data.count === 0 && activeFilters === 0) {
     body = (
       <EmptyState
         icon={PackageOpen}
-        title="Your collection is empty"
-        description="Add your first card, game, record or coin to start tracking what it is worth — or import a spreadsheet."
+        title={t("list.empty.title")}
+        description={t("list.empty.description")}
         action={
           <div className="flex flex-wrap justify-center gap-2">
             <Button asChild>
               <Link to={paths.collectibleNew}>
-                <Plus aria-hidden /> Add your first item
+                <Plus aria-hidden /> {t("list.empty.addFirst")}
               </Link>
             </Button>
             <Button asChild variant="outline">
               <Link to={paths.imports}>
-                <FileUp aria-hidden /> Import a file
+                <FileUp aria-hidden /> {t("list.empty.importFile")}
               </Link>
             </Button>
           </div>
@@ -107,16 +111,16 @@ export function CollectionView({
     body = (
       <EmptyState
         icon={FilterX}
-        title={data.count === 0 ? "No items match these filters" : "This page is empty"}
-        description={data.count === 0 ? "Try removing a filter." : "Go back to the first page."}
+        title={data.count === 0 ? t("list.noMatch.title") : t("list.emptyPage.title")}
+        description={data.count === 0 ? t("list.noMatch.description") : t("list.emptyPage.description")}
         action={
           data.count === 0 ? (
             <Button variant="outline" onClick={clearFilters}>
-              Clear filters
+              {t("list.noMatch.clear")}
             </Button>
           ) : (
             <Button variant="outline" onClick={() => setFilters({ page: 1 })}>
-              First page
+              {t("list.emptyPage.firstPage")}
             </Button>
           )
         }
@@ -164,12 +168,12 @@ export function CollectionView({
   return (
     // grid-cols-1 (minmax(0, 1fr)): no child may widen the page past the viewport on phones.
     <div className="grid grid-cols-1 gap-5">
-      <title>{vendorName ? `${vendorName} · Omni-Stock` : "Collection · Omni-Stock"}</title>
+      <title>{vendorName ? t("list.vendorPageTitle", { name: vendorName }) : t("list.pageTitle")}</title>
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div className="min-w-0 break-words">
-          <h1 className="text-2xl font-semibold tracking-tight">{vendorName ?? "Collection"}</h1>
+          <h1 className="text-2xl font-semibold tracking-tight">{vendorName ?? t("list.heading")}</h1>
           <p className="text-sm text-muted-foreground">
-            {data ? `${String(data.count)} item${data.count === 1 ? "" : "s"}${activeFilters ? " match your filters" : ""}` : "\u00a0"}
+            {data ? t(activeFilters ? "list.matching" : "list.count", { count: data.count, n: data.count.toLocaleString(formatLocale()) }) : "\u00a0"}
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-2">
@@ -180,13 +184,13 @@ export function CollectionView({
           {canEdit ? (
             <Button asChild variant="outline">
               <Link to={paths.imports}>
-                <FileUp aria-hidden /> Import
+                <FileUp aria-hidden /> {t("list.import")}
               </Link>
             </Button>
           ) : null}
           <Button asChild>
             <Link to={paths.collectibleNew}>
-              <Plus aria-hidden /> Add item
+              <Plus aria-hidden /> {t("list.addItem")}
             </Link>
           </Button>
         </div>

@@ -1,6 +1,7 @@
 import { Trash2 } from "lucide-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 
 import { ConfirmDestructiveDialog } from "@/components/confirm-destructive-dialog";
 import { deleteWithUndo } from "@/components/delete-with-undo";
@@ -11,6 +12,7 @@ import type { Collectible } from "@/lib/api/types";
 import { useDeleteCollectible } from "../api/delete-collectible";
 
 export function DeleteCollectibleButton({ item, onDeleted }: { item: Collectible; onDeleted: () => void }) {
+  const { t } = useTranslation(["collectibles", "common"]);
   const [open, setOpen] = useState(false);
   const remove = useDeleteCollectible();
   const queryClient = useQueryClient();
@@ -20,13 +22,13 @@ export function DeleteCollectibleButton({ item, onDeleted }: { item: Collectible
       onOpenChange={setOpen}
       trigger={
         <Button variant="outline" className="text-destructive hover:text-destructive">
-          <Trash2 aria-hidden /> Delete
+          <Trash2 aria-hidden /> {t("common:actions.delete")}
         </Button>
       }
-      title={`Delete “${item.name}”?`}
-      description="The item goes with its trackers, photos and price history. To keep its history, mark it sold instead. You can undo for a few seconds."
-      confirmLabel="Delete item"
-      pendingLabel="Deleting…"
+      title={t("actions.deleteTitle", { name: item.name })}
+      description={t("actions.deleteDescription")}
+      confirmLabel={t("actions.deleteConfirm")}
+      pendingLabel={t("actions.deleting")}
       pending={false}
       onConfirm={() => {
         setOpen(false);
@@ -34,7 +36,7 @@ export function DeleteCollectibleButton({ item, onDeleted }: { item: Collectible
         // The confirmation and the undo window stand for the API's "with its history" check.
         deleteWithUndo({
           // Saved views hang under the list keys too; their ids are not items'.
-          queryClient, lists: collectibleKeys.lists(), except: savedViewKeys.all, id: item.id, message: `“${item.name}” deleted.`,
+          queryClient, lists: collectibleKeys.lists(), except: savedViewKeys.all, id: item.id, message: t("actions.deleted", { name: item.name }),
           send: () => remove.mutateAsync({ id: item.id, confirmHistory: true }),
         });
       }}

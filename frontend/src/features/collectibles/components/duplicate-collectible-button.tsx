@@ -1,4 +1,5 @@
 import { Copy } from "lucide-react";
+import { useTranslation } from "react-i18next";
 
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
@@ -9,6 +10,7 @@ import { useDuplicateCollectible } from "../api/duplicate-collectible";
 
 /** "Another copy of this": details and tags copied, not its trackers, prices or photos. */
 export function DuplicateCollectibleButton({ item, onDuplicated }: { item: Collectible; onDuplicated: (copy: Collectible) => void }) {
+  const { t } = useTranslation("collectibles");
   const duplicate = useDuplicateCollectible();
   return (
     <Button
@@ -17,14 +19,14 @@ export function DuplicateCollectibleButton({ item, onDuplicated }: { item: Colle
       onClick={() =>
         duplicate.mutate(item.id, {
           onSuccess: (copy) => {
-            toast.success(`Added another “${copy.name}”.`);
+            toast.success(t("actions.duplicated", { name: copy.name }));
             onDuplicated(copy);
           },
-          onError: (error) => toast.error(`Could not duplicate it: ${toApiError(error).message}`),
+          onError: (error) => toast.error(t("actions.duplicateFailed", { message: toApiError(error).message })),
         })
       }
     >
-      <Copy aria-hidden /> {duplicate.isPending ? "Duplicating…" : "Duplicate"}
+      <Copy aria-hidden /> {duplicate.isPending ? t("actions.duplicating") : t("actions.duplicate")}
     </Button>
   );
 }

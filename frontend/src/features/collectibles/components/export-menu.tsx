@@ -1,4 +1,5 @@
 import { ChevronDown, Download } from "lucide-react";
+import { useTranslation } from "react-i18next";
 
 import { Button } from "@/components/ui/button";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
@@ -7,39 +8,37 @@ import { toApiError } from "@/lib/api/errors";
 
 import { useExportCollectibles, type ExportFilters, type ExportFormat } from "../api/export-collectibles";
 
-const FORMATS: { format: ExportFormat; label: string }[] = [
-  { format: "csv", label: "CSV (spreadsheets)" },
-  { format: "xlsx", label: "Excel (XLSX)" },
-  { format: "json", label: "JSON" },
-];
+/** The file formats; each one's label is `t("export.<format>")`. */
+const FORMATS: ExportFormat[] = ["csv", "xlsx", "json"];
 
 /** Downloads what the list shows (every page, with its filters and sort) as a file. */
 export function ExportMenu({ filters, filtered }: { filters: ExportFilters; filtered: boolean }) {
+  const { t } = useTranslation("collectibles");
   const exporter = useExportCollectibles();
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
         <Button variant="outline" disabled={exporter.isPending}>
-          <Download aria-hidden /> {exporter.isPending ? "Exporting…" : "Export"}
+          <Download aria-hidden /> {exporter.isPending ? t("export.exporting") : t("export.button")}
           <ChevronDown aria-hidden className="opacity-60" />
         </Button>
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end">
         <DropdownMenuLabel className="text-xs font-normal text-muted-foreground">
-          {filtered ? "The items matching your filters" : "Every item in this list"}
+          {filtered ? t("export.filtered") : t("export.everything")}
         </DropdownMenuLabel>
         <DropdownMenuSeparator />
-        {FORMATS.map(({ format, label }) => (
+        {FORMATS.map((format) => (
           <DropdownMenuItem
             key={format}
             onSelect={() =>
               exporter.mutate(
                 { format, filters },
-                { onError: (error) => toast.error(`Export failed: ${toApiError(error).message}`) },
+                { onError: (error) => toast.error(t("export.failed", { message: toApiError(error).message })) },
               )
             }
           >
-            {label}
+            {t(`export.${format}`)}
           </DropdownMenuItem>
         ))}
       </DropdownMenuContent>

@@ -1,5 +1,6 @@
 import { Plus, Trash2 } from "lucide-react";
 import { useFieldArray, useFormContext } from "react-hook-form";
+import { useTranslation } from "react-i18next";
 
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/form";
@@ -9,6 +10,7 @@ import { MAX_EXTERNAL_IDS, type CollectibleFormValues } from "../lib/form-schema
 
 /** Marketplace name → id rows (`external_ids`). Validation lives in the form schema. */
 export function ExternalIdsEditor() {
+  const { t } = useTranslation("collectibles");
   const { control, register, formState } = useFormContext<CollectibleFormValues>();
   const { fields, append, remove } = useFieldArray({ control, name: "external_ids" });
   const rowErrors = formState.errors.external_ids;
@@ -16,9 +18,9 @@ export function ExternalIdsEditor() {
 
   return (
     <fieldset className="grid gap-2">
-      <legend className="mb-1 text-sm font-medium">Marketplace ids</legend>
+      <legend className="mb-1 text-sm font-medium">{t("externalIds.legend")}</legend>
       <p className="-mt-1 text-xs text-muted-foreground">
-        The item&apos;s id on each marketplace (e.g. pricecharting → 6910), used to find its prices.
+        {t("externalIds.help")}
       </p>
       {fields.length > 0 ? (
         // Narrow (phones): marketplace + remove on one line, the id full width below it, each
@@ -36,11 +38,11 @@ export function ExternalIdsEditor() {
               >
                 <div className="col-start-1 row-start-1 min-w-0">
                   <label htmlFor={keyId} className="sr-only">
-                    Marketplace {index + 1}
+                    {t("externalIds.marketplace", { n: index + 1 })}
                   </label>
                   <Input
                     id={keyId}
-                    placeholder="Marketplace"
+                    placeholder={t("externalIds.marketplacePlaceholder")}
                     aria-invalid={keyError ? true : undefined}
                     aria-describedby={keyError ? `${keyId}-error` : undefined}
                     {...register(`external_ids.${index}.key`)}
@@ -49,11 +51,11 @@ export function ExternalIdsEditor() {
                 </div>
                 <div className="col-span-2 col-start-1 row-start-2 min-w-0 @md:col-span-1 @md:col-start-2 @md:row-start-1">
                   <label htmlFor={valueId} className="sr-only">
-                    Id on marketplace {index + 1}
+                    {t("externalIds.id", { n: index + 1 })}
                   </label>
                   <Input
                     id={valueId}
-                    placeholder="Id"
+                    placeholder={t("externalIds.idPlaceholder")}
                     aria-invalid={valueError ? true : undefined}
                     aria-describedby={valueError ? `${valueId}-error` : undefined}
                     {...register(`external_ids.${index}.value`)}
@@ -65,7 +67,7 @@ export function ExternalIdsEditor() {
                   size="icon"
                   className="col-start-2 row-start-1 @md:col-start-3"
                   onClick={() => remove(index)}
-                  aria-label={`Remove marketplace id ${String(index + 1)}`}
+                  aria-label={t("externalIds.remove", { n: index + 1 })}
                 >
                   <Trash2 />
                 </Button>
@@ -82,7 +84,7 @@ export function ExternalIdsEditor() {
           disabled={fields.length >= MAX_EXTERNAL_IDS}
           onClick={() => append({ key: "", value: "" }, { shouldFocus: true })}
         >
-          <Plus aria-hidden /> Add marketplace id
+          <Plus aria-hidden /> {t("externalIds.add")}
         </Button>
       </div>
     </fieldset>

@@ -1,11 +1,11 @@
 import { ImageOff } from "lucide-react";
+import { useTranslation } from "react-i18next";
 
 import { Badge } from "@/components/ui/badge";
 import type { Collectible } from "@/lib/api/types";
 import { cn, formatMoney } from "@/lib/utils";
 
-import { BASIS_SHORT, ageLabel, formatGain, gainOf } from "../lib/item-value";
-
+import { ageLabel, basisShort, formatGain, gainOf } from "../lib/item-value";
 
 // Small pieces the table, the grid and the phone cards share.
 
@@ -15,30 +15,29 @@ export function PaidText({ item }: { item: Collectible }) {
 
 /** The current value, with where it comes from and whether its price is stale. */
 export function ValueText({ item, className }: { item: Collectible; className?: string }) {
+  const { t } = useTranslation("collectibles");
   const valuation = item.valuation;
   if (valuation?.basis === "sold" && valuation.proceeds !== null) {
     return (
       <span className={cn("inline-flex flex-col items-end leading-tight", className)}>
         <span>{formatMoney(valuation.proceeds, valuation.currency)}</span>
-        <span className="text-[11px] text-muted-foreground">Sold</span>
+        <span className="text-[11px] text-muted-foreground">{t("value.basis.sold")}</span>
       </span>
     );
   }
   if (!valuation || valuation.value === null) {
     return (
-      <span className={cn("text-muted-foreground", className)} title={valuation?.unconvertible ? "No exchange rate for that day" : "No price yet"}>
+      <span className={cn("text-muted-foreground", className)} title={valuation?.unconvertible ? t("value.noRate") : t("value.noPrice")}>
         —
       </span>
     );
   }
-  const age = ageLabel(valuation.age_days);
-  const detail = [BASIS_SHORT[valuation.basis], age].filter(Boolean).join(", ");
+  const detail = [basisShort(valuation.basis, t), ageLabel(valuation.age_days, t)].filter(Boolean).join(", ");
   return (
     <span className={cn("inline-flex flex-col items-end leading-tight", className)}>
       <span>{formatMoney(valuation.value, valuation.currency)}</span>
       <span className={cn("text-[11px] text-muted-foreground", valuation.is_stale && "text-warning")}>
-        {detail}
-        {valuation.is_stale ? " · stale" : ""}
+        {[detail, valuation.is_stale ? t("value.stale") : ""].filter(Boolean).join(" · ")}
       </span>
     </span>
   );
@@ -55,18 +54,20 @@ export function GainText({ item }: { item: Collectible }) {
 }
 
 export function StatusBadge({ item, className }: { item: Collectible; className?: string }) {
+  const { t } = useTranslation("collectibles");
   if (item.status !== "sold") return null;
   return (
     <Badge variant="outline" className={className}>
-      Sold
+      {t("status.sold")}
     </Badge>
   );
 }
 
 export function ItemTags({ tags }: { tags: string[] | undefined }) {
+  const { t } = useTranslation("collectibles");
   if (!tags || tags.length === 0) return null;
   return (
-    <ul aria-label="Tags" className="flex flex-wrap gap-1">
+    <ul aria-label={t("value.tags")} className="flex flex-wrap gap-1">
       {tags.slice(0, 3).map((tag) => (
         <li key={tag} className="min-w-0 max-w-full">
           <Badge variant="outline" className="max-w-full font-normal" title={tag}>
@@ -81,12 +82,13 @@ export function ItemTags({ tags }: { tags: string[] | undefined }) {
 
 /** The cover photo's thumbnail, or a neutral placeholder when the item has none. */
 export function CoverImage({ item, className }: { item: Collectible; className?: string }) {
+  const { t } = useTranslation("collectibles");
   const cover = item.cover_photo;
   if (!cover) {
     return (
       <div className={cn("flex items-center justify-center bg-muted text-muted-foreground", className)}>
         <ImageOff aria-hidden className="size-8 opacity-50" />
-        <span className="sr-only">No photo</span>
+        <span className="sr-only">{t("value.noPhoto")}</span>
       </div>
     );
   }

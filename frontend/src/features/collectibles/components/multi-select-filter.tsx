@@ -1,5 +1,6 @@
 import { ChevronDown } from "lucide-react";
 import { useId } from "react";
+import { useTranslation } from "react-i18next";
 
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -10,6 +11,8 @@ import type { Choice } from "@/lib/choices";
 
 interface MultiSelectFilterProps<T extends string> {
   label: string;
+  /** The button that unticks every option: "Clear category". */
+  clearLabel: string;
   options: Choice<T>[];
   value: T[];
   onChange: (value: T[]) => void;
@@ -17,10 +20,12 @@ interface MultiSelectFilterProps<T extends string> {
 
 export function MultiSelectFilter<T extends string>({
   label,
+  clearLabel,
   options,
   value,
   onChange,
 }: MultiSelectFilterProps<T>) {
+  const { t } = useTranslation("collectibles");
   const id = useId();
   const toggle = (option: T, checked: boolean) => {
     // Keep the order of `options`, so the URL does not depend on click order.
@@ -32,7 +37,7 @@ export function MultiSelectFilter<T extends string>({
   return (
     <Popover>
       <PopoverTrigger asChild>
-        <Button variant="outline" size="sm" aria-label={`${label}${value.length ? ` (${String(value.length)} selected)` : ""}`}>
+        <Button variant="outline" size="sm" aria-label={value.length ? t("filters.selected", { label, n: value.length }) : label}>
           {label}
           {value.length > 0 ? (
             <Badge variant="default" className="px-1.5 py-0">
@@ -65,7 +70,7 @@ export function MultiSelectFilter<T extends string>({
         </fieldset>
         {value.length > 0 ? (
           <Button variant="ghost" size="sm" className="mt-1 w-full" onClick={() => onChange([])}>
-            Clear {label.toLowerCase()}
+            {clearLabel}
           </Button>
         ) : null}
       </PopoverContent>

@@ -1,5 +1,6 @@
 import { X } from "lucide-react";
 import { useState, type KeyboardEvent } from "react";
+import { useTranslation } from "react-i18next";
 
 import { cn } from "@/lib/utils";
 
@@ -18,6 +19,7 @@ interface TagsInputProps {
 
 /** Tags: Enter or comma adds, Backspace on an empty input or × removes; at most `max`. */
 export function TagsInput({ id, value, onChange, onBlur, max = MAX_TAGS, ...aria }: TagsInputProps) {
+  const { t } = useTranslation("collectibles");
   const [draft, setDraft] = useState("");
   const [hint, setHint] = useState("");
   const full = value.length >= max;
@@ -28,12 +30,12 @@ export function TagsInput({ id, value, onChange, onBlur, max = MAX_TAGS, ...aria
       const tag = normalizeTag(piece);
       if (!tag) continue;
       if (tag.length > MAX_TAG_LENGTH) {
-        setHint(`A tag has at most ${String(MAX_TAG_LENGTH)} characters.`);
+        setHint(t("tags.tooLong", { max: MAX_TAG_LENGTH }));
         return;
       }
       if (next.includes(tag)) continue;
       if (next.length >= max) {
-        setHint(`At most ${String(max)} tags.`);
+        setHint(t("tags.tooMany", { max }));
         break;
       }
       next.push(tag);
@@ -43,7 +45,7 @@ export function TagsInput({ id, value, onChange, onBlur, max = MAX_TAGS, ...aria
   };
 
   const remove = (tag: string) => {
-    onChange(value.filter((t) => t !== tag));
+    onChange(value.filter((other) => other !== tag));
     setHint("");
   };
 
@@ -65,7 +67,7 @@ export function TagsInput({ id, value, onChange, onBlur, max = MAX_TAGS, ...aria
           aria["aria-invalid"] && "border-destructive",
         )}
       >
-        <ul className="contents" aria-label="Tags">
+        <ul className="contents" aria-label={t("tags.label")}>
           {value.map((tag) => (
             <li key={tag} className="flex items-center gap-1 rounded bg-secondary py-0.5 pr-1 pl-2 text-xs font-medium text-secondary-foreground">
               {tag}
@@ -75,7 +77,7 @@ export function TagsInput({ id, value, onChange, onBlur, max = MAX_TAGS, ...aria
                 className="rounded-sm p-0.5 opacity-70 hover:opacity-100 focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
               >
                 <X aria-hidden className="size-3" />
-                <span className="sr-only">Remove tag {tag}</span>
+                <span className="sr-only">{t("tags.remove", { tag })}</span>
               </button>
             </li>
           ))}
@@ -95,13 +97,13 @@ export function TagsInput({ id, value, onChange, onBlur, max = MAX_TAGS, ...aria
             if (draft.trim()) add(draft);
             onBlur?.();
           }}
-          placeholder={full ? `${String(max)} tags (the maximum)` : value.length ? "Add a tag" : "e.g. holo, first edition"}
+          placeholder={full ? t("tags.full", { max }) : value.length ? t("tags.addAnother") : t("tags.placeholder")}
           className="min-w-24 flex-1 bg-transparent py-0.5 text-sm outline-none placeholder:text-muted-foreground disabled:cursor-not-allowed"
           {...aria}
         />
       </div>
       <p className="mt-1 text-xs text-muted-foreground" aria-live="polite">
-        {hint || `Enter or comma to add · ${String(value.length)}/${String(max)}`}
+        {hint || t("tags.hint", { n: value.length, max })}
       </p>
     </div>
   );

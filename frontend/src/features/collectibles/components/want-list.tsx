@@ -1,5 +1,6 @@
 import { Heart, Plus } from "lucide-react";
 import { useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
 import { EmptyState, ErrorState } from "@/components/states";
@@ -8,11 +9,11 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { paths } from "@/config/paths";
 import type { Collectible } from "@/lib/api/types";
-import { CONDITIONS, labelOf } from "@/lib/choices";
+import { conditionLabel } from "@/lib/choices";
 import { formatMoney } from "@/lib/utils";
 
 import { useCollectibles } from "../api/get-collectibles";
-import { PRIORITY_LABELS } from "../lib/list-options";
+import { priorityLabel } from "../lib/list-options";
 
 const PAGE_SIZE = 25;
 
@@ -20,6 +21,7 @@ const PAGE_SIZE = 25;
 type RenderBestOffer = (item: Collectible) => ReactNode;
 
 function WantRow({ item, renderBestOffer }: { item: Collectible; renderBestOffer: RenderBestOffer }) {
+  const { t } = useTranslation("collectibles");
   return (
     <TableRow>
       <TableCell className="font-medium">
@@ -28,9 +30,9 @@ function WantRow({ item, renderBestOffer }: { item: Collectible; renderBestOffer
         </Link>
         {item.set_name ? <span className="block text-xs text-muted-foreground">{item.set_name}</span> : null}
       </TableCell>
-      <TableCell>At least {labelOf(CONDITIONS, item.condition)}</TableCell>
+      <TableCell>{t("want.atLeast", { condition: conditionLabel(item.condition, t) })}</TableCell>
       <TableCell className="tabular-nums">{item.max_price ? formatMoney(item.max_price, item.max_price_currency) : "—"}</TableCell>
-      <TableCell>{PRIORITY_LABELS[item.priority ?? 3]}</TableCell>
+      <TableCell>{priorityLabel(item.priority, t)}</TableCell>
       <TableCell>
         {renderBestOffer(item)}
       </TableCell>
@@ -40,6 +42,7 @@ function WantRow({ item, renderBestOffer }: { item: Collectible; renderBestOffer
 
 /** The want list: wanted items with what you would pay and the best offer now. */
 export function WantList({ vendor, renderBestOffer }: { vendor: number | null; renderBestOffer: RenderBestOffer }) {
+  const { t } = useTranslation(["collectibles", "common"]);
   const [page, setPage] = useState(1);
   const query = useCollectibles({ status: ["wanted"], page, page_size: PAGE_SIZE, ordering: ["name"], ...(vendor === null ? {} : { vendor }) });
   let content;
@@ -49,11 +52,11 @@ export function WantList({ vendor, renderBestOffer }: { vendor: number | null; r
     content = (
       <EmptyState
         icon={Heart}
-        title="Your want list is empty"
-        description="Add what you are looking for with the most you would pay; trackers then watch the marketplaces for you."
+        title={t("want.emptyTitle")}
+        description={t("want.emptyDescription")}
         action={
           <Button asChild>
-            <Link to={paths.wantNew}>Add a want</Link>
+            <Link to={paths.wantNew}>{t("want.add")}</Link>
           </Button>
         }
       />
@@ -61,14 +64,14 @@ export function WantList({ vendor, renderBestOffer }: { vendor: number | null; r
   } else {
     content = (
       <>
-        <Table aria-label="Want list">
+        <Table aria-label={t("want.table")}>
           <TableHeader>
             <TableRow>
-              <TableHead>Item</TableHead>
-              <TableHead>Condition</TableHead>
-              <TableHead>Max price</TableHead>
-              <TableHead>Priority</TableHead>
-              <TableHead>Best offer now</TableHead>
+              <TableHead>{t("want.item")}</TableHead>
+              <TableHead>{t("want.condition")}</TableHead>
+              <TableHead>{t("want.maxPriceColumn")}</TableHead>
+              <TableHead>{t("want.priority")}</TableHead>
+              <TableHead>{t("want.bestOffer")}</TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -78,12 +81,12 @@ export function WantList({ vendor, renderBestOffer }: { vendor: number | null; r
           </TableBody>
         </Table>
         {query.data.count > PAGE_SIZE ? (
-          <nav aria-label="Want list pages" className="flex justify-end gap-2">
+          <nav aria-label={t("want.pages")} className="flex justify-end gap-2">
             <Button variant="outline" size="sm" disabled={page === 1} onClick={() => setPage(page - 1)}>
-              Previous
+              {t("common:actions.previous")}
             </Button>
             <Button variant="outline" size="sm" disabled={!query.data.next} onClick={() => setPage(page + 1)}>
-              Next
+              {t("common:actions.next")}
             </Button>
           </nav>
         ) : null}
@@ -94,12 +97,12 @@ export function WantList({ vendor, renderBestOffer }: { vendor: number | null; r
     <div className="grid gap-5">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Want list</h1>
-          <p className="text-sm text-muted-foreground">What you are looking for, and the best price for it right now.</p>
+          <h1 className="text-2xl font-semibold tracking-tight">{t("want.heading")}</h1>
+          <p className="text-sm text-muted-foreground">{t("want.intro")}</p>
         </div>
         <Button asChild>
           <Link to={paths.wantNew}>
-            <Plus aria-hidden /> Add a want
+            <Plus aria-hidden /> {t("want.add")}
           </Link>
         </Button>
       </div>

@@ -1,15 +1,18 @@
-import { CATEGORIES, CONDITIONS, LANGUAGES, MARKET_REGIONS, labelOf } from "@/lib/choices";
+import { CATEGORIES, CONDITIONS, LANGUAGES, MARKET_REGIONS, labelOf, type Choice } from "@/lib/choices";
 import { formatDate } from "@/lib/utils";
 
 import { parseFilters, type CollectibleFilters } from "./filters";
-import { DEFAULT_ORDERING, ORDERINGS, STATUSES, VALUE_BASES } from "./list-options";
+import { DEFAULT_ORDERING, orderingLabel, statusChoices, valueBasisChoices, type CollectiblesT } from "./list-options";
 
+/** The date filters; each one's label is `t("filters.dateField.<key>")`. */
 export const DATE_FIELDS = [
-  { key: "purchase_date_after", label: "Purchased from" },
-  { key: "purchase_date_before", label: "Purchased until" },
-  { key: "release_date_after", label: "Card released from" },
-  { key: "release_date_before", label: "Card released until" },
+  { key: "purchase_date_after" },
+  { key: "purchase_date_before" },
+  { key: "release_date_after" },
+  { key: "release_date_before" },
 ] as const;
+
+type MultiKey = "category" | "condition" | "language" | "market_region" | "value_basis" | "status";
 
 export interface FilterDescription {
   key: string;
@@ -20,29 +23,33 @@ export interface FilterDescription {
 }
 
 /** Each active filter in words: the list's chips, a saved view's summary. */
-export function describeFilters(filters: CollectibleFilters): FilterDescription[] {
+export function describeFilters(filters: CollectibleFilters, t: CollectiblesT): FilterDescription[] {
   const described: FilterDescription[] = [];
-  const multi = [
+  const multi: [MultiKey, Choice<string>[]][] = [
     ["category", CATEGORIES],
     ["condition", CONDITIONS],
     ["language", LANGUAGES],
     ["market_region", MARKET_REGIONS],
-    ["value_basis", VALUE_BASES],
-    ["status", STATUSES],
-  ] as const;
+    ["value_basis", valueBasisChoices(t)],
+    ["status", statusChoices(t)],
+  ];
   for (const [key, choices] of multi) {
     const values = filters[key] as string[];
     for (const value of values) {
-      described.push({ key: `${key}:${value}`, label: labelOf(choices, value), clear: { [key]: values.filter((v) => v !== value) } });
+      described.push({ key: `${key}:${value}`, label: labelOf(choices, value, t), clear: { [key]: values.filter((v) => v !== value) } });
     }
   }
-  if (filters.priced !== null) described.push({ key: "priced", label: filters.priced ? "Has a value" : "No value yet", clear: { priced: null } });
-  if (filters.stale !== null) described.push({ key: "stale", label: filters.stale ? "Stale price" : "Fresh price", clear: { stale: null } });
-  if (filters.tag) described.push({ key: "tag", label: `#${filters.tag}`, clear: { tag: "" } });
-  if (filters.location) described.push({ key: "location", label: `In ${filters.location}`, clear: { location: "" } });
+  const chip = (key: "priced" | "unpriced" | "stale" | "fresh") => t(`filters.chip.${key}`);
+  if (filters.priced !== null) described.push({ key: "priced", label: chip(filters.priced ? "priced" : "unpriced"), clear: { priced: null } });
+  if (filters.stale !== null) described.push({ key: "stale", label: chip(filters.stale ? "stale" : "fresh"), clear: { stale: null } });
+  if (filters.tag) described.push({ key: "tag", label: t("filters.chip.tag", { tag: filters.tag }), clear: { tag: "" } });
+  if (filters.location) described.push({ key: "location", label: t("filters.chip.location", { location: filters.location }), clear: { location: "" } });
   for (const field of DATE_FIELDS) {
     const day = filters[field.key];
-    if (day) described.push({ key: field.key, label: `${field.label} ${formatDate(day)}`, clear: { [field.key]: "" } });
+    if (day) {
+      const label = t("filters.chip.date", { field: t(`filters.dateField.${field.key}`), date: formatDate(day) });
+      described.push({ key: field.key, label, clear: { [field.key]: "" } });
+    }
   }
   return described;
 }
@@ -51,12 +58,12 @@ export function describeFilters(filters: CollectibleFilters): FilterDescription[
  * A list query (the URL's parameters) in words, its sort included: what a saved view keeps.
  * `vendorName` names the collection a view is narrowed to.
  */
-export function describeListQuery(params: URLSearchParams, vendorName?: (id: number) => string | undefined): string[] {
+export function describeListQuery(params: URLSearchParams, t: CollectiblesT, vendorName?: (id: number) => string | undefined): string[] {
   const filters = parseFilters(params);
-  const words = describeFilters(filters).map((d) => d.label);
-  if (filters.vendor !== null) words.unshift(`Collection: ${vendorName?.(filters.vendor) ?? `#${String(filters.vendor)}`}`);
-  if (filters.ordering !== DEFAULT_ORDERING) {
-    words.push(`Sorted: ${ORDERINGS.find((o) => o.value === filters.ordering)?.label ?? filters.ordering}`);
+  const words = describeFilters(filters, t).map((d) => d.label);
+  if (filters.vendor !== null) {
+    words.unshift(t("filters.chip.collection", { name: vendorName?.(filters.vendor) ?? `#${String(filters.vendor)}` }));
   }
+  if (filters.ordering !== DEFAULT_ORDERING) words.push(t("filters.chip.sorted", { ordering: orderingLabel(filters.ordering, t) }));
   return words;
 }

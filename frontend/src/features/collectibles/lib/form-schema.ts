@@ -1,8 +1,10 @@
+import { i18n } from "@/i18n";
+import type en from "@/i18n/en/collectibles";
 import { z } from "@/lib/zod";
 
 import type { Collectible, CollectiblePriority, CollectibleRequest } from "@/lib/api/types";
 import { CATEGORIES, COMPLETENESS, CONDITIONS, FINISHES, GRADERS, LANGUAGES, MARKET_REGIONS, type Choice } from "@/lib/choices";
-import { AMOUNT_HINT, amountOrNull, isAmountOrEmpty } from "@/lib/money";
+import { amountHint, amountOrNull, isAmountOrEmpty } from "@/lib/money";
 import { isIsoDate } from "@/lib/utils";
 
 export const MAX_TAGS = 20;
@@ -13,9 +15,21 @@ export const MAX_EXTERNAL_ID_VALUE_LENGTH = 200;
 
 const values = <T extends string>(choices: Choice<T>[]) => choices.map((c) => c.value) as [T, ...T[]];
 const optionalChoice = <T extends string>(choices: Choice<T>[]) => z.union([z.enum(values(choices)), z.literal("")]);
-const optionalDate = (message: string) => z.string().refine((v) => v === "" || isIsoDate(v), message);
-const optionalAmount = () => z.string().trim().refine((v) => isAmountOrEmpty(v), AMOUNT_HINT);
-const optionalCurrency = () => z.string().trim().refine((v) => v === "" || /^[A-Za-z]{3}$/.test(v), "A 3-letter ISO code, e.g. EUR.");
+type ErrorKey = keyof (typeof en)["errors"];
+type AtMostKey = "maxChars" | "maxExternalIds" | "maxTags";
+
+/** A validation message in the app's language, looked up when a value is checked (so it
+ * follows a change of language), never when this module loads. */
+export function errorText(key: Exclude<ErrorKey, AtMostKey | "duplicateMarketplace">): string {
+  return i18n.t(`collectibles:errors.${key}`);
+}
+const atMost = (key: AtMostKey, max: number): string => i18n.t(`collectibles:errors.${key}`, { max });
+const message = (key: Parameters<typeof errorText>[0]) => ({ error: () => errorText(key) });
+const maxChars = (max: number) => ({ error: () => atMost("maxChars", max) });
+const optionalDate = () => z.string().refine((v) => v === "" || isIsoDate(v), message("date"));
+const optionalAmount = () => z.string().trim().refine((v) => isAmountOrEmpty(v), { error: () => amountHint() });
+/** A currency code, or empty for the collection's own (the acquire dialog's too). */
+export const optionalCurrency = () => z.string().trim().refine((v) => v === "" || /^[A-Za-z]{3}$/.test(v), message("currency"));
 
 export const MAX_LOCATION_LENGTH = 100;
 export const MAX_CERT_NUMBER_LENGTH = 40;
@@ -35,25 +49,25 @@ export const externalIdRowSchema = z.object({ key: z.string(), value: z.string()
  */
 export const externalIdsSchema = z
   .array(externalIdRowSchema)
-  .max(MAX_EXTERNAL_IDS, `At most ${String(MAX_EXTERNAL_IDS)} marketplace ids.`)
+  .max(MAX_EXTERNAL_IDS, { error: () => atMost("maxExternalIds", MAX_EXTERNAL_IDS) })
   .superRefine((rows, ctx) => {
     const seen = new Map<string, number>();
     rows.forEach((row, index) => {
       const key = row.key.trim();
       if (!key) {
-        ctx.addIssue({ code: "custom", path: [index, "key"], message: "Enter the marketplace name." });
+        ctx.addIssue({ code: "custom", path: [index, "key"], message: errorText("marketplaceName") });
       } else if (key.length > MAX_EXTERNAL_ID_KEY_LENGTH) {
-        ctx.addIssue({ code: "custom", path: [index, "key"], message: `At most ${String(MAX_EXTERNAL_ID_KEY_LENGTH)} characters.` });
+        ctx.addIssue({ code: "custom", path: [index, "key"], message: atMost("maxChars", MAX_EXTERNAL_ID_KEY_LENGTH) });
       } else if (seen.has(key.toLowerCase())) {
-        ctx.addIssue({ code: "custom", path: [index, "key"], message: `"${key}" is already listed above.` });
+        ctx.addIssue({ code: "custom", path: [index, "key"], message: i18n.t("collectibles:errors.duplicateMarketplace", { marketplace: key }) });
       } else {
         seen.set(key.toLowerCase(), index);
       }
       const value = row.value.trim();
       if (!value) {
-        ctx.addIssue({ code: "custom", path: [index, "value"], message: "Enter the id on that marketplace." });
+        ctx.addIssue({ code: "custom", path: [index, "value"], message: errorText("marketplaceId") });
       } else if (value.length > MAX_EXTERNAL_ID_VALUE_LENGTH) {
-        ctx.addIssue({ code: "custom", path: [index, "value"], message: `At most ${String(MAX_EXTERNAL_ID_VALUE_LENGTH)} characters.` });
+        ctx.addIssue({ code: "custom", path: [index, "value"], message: atMost("maxChars", MAX_EXTERNAL_ID_VALUE_LENGTH) });
       }
     });
   });
@@ -61,22 +75,22 @@ export const externalIdsSchema = z
 export const collectibleFormSchema = z
   .object({
     vendor: z.string(),
-    name: z.string().trim().min(1, "An item needs a name.").max(200, "At most 200 characters."),
+    name: z.string().trim().min(1, message("name")).max(200, maxChars(200)),
     category: z.enum(values(CATEGORIES)),
-    set_name: z.string().max(200, "At most 200 characters."),
-    number: z.string().max(40, "At most 40 characters."),
+    set_name: z.string().max(200, maxChars(200)),
+    number: z.string().max(40, maxChars(40)),
     condition: z.enum(values(CONDITIONS)),
     completeness: optionalChoice(COMPLETENESS),
     grader: optionalChoice(GRADERS),
-    grade: z.string().trim().refine((v) => v === "" || (/^\d{1,3}(\.\d)?$/.test(v) && Number(v) >= 1 && Number(v) <= 70), "A grade from 1 to 70, e.g. 9.5."),
-    quantity: z.string().trim().refine((v) => /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 2147483647, "A whole number, at least 1."),
+    grade: z.string().trim().refine((v) => v === "" || (/^\d{1,3}(\.\d)?$/.test(v) && Number(v) >= 1 && Number(v) <= 70), message("grade")),
+    quantity: z.string().trim().refine((v) => /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 2147483647, message("quantity")),
     purchase_price: optionalAmount(),
     purchase_currency: optionalCurrency(),
-    purchase_date: optionalDate("Enter a valid date."),
+    purchase_date: optionalDate(),
     purchase_fees: optionalAmount(),
     purchase_shipping: optionalAmount(),
-    location: z.string().trim().max(MAX_LOCATION_LENGTH, `At most ${String(MAX_LOCATION_LENGTH)} characters.`),
-    cert_number: z.string().trim().max(MAX_CERT_NUMBER_LENGTH, `At most ${String(MAX_CERT_NUMBER_LENGTH)} characters.`),
+    location: z.string().trim().max(MAX_LOCATION_LENGTH, maxChars(MAX_LOCATION_LENGTH)),
+    cert_number: z.string().trim().max(MAX_CERT_NUMBER_LENGTH, maxChars(MAX_CERT_NUMBER_LENGTH)),
     status: z.enum(["owned", "sold", "wanted"]),
     max_price: optionalAmount(),
     max_price_currency: optionalCurrency(),
@@ -85,10 +99,10 @@ export const collectibleFormSchema = z
     alert_at_max_price: z.boolean(),
     sale_price: optionalAmount(),
     sale_currency: optionalCurrency(),
-    sale_date: optionalDate("Enter a valid date."),
+    sale_date: optionalDate(),
     sale_fees: optionalAmount(),
     notes: z.string(),
-    tags: z.array(z.string()).max(MAX_TAGS, `At most ${String(MAX_TAGS)} tags.`),
+    tags: z.array(z.string()).max(MAX_TAGS, { error: () => atMost("maxTags", MAX_TAGS) }),
     external_ids: externalIdsSchema,
     // Checked in superRefine only for trading cards: hidden fields must not block saving.
     card_details: z.object({
@@ -102,24 +116,24 @@ export const collectibleFormSchema = z
     }),
   })
   .superRefine((v, ctx) => {
-    if (v.grader && !v.grade) ctx.addIssue({ code: "custom", path: ["grade"], message: "A graded item needs its grade." });
-    if (v.grade && !v.grader) ctx.addIssue({ code: "custom", path: ["grader"], message: "A grade needs the grading company." });
-    if (v.cert_number && !v.grader) ctx.addIssue({ code: "custom", path: ["cert_number"], message: "A certificate number needs a grader and a grade." });
+    if (v.grader && !v.grade) ctx.addIssue({ code: "custom", path: ["grade"], message: errorText("gradeNeeded") });
+    if (v.grade && !v.grader) ctx.addIssue({ code: "custom", path: ["grader"], message: errorText("graderNeeded") });
+    if (v.cert_number && !v.grader) ctx.addIssue({ code: "custom", path: ["cert_number"], message: errorText("certNeedsGrader") });
     if (v.status === "wanted" && !v.max_price) {
-      ctx.addIssue({ code: "custom", path: ["max_price"], message: "What is the most you would pay for one?" });
+      ctx.addIssue({ code: "custom", path: ["max_price"], message: errorText("maxPrice") });
     }
     if (v.status === "sold") {
-      if (!v.sale_price) ctx.addIssue({ code: "custom", path: ["sale_price"], message: "A sold item needs the price it sold for." });
-      if (!v.sale_date) ctx.addIssue({ code: "custom", path: ["sale_date"], message: "A sold item needs the date it sold." });
+      if (!v.sale_price) ctx.addIssue({ code: "custom", path: ["sale_price"], message: errorText("salePrice") });
+      if (!v.sale_date) ctx.addIssue({ code: "custom", path: ["sale_date"], message: errorText("saleDate") });
     }
     if (v.category === "trading_card") {
       const card = v.card_details;
       const limits = [["game", 100], ["rarity", 60], ["set_code", 20]] as const;
       for (const [key, max] of limits) {
-        if (card[key].length > max) ctx.addIssue({ code: "custom", path: ["card_details", key], message: `At most ${String(max)} characters.` });
+        if (card[key].length > max) ctx.addIssue({ code: "custom", path: ["card_details", key], message: atMost("maxChars", max) });
       }
       if (card.release_date && !isIsoDate(card.release_date)) {
-        ctx.addIssue({ code: "custom", path: ["card_details", "release_date"], message: "Enter a valid date." });
+        ctx.addIssue({ code: "custom", path: ["card_details", "release_date"], message: errorText("date") });
       }
     }
   });

@@ -1,5 +1,8 @@
+import { formatLocale } from "@/i18n/languages";
 import type { Collectible } from "@/lib/api/types";
 import { formatMoney } from "@/lib/utils";
+
+import type { CollectiblesT } from "./list-options";
 
 export type Valuation = NonNullable<Collectible["valuation"]>;
 export type Tone = "up" | "down" | "flat";
@@ -32,26 +35,24 @@ export function gainOf(valuation: Valuation | null | undefined): Gain | null {
 
 const SIGN: Record<Tone, string> = { up: "+", down: "−", flat: "±" };
 
-/** "+€12.50 (+8.3%)", "−$3.00". */
-export function formatGain(gain: Gain, currency: string): string {
-  const money = `${SIGN[gain.tone]}${formatMoney(Math.abs(gain.amount), currency)}`;
-  return gain.percent === null ? money : `${money} (${SIGN[gain.tone]}${Math.abs(gain.percent).toFixed(1)}%)`;
+/** "+€12.50 (+8.3%)", "−$3.00"; written the app's language's way ("+8,3 %" in German). */
+export function formatGain(gain: Gain, currency: string, locale: string = formatLocale()): string {
+  const money = `${SIGN[gain.tone]}${formatMoney(Math.abs(gain.amount), currency, locale)}`;
+  if (gain.percent === null) return money;
+  const percent = new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(Math.abs(gain.percent) / 100);
+  return `${money} (${SIGN[gain.tone]}${percent})`;
 }
 
-/** Where the list's value comes from, in one or two words. */
-export const BASIS_SHORT: Record<Valuation["basis"], string> = {
-  observed: "Market",
-  manual: "Manual",
-  purchase: "Paid",
-  none: "No price",
-  sold: "Sold",
-  wanted: "Wanted",
-};
+/** Where the list's value comes from, in one or two words: "Market", "Paid". */
+export function basisShort(basis: Valuation["basis"], t: CollectiblesT): string {
+  return t(`value.basis.${basis}`);
+}
 
-export function ageLabel(days: number | null): string {
+/** How old the price behind a value is: "today", "3 days old" ("" when unknown). */
+export function ageLabel(days: number | null, t: CollectiblesT): string {
   if (days === null) return "";
-  if (days === 0) return "today";
-  return days === 1 ? "1 day old" : `${String(days)} days old`;
+  if (days === 0) return t("value.today");
+  return t("value.age", { count: days });
 }
 
 /** "Base Set · #4": the line under an item's name. */

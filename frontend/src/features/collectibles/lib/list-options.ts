@@ -1,20 +1,25 @@
+import type { TFunction } from "i18next";
+
 import type { CollectiblePriority, CollectibleStatus, ItemValue } from "@/lib/api/types";
 import type { Choice } from "@/lib/choices";
 
-/** Sort options the API accepts (`ordering`), newest first by default. */
+/** `t` of the "collectibles" namespace: the list's own labels are looked up with it. */
+export type CollectiblesT = TFunction<"collectibles">;
+
+/** Sort options the API accepts (`ordering`), newest first by default; `key` names the label. */
 export const ORDERINGS = [
-  { value: "-created_at", label: "Newest first" },
-  { value: "created_at", label: "Oldest first" },
-  { value: "name", label: "Name A–Z" },
-  { value: "-name", label: "Name Z–A" },
-  { value: "-value", label: "Value: high to low" },
-  { value: "value", label: "Value: low to high" },
-  { value: "-gain", label: "Gain: high to low" },
-  { value: "gain", label: "Gain: low to high" },
-  { value: "-purchase_price", label: "Paid: high to low" },
-  { value: "purchase_price", label: "Paid: low to high" },
-  { value: "-purchase_date", label: "Purchased: newest" },
-  { value: "purchase_date", label: "Purchased: oldest" },
+  { value: "-created_at", key: "newest" },
+  { value: "created_at", key: "oldest" },
+  { value: "name", key: "nameAsc" },
+  { value: "-name", key: "nameDesc" },
+  { value: "-value", key: "valueDesc" },
+  { value: "value", key: "valueAsc" },
+  { value: "-gain", key: "gainDesc" },
+  { value: "gain", key: "gainAsc" },
+  { value: "-purchase_price", key: "paidDesc" },
+  { value: "purchase_price", key: "paidAsc" },
+  { value: "-purchase_date", key: "purchasedNewest" },
+  { value: "purchase_date", key: "purchasedOldest" },
 ] as const;
 
 export type Ordering = (typeof ORDERINGS)[number]["value"];
@@ -38,7 +43,14 @@ export function sortDirection(current: Ordering, field: SortField): "ascending" 
 
 export type ValueBasis = ItemValue["basis"];
 
-/** Where an item's value comes from (docs/valuation.md), in the order they are tried. */
+/** A sort option in words ("Value: high to low"); the value itself when unknown. */
+export function orderingLabel(value: string, t: CollectiblesT): string {
+  const ordering = ORDERINGS.find((o) => o.value === value);
+  return ordering ? t(`ordering.${ordering.key}`) : value;
+}
+
+/** Where an item's value comes from (docs/valuation.md), in the order they are tried.
+ * The labels are English; `valueBasisChoices(t)` gives them in the app's language. */
 export const VALUE_BASES: Choice<ValueBasis>[] = [
   { value: "observed", label: "Market price" },
   { value: "manual", label: "Manual price" },
@@ -52,12 +64,24 @@ export const STATUSES: Choice<CollectibleStatus>[] = [
   { value: "wanted", label: "Wanted" },
 ];
 
-export const PRIORITY_LABELS: Record<CollectiblePriority, string> = { 1: "Highest", 2: "High", 3: "Normal", 4: "Low", 5: "Lowest" };
+/** The API's priorities, 1 (highest) to 5 (lowest), and the words for them. */
+const PRIORITY_WORDS = { 1: "highest", 2: "high", 3: "normal", 4: "low", 5: "lowest" } as const;
+const PRIORITY_VALUES = ["1", "2", "3", "4", "5"] as const;
 
-export const PRIORITIES: Choice<"1" | "2" | "3" | "4" | "5">[] = [
-  { value: "1", label: "1 · highest" },
-  { value: "2", label: "2 · high" },
-  { value: "3", label: "3 · normal" },
-  { value: "4", label: "4 · low" },
-  { value: "5", label: "5 · lowest" },
-];
+export function valueBasisChoices(t: CollectiblesT): Choice<ValueBasis>[] {
+  return VALUE_BASES.map((c) => ({ value: c.value, label: t(`valueBasis.${c.value}`) }));
+}
+
+export function statusChoices(t: CollectiblesT): Choice<CollectibleStatus>[] {
+  return STATUSES.map((c) => ({ value: c.value, label: t(`status.${c.value}`) }));
+}
+
+/** A want's priority in a word: "High". */
+export function priorityLabel(priority: CollectiblePriority | null | undefined, t: CollectiblesT): string {
+  return t(`priority.${PRIORITY_WORDS[priority ?? 3]}`);
+}
+
+/** The priority select's options: "1 · highest" … "5 · lowest". */
+export function priorityChoices(t: CollectiblesT): Choice<(typeof PRIORITY_VALUES)[number]>[] {
+  return PRIORITY_VALUES.map((value) => ({ value, label: t(`priorityOption.${PRIORITY_WORDS[value]}`) }));
+}

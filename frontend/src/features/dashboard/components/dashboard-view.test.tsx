@@ -1,6 +1,8 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+import { changeLanguage } from "@/i18n";
 
 import type { Dashboard, ItemValue, ValueHistory } from "@/lib/api/types";
 import { setVendorPreference } from "@/lib/vendor-preference";
@@ -231,5 +233,31 @@ describe("dashboard", () => {
     fail = false;
     await user.click(screen.getByRole("button", { name: "Try again" }));
     expect(await screen.findByTestId("total-value")).toBeInTheDocument();
+  });
+});
+
+describe("dashboard in German", () => {
+  afterEach(async () => {
+    await changeLanguage("en", false);
+  });
+
+  it("speaks German, with plurals and placeholders from the catalogue", async () => {
+    await changeLanguage("de");
+    signIn();
+    serve(makeDashboard({ most_valuable: [item({ age_days: 0 })] }));
+    renderWithProviders(<DashboardView />);
+
+    expect(await screen.findByRole("heading", { name: "Übersicht", level: 1 })).toBeInTheDocument();
+    expect(within(await screen.findByTestId("total-value")).getByText("13 von 14 Objekten bepreist")).toBeInTheDocument();
+    expect(within(screen.getByTestId("item-count")).getByText("16 Stück insgesamt")).toBeInTheDocument();
+    const gain = screen.getByTestId("unrealised-gain");
+    expect(within(gain).getByText("−2,4 %")).toHaveClass("text-destructive");
+    expect(gain).toHaveTextContent("−2,4 % auf 12 Objekte mit Kaufpreis");
+    const attention = screen.getByRole("list", { name: "Braucht Aufmerksamkeit" });
+    expect(within(attention).getByRole("link", { name: /^1 Objekt hat noch keinen Wert/ })).toBeInTheDocument();
+    expect(within(attention).getByRole("link", { name: /^2 Preise sind älter als 14 Tage/ })).toBeInTheDocument();
+    expect(screen.getByText("Marktpreis · heute")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Letzte 3 Monate" })).toBeInTheDocument();
+    expect(within(screen.getByRole("list", { name: "Wert nach Kategorie" })).getByText("81 %")).toBeInTheDocument();
   });
 });

@@ -1,5 +1,6 @@
 import { AlertTriangle, ArrowDownRight, ArrowRight, ArrowUpRight, Clock, PackageOpen, Plus } from "lucide-react";
-import { useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
 import { EmptyState, ErrorState } from "@/components/states";
@@ -7,16 +8,15 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { paths } from "@/config/paths";
-import type { CategoryValue, Dashboard, ItemValue, ValueMover } from "@/lib/api/types";
+import type { CategoryValue, Dashboard } from "@/lib/api/types";
 import { cn, formatDate, formatDateTime, formatMoney } from "@/lib/utils";
 import { useVendorPreference } from "@/lib/vendor-preference";
 
 import { useDashboard } from "../api/get-dashboard";
-import { formatCount, formatSignedMoney, formatSignedPercent, plural, toneOf, type Tone } from "../lib/format";
+import { countOf, formatCount, formatShare, formatSignedMoney, formatSignedPercent, formatToday, TONE_CLASS as toneClass, toneOf, type Tone } from "../lib/format";
 import { DisplayCurrencyNote } from "./display-currency-note";
+import { Movers } from "./movers-card";
 import { ValueHistoryCard } from "./value-history-card";
-
-const toneClass: Record<Tone, string> = { up: "text-success", down: "text-destructive", flat: "text-muted-foreground" };
 
 /** The collection list, narrowed (e.g. `{ priced: "false" }`) and scoped to the vendor shown. */
 function collectionUrl(vendor: number | null, filter: Record<string, string> = {}): string {
@@ -38,6 +38,7 @@ function StatCard({ label, value, detail, tone, testId }: { label: string; value
 }
 
 function ValueCards({ data }: { data: Dashboard }) {
+  const { t } = useTranslation("dashboard");
   const { currency, unrealised_gain: gain, realised_gain: realised, display } = data;
   const tone = toneOf(gain.amount);
   // The headline in the display currency (Settings → Profile) when it differs; the rest stays in the collection's.
@@ -48,14 +49,14 @@ function ValueCards({ data }: { data: Dashboard }) {
     <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-4 lg:grid-cols-5">
       <StatCard
         testId="total-value"
-        label="Total value"
+        label={t("cards.totalValue")}
         value={headline(data.total_value, display?.total_value)}
-        detail={`${formatCount(data.priced_count)} of ${plural(data.item_count, "item")} priced`}
+        detail={t("cards.priced", { ...countOf(data.item_count), priced: formatCount(data.priced_count) })}
       />
-      <StatCard testId="cost-basis" label="Cost basis" value={headline(data.cost_basis, display?.cost_basis)} detail="What you paid" />
+      <StatCard testId="cost-basis" label={t("cards.costBasis")} value={headline(data.cost_basis, display?.cost_basis)} detail={t("cards.whatYouPaid")} />
       <StatCard
         testId="unrealised-gain"
-        label="Unrealised gain"
+        label={t("cards.unrealisedGain")}
         tone={tone}
         value={
           <span className="inline-flex items-center gap-1">
@@ -64,46 +65,54 @@ function ValueCards({ data }: { data: Dashboard }) {
           </span>
         }
         detail={
-          <>
-            <span className={cn("font-medium", toneClass[tone])}>{formatSignedPercent(gain.percent)}</span>
-            {` on ${plural(gain.item_count, "item")} with a cost`}
-          </>
+          <Trans
+            t={t}
+            i18nKey="cards.unrealisedDetail"
+            values={{ ...countOf(gain.item_count), percent: formatSignedPercent(gain.percent) }}
+            components={{ tone: <span className={cn("font-medium", toneClass[tone])} /> }}
+          />
         }
       />
       <StatCard
         testId="realised-gain"
-        label="Realised gain"
+        label={t("cards.realisedGain")}
         tone={data.sold_count > 0 ? realisedTone : undefined}
         value={data.sold_count > 0 ? formatSignedMoney(realised.amount, currency) : "—"}
         detail={
           data.sold_count > 0 ? (
-            <>
-              <span className={cn("font-medium", toneClass[realisedTone])}>{formatSignedPercent(realised.percent)}</span>
-              {` on ${plural(data.sold_count, "sold item")} (${formatMoney(realised.proceeds, currency)} after fees)`}
-            </>
+            <Trans
+              t={t}
+              i18nKey="cards.realisedDetail"
+              values={{ ...countOf(data.sold_count), percent: formatSignedPercent(realised.percent), proceeds: formatMoney(realised.proceeds, currency) }}
+              components={{ tone: <span className={cn("font-medium", toneClass[realisedTone])} /> }}
+            />
           ) : (
-            "Nothing sold yet"
+            t("cards.nothingSold")
           )
         }
       />
       <StatCard
         testId="item-count"
-        label="Items"
+        label={t("cards.items")}
         value={formatCount(data.item_count)}
-        detail={data.unit_count !== data.item_count ? `${plural(data.unit_count, "unit")} in total` : "One of each"}
+        detail={data.unit_count !== data.item_count ? t("cards.units", countOf(data.unit_count)) : t("cards.oneOfEach")}
       />
     </div>
   );
 }
 
 function Callouts({ data, vendor }: { data: Dashboard; vendor: number | null }) {
+  const { t } = useTranslation("dashboard");
   const callouts: { key: string; icon: ReactNode; text: string; to: string }[] = [];
   if (data.unpriced_count > 0) {
-    const unconvertible = data.unconvertible_count > 0 ? ` (${formatCount(data.unconvertible_count)} for lack of an exchange rate)` : "";
+    const unpriced = countOf(data.unpriced_count);
     callouts.push({
       key: "unpriced",
       icon: <AlertTriangle aria-hidden className="size-4 shrink-0 text-warning" />,
-      text: `${plural(data.unpriced_count, "item has", "items have")} no value yet${unconvertible} — add a purchase price, a manual price or a price tracker.`,
+      text:
+        data.unconvertible_count > 0
+          ? t("callouts.unpricedUnconvertible", { ...unpriced, unconvertible: formatCount(data.unconvertible_count) })
+          : t("callouts.unpriced", unpriced),
       to: collectionUrl(vendor, { priced: "false" }),
     });
   }
@@ -111,13 +120,13 @@ function Callouts({ data, vendor }: { data: Dashboard; vendor: number | null }) 
     callouts.push({
       key: "stale",
       icon: <Clock aria-hidden className="size-4 shrink-0 text-muted-foreground" />,
-      text: `${plural(data.stale_count, "price is", "prices are")} more than ${plural(data.stale_after_days, "day")} old — refresh them from the item pages.`,
+      text: t("callouts.stale", { ...countOf(data.stale_count), age: t("callouts.days", countOf(data.stale_after_days)) }),
       to: collectionUrl(vendor, { stale: "true" }),
     });
   }
   if (callouts.length === 0) return null;
   return (
-    <ul aria-label="Needs attention" className="grid grid-cols-1 gap-2 sm:grid-cols-2">
+    <ul aria-label={t("callouts.label")} className="grid grid-cols-1 gap-2 sm:grid-cols-2">
       {callouts.map((c) => (
         <li key={c.key}>
           <Link
@@ -134,23 +143,17 @@ function Callouts({ data, vendor }: { data: Dashboard; vendor: number | null }) 
   );
 }
 
-const BASIS_LABEL: Record<ItemValue["basis"], string> = {
-  observed: "Market price",
-  manual: "Manual price",
-  purchase: "Purchase price",
-  none: "No price",
-};
-
 function MostValuable({ data }: { data: Dashboard }) {
+  const { t } = useTranslation("dashboard");
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Most valuable</CardTitle>
-        <CardDescription>Your top items by current value</CardDescription>
+        <CardTitle>{t("mostValuable.title")}</CardTitle>
+        <CardDescription>{t("mostValuable.description")}</CardDescription>
       </CardHeader>
       <CardContent>
         {data.most_valuable.length === 0 ? (
-          <p className="text-sm text-muted-foreground">No priced items yet.</p>
+          <p className="text-sm text-muted-foreground">{t("mostValuable.empty")}</p>
         ) : (
           <ol className="grid grid-cols-1 gap-1">
             {data.most_valuable.map((item, index) => (
@@ -163,14 +166,18 @@ function MostValuable({ data }: { data: Dashboard }) {
                   <span className="min-w-0 flex-1">
                     <span className="block truncate text-sm font-medium">{item.name}</span>
                     <span className="block truncate text-xs text-muted-foreground">
-                      {BASIS_LABEL[item.basis]}
-                      {item.quantity > 1 ? ` · ×${String(item.quantity)}` : ""}
-                      {item.age_days !== null ? ` · ${item.age_days === 0 ? "today" : `${plural(item.age_days, "day")} old`}` : ""}
+                      {[
+                        t(`mostValuable.basis.${item.basis}`),
+                        item.quantity > 1 ? t("mostValuable.quantity", { n: formatCount(item.quantity) }) : null,
+                        item.age_days === null ? null : item.age_days === 0 ? formatToday() : t("mostValuable.age", countOf(item.age_days)),
+                      ]
+                        .filter(Boolean)
+                        .join(" · ")}
                     </span>
                   </span>
                   {item.is_stale ? (
-                    <span className="inline-flex items-center gap-1 rounded-md bg-muted px-1.5 py-0.5 text-xs text-muted-foreground" title="This price is stale">
-                      <Clock aria-hidden className="size-3" /> Stale
+                    <span className="inline-flex items-center gap-1 rounded-md bg-muted px-1.5 py-0.5 text-xs text-muted-foreground" title={t("mostValuable.staleTitle")}>
+                      <Clock aria-hidden className="size-3" /> {t("mostValuable.stale")}
                     </span>
                   ) : null}
                   <span className="text-sm font-semibold tabular-nums">{formatMoney(item.value, data.currency)}</span>
@@ -184,96 +191,22 @@ function MostValuable({ data }: { data: Dashboard }) {
   );
 }
 
-function MoverRow({ mover, currency }: { mover: ValueMover; currency: string }) {
-  const tone = toneOf(mover.change);
-  return (
-    <li>
-      <Link
-        to={paths.collectible(mover.item.id)}
-        className="flex items-center gap-3 rounded-md px-2 py-2 transition-colors hover:bg-accent focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:outline-none"
-      >
-        <span className="min-w-0 flex-1">
-          <span className="block truncate text-sm font-medium">{mover.item.name}</span>
-          <span className="block truncate text-xs text-muted-foreground tabular-nums">
-            {formatMoney(mover.previous_value, currency)} → {formatMoney(mover.value, currency)}
-          </span>
-        </span>
-        <span className={cn("text-right text-sm font-semibold tabular-nums", toneClass[tone])}>
-          {formatSignedPercent(mover.change_percent)}
-          <span className="block text-xs font-normal">{formatSignedMoney(mover.change, currency)}</span>
-        </span>
-      </Link>
-    </li>
-  );
-}
-
-function MoverList({ title, movers, currency, empty }: { title: string; movers: ValueMover[]; currency: string; empty: string }) {
-  return (
-    <section aria-label={title} className="min-w-0">
-      <h3 className="mb-1 px-2 text-xs font-medium tracking-wide text-muted-foreground uppercase">{title}</h3>
-      {movers.length === 0 ? (
-        <p className="px-2 py-2 text-sm text-muted-foreground">{empty}</p>
-      ) : (
-        <ul className="grid grid-cols-1 gap-0.5">
-          {movers.map((m) => (
-            <MoverRow key={m.item.id} mover={m} currency={currency} />
-          ))}
-        </ul>
-      )}
-    </section>
-  );
-}
-
-function Movers({ data }: { data: Dashboard }) {
-  const [period, setPeriod] = useState<"7d" | "30d">("7d");
-  const movers = period === "7d" ? data.movers_7d : data.movers_30d;
-  return (
-    <Card>
-      <CardHeader className="flex-row flex-wrap items-start justify-between gap-3">
-        <div className="grid gap-1.5">
-          <CardTitle>Top movers</CardTitle>
-          <CardDescription>Items with a market price then and now</CardDescription>
-        </div>
-        <div role="group" aria-label="Movers period" className="inline-flex rounded-md border bg-background p-0.5 shadow-xs dark:bg-input/20">
-          {(["7d", "30d"] as const).map((p) => (
-            <button
-              key={p}
-              type="button"
-              aria-pressed={period === p}
-              onClick={() => setPeriod(p)}
-              className={cn(
-                "h-7 min-w-10 rounded-sm px-2.5 text-xs font-medium text-muted-foreground transition-colors hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/60 focus-visible:outline-none",
-                period === p && "bg-primary text-primary-foreground hover:text-primary-foreground",
-              )}
-            >
-              {p === "7d" ? "7 days" : "30 days"}
-            </button>
-          ))}
-        </div>
-      </CardHeader>
-      <CardContent className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-1">
-        <MoverList title="Gainers" movers={movers.gainers} currency={data.currency} empty="Nothing went up." />
-        <MoverList title="Losers" movers={movers.losers} currency={data.currency} empty="Nothing went down." />
-      </CardContent>
-    </Card>
-  );
-}
-
 const CATEGORY_COLORS = ["var(--chart-1)", "var(--chart-2)", "var(--chart-3)", "var(--chart-4)", "var(--chart-5)"];
 
 function ByCategory({ categories, currency, total }: { categories: CategoryValue[]; currency: string; total: number }) {
+  const { t } = useTranslation("dashboard");
   const max = Math.max(0, ...categories.map((c) => Number(c.value)));
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Value by category</CardTitle>
-        <CardDescription>Share of the total value</CardDescription>
+        <CardTitle>{t("byCategory.title")}</CardTitle>
+        <CardDescription>{t("byCategory.description")}</CardDescription>
       </CardHeader>
       <CardContent>
         {categories.length === 0 ? (
-          <p className="text-sm text-muted-foreground">No items yet.</p>
+          <p className="text-sm text-muted-foreground">{t("byCategory.empty")}</p>
         ) : (
-          <ul aria-label="Value by category" className="grid grid-cols-1 gap-3">
+          <ul aria-label={t("byCategory.title")} className="grid grid-cols-1 gap-3">
             {categories.map((c, index) => {
               const value = Number(c.value);
               const share = total > 0 ? (value / total) * 100 : 0;
@@ -283,7 +216,7 @@ function ByCategory({ categories, currency, total }: { categories: CategoryValue
                     <span className="truncate font-medium">{c.label}</span>
                     <span className="shrink-0 tabular-nums">
                       {formatMoney(c.value, currency)}
-                      <span className="ml-2 text-xs text-muted-foreground">{share.toFixed(0)}%</span>
+                      <span className="ml-2 text-xs text-muted-foreground">{formatShare(share)}</span>
                     </span>
                   </div>
                   <div className="h-2 overflow-hidden rounded-full bg-muted" aria-hidden>
@@ -293,8 +226,9 @@ function ByCategory({ categories, currency, total }: { categories: CategoryValue
                     />
                   </div>
                   <p className="text-xs text-muted-foreground">
-                    {plural(c.item_count, "item")}
-                    {c.priced_count < c.item_count ? ` · ${formatCount(c.priced_count)} priced` : ""}
+                    {c.priced_count < c.item_count
+                      ? t("byCategory.itemsPriced", { ...countOf(c.item_count), priced: formatCount(c.priced_count) })
+                      : t("byCategory.items", countOf(c.item_count))}
                   </p>
                 </li>
               );
@@ -308,19 +242,19 @@ function ByCategory({ categories, currency, total }: { categories: CategoryValue
 
 /** The exchange rates are older than the server uses them for (it carries the last ones forward). */
 function RatesNote({ date }: { date: string | null }) {
+  const { t } = useTranslation("dashboard");
   return (
     <p role="note" data-testid="rates-note" className="mt-1 inline-flex items-center gap-1 text-xs text-muted-foreground">
       <Clock aria-hidden className="size-3 shrink-0 text-warning" />
-      {date
-        ? `Exchange rates from ${formatDate(date)}, the newest available: amounts in other currencies are converted with them.`
-        : "No exchange rates yet: amounts in other currencies have no value until they arrive."}
+      {date ? t("ratesNote.stale", { date: formatDate(date) }) : t("ratesNote.none")}
     </p>
   );
 }
 
 export function DashboardSkeleton() {
+  const { t } = useTranslation("dashboard");
   return (
-    <div role="status" aria-label="Loading dashboard" className="grid gap-4">
+    <div role="status" aria-label={t("loading")} className="grid gap-4">
       <div className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
         {[0, 1, 2, 3].map((i) => (
           <Skeleton key={i} className="h-24 rounded-xl" />
@@ -337,23 +271,24 @@ export function DashboardSkeleton() {
 
 /** The landing page: what the selected collection is worth, how it moved, what needs care. */
 export function DashboardView() {
+  const { t } = useTranslation("dashboard");
   const vendor = useVendorPreference();
   const query = useDashboard(vendor);
   const data = query.data;
 
   let body;
   if (query.isPending) body = <DashboardSkeleton />;
-  else if (query.isError) body = <ErrorState title="Could not load the dashboard" error={query.error} onRetry={() => void query.refetch()} />;
+  else if (query.isError) body = <ErrorState title={t("loadError")} error={query.error} onRetry={() => void query.refetch()} />;
   else if (data?.item_count === 0)
     body = (
       <EmptyState
         icon={PackageOpen}
-        title="Nothing to value yet"
-        description="Add your first card, game, record or coin: its value, gains and price changes will show up here."
+        title={t("empty.title")}
+        description={t("empty.description")}
         action={
           <Button asChild>
             <Link to={paths.collectibleNew}>
-              <Plus aria-hidden /> Add your first item
+              <Plus aria-hidden /> {t("empty.action")}
             </Link>
           </Button>
         }
@@ -378,14 +313,14 @@ export function DashboardView() {
     <div className="grid grid-cols-1 gap-5">
       <div className="flex flex-wrap items-end justify-between gap-2">
         <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Dashboard</h1>
+          <h1 className="text-2xl font-semibold tracking-tight">{t("header.title")}</h1>
           <p className="text-sm text-muted-foreground">
-            {data ? `${data.vendor.name} · values in ${data.currency} as of ${formatDateTime(data.as_of)}` : "What your collection is worth"}
+            {data ? t("header.asOf", { vendor: data.vendor.name, currency: data.currency, date: formatDateTime(data.as_of) }) : t("header.subtitle")}
           </p>
           {data?.exchange_rates.stale ? <RatesNote date={data.exchange_rates.date} /> : null}
         </div>
         <Button asChild variant="outline" size="sm">
-          <Link to={collectionUrl(vendor)}>View collection</Link>
+          <Link to={collectionUrl(vendor)}>{t("header.viewCollection")}</Link>
         </Button>
       </div>
       {body}

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
 
 import type { ValueRange } from "@/lib/api/types";
@@ -35,6 +36,7 @@ function ticks(rows: ValueChartRow[], range: ValueRange): (time: number) => stri
 type TooltipProps = Pick<TooltipContentProps<number, string>, "active" | "payload" | "label">;
 
 function ChartTooltip({ active, payload, label, currency }: Partial<TooltipProps> & { currency: string }) {
+  const { t } = useTranslation("dashboard");
   if (!active || !payload || payload.length === 0 || typeof label !== "number") return null;
   const row = payload[0]?.payload as ValueChartRow | undefined;
   if (!row) return null;
@@ -43,12 +45,12 @@ function ChartTooltip({ active, payload, label, currency }: Partial<TooltipProps
       <p className="font-medium">{formatDay(label)}</p>
       <p className="flex items-center gap-2">
         <span aria-hidden className="size-2 rounded-full" style={{ background: VALUE_COLOR }} />
-        <span className="text-muted-foreground">Value</span>
+        <span className="text-muted-foreground">{t("history.value")}</span>
         <span className="ml-auto pl-3 font-medium tabular-nums">{formatMoney(row.value, currency)}</span>
       </p>
       <p className="flex items-center gap-2">
         <span aria-hidden className="size-2 rounded-full" style={{ background: COST_COLOR }} />
-        <span className="text-muted-foreground">Cost basis</span>
+        <span className="text-muted-foreground">{t("history.costBasis")}</span>
         <span className="ml-auto pl-3 font-medium tabular-nums">{formatMoney(row.cost, currency)}</span>
       </p>
     </div>
@@ -56,6 +58,7 @@ function ChartTooltip({ active, payload, label, currency }: Partial<TooltipProps
 }
 
 export default function ValueChart({ rows, currency, range }: ValueChartProps) {
+  const { t } = useTranslation("dashboard");
   return (
     <ResponsiveContainer width="100%" height="100%">
       {/* Inside a labelled role="img": no focus stop of its own (see prices/components/price-chart.tsx). */}
@@ -92,8 +95,8 @@ export default function ValueChart({ rows, currency, range }: ValueChartProps) {
           cursor={{ stroke: "var(--muted-foreground)", strokeDasharray: "3 3" }}
           content={({ active, payload, label }) => <ChartTooltip active={active} payload={payload} label={label} currency={currency} />}
         />
-        <Area dataKey="value" name="Value" type="monotone" stroke={VALUE_COLOR} strokeWidth={2} fill="url(#value-fill)" baseValue="dataMin" isAnimationActive={false} dot={rows.length === 1} />
-        <Line dataKey="cost" name="Cost basis" type="stepAfter" stroke={COST_COLOR} strokeWidth={1.5} strokeDasharray="4 4" dot={false} isAnimationActive={false} />
+        <Area dataKey="value" name={t("history.value")} type="monotone" stroke={VALUE_COLOR} strokeWidth={2} fill="url(#value-fill)" baseValue="dataMin" isAnimationActive={false} dot={rows.length === 1} />
+        <Line dataKey="cost" name={t("history.costBasis")} type="stepAfter" stroke={COST_COLOR} strokeWidth={1.5} strokeDasharray="4 4" dot={false} isAnimationActive={false} />
       </ComposedChart>
     </ResponsiveContainer>
   );

@@ -1,18 +1,19 @@
+import type { TFunction } from "i18next";
+
 import type { ValueRange } from "@/lib/api/types";
+import type { RangeChoice } from "@/lib/use-range-param";
 
-export interface ValueRangeSpec {
-  key: ValueRange;
-  label: string;
-  /** Accessible name of the toggle. */
-  title: string;
+/** The ranges of the value chart, in toggle order (texts: `dashboard:history.ranges.*`). */
+export const VALUE_RANGE_KEYS: readonly ValueRange[] = ["1m", "3m", "1y", "all"];
+
+/** The toggle's choices in the current language: short label, accessible name. */
+export function valueRanges(t: TFunction<"dashboard">): RangeChoice<ValueRange>[] {
+  return VALUE_RANGE_KEYS.map((key) => ({
+    key,
+    label: t(`history.ranges.${key}.label`),
+    title: t(`history.ranges.${key}.title`),
+  }));
 }
-
-export const VALUE_RANGES: ValueRangeSpec[] = [
-  { key: "1m", label: "1M", title: "Last month" },
-  { key: "3m", label: "3M", title: "Last 3 months" },
-  { key: "1y", label: "1Y", title: "Last year" },
-  { key: "all", label: "All", title: "All time" },
-];
 
 /** The API's own default. */
 export const DEFAULT_VALUE_RANGE: ValueRange = "1y";

@@ -1,5 +1,6 @@
 import { Plus, X } from "lucide-react";
 import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
 
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -8,6 +9,8 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
 import type { ImportJob } from "@/lib/api/types";
+import { translatedChoices } from "@/lib/choices";
+
 import { CONDITION_VALUES, cellText, targetGroups, targetLabel } from "../lib/targets";
 
 /** The first non-empty cells of a column, to recognise it by. */
@@ -32,15 +35,16 @@ interface MappingProps {
 
 /** Each detected column and the field it fills, as suggested; the collector can change it. */
 export function MappingTable({ job, disabled, onChange }: MappingProps) {
+  const { t } = useTranslation("imports");
   const id = useId();
   const groups = targetGroups(job.targets);
   return (
     <Table>
       <TableHeader>
         <TableRow className="hover:bg-transparent">
-          <TableHead>Column in the file</TableHead>
-          <TableHead>Imported as</TableHead>
-          <TableHead>First values</TableHead>
+          <TableHead>{t("mapping.column")}</TableHead>
+          <TableHead>{t("mapping.importedAs")}</TableHead>
+          <TableHead>{t("mapping.firstValues")}</TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -61,12 +65,12 @@ export function MappingTable({ job, disabled, onChange }: MappingProps) {
                   onChange={(e) => onChange({ [column]: e.target.value || null })}
                   className="h-8 text-sm"
                 >
-                  <option value="">Don&apos;t import</option>
+                  <option value="">{t("mapping.dontImport")}</option>
                   {groups.map((group) => (
                     <optgroup key={group.label} label={group.label}>
-                      {group.targets.map((t) => (
-                        <option key={t.name} value={t.name}>
-                          {t.label}
+                      {group.targets.map((target) => (
+                        <option key={target.name} value={target.name}>
+                          {target.label}
                         </option>
                       ))}
                     </optgroup>
@@ -74,7 +78,7 @@ export function MappingTable({ job, disabled, onChange }: MappingProps) {
                 </NativeSelect>
                 {suggested && suggested !== current ? (
                   <p id={`${id}-${String(index)}-hint`} className="mt-1 text-xs text-muted-foreground">
-                    Suggested: {targetLabel(job.targets, suggested)}
+                    {t("mapping.suggested", { field: targetLabel(job.targets, suggested) })}
                   </p>
                 ) : null}
               </TableCell>
@@ -95,6 +99,8 @@ interface ValueMapProps {
 
 /** "NM" → near mint: how the file's words for conditions read as Omni-Stock's. */
 export function ConditionValueMap({ value, disabled, onChange }: ValueMapProps) {
+  const { t } = useTranslation("imports");
+  const conditions = translatedChoices(CONDITION_VALUES, t);
   const id = useId();
   const [text, setText] = useState("");
   const [condition, setCondition] = useState<string>("near_mint");
@@ -108,16 +114,16 @@ export function ConditionValueMap({ value, disabled, onChange }: ValueMapProps) 
   return (
     <div className="grid gap-3">
       {entries.length > 0 ? (
-        <ul aria-label="Condition values" className="grid gap-1 text-sm">
+        <ul aria-label={t("valueMap.listLabel")} className="grid gap-1 text-sm">
           {entries.map(([from, to]) => (
             <li key={from} className="flex items-center gap-2">
               <code className="rounded bg-muted px-1.5 py-0.5 text-xs">{from}</code>
               <span aria-hidden>→</span>
-              <span>{CONDITION_VALUES.find((c) => c.value === to)?.label ?? to}</span>
+              <span>{conditions.find((c) => c.value === to)?.label ?? to}</span>
               <Button
                 variant="ghost"
                 size="icon-sm"
-                aria-label={`Remove the value map for ${from}`}
+                aria-label={t("valueMap.remove", { value: from })}
                 disabled={disabled}
                 onClick={() => onChange(Object.fromEntries(entries.filter(([k]) => k !== from)))}
               >
@@ -127,16 +133,16 @@ export function ConditionValueMap({ value, disabled, onChange }: ValueMapProps) 
           ))}
         </ul>
       ) : (
-        <p className="text-sm text-muted-foreground">Common words (NM, Near Mint, VG+, Loose…) are understood already.</p>
+        <p className="text-sm text-muted-foreground">{t("valueMap.commonWords")}</p>
       )}
       <div className="flex flex-wrap items-end gap-2">
         <div className="grid gap-1.5">
-          <Label htmlFor={`${id}-text`}>In the file</Label>
+          <Label htmlFor={`${id}-text`}>{t("valueMap.inFile")}</Label>
           <Input
             id={`${id}-text`}
             value={text}
             maxLength={100}
-            placeholder="NM"
+            placeholder={t("valueMap.placeholder")}
             onChange={(e) => setText(e.target.value)}
             onKeyDown={(e) => {
               if (e.key === "Enter") {
@@ -148,9 +154,9 @@ export function ConditionValueMap({ value, disabled, onChange }: ValueMapProps) 
           />
         </div>
         <div className="grid gap-1.5">
-          <Label htmlFor={`${id}-condition`}>Means</Label>
+          <Label htmlFor={`${id}-condition`}>{t("valueMap.means")}</Label>
           <NativeSelect id={`${id}-condition`} value={condition} onChange={(e) => setCondition(e.target.value)} className="h-8 text-sm" wrapperClassName="w-40">
-            {CONDITION_VALUES.map((c) => (
+            {conditions.map((c) => (
               <option key={c.value} value={c.value}>
                 {c.label}
               </option>
@@ -158,7 +164,7 @@ export function ConditionValueMap({ value, disabled, onChange }: ValueMapProps) 
           </NativeSelect>
         </div>
         <Button variant="outline" size="sm" onClick={add} disabled={disabled || !text.trim()}>
-          <Plus aria-hidden /> Add value
+          <Plus aria-hidden /> {t("valueMap.add")}
         </Button>
       </div>
     </div>

@@ -1,4 +1,5 @@
 import { CheckCircle2, CircleAlert, Undo2 } from "lucide-react";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
 import { Button } from "@/components/ui/button";
@@ -14,21 +15,25 @@ import { RowErrors } from "./import-review";
 
 /** Step 3: the rows being written, polled until the job is done. */
 export function ImportProgress({ job }: { job: ImportJob }) {
+  const { t } = useTranslation("imports");
   const percent = job.total > 0 ? Math.round((job.processed / job.total) * 100) : 0;
   return (
     <Card>
       <CardHeader>
-        <CardTitle className="text-base">Importing {job.file_name}…</CardTitle>
-        <CardDescription>{job.status === "queued" ? "Waiting for a worker." : `${String(job.processed)} of ${String(job.total)} rows done.`} You can leave this page: the import goes on.</CardDescription>
+        <CardTitle className="text-base">{t("progress.title", { file: job.file_name })}</CardTitle>
+        <CardDescription>
+          {job.status === "queued" ? t("progress.waiting") : t("progress.done", { processed: job.processed, total: job.total })}{" "}
+          {t("progress.leave")}
+        </CardDescription>
       </CardHeader>
       <CardContent>
         <div
           role="progressbar"
-          aria-label="Import progress"
+          aria-label={t("progress.label")}
           aria-valuemin={0}
           aria-valuemax={100}
           aria-valuenow={percent}
-          aria-valuetext={`${String(job.processed)} of ${String(job.total)} rows`}
+          aria-valuetext={t("progress.valueText", { processed: job.processed, total: job.total })}
           className="h-2.5 overflow-hidden rounded-full bg-muted"
         >
           <div className="h-full bg-primary transition-[width] duration-500" style={{ width: `${String(percent)}%` }} />
@@ -49,6 +54,7 @@ function Count({ label, value, testId }: { label: string; value: number; testId:
 
 /** Step 4: what the import did, a way to the items, and undo. */
 export function ImportResult({ job, onAnother }: { job: ImportJob; onAnother: () => void }) {
+  const { t } = useTranslation("imports");
   const undo = useUndoImport(job.id);
   const undone = job.status === "undone";
   const failed = job.status === "failed";
@@ -58,37 +64,37 @@ export function ImportResult({ job, onAnother }: { job: ImportJob; onAnother: ()
       <CardHeader>
         <CardTitle className="flex items-center gap-2 text-base">
           {failed ? <CircleAlert aria-hidden className="size-5 text-destructive" /> : <CheckCircle2 aria-hidden className="size-5 text-success" />}
-          {undone ? "Import undone" : failed ? "The import failed" : job.status === "partial" ? "Imported, with some rows skipped" : "Import complete"}
+          {t(undone ? "result.undone" : failed ? "result.failed" : job.status === "partial" ? "result.partial" : "result.complete")}
         </CardTitle>
-        <CardDescription>{undone ? "Every item it added or changed is back as it was." : job.file_name}</CardDescription>
+        <CardDescription>{undone ? t("result.undoneDescription") : job.file_name}</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
         {failed && job.error ? <FormAlert message={job.error} /> : null}
         <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-          <Count label="Created" value={job.created} testId="import-created" />
-          <Count label="Updated" value={job.updated} testId="import-updated" />
-          <Count label="Skipped" value={job.skipped} testId="import-skipped" />
-          <Count label="Failed" value={job.failed} testId="import-failed" />
+          <Count label={t("result.created")} value={job.created} testId="import-created" />
+          <Count label={t("result.updated")} value={job.updated} testId="import-updated" />
+          <Count label={t("result.skipped")} value={job.skipped} testId="import-skipped" />
+          <Count label={t("result.failedCount")} value={job.failed} testId="import-failed" />
         </dl>
-        <RowErrors errors={job.errors} title="Rows not imported" />
+        <RowErrors errors={job.errors} title={t("result.rowsNotImported")} />
         {undo.isError ? <FormAlert message={toApiError(undo.error).message} /> : null}
         <div className="flex flex-wrap gap-2">
           {!undone && !failed ? (
             <Button asChild>
-              <Link to={itemsUrl}>See the items</Link>
+              <Link to={itemsUrl}>{t("result.seeItems")}</Link>
             </Button>
           ) : null}
           <Button variant="outline" onClick={onAnother}>
-            Import another file
+            {t("result.another")}
           </Button>
           {!undone && !failed && job.created + job.updated > 0 ? (
             <Button
               variant="outline"
               className="text-destructive hover:text-destructive"
               disabled={undo.isPending}
-              onClick={() => undo.mutate(undefined, { onSuccess: () => toast.success("The import was undone.") })}
+              onClick={() => undo.mutate(undefined, { onSuccess: () => toast.success(t("result.undoneToast")) })}
             >
-              <Undo2 aria-hidden /> {undo.isPending ? "Undoing…" : "Undo this import"}
+              <Undo2 aria-hidden /> {undo.isPending ? t("result.undoing") : t("result.undo")}
             </Button>
           ) : null}
         </div>

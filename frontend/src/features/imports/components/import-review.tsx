@@ -1,5 +1,6 @@
 import { AlertTriangle } from "lucide-react";
 import { useId } from "react";
+import { useTranslation } from "react-i18next";
 
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -10,25 +11,21 @@ import { Label } from "@/components/ui/label";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { toApiError } from "@/lib/api/errors";
 import { NativeSelect } from "@/components/ui/native-select";
-import { CATEGORIES, CONDITIONS, labelOf } from "@/lib/choices";
+import { CATEGORIES, CONDITIONS, labelOf, translatedChoices } from "@/lib/choices";
 
 import { useCommitImport } from "../api/commit-import";
 import type { ImportJob, OnDuplicate, PreviewRow, RowError } from "@/lib/api/types";
 import { useUpdateImport } from "../api/update-import";
-import { PROFILE_LABELS, cellText } from "../lib/targets";
+import { cellText, knownProfile } from "../lib/targets";
 import { ConditionValueMap, MappingTable } from "./import-mapping";
 
-const ON_DUPLICATE: { value: OnDuplicate; label: string; hint: string }[] = [
-  { value: "skip", label: "Skip it", hint: "Keep the item you have." },
-  { value: "update", label: "Update it", hint: "Overwrite its details from the file." },
-  { value: "add", label: "Add another", hint: "Import it as a new item anyway." },
-];
-
-const ACTION_LABEL: Record<PreviewRow["action"], string> = { create: "New", update: "Update", skip: "Skip", error: "Error" };
+/** The choices in order; named `review.onDuplicate.…`, explained `review.onDuplicateHint.…`. */
+const ON_DUPLICATE: OnDuplicate[] = ["skip", "update", "add"];
 
 const text = cellText;
 
 export function RowErrors({ errors, title }: { errors: RowError[]; title: string }) {
+  const { t } = useTranslation("imports");
   if (errors.length === 0) return null;
   return (
     <section aria-label={title} className="grid gap-2">
@@ -38,8 +35,8 @@ export function RowErrors({ errors, title }: { errors: RowError[]; title: string
       <ul className="grid max-h-64 gap-1 overflow-y-auto text-sm">
         {errors.map((e, index) => (
           <li key={`${String(e.row)}-${e.column ?? ""}-${String(index)}`}>
-            <span className="font-medium">Row {e.row}</span>
-            {e.column ? <span className="text-muted-foreground"> · {e.column}</span> : null}: {e.message}
+            <span className="font-medium">{t("rowErrors.row", { row: e.row })}</span>
+            {e.column ? <span className="text-muted-foreground"> {t("rowErrors.column", { column: e.column })}</span> : null}: {e.message}
           </li>
         ))}
       </ul>
@@ -48,19 +45,20 @@ export function RowErrors({ errors, title }: { errors: RowError[]; title: string
 }
 
 function PreviewTable({ rows }: { rows: PreviewRow[] }) {
+  const { t } = useTranslation("imports");
   return (
-    <Table aria-label="Preview">
+    <Table aria-label={t("review.preview")}>
       <TableHeader>
         <TableRow className="hover:bg-transparent">
-          <TableHead className="text-right">Row</TableHead>
-          <TableHead>Will be</TableHead>
-          <TableHead>Name</TableHead>
-          <TableHead>Set</TableHead>
-          <TableHead>Condition</TableHead>
-          <TableHead className="text-right">Qty</TableHead>
-          <TableHead className="text-right">Paid</TableHead>
-          <TableHead>Purchased</TableHead>
-          <TableHead>Problems</TableHead>
+          <TableHead className="text-right">{t("preview.row")}</TableHead>
+          <TableHead>{t("preview.willBe")}</TableHead>
+          <TableHead>{t("preview.name")}</TableHead>
+          <TableHead>{t("preview.set")}</TableHead>
+          <TableHead>{t("preview.condition")}</TableHead>
+          <TableHead className="text-right">{t("preview.quantity")}</TableHead>
+          <TableHead className="text-right">{t("preview.paid")}</TableHead>
+          <TableHead>{t("preview.purchased")}</TableHead>
+          <TableHead>{t("preview.problems")}</TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -68,11 +66,11 @@ function PreviewTable({ rows }: { rows: PreviewRow[] }) {
           <TableRow key={row.row}>
             <TableCell className="text-right tabular-nums">{row.row}</TableCell>
             <TableCell>
-              <Badge variant={row.action === "error" ? "destructive" : row.action === "create" ? "default" : "outline"}>{ACTION_LABEL[row.action]}</Badge>
+              <Badge variant={row.action === "error" ? "destructive" : row.action === "create" ? "default" : "outline"}>{t(`preview.actions.${row.action}`)}</Badge>
             </TableCell>
             <TableCell className="max-w-56 truncate font-medium">{text(row.item.name)}</TableCell>
             <TableCell className="max-w-40 truncate">{text(row.item.set_name)}</TableCell>
-            <TableCell>{row.item.condition ? labelOf(CONDITIONS, text(row.item.condition)) : ""}</TableCell>
+            <TableCell>{row.item.condition ? labelOf(CONDITIONS, text(row.item.condition), t) : ""}</TableCell>
             <TableCell className="text-right tabular-nums">{text(row.item.quantity)}</TableCell>
             <TableCell className="text-right tabular-nums">
               {text(row.item.purchase_price)} {text(row.item.purchase_currency)}
@@ -88,6 +86,8 @@ function PreviewTable({ rows }: { rows: PreviewRow[] }) {
 
 /** Step 2: check the columns and values, choose what duplicates do, then import. */
 export function ImportReview({ job, onCancel }: { job: ImportJob; onCancel: () => void }) {
+  const { t } = useTranslation("imports");
+  const profile = knownProfile(job.profile);
   const id = useId();
   const update = useUpdateImport(job.id);
   const commit = useCommitImport(job.id);
@@ -99,11 +99,8 @@ export function ImportReview({ job, onCancel }: { job: ImportJob; onCancel: () =
     <div className="grid gap-4">
       <Card>
         <CardHeader>
-          <CardTitle className="text-base">Columns of {job.file_name}</CardTitle>
-          <CardDescription>
-            {job.profile && PROFILE_LABELS[job.profile] ? `Recognised as ${PROFILE_LABELS[job.profile] ?? ""}. ` : ""}
-            Check what each column is imported as; the preview below follows your changes.
-          </CardDescription>
+          <CardTitle className="text-base">{t("review.columnsOf", { file: job.file_name })}</CardTitle>
+          <CardDescription>{profile ? t(`profiles.${profile}`) : t("review.description")}</CardDescription>
         </CardHeader>
         <CardContent className="grid gap-4" aria-busy={update.isPending}>
           <MappingTable job={job} disabled={busy} onChange={(mapping) => update.mutate({ mapping })} />
@@ -114,8 +111,8 @@ export function ImportReview({ job, onCancel }: { job: ImportJob; onCancel: () =
       <div className="grid gap-4 md:grid-cols-2">
         <Card>
           <CardHeader>
-            <CardTitle className="text-base">Condition values</CardTitle>
-            <CardDescription>How the file&apos;s words read as conditions.</CardDescription>
+            <CardTitle className="text-base">{t("review.conditionValues")}</CardTitle>
+            <CardDescription>{t("review.conditionValuesHint")}</CardDescription>
           </CardHeader>
           <CardContent>
             <ConditionValueMap
@@ -127,31 +124,32 @@ export function ImportReview({ job, onCancel }: { job: ImportJob; onCancel: () =
         </Card>
         <Card>
           <CardHeader>
-            <CardTitle className="text-base">Options</CardTitle>
-            <CardDescription>When a row matches an item you have (by marketplace id, else by name, set, number, condition and grade):</CardDescription>
+            <CardTitle className="text-base">{t("review.options")}</CardTitle>
+            <CardDescription>{t("review.optionsHint")}</CardDescription>
           </CardHeader>
           <CardContent className="grid gap-4">
             <fieldset className="grid gap-2">
-              <legend className="sr-only">When a row matches an item you have</legend>
+              <legend className="sr-only">{t("review.duplicateLegend")}</legend>
               {ON_DUPLICATE.map((option) => (
-                <label key={option.value} className="flex items-start gap-2 text-sm">
+                <label key={option} className="flex items-start gap-2 text-sm">
                   <input
                     type="radio"
                     name={`${id}-dup`}
-                    value={option.value}
-                    checked={job.on_duplicate === option.value}
+                    value={option}
+                    checked={job.on_duplicate === option}
                     disabled={busy}
-                    onChange={() => update.mutate({ on_duplicate: option.value })}
+                    onChange={() => update.mutate({ on_duplicate: option })}
                     className="mt-0.5 accent-primary"
                   />
                   <span>
-                    {option.label} <span className="text-muted-foreground">— {option.hint}</span>
+                    {t(`review.onDuplicate.${option}`)}{" "}
+                    <span className="text-muted-foreground">{t(`review.onDuplicateHint.${option}`)}</span>
                   </span>
                 </label>
               ))}
             </fieldset>
             <div className="grid gap-1.5">
-              <Label htmlFor={`${id}-category`}>Category for rows without one</Label>
+              <Label htmlFor={`${id}-category`}>{t("review.category")}</Label>
               <NativeSelect
                 id={`${id}-category`}
                 value={job.defaults.category ?? ""}
@@ -161,8 +159,8 @@ export function ImportReview({ job, onCancel }: { job: ImportJob; onCancel: () =
                   update.mutate({ defaults: e.target.value ? { ...others, category: e.target.value } : others });
                 }}
               >
-                <option value="">None: such rows are skipped</option>
-                {CATEGORIES.map((c) => (
+                <option value="">{t("review.noCategory")}</option>
+                {translatedChoices(CATEGORIES, t).map((c) => (
                   <option key={c.value} value={c.value}>
                     {c.label}
                   </option>
@@ -172,7 +170,7 @@ export function ImportReview({ job, onCancel }: { job: ImportJob; onCancel: () =
             <div className="flex items-center gap-2">
               <Checkbox id={`${id}-day-first`} checked={job.day_first} disabled={busy} onCheckedChange={(v) => update.mutate({ day_first: v === true })} />
               <Label htmlFor={`${id}-day-first`} className="font-normal">
-                Dates are day first (05/03/2024 is 5 March)
+                {t("dayFirst")}
               </Label>
             </div>
           </CardContent>
@@ -181,24 +179,24 @@ export function ImportReview({ job, onCancel }: { job: ImportJob; onCancel: () =
 
       <Card>
         <CardHeader>
-          <CardTitle className="text-base">Preview</CardTitle>
+          <CardTitle className="text-base">{t("review.preview")}</CardTitle>
           <CardDescription>
-            {`${String(counts.rows)} rows: ${String(counts.create)} new, ${String(counts.update)} to update, ${String(counts.skip)} to skip, ${String(counts.error)} with errors (skipped). The first rows as they would be stored:`}
+            {t("review.previewSummary", { rows: counts.rows, create: counts.create, update: counts.update, skip: counts.skip, error: counts.error })}
           </CardDescription>
         </CardHeader>
         <CardContent className="grid gap-4">
           <PreviewTable rows={job.preview} />
-          <RowErrors errors={job.errors} title="Rows with errors" />
+          <RowErrors errors={job.errors} title={t("review.rowsWithErrors")} />
         </CardContent>
       </Card>
 
       {commit.isError ? <FormAlert message={toApiError(commit.error).message} /> : null}
       <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
         <Button variant="outline" onClick={onCancel} disabled={commit.isPending}>
-          Choose another file
+          {t("review.chooseAnother")}
         </Button>
         <Button onClick={() => commit.mutate()} disabled={busy || toImport === 0}>
-          {commit.isPending ? "Starting…" : `Import ${String(toImport)} row${toImport === 1 ? "" : "s"}`}
+          {commit.isPending ? t("review.starting") : t("review.importRows", { count: toImport })}
         </Button>
       </div>
     </div>

@@ -1,5 +1,6 @@
 import { FileUp } from "lucide-react";
 import { useId, useRef, useState, type DragEvent } from "react";
+import { useTranslation } from "react-i18next";
 
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -18,6 +19,7 @@ const ACCEPT = ".csv,.tsv,.txt,.xlsx,.json,text/csv,text/tab-separated-values,ap
 
 /** Step 1: pick or drop the file; the server reads it into a preview (nothing is written). */
 export function ImportUpload({ vendors, defaultVendor, onUploaded }: { vendors: Vendor[]; defaultVendor: number | null; onUploaded: (job: ImportJob) => void }) {
+  const { t } = useTranslation("imports");
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const editable = vendors.filter((v) => v.role !== "viewer");
@@ -39,11 +41,8 @@ export function ImportUpload({ vendors, defaultVendor, onUploaded }: { vendors: 
   return (
     <Card>
       <CardHeader>
-        <CardTitle className="text-base">Choose a file</CardTitle>
-        <CardDescription>
-          CSV, TSV, Excel (XLSX) or JSON — your own sheet or another app&apos;s export (Discogs, PriceCharting). You check the columns before
-          anything is added.
-        </CardDescription>
+        <CardTitle className="text-base">{t("upload.title")}</CardTitle>
+        <CardDescription>{t("upload.description")}</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
         <div
@@ -59,27 +58,27 @@ export function ImportUpload({ vendors, defaultVendor, onUploaded }: { vendors: 
           )}
         >
           <FileUp aria-hidden className="size-8 text-muted-foreground" />
-          <p className="text-sm text-muted-foreground">Drop the file here, or</p>
+          <p className="text-sm text-muted-foreground">{t("upload.drop")}</p>
           <input
             ref={input}
             id={`${id}-file`}
             type="file"
             accept={ACCEPT}
             className="sr-only"
-            aria-label="File to import"
+            aria-label={t("upload.fileLabel")}
             onChange={(e) => {
               send(e.target.files?.[0]);
               e.target.value = "";
             }}
           />
           <Button onClick={() => input.current?.click()} disabled={upload.isPending}>
-            {upload.isPending ? "Reading the file…" : "Choose a file"}
+            {upload.isPending ? t("upload.reading") : t("upload.choose")}
           </Button>
         </div>
         <div className="flex flex-wrap items-end gap-4">
           {editable.length > 1 ? (
             <div className="grid gap-1.5">
-              <Label htmlFor={`${id}-vendor`}>Import into</Label>
+              <Label htmlFor={`${id}-vendor`}>{t("upload.into")}</Label>
               <NativeSelect id={`${id}-vendor`} value={vendor} onChange={(e) => setVendor(e.target.value)} wrapperClassName="w-60">
                 {editable.map((v) => (
                   <option key={v.id} value={v.id}>
@@ -92,7 +91,7 @@ export function ImportUpload({ vendors, defaultVendor, onUploaded }: { vendors: 
           <div className="flex items-center gap-2">
             <Checkbox id={`${id}-day-first`} checked={dayFirst} onCheckedChange={(v) => setDayFirst(v === true)} />
             <Label htmlFor={`${id}-day-first`} className="font-normal">
-              Dates are day first (05/03/2024 is 5 March)
+              {t("dayFirst")}
             </Label>
           </div>
         </div>

@@ -22,11 +22,14 @@ export function targetLabel(targets: ImportTarget[], name: string): string {
 /** What a "condition" value map may send a cell's text to. */
 export const CONDITION_VALUES = CONDITIONS;
 
-export const PROFILE_LABELS: Record<string, string> = {
-  discogs: "a Discogs collection export",
-  pricecharting: "a PriceCharting collection export",
-  generic: "a generic collection sheet",
-};
+/** The file kinds the server recognises; each names itself as `t(\`profiles.${profile}\`)` ("imports"). */
+export const PROFILES = ["discogs", "pricecharting", "generic"] as const;
+
+export type ImportProfile = (typeof PROFILES)[number];
+
+export function knownProfile(profile: string | null | undefined): ImportProfile | null {
+  return PROFILES.find((p) => p === profile) ?? null;
+}
 
 /** A preview cell as text: lists joined, objects (card details) left to their own columns. */
 export function cellText(value: unknown): string {

@@ -1,5 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
+import { useTranslation } from "react-i18next";
 
 import { Button } from "@/components/ui/button";
 import { Field, FormAlert } from "@/components/ui/form";
@@ -23,6 +24,7 @@ export function KeyForm({
   onSubmit: (body: MarketplaceCredentialChanges) => Promise<unknown>;
   onCancel: () => void;
 }) {
+  const { t } = useTranslation(["marketplaceKeys", "common"]);
   const replacing = credential !== undefined;
   const form = useForm<KeyFormValues>({ resolver: zodResolver(keyFormSchema(info, replacing)), defaultValues: emptyKeyForm(info) });
   const { register, formState } = form;
@@ -36,17 +38,17 @@ export function KeyForm({
   });
 
   return (
-    <form noValidate onSubmit={submit} className="grid gap-4" aria-label={replacing ? `Replace ${info.label} key` : `Add ${info.label} key`}>
+    <form noValidate onSubmit={submit} className="grid gap-4" aria-label={t(replacing ? "form.replaceLabel" : "form.addLabel", { provider: info.label })}>
       <FormAlert message={errors.root?.serverError?.message} />
       {info.fields.map((field) => (
         <Field
           key={field.name}
-          label={field.label}
+          label={t(`fields.${field.name}`)}
           required={!replacing}
           error={errors[field.name]?.message}
           description={
             credential
-              ? `Saved as ${credential[field.masked] || "•••"}.${info.fields.length > 1 ? " Leave empty to keep it." : ""}`
+              ? t(info.fields.length > 1 ? "form.savedAsKeep" : "form.savedAs", { masked: credential[field.masked] || "•••" })
               : undefined
           }
         >
@@ -54,14 +56,14 @@ export function KeyForm({
         </Field>
       ))}
       <p className="text-xs text-muted-foreground">
-        {info.whereToGet} It is stored encrypted and never shown again, not even to you.
+        {t("form.storedEncrypted", { whereToGet: t(`providers.${info.provider}.whereToGet`) })}
       </p>
       <div className="flex justify-end gap-2">
         <Button type="button" variant="outline" onClick={onCancel}>
-          Cancel
+          {t("common:actions.cancel")}
         </Button>
         <Button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? "Saving…" : "Save key"}
+          {isSubmitting ? t("common:actions.saving") : t("form.save")}
         </Button>
       </div>
     </form>

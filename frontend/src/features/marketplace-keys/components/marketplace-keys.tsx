@@ -1,5 +1,6 @@
 import { KeyRound } from "lucide-react";
 import { useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 
 import { ErrorState } from "@/components/states";
 import { Badge } from "@/components/ui/badge";
@@ -16,6 +17,7 @@ import { KeyForm } from "./key-form";
 import { RemoveKeyButton } from "./remove-key-button";
 
 function ProviderKeyCard({ info, credential, onEdit }: { info: ProviderInfo; credential: MarketplaceCredential | undefined; onEdit: () => void }) {
+  const { t } = useTranslation("marketplaceKeys");
   return (
     <li aria-label={info.label}>
       <Card>
@@ -25,33 +27,36 @@ function ProviderKeyCard({ info, credential, onEdit }: { info: ProviderInfo; cre
               <KeyRound aria-hidden className="size-4" />
               {info.label}
             </CardTitle>
-            <CardDescription>{info.usedFor}</CardDescription>
+            <CardDescription>{t(`providers.${info.provider}.usedFor`)}</CardDescription>
           </div>
-          {credential ? <Badge variant="outline">Saved</Badge> : <Badge>Not saved</Badge>}
+          {credential ? <Badge variant="outline">{t("list.saved")}</Badge> : <Badge>{t("list.notSaved")}</Badge>}
         </CardHeader>
         <CardContent className="grid gap-3">
           {credential ? (
             <dl className="grid gap-1 text-sm sm:grid-cols-[max-content_1fr] sm:gap-x-4">
               {info.fields.map((field) => (
                 <div key={field.name} className="contents">
-                  <dt className="text-muted-foreground">{field.label}</dt>
+                  <dt className="text-muted-foreground">{t(`fields.${field.name}`)}</dt>
                   <dd className="font-mono">{credential[field.masked] || "•••"}</dd>
                 </div>
               ))}
             </dl>
           ) : (
-            <p className="text-sm text-muted-foreground">No key saved. {info.withoutKey}</p>
+            <p className="text-sm text-muted-foreground">{t("list.noKey", { withoutKey: t(`providers.${info.provider}.withoutKey`) })}</p>
           )}
           <p className="text-xs text-muted-foreground">
-            {info.whereToGet}{" "}
-            <a className="underline underline-offset-2" href={info.whereToGetUrl} target="_blank" rel="noreferrer">
-              Open {new URL(info.whereToGetUrl).hostname}
-            </a>
-            . Keys are stored encrypted and never shown again.
+            <Trans
+              t={t}
+              i18nKey="list.whereToGet"
+              values={{ whereToGet: t(`providers.${info.provider}.whereToGet`), host: new URL(info.whereToGetUrl).hostname }}
+              components={{
+                link: <a className="underline underline-offset-2" href={info.whereToGetUrl} target="_blank" rel="noreferrer" />,
+              }}
+            />
           </p>
           <div className="flex flex-wrap gap-2">
             <Button variant="outline" size="sm" onClick={onEdit}>
-              {credential ? "Replace key" : "Add key"}
+              {credential ? t("list.replaceKey") : t("list.addKey")}
             </Button>
             {credential ? <RemoveKeyButton info={info} credential={credential} /> : null}
           </div>
@@ -63,6 +68,7 @@ function ProviderKeyCard({ info, credential, onEdit }: { info: ProviderInfo; cre
 
 /** The user's own API keys for the marketplaces priced through their API (Discogs, eBay). */
 export function MarketplaceKeys() {
+  const { t } = useTranslation("marketplaceKeys");
   const keys = useMarketplaceKeys();
   const create = useCreateMarketplaceKey();
   const update = useUpdateMarketplaceKey();
@@ -74,10 +80,10 @@ export function MarketplaceKeys() {
   let content;
   if (keys.isPending) content = <Skeleton className="h-32" />;
   else if (keys.isError) {
-    content = <ErrorState title="Your marketplace keys could not be loaded" error={keys.error} onRetry={() => void keys.refetch()} />;
+    content = <ErrorState title={t("list.loadError")} error={keys.error} onRetry={() => void keys.refetch()} />;
   } else {
     content = (
-      <ul className="grid gap-3" aria-label="Marketplace keys">
+      <ul className="grid gap-3" aria-label={t("list.listLabel")}>
         {PROVIDER_ORDER.map((provider) => (
           <ProviderKeyCard
             key={provider}
@@ -94,17 +100,15 @@ export function MarketplaceKeys() {
     <section className="grid gap-5" aria-labelledby="marketplace-keys-heading">
       <div>
         <h2 id="marketplace-keys-heading" className="text-xl font-semibold tracking-tight">
-          Marketplace keys
+          {t("list.heading")}
         </h2>
-        <p className="text-sm text-muted-foreground">
-          Your own API keys, for the marketplaces whose prices are read through their API. Only your trackers use them.
-        </p>
+        <p className="text-sm text-muted-foreground">{t("list.intro")}</p>
       </div>
       {content}
       <Dialog open={info !== null} onOpenChange={(open) => !open && setEditing(null)}>
         <DialogContent>
-          <DialogTitle>{info ? `${saved ? "Replace" : "Add"} your ${info.label} key` : ""}</DialogTitle>
-          <DialogDescription>{info?.usedFor}</DialogDescription>
+          <DialogTitle>{info ? t(saved ? "list.replaceTitle" : "list.addTitle", { provider: info.label }) : ""}</DialogTitle>
+          <DialogDescription>{info ? t(`providers.${info.provider}.usedFor`) : null}</DialogDescription>
           {info ? (
             <KeyForm
               info={info}
@@ -113,7 +117,7 @@ export function MarketplaceKeys() {
               onSubmit={async (body) => {
                 if (saved) await update.mutateAsync({ id: saved.id, body });
                 else await create.mutateAsync({ provider: info.provider, ...body });
-                toast.success(`${info.label} key saved.`);
+                toast.success(t("list.keySaved", { provider: info.label }));
                 setEditing(null);
               }}
             />

@@ -1,5 +1,6 @@
 import { Trash2 } from "lucide-react";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 
 import { ConfirmDestructiveDialog } from "@/components/confirm-destructive-dialog";
 import { Button } from "@/components/ui/button";
@@ -10,6 +11,7 @@ import { useDeleteMarketplaceKey } from "../api/credentials";
 import type { ProviderInfo } from "../lib/providers";
 
 export function RemoveKeyButton({ info, credential }: { info: ProviderInfo; credential: MarketplaceCredential }) {
+  const { t } = useTranslation("marketplaceKeys");
   const [open, setOpen] = useState(false);
   const remove = useDeleteMarketplaceKey();
   return (
@@ -21,20 +23,20 @@ export function RemoveKeyButton({ info, credential }: { info: ProviderInfo; cred
       }}
       trigger={
         <Button variant="ghost" size="sm" className="text-destructive hover:text-destructive">
-          <Trash2 aria-hidden /> Remove
+          <Trash2 aria-hidden /> {t("remove.button")}
         </Button>
       }
-      title={`Remove your ${info.label} key?`}
-      description={`The saved key is deleted from Omni-Stock. ${info.withoutKey}`}
-      confirmLabel="Remove key"
-      pendingLabel="Removing…"
+      title={t("remove.title", { provider: info.label })}
+      description={t("remove.description", { withoutKey: t(`providers.${info.provider}.withoutKey`) })}
+      confirmLabel={t("remove.confirm")}
+      pendingLabel={t("remove.pending")}
       pending={remove.isPending}
       error={remove.isError ? remove.error : null}
       onConfirm={() =>
         remove.mutate(credential.id, {
           onSuccess: () => {
             setOpen(false);
-            toast.success(`${info.label} key removed.`);
+            toast.success(t("remove.removed", { provider: info.label }));
           },
         })
       }

@@ -1,3 +1,4 @@
+import { i18n } from "@/i18n";
 import { z } from "@/lib/zod";
 
 import type { MarketplaceCredentialChanges } from "@/lib/api/types";
@@ -5,7 +6,11 @@ import type { MarketplaceCredentialChanges } from "@/lib/api/types";
 import type { ProviderInfo } from "./providers";
 
 // The server also refuses a key with spaces inside; its message is shown next to the field.
-const secret = z.string().trim().max(500, "A key is at most 500 characters.").optional();
+const secret = z
+  .string()
+  .trim()
+  .max(500, { error: () => i18n.t("marketplaceKeys:form.tooLong") })
+  .optional();
 
 /**
  * A new key needs every field of its provider. A replacement sends only the fields typed in
@@ -16,10 +21,14 @@ export function keyFormSchema(info: ProviderInfo, replacing: boolean) {
     const filled = info.fields.filter((f) => (values[f.name] ?? "") !== "");
     if (!replacing) {
       for (const field of info.fields) {
-        if (!filled.includes(field)) ctx.addIssue({ code: "custom", path: [field.name], message: `Paste your ${info.label} ${field.label.toLowerCase()}.` });
+        if (!filled.includes(field)) ctx.addIssue({
+            code: "custom",
+            path: [field.name],
+            message: i18n.t(`marketplaceKeys:form.paste.${field.name}`, { provider: info.label }),
+          });
       }
     } else if (filled.length === 0) {
-      ctx.addIssue({ code: "custom", path: [info.fields[0].name], message: "Paste the new key, or cancel to keep the saved one." });
+      ctx.addIssue({ code: "custom", path: [info.fields[0].name], message: i18n.t("marketplaceKeys:form.pasteNew") });
     }
   });
 }

@@ -1,5 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, useWatch } from "react-hook-form";
+import { useTranslation } from "react-i18next";
 
 import { Button } from "@/components/ui/button";
 import { Field, FormAlert } from "@/components/ui/form";
@@ -8,9 +9,11 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { applyServerErrors } from "@/lib/api/form-errors";
 
 import type { NotificationChannel, NotificationChannelRequest } from "@/lib/api/types";
-import { channelFormSchema, channelFormValues, toChannelRequest, type ChannelFormValues } from "../lib/channel-form";
+import { channelFormSchema, channelFormValues, hourLabel, toChannelRequest, type ChannelFormValues } from "../lib/channel-form";
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
+/** An example URL (the form of the service's own address, not a text to translate). */
+const APPRISE_EXAMPLE = "ntfy://ntfy.sh/my-topic";
 
 export function ChannelForm({
   channel,
@@ -21,6 +24,7 @@ export function ChannelForm({
   onSubmit: (body: NotificationChannelRequest) => Promise<unknown>;
   onCancel: () => void;
 }) {
+  const { t } = useTranslation(["notifications", "common"]);
   const form = useForm<ChannelFormValues>({ resolver: zodResolver(channelFormSchema), defaultValues: channelFormValues(channel) });
   const { register, control, formState } = form;
   const { errors, isSubmitting } = formState;
@@ -35,76 +39,76 @@ export function ChannelForm({
   });
 
   return (
-    <form noValidate onSubmit={submit} className="grid gap-4" aria-label={channel ? "Edit channel" : "New channel"}>
+    <form noValidate onSubmit={submit} className="grid gap-4" aria-label={channel ? t("form.editLabel") : t("form.newLabel")}>
       <FormAlert message={errors.root?.serverError?.message} />
-      <Field label="Name" required error={errors.name?.message}>
-        {(c) => <Input {...c} placeholder="My phone" {...register("name")} />}
+      <Field label={t("form.name")} required error={errors.name?.message}>
+        {(c) => <Input {...c} placeholder={t("form.namePlaceholder")} {...register("name")} />}
       </Field>
-      <Field label="Type" error={errors.kind?.message}>
+      <Field label={t("form.type")} error={errors.kind?.message}>
         {(c) => (
           <NativeSelect {...c} disabled={channel !== undefined} {...register("kind")}>
-            <option value="email">Email</option>
-            <option value="apprise">Push service (Apprise URL)</option>
+            <option value="email">{t("form.email")}</option>
+            <option value="apprise">{t("form.apprise")}</option>
           </NativeSelect>
         )}
       </Field>
       {kind === "apprise" ? (
         <Field
-          label="Apprise URL"
+          label={t("form.appriseUrl")}
           required={!channel}
           error={errors.apprise_url?.message}
           description={
             channel
-              ? `Saved as ${channel.apprise_url_masked || "•••"}. It is stored encrypted and never shown again; leave empty to keep it.`
-              : "ntfy://, discord://, tgram://, slack://, matrix://, json://… It is stored encrypted and never shown again."
+              ? t("form.appriseSaved", { mask: channel.apprise_url_masked || "•••" })
+              : t("form.appriseNew")
           }
         >
-          {(c) => <Input {...c} type="password" autoComplete="off" spellCheck={false} placeholder="ntfy://ntfy.sh/my-topic" {...register("apprise_url")} />}
+          {(c) => <Input {...c} type="password" autoComplete="off" spellCheck={false} placeholder={APPRISE_EXAMPLE} {...register("apprise_url")} />}
         </Field>
       ) : (
-        <Field label="Email address" error={errors.email?.message} description="Leave empty to use your account's address.">
+        <Field label={t("form.emailAddress")} error={errors.email?.message} description={t("form.emailHelp")}>
           {(c) => <Input {...c} type="email" autoComplete="email" {...register("email")} />}
         </Field>
       )}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Delivery" error={errors.mode?.message}>
+        <Field label={t("form.delivery")} error={errors.mode?.message}>
           {(c) => (
             <NativeSelect {...c} {...register("mode")}>
-              <option value="instant">Instantly</option>
-              <option value="digest">Daily digest</option>
+              <option value="instant">{t("form.instant")}</option>
+              <option value="digest">{t("form.digest")}</option>
             </NativeSelect>
           )}
         </Field>
         {mode === "digest" ? (
-          <Field label="Digest hour" error={errors.digest_hour?.message}>
+          <Field label={t("form.digestHour")} error={errors.digest_hour?.message}>
             {(c) => (
               <NativeSelect {...c} {...register("digest_hour")}>
                 {HOURS.map((h) => (
                   <option key={h} value={String(h)}>
-                    {`${String(h).padStart(2, "0")}:00`}
+                    {hourLabel(h)}
                   </option>
                 ))}
               </NativeSelect>
             )}
           </Field>
         ) : null}
-        <Field label="Quiet hours from" error={errors.quiet_start?.message} description="Instant messages wait until the quiet hours end.">
+        <Field label={t("form.quietFrom")} error={errors.quiet_start?.message} description={t("form.quietHelp")}>
           {(c) => <Input {...c} type="time" {...register("quiet_start")} />}
         </Field>
-        <Field label="Quiet hours until" error={errors.quiet_end?.message}>
+        <Field label={t("form.quietUntil")} error={errors.quiet_end?.message}>
           {(c) => <Input {...c} type="time" {...register("quiet_end")} />}
         </Field>
       </div>
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" className="size-4 accent-primary" {...register("enabled")} />
-        Enabled
+        {t("form.enabled")}
       </label>
       <div className="flex justify-end gap-2">
         <Button type="button" variant="outline" onClick={onCancel}>
-          Cancel
+          {t("common:actions.cancel")}
         </Button>
         <Button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? "Saving…" : "Save channel"}
+          {isSubmitting ? t("common:actions.saving") : t("form.save")}
         </Button>
       </div>
     </form>

@@ -1,5 +1,6 @@
 import { BellRing, Mail, Plus, Send, Trash2 } from "lucide-react";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 
 import { useQueryClient } from "@tanstack/react-query";
 import { deleteWithUndo } from "@/components/delete-with-undo";
@@ -16,13 +17,16 @@ import { formatDateTime } from "@/lib/utils";
 
 import { useChannels, useCreateChannel, useDeleteChannel, useTestChannel, useUpdateChannel } from "../api/channels";
 import type { NotificationChannel } from "@/lib/api/types";
+import { hourLabel } from "../lib/channel-form";
 import { ChannelForm } from "./channel-form";
 
 function ChannelCard({ channel, onEdit }: { channel: NotificationChannel; onEdit: () => void }) {
+  const { t } = useTranslation(["notifications", "common"]);
   const test = useTestChannel();
   const remove = useDeleteChannel();
   const queryClient = useQueryClient();
-  const quiet = channel.quiet_start && channel.quiet_end ? `${channel.quiet_start.slice(0, 5)}–${channel.quiet_end.slice(0, 5)}` : null;
+  const quiet =
+    channel.quiet_start && channel.quiet_end ? t("card.quiet", { from: channel.quiet_start.slice(0, 5), until: channel.quiet_end.slice(0, 5) }) : null;
   return (
     <li>
       <Card>
@@ -37,22 +41,22 @@ function ChannelCard({ channel, onEdit }: { channel: NotificationChannel; onEdit
             </p>
           </div>
           <div className="flex flex-wrap gap-1">
-            <Badge variant="outline">{channel.mode === "digest" ? `Daily digest at ${String(channel.digest_hour).padStart(2, "0")}:00` : "Instant"}</Badge>
-            {quiet ? <Badge variant="outline">Quiet {quiet}</Badge> : null}
-            {channel.enabled ? null : <Badge>Disabled</Badge>}
+            <Badge variant="outline">{channel.mode === "digest" ? t("card.digest", { hour: hourLabel(channel.digest_hour) }) : t("card.instant")}</Badge>
+            {quiet ? <Badge variant="outline">{quiet}</Badge> : null}
+            {channel.enabled ? null : <Badge>{t("card.disabled")}</Badge>}
           </div>
         </CardHeader>
         <CardContent className="grid gap-3">
           {channel.last_error ? (
             <p role="status" className="text-sm text-destructive">
-              Last delivery failed: {channel.last_error}
+              {t("card.lastFailed", { error: channel.last_error })}
             </p>
           ) : channel.last_delivered_at ? (
-            <p className="text-sm text-muted-foreground">Last delivered {formatDateTime(channel.last_delivered_at)}</p>
+            <p className="text-sm text-muted-foreground">{t("card.lastDelivered", { date: formatDateTime(channel.last_delivered_at) })}</p>
           ) : null}
           {test.data ? (
             <p role="status" className={test.data.sent ? "text-sm text-emerald-700 dark:text-emerald-400" : "text-sm text-destructive"}>
-              {test.data.sent ? "Test message sent." : "The test message was not delivered."} {test.data.detail}
+              {test.data.sent ? t("card.testSent") : t("card.testFailed")} {test.data.detail}
             </p>
           ) : null}
           {test.isError ? (
@@ -63,19 +67,19 @@ function ChannelCard({ channel, onEdit }: { channel: NotificationChannel; onEdit
           <div className="flex flex-wrap gap-2">
             <Button variant="outline" size="sm" disabled={test.isPending} onClick={() => test.mutate(channel.id)}>
               <Send aria-hidden />
-              {test.isPending ? "Sending…" : "Send test"}
+              {test.isPending ? t("card.sending") : t("card.sendTest")}
             </Button>
             <Button variant="outline" size="sm" onClick={onEdit}>
-              Edit
+              {t("common:actions.edit")}
             </Button>
             <Button
               variant="ghost"
               size="sm"
-              aria-label={`Delete ${channel.name}`}
+              aria-label={t("card.deleteLabel", { name: channel.name })}
               disabled={remove.isPending}
               onClick={() =>
                 deleteWithUndo({
-                  queryClient, lists: notificationKeys.channels(), id: channel.id, message: `“${channel.name}” deleted.`,
+                  queryClient, lists: notificationKeys.channels(), id: channel.id, message: t("card.deleted", { name: channel.name }),
                   send: () => remove.mutateAsync(channel.id),
                 })
               }
@@ -91,6 +95,7 @@ function ChannelCard({ channel, onEdit }: { channel: NotificationChannel; onEdit
 
 /** Where notifications go besides the in-app inbox: email and Apprise push channels. */
 export function ChannelSettings() {
+  const { t } = useTranslation("notifications");
   const channels = useChannels();
   const create = useCreateChannel();
   const update = useUpdateChannel();
@@ -103,13 +108,13 @@ export function ChannelSettings() {
     content = (
       <EmptyState
         icon={BellRing}
-        title="Only the in-app inbox for now"
-        description="Add an email or a push channel (ntfy, Discord, Telegram, Slack…) to hear about alerts away from the app."
+        title={t("channels.emptyTitle")}
+        description={t("channels.emptyDescription")}
       />
     );
   } else {
     content = (
-      <ul className="grid gap-3" aria-label="Channels">
+      <ul className="grid gap-3" aria-label={t("channels.listLabel")}>
         {channels.data.map((c) => (
           <ChannelCard key={c.id} channel={c} onEdit={() => setEditing(c)} />
         ))}
@@ -121,19 +126,19 @@ export function ChannelSettings() {
     <div className="grid gap-5">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Notification channels</h1>
-          <p className="text-sm text-muted-foreground">Every notification is in the bell&apos;s inbox; channels also send it out.</p>
+          <h1 className="text-2xl font-semibold tracking-tight">{t("channels.title")}</h1>
+          <p className="text-sm text-muted-foreground">{t("channels.description")}</p>
         </div>
         <Button onClick={() => setEditing("new")}>
           <Plus aria-hidden />
-          Add channel
+          {t("channels.add")}
         </Button>
       </div>
       {content}
       <Dialog open={editing !== null} onOpenChange={(open) => !open && setEditing(null)}>
         <DialogContent>
-          <DialogTitle>{editing === "new" ? "Add a channel" : "Edit channel"}</DialogTitle>
-          <DialogDescription>Choose where and when to be told.</DialogDescription>
+          <DialogTitle>{editing === "new" ? t("channels.addTitle") : t("channels.editTitle")}</DialogTitle>
+          <DialogDescription>{t("channels.dialogDescription")}</DialogDescription>
           {editing !== null ? (
             <ChannelForm
               channel={editing === "new" ? undefined : editing}
@@ -141,7 +146,7 @@ export function ChannelSettings() {
               onSubmit={async (body) => {
                 if (editing === "new") await create.mutateAsync(body);
                 else await update.mutateAsync({ id: editing.id, body });
-                toast.success("Channel saved.");
+                toast.success(t("channels.saved"));
                 setEditing(null);
               }}
             />

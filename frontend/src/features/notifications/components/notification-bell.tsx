@@ -1,6 +1,9 @@
 import { Bell, CheckCheck } from "lucide-react";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+
+import { formatLocale } from "@/i18n/languages";
 
 import { Button } from "@/components/ui/button";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
@@ -17,6 +20,7 @@ function appLink(link: string): string | null {
 }
 
 function NotificationRow({ notification, onOpen }: { notification: AppNotification; onOpen: () => void }) {
+  const { t } = useTranslation("notifications");
   const markRead = useMarkRead();
   const unread = notification.read_at === null;
   const to = appLink(notification.link);
@@ -43,11 +47,11 @@ function NotificationRow({ notification, onOpen }: { notification: AppNotificati
             variant="ghost"
             size="sm"
             className="h-6 px-2"
-            aria-label={`Mark “${notification.title}” as read`}
+            aria-label={t("bell.markReadLabel", { title: notification.title })}
             disabled={markRead.isPending}
             onClick={() => markRead.mutate(notification.id)}
           >
-            Mark read
+            {t("bell.markRead")}
           </Button>
         ) : null}
       </div>
@@ -60,10 +64,11 @@ function NotificationRow({ notification, onOpen }: { notification: AppNotificati
 }
 
 function InboxList({ onOpen }: { onOpen: () => void }) {
+  const { t } = useTranslation("notifications");
   const inbox = useInbox();
   if (inbox.isPending) {
     return (
-      <div className="grid gap-2 p-3" aria-label="Loading notifications">
+      <div className="grid gap-2 p-3" aria-label={t("bell.loading")}>
         <Skeleton className="h-10" />
         <Skeleton className="h-10" />
       </div>
@@ -77,10 +82,10 @@ function InboxList({ onOpen }: { onOpen: () => void }) {
     );
   }
   if (inbox.data.results.length === 0) {
-    return <p className="p-6 text-center text-sm text-muted-foreground">No notifications yet. Alerts you set up land here.</p>;
+    return <p className="p-6 text-center text-sm text-muted-foreground">{t("bell.empty")}</p>;
   }
   return (
-    <ul aria-label="Notifications" className="max-h-96 overflow-y-auto">
+    <ul aria-label={t("bell.listLabel")} className="max-h-96 overflow-y-auto">
       {inbox.data.results.map((n) => (
         <NotificationRow key={n.id} notification={n} onOpen={onOpen} />
       ))}
@@ -90,10 +95,12 @@ function InboxList({ onOpen }: { onOpen: () => void }) {
 
 /** The header's bell: unread badge (polled), and the inbox in a popover. */
 export function NotificationBell() {
+  const { t } = useTranslation("notifications");
   const [open, setOpen] = useState(false);
   const unread = useUnreadCount().data ?? 0;
   const markAll = useMarkAllRead();
-  const label = unread > 0 ? `Notifications, ${String(unread)} unread` : "Notifications";
+  const count = (n: number) => new Intl.NumberFormat(formatLocale()).format(n);
+  const label = unread > 0 ? t("bell.labelUnread", { count: unread, n: count(unread) }) : t("bell.label");
   return (
     <Popover open={open} onOpenChange={setOpen}>
       <PopoverTrigger asChild>
@@ -105,17 +112,17 @@ export function NotificationBell() {
               data-testid="unread-badge"
               className="absolute top-1 right-1 flex min-w-4 items-center justify-center rounded-full bg-destructive px-1 text-[10px] leading-4 font-semibold text-destructive-foreground"
             >
-              {unread > 99 ? "99+" : unread}
+              {unread > 99 ? t("bell.badgeOverflow", { n: count(99) }) : count(unread)}
             </span>
           ) : null}
         </Button>
       </PopoverTrigger>
       <PopoverContent align="end" className="w-80 p-0">
         <div className="flex items-center justify-between border-b px-3 py-2">
-          <h2 className="text-sm font-semibold">Notifications</h2>
+          <h2 className="text-sm font-semibold">{t("bell.heading")}</h2>
           <Button variant="ghost" size="sm" disabled={unread === 0 || markAll.isPending} onClick={() => markAll.mutate(undefined)}>
             <CheckCheck aria-hidden />
-            Mark all read
+            {t("bell.markAllRead")}
           </Button>
         </div>
         <InboxList onOpen={() => setOpen(false)} />

@@ -1,13 +1,21 @@
+import { i18n } from "@/i18n";
 import { z } from "@/lib/zod";
 
 import type { NotificationChannel, NotificationChannelRequest } from "@/lib/api/types";
 
-const time = z.string().regex(/^$|^\d{2}:\d{2}$/, "Use HH:MM.");
+type MessageKey = "time" | "name" | "appriseRequired" | "appriseScheme" | "email" | "quietBoth";
+/** The translation of a validation message, looked up when the form is checked. */
+const message = (key: MessageKey) => i18n.t(`notifications:validation.${key}`);
+
+/** An hour of the day as the time inputs show it: "08:00". */
+export const hourLabel = (hour: number) => `${String(hour).padStart(2, "0")}:00`;
+
+const time = z.string().regex(/^$|^\d{2}:\d{2}$/, { error: () => message("time") });
 
 export const channelFormSchema = z
   .object({
     kind: z.enum(["email", "apprise"]),
-    name: z.string().trim().min(1, "Give the channel a name.").max(100),
+    name: z.string().trim().min(1, { error: () => message("name") }).max(100),
     /** Empty on edit = keep the saved URL (it is never sent back to us). */
     apprise_url: z.string().trim(),
     email: z.string().trim(),
@@ -20,16 +28,16 @@ export const channelFormSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.kind === "apprise" && !v.editing && v.apprise_url === "") {
-      ctx.addIssue({ code: "custom", path: ["apprise_url"], message: "Paste the Apprise URL of your service (e.g. ntfy://ntfy.sh/my-topic)." });
+      ctx.addIssue({ code: "custom", path: ["apprise_url"], message: message("appriseRequired") });
     }
     if (v.kind === "apprise" && v.apprise_url !== "" && !/^[a-z][a-z0-9+.-]*:\/\//i.test(v.apprise_url)) {
-      ctx.addIssue({ code: "custom", path: ["apprise_url"], message: "An Apprise URL starts with its service, like ntfy:// or discord://." });
+      ctx.addIssue({ code: "custom", path: ["apprise_url"], message: message("appriseScheme") });
     }
     if (v.email !== "" && !z.email().safeParse(v.email).success) {
-      ctx.addIssue({ code: "custom", path: ["email"], message: "Enter a valid email address." });
+      ctx.addIssue({ code: "custom", path: ["email"], message: message("email") });
     }
     if ((v.quiet_start === "") !== (v.quiet_end === "")) {
-      ctx.addIssue({ code: "custom", path: ["quiet_end"], message: "Give both the start and the end of the quiet hours, or neither." });
+      ctx.addIssue({ code: "custom", path: ["quiet_end"], message: message("quietBoth") });
     }
   });
 

@@ -1,5 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
+import { useTranslation } from "react-i18next";
 
 import { api } from "@/lib/api/client";
 import { errorFromResponse, networkError } from "@/lib/api/errors";
@@ -63,6 +64,7 @@ export interface UploadState {
 
 /** Uploads files one after another, with per-file progress and errors. */
 export function useUploadPhotos(collectibleId: number) {
+  const { t } = useTranslation("photos");
   const queryClient = useQueryClient();
   const [uploads, setUploads] = useState<UploadState[]>([]);
 
@@ -79,11 +81,11 @@ export function useUploadPhotos(collectibleId: number) {
           setUploads((current) => current.filter((u) => u.key !== key));
           await invalidateAfterPhotos(queryClient, collectibleId);
         } catch (error) {
-          patch(key, { error: error instanceof Error ? error.message : "Upload failed." });
+          patch(key, { error: error instanceof Error ? error.message : t("upload.failed") });
         }
       }
     },
-    [collectibleId, queryClient],
+    [collectibleId, queryClient, t],
   );
 
   const dismiss = (key: string) => setUploads((current) => current.filter((u) => u.key !== key));

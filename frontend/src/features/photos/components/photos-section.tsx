@@ -1,5 +1,6 @@
 import { ArrowLeft, ArrowRight, Globe, ImagePlus, Images, Star, Trash2, X } from "lucide-react";
 import { useId, useRef, useState, type DragEvent } from "react";
+import { useTranslation } from "react-i18next";
 
 import { EmptyState, ErrorState } from "@/components/states";
 import { Badge } from "@/components/ui/badge";
@@ -28,13 +29,14 @@ export interface PageImageSource {
 }
 
 function UploadRow({ upload, onDismiss }: { upload: UploadState; onDismiss: () => void }) {
+  const { t } = useTranslation("photos");
   const percent = Math.round(upload.progress * 100);
   return (
     <li className="grid gap-1 text-sm">
       <div className="flex items-center justify-between gap-2">
         <span className="truncate">{upload.name}</span>
         {upload.error ? (
-          <Button variant="ghost" size="icon-sm" aria-label={`Dismiss ${upload.name}`} onClick={onDismiss}>
+          <Button variant="ghost" size="icon-sm" aria-label={t("upload.dismiss", { name: upload.name })} onClick={onDismiss}>
             <X aria-hidden />
           </Button>
         ) : (
@@ -46,7 +48,7 @@ function UploadRow({ upload, onDismiss }: { upload: UploadState; onDismiss: () =
           {upload.error}
         </p>
       ) : (
-        <div role="progressbar" aria-label={`Uploading ${upload.name}`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="h-1.5 overflow-hidden rounded-full bg-muted">
+        <div role="progressbar" aria-label={t("upload.progress", { name: upload.name })} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="h-1.5 overflow-hidden rounded-full bg-muted">
           <div className="h-full bg-primary transition-[width]" style={{ width: `${String(percent)}%` }} />
         </div>
       )}
@@ -57,24 +59,25 @@ function UploadRow({ upload, onDismiss }: { upload: UploadState; onDismiss: () =
 function PhotoTile({ photo, index, count, canEdit, onMove, collectibleId }: { photo: Photo; index: number; count: number; canEdit: boolean; onMove: (from: number, to: number) => void; collectibleId: number }) {
   const setCover = useSetCoverPhoto(collectibleId);
   const remove = useDeletePhoto(collectibleId);
-  const label = `Photo ${String(index + 1)}`;
+  const { t } = useTranslation("photos");
+  const n = String(index + 1);
   return (
     <li className="group relative overflow-hidden rounded-lg border bg-muted">
       <a href={photo.url} target="_blank" rel="noreferrer" className="block focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
-        <img src={photo.thumbnail_url} alt={`${label}${photo.is_cover ? " (cover)" : ""}`} loading="lazy" className="aspect-square w-full object-cover" />
+        <img src={photo.thumbnail_url} alt={photo.is_cover ? t("tile.altCover", { n }) : t("tile.alt", { n })} loading="lazy" className="aspect-square w-full object-cover" />
       </a>
       {photo.is_cover ? (
         <Badge className="absolute top-2 left-2">
-          <Star aria-hidden /> Cover
+          <Star aria-hidden /> {t("tile.cover")}
         </Badge>
       ) : null}
       {canEdit ? (
         <div className="flex items-center justify-between gap-1 border-t bg-background/95 p-1">
           <div className="flex">
-            <Button variant="ghost" size="icon-sm" aria-label={`Move ${label} earlier`} disabled={index === 0} onClick={() => onMove(index, index - 1)}>
+            <Button variant="ghost" size="icon-sm" aria-label={t("tile.moveEarlier", { n })} disabled={index === 0} onClick={() => onMove(index, index - 1)}>
               <ArrowLeft aria-hidden />
             </Button>
-            <Button variant="ghost" size="icon-sm" aria-label={`Move ${label} later`} disabled={index === count - 1} onClick={() => onMove(index, index + 1)}>
+            <Button variant="ghost" size="icon-sm" aria-label={t("tile.moveLater", { n })} disabled={index === count - 1} onClick={() => onMove(index, index + 1)}>
               <ArrowRight aria-hidden />
             </Button>
           </div>
@@ -83,7 +86,7 @@ function PhotoTile({ photo, index, count, canEdit, onMove, collectibleId }: { ph
               <Button
                 variant="ghost"
                 size="icon-sm"
-                aria-label={`Make ${label} the cover`}
+                aria-label={t("tile.makeCover", { n })}
                 disabled={setCover.isPending}
                 onClick={() => setCover.mutate(photo.id, { onError: (e) => toast.error(toApiError(e).message) })}
               >
@@ -93,7 +96,7 @@ function PhotoTile({ photo, index, count, canEdit, onMove, collectibleId }: { ph
             <Button
               variant="ghost"
               size="icon-sm"
-              aria-label={`Delete ${label}`}
+              aria-label={t("tile.delete", { n })}
               className="text-destructive hover:text-destructive"
               disabled={remove.isPending}
               onClick={() => remove.mutate(photo.id, { onError: (e) => toast.error(toApiError(e).message) })}
@@ -109,6 +112,7 @@ function PhotoTile({ photo, index, count, canEdit, onMove, collectibleId }: { ph
 
 /** The item page's photos: upload (drop or pick), progress, order, cover, delete. */
 export function PhotosSection({ collectibleId, canEdit, pageImageSources = [] }: { collectibleId: number; canEdit: boolean; pageImageSources?: PageImageSource[] }) {
+  const { t } = useTranslation("photos");
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
@@ -120,7 +124,7 @@ export function PhotosSection({ collectibleId, canEdit, pageImageSources = [] }:
   const addFiles = (files: FileList | null) => {
     const images = [...(files ?? [])].filter((f) => f.type === "" || f.type.startsWith("image/"));
     if (images.length > 0) void upload(images);
-    else if (files && files.length > 0) toast.error("Only images can be added: JPEG, PNG, WebP or GIF.");
+    else if (files && files.length > 0) toast.error(t("section.onlyImages"));
   };
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
@@ -138,26 +142,26 @@ export function PhotosSection({ collectibleId, canEdit, pageImageSources = [] }:
   let body;
   if (photos.isPending) {
     body = (
-      <div role="status" aria-label="Loading photos" className="grid grid-cols-3 gap-3 sm:grid-cols-5">
+      <div role="status" aria-label={t("section.loading")} className="grid grid-cols-3 gap-3 sm:grid-cols-5">
         {Array.from({ length: 3 }, (_, i) => (
           <Skeleton key={i} className="aspect-square w-full" />
         ))}
       </div>
     );
   } else if (photos.isError) {
-    body = <ErrorState title="Could not load the photos" error={photos.error} onRetry={() => void photos.refetch()} />;
+    body = <ErrorState title={t("section.loadError")} error={photos.error} onRetry={() => void photos.refetch()} />;
   } else if (photos.data.length === 0 && uploads.length === 0) {
     body = (
       <EmptyState
         icon={Images}
-        title="No photos yet"
-        description={canEdit ? "Drop images here or choose files; the first one becomes the cover." : undefined}
+        title={t("section.emptyTitle")}
+        description={canEdit ? t("section.emptyDescription") : undefined}
         className="py-8"
       />
     );
   } else {
     body = (
-      <ul aria-label="Photos" className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-5">
+      <ul aria-label={t("section.list")} className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-5">
         {photos.data.map((photo, index) => (
           <PhotoTile key={photo.id} photo={photo} index={index} count={photos.data.length} canEdit={canEdit} onMove={move} collectibleId={collectibleId} />
         ))}
@@ -180,9 +184,9 @@ export function PhotosSection({ collectibleId, canEdit, pageImageSources = [] }:
       <CardHeader className="flex-row flex-wrap items-start justify-between gap-3">
         <div className="grid gap-1.5">
           <CardTitle id={`${inputId}-title`} className="text-base">
-            Photos
+            {t("section.title")}
           </CardTitle>
-          <CardDescription>{canEdit ? "Drag images here, or choose them. Metadata (like GPS) is removed." : "Photos of this item."}</CardDescription>
+          <CardDescription>{canEdit ? t("section.descriptionEdit") : t("section.descriptionView")}</CardDescription>
         </div>
         {canEdit ? (
           <div className="flex flex-wrap gap-2">
@@ -195,19 +199,19 @@ export function PhotosSection({ collectibleId, canEdit, pageImageSources = [] }:
                 title={source.url}
                 onClick={() =>
                   fromPage.mutate(source.id, {
-                    onSuccess: () => toast.success("Added the tracked page's image."),
+                    onSuccess: () => toast.success(t("fromPage.added")),
                   })
                 }
               >
-                <Globe aria-hidden /> {fromPage.isPending ? "Fetching…" : pageImageSources.length > 1 ? `Use tracked page ${String(index + 1)}'s image` : "Use the tracked page's image"}
+                <Globe aria-hidden /> {fromPage.isPending ? t("fromPage.fetching") : pageImageSources.length > 1 ? t("fromPage.useNthImage", { n: String(index + 1) }) : t("fromPage.useImage")}
               </Button>
             ))}
-            <input ref={input} id={inputId} type="file" accept={ACCEPT} multiple className="sr-only" aria-label="Choose photos to upload" onChange={(e) => {
+            <input ref={input} id={inputId} type="file" accept={ACCEPT} multiple className="sr-only" aria-label={t("section.choose")} onChange={(e) => {
               addFiles(e.target.files);
               e.target.value = "";
             }} />
             <Button size="sm" onClick={() => input.current?.click()}>
-              <ImagePlus aria-hidden /> Add photos
+              <ImagePlus aria-hidden /> {t("section.add")}
             </Button>
           </div>
         ) : null}
@@ -215,7 +219,7 @@ export function PhotosSection({ collectibleId, canEdit, pageImageSources = [] }:
       <CardContent className="grid gap-4">
         {fromPage.isError ? <FormAlert message={toApiError(fromPage.error).message} /> : null}
         {uploads.length > 0 ? (
-          <ul aria-label="Uploads" className="grid gap-2">
+          <ul aria-label={t("section.uploads")} className="grid gap-2">
             {uploads.map((u) => (
               <UploadRow key={u.key} upload={u} onDismiss={() => dismiss(u.key)} />
             ))}

@@ -1,5 +1,6 @@
 import { ImageOff, Search } from "lucide-react";
 import { useId, useState, type KeyboardEvent } from "react";
+import { useTranslation } from "react-i18next";
 
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form";
@@ -10,12 +11,10 @@ import { toApiError } from "@/lib/api/errors";
 import type { CatalogueMatch, CatalogueSearchQuery, CatalogueSource } from "@/lib/api/types";
 
 import { useCatalogueSearch } from "../api/search-catalogue";
-import { TRACKER_SOURCES } from "../lib/labels";
+import { trackerSourceLabel } from "../lib/labels";
 
 /** The sources whose catalogue can be searched (the API's `source` choices). */
 const SEARCHABLE_SOURCES: CatalogueSource[] = ["pricecharting", "cardmarket", "discogs", "ebay_api"];
-
-const sourceLabel = (source: string) => TRACKER_SOURCES.find((s) => s.value === source)?.label ?? source;
 
 function isSearchable(source: string): source is CatalogueSource {
   return (SEARCHABLE_SOURCES as string[]).includes(source);
@@ -36,6 +35,7 @@ interface FindItProps {
  * shows what the marketplace answered (title, year / set / format, thumbnail, price hint).
  */
 export function FindIt({ collectibleId, itemQuery, source, onPick }: FindItProps) {
+  const { t } = useTranslation("prices");
   const id = useId();
   const [chosen, setChosen] = useState<CatalogueSource>(isSearchable(source) ? source : "pricecharting");
   const [text, setText] = useState(itemQuery);
@@ -52,61 +52,61 @@ export function FindIt({ collectibleId, itemQuery, source, onPick }: FindItProps
     event.preventDefault(); // not the tracker form's submit
     run();
   };
-  const askedLabel = asked ? sourceLabel(asked.source) : "";
+  const askedLabel = asked ? trackerSourceLabel(asked.source, t) : "";
   const results = search.data?.results ?? [];
 
   return (
-    <section aria-label="Find it" className="grid gap-3 rounded-md border bg-muted/30 p-3">
+    <section aria-label={t("findIt.label")} className="grid gap-3 rounded-md border bg-muted/30 p-3">
       <div className="grid gap-2 sm:grid-cols-[10rem_1fr_auto] sm:items-end">
         <div className="grid gap-1.5">
-          <Label htmlFor={`${id}-source`}>Search on</Label>
+          <Label htmlFor={`${id}-source`}>{t("findIt.searchOn")}</Label>
           <NativeSelect id={`${id}-source`} value={chosen} onChange={(e) => setChosen(e.target.value as CatalogueSource)}>
             {SEARCHABLE_SOURCES.map((s) => (
               <option key={s} value={s}>
-                {sourceLabel(s)}
+                {trackerSourceLabel(s, t)}
               </option>
             ))}
           </NativeSelect>
         </div>
         <div className="grid gap-1.5">
-          <Label htmlFor={`${id}-q`}>Name and number</Label>
+          <Label htmlFor={`${id}-q`}>{t("findIt.query")}</Label>
           <Input
             id={`${id}-q`}
             value={text}
             maxLength={200}
             autoComplete="off"
-            placeholder="The item's name and number"
+            placeholder={t("findIt.queryPlaceholder")}
             onChange={(e) => setText(e.target.value)}
             onKeyDown={onEnter}
           />
         </div>
         <Button type="button" variant="secondary" disabled={search.isFetching} onClick={run}>
           <Search aria-hidden />
-          {search.isFetching ? "Searching…" : "Search"}
+          {search.isFetching ? t("findIt.searching") : t("findIt.search")}
         </Button>
       </div>
 
       {search.isFetching ? (
         <p role="status" className="text-sm text-muted-foreground">
-          Searching {askedLabel}…
+          {t("findIt.searchingOn", { source: askedLabel })}
         </p>
       ) : null}
       {!search.isFetching && error ? (
         <FormAlert
           message={
             error.code === "missing_credentials"
-              ? `${error.message} (Settings → Marketplace keys.)`
-              : `${askedLabel} could not be searched: ${error.message}`
+              ? t("findIt.missingCredentials", { message: error.message })
+              : t("findIt.failed", { source: askedLabel, message: error.message })
           }
         />
       ) : null}
       {!search.isFetching && search.data && results.length === 0 ? (
         <p role="status" className="text-sm text-muted-foreground">
-          No matches on {askedLabel} for “{search.data.query}”.
+          {t("findIt.noMatches", { source: askedLabel, query: search.data.query })}
         </p>
       ) : null}
       {!search.isFetching && results.length > 0 ? (
-        <ul aria-label={`Matches on ${askedLabel}`} className="grid max-h-72 gap-1 overflow-y-auto">
+        <ul aria-label={t("findIt.matches", { source: askedLabel })} className="grid max-h-72 gap-1 overflow-y-auto">
           {results.map((match) => (
             <li key={match.url}>
               <button

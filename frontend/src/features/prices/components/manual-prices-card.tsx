@@ -1,5 +1,6 @@
 import { Check, Pencil, Plus, Trash2, X } from "lucide-react";
 import { useId, useState, type SyntheticEvent } from "react";
+import { useTranslation } from "react-i18next";
 
 import { ErrorState } from "@/components/states";
 import { Button } from "@/components/ui/button";
@@ -29,6 +30,7 @@ interface Draft {
 }
 
 function PriceForm({ initial, submitLabel, pending, error, onSubmit, onCancel }: { initial: Draft; submitLabel: string; pending: boolean; error: unknown; onSubmit: (draft: Draft) => void; onCancel?: () => void }) {
+  const { t } = useTranslation(["prices", "common"]);
   const id = useId();
   const [draft, setDraft] = useState(initial);
   const [invalid, setInvalid] = useState<string | null>(null);
@@ -47,28 +49,28 @@ function PriceForm({ initial, submitLabel, pending, error, onSubmit, onCancel }:
       <div className="flex flex-wrap items-end gap-2">
         <div className="grid gap-1">
           <Label htmlFor={`${id}-price`} className="text-xs">
-            Price
+            {t("manual.price")}
           </Label>
           <Input id={`${id}-price`} inputMode="decimal" value={draft.price} onChange={(e) => setDraft({ ...draft, price: e.target.value })} className="h-8 w-28" />
         </div>
         <div className="grid gap-1">
           <Label htmlFor={`${id}-currency`} className="text-xs">
-            Currency
+            {t("manual.currency")}
           </Label>
-          <Input id={`${id}-currency`} maxLength={3} placeholder="Default" value={draft.currency} onChange={(e) => setDraft({ ...draft, currency: e.target.value })} className="h-8 w-20 uppercase" />
+          <Input id={`${id}-currency`} maxLength={3} placeholder={t("manual.currencyPlaceholder")} value={draft.currency} onChange={(e) => setDraft({ ...draft, currency: e.target.value })} className="h-8 w-20 uppercase" />
         </div>
         <div className="grid gap-1">
           <Label htmlFor={`${id}-day`} className="text-xs">
-            Date
+            {t("manual.date")}
           </Label>
           <Input id={`${id}-day`} type="date" value={draft.day} onChange={(e) => setDraft({ ...draft, day: e.target.value })} className="h-8 w-40" />
         </div>
         <Button type="submit" size="sm" disabled={pending}>
-          <Check aria-hidden /> {pending ? "Saving…" : submitLabel}
+          <Check aria-hidden /> {pending ? t("common:actions.saving") : submitLabel}
         </Button>
         {onCancel ? (
           <Button size="sm" variant="ghost" onClick={onCancel}>
-            <X aria-hidden /> Cancel
+            <X aria-hidden /> {t("common:actions.cancel")}
           </Button>
         ) : null}
       </div>
@@ -87,27 +89,28 @@ function body(draft: Draft) {
 }
 
 function EntryRow({ entry, collectibleId, canEdit }: { entry: PriceEntry; collectibleId: number; canEdit: boolean }) {
+  const { t } = useTranslation(["prices", "common"]);
   const [editing, setEditing] = useState(false);
   const correct = useCorrectPriceEntry(collectibleId);
   const remove = useDeletePriceEntry(collectibleId);
-  const condition = entry.condition ? conditionLabel(entry.condition) : "";
+  const condition = entry.condition ? conditionLabel(entry.condition, t) : "";
   if (editing) {
     return (
       <li>
         <PriceForm
           initial={{ price: entry.price, currency: entry.currency ?? "", day: dayOf(entry.observed_at) }}
-          submitLabel="Save"
+          submitLabel={t("common:actions.save")}
           pending={correct.isPending}
           error={correct.error}
           onCancel={() => setEditing(false)}
           onSubmit={(draft) =>
-            correct.mutate({ id: entry.id, body: body(draft) }, { onSuccess: () => { setEditing(false); toast.success("Price corrected."); } })
+            correct.mutate({ id: entry.id, body: body(draft) }, { onSuccess: () => { setEditing(false); toast.success(t("manual.corrected")); } })
           }
         />
       </li>
     );
   }
-  const label = `${formatMoney(entry.price, entry.currency)} on ${formatDate(entry.observed_at)}`;
+  const label = t("manual.entry", { price: formatMoney(entry.price, entry.currency), date: formatDate(entry.observed_at) });
   return (
     <li className="flex flex-wrap items-center justify-between gap-2 text-sm">
       <span className="tabular-nums">
@@ -119,18 +122,18 @@ function EntryRow({ entry, collectibleId, canEdit }: { entry: PriceEntry; collec
       </span>
       {canEdit ? (
         <span className="flex">
-          <Button variant="ghost" size="icon-sm" aria-label={`Correct the price of ${label}`} onClick={() => setEditing(true)}>
+          <Button variant="ghost" size="icon-sm" aria-label={t("manual.correct", { entry: label })} onClick={() => setEditing(true)}>
             <Pencil aria-hidden />
           </Button>
           <Button
             variant="ghost"
             size="icon-sm"
-            aria-label={`Delete the price of ${label}`}
+            aria-label={t("manual.delete", { entry: label })}
             className="text-destructive hover:text-destructive"
             disabled={remove.isPending}
             onClick={() => {
-              if (window.confirm(`Delete the price of ${label}? The change is recorded.`)) {
-                remove.mutate(entry.id, { onSuccess: () => toast.success("Price deleted."), onError: (e) => toast.error(toApiError(e).message) });
+              if (window.confirm(t("manual.deleteConfirm", { entry: label }))) {
+                remove.mutate(entry.id, { onSuccess: () => toast.success(t("manual.deleted")), onError: (e) => toast.error(toApiError(e).message) });
               }
             }}
           >
@@ -144,17 +147,18 @@ function EntryRow({ entry, collectibleId, canEdit }: { entry: PriceEntry; collec
 
 /** Prices entered by hand: add one, or correct or delete a mistyped one (each change is recorded). */
 export function ManualPricesCard({ collectibleId, canEdit }: { collectibleId: number; canEdit: boolean }) {
+  const { t } = useTranslation(["prices", "common"]);
   const entries = useManualEntries(collectibleId);
   const create = useCreatePriceEntry(collectibleId);
   const [adding, setAdding] = useState(false);
 
   let list;
   if (entries.isPending) list = <Skeleton className="h-16 w-full" />;
-  else if (entries.isError) list = <ErrorState title="Could not load your prices" error={entries.error} onRetry={() => void entries.refetch()} />;
-  else if (entries.data.length === 0) list = <p className="text-sm text-muted-foreground">No price entered by hand.</p>;
+  else if (entries.isError) list = <ErrorState title={t("manual.loadError")} error={entries.error} onRetry={() => void entries.refetch()} />;
+  else if (entries.data.length === 0) list = <p className="text-sm text-muted-foreground">{t("manual.empty")}</p>;
   else {
     list = (
-      <ul aria-label="Prices entered by hand" className="grid gap-2">
+      <ul aria-label={t("manual.listLabel")} className="grid gap-2">
         {entries.data.map((entry) => (
           <EntryRow key={entry.id} entry={entry} collectibleId={collectibleId} canEdit={canEdit} />
         ))}
@@ -166,12 +170,12 @@ export function ManualPricesCard({ collectibleId, canEdit }: { collectibleId: nu
     <Card>
       <CardHeader className="flex-row flex-wrap items-start justify-between gap-3">
         <div className="grid gap-1.5">
-          <CardTitle className="text-base">Your prices</CardTitle>
-          <CardDescription>Entered by hand; a correction keeps a record of what it was.</CardDescription>
+          <CardTitle className="text-base">{t("manual.title")}</CardTitle>
+          <CardDescription>{t("manual.description")}</CardDescription>
         </div>
         {canEdit && !adding ? (
           <Button size="sm" variant="outline" onClick={() => setAdding(true)}>
-            <Plus aria-hidden /> Add a price
+            <Plus aria-hidden /> {t("manual.add")}
           </Button>
         ) : null}
       </CardHeader>
@@ -179,11 +183,11 @@ export function ManualPricesCard({ collectibleId, canEdit }: { collectibleId: nu
         {adding ? (
           <PriceForm
             initial={{ price: "", currency: "", day: "" }}
-            submitLabel="Add"
+            submitLabel={t("common:actions.add")}
             pending={create.isPending}
             error={create.error}
             onCancel={() => setAdding(false)}
-            onSubmit={(draft) => create.mutate(body(draft), { onSuccess: () => { setAdding(false); toast.success("Price added."); } })}
+            onSubmit={(draft) => create.mutate(body(draft), { onSuccess: () => { setAdding(false); toast.success(t("manual.added")); } })}
           />
         ) : null}
         {list}

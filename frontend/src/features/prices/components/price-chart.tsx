@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
 
 type TooltipProps = Pick<TooltipContentProps<number, string>, "active" | "payload" | "label">;
@@ -27,10 +28,11 @@ function ChartTooltip({
   currency,
   interval,
 }: Partial<TooltipProps> & { lines: ChartSeries[]; currency: string; interval: PriceInterval }) {
+  const { t } = useTranslation("prices");
   if (!active || !payload || payload.length === 0 || typeof label !== "number") return null;
   return (
     <div className="grid gap-1.5 rounded-md border bg-popover px-3 py-2 text-xs text-popover-foreground shadow-md">
-      <p className="font-medium">{formatPointDate(label, interval)}</p>
+      <p className="font-medium">{formatPointDate(label, interval, t)}</p>
       <ul className="grid gap-1">
         {payload.map((entry) => {
           const line = lines.find((l) => l.key === entry.dataKey);

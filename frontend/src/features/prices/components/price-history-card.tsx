@@ -1,5 +1,6 @@
 import { LineChart as LineChartIcon } from "lucide-react";
 import { lazy, Suspense, useState } from "react";
+import { useTranslation } from "react-i18next";
 
 import { RangeToggle } from "@/components/range-toggle";
 import { EmptyState, ErrorState } from "@/components/states";
@@ -13,7 +14,7 @@ import { cn, formatDate, formatMoney } from "@/lib/utils";
 import { usePriceSeries } from "../api/get-price-series";
 import { formatChange } from "../lib/format";
 import { seriesLabel } from "../lib/labels";
-import { DEFAULT_RANGE, RANGES, rangeQuery } from "../lib/ranges";
+import { DEFAULT_RANGE, rangeChoices, rangeQuery } from "../lib/ranges";
 import { currenciesOf, currentValueSeries, seriesKey, toChartData } from "../lib/series";
 
 // Recharts (~100 KB gzip) is fetched only when a chart is actually drawn.
@@ -21,9 +22,10 @@ const PriceChart = lazy(() => import("./price-chart"));
 
 export const RANGE_PARAM = "range";
 
-function ChartSkeleton({ label = "Loading prices" }: { label?: string }) {
+function ChartSkeleton({ label }: { label?: string }) {
+  const { t } = useTranslation("prices");
   return (
-    <div role="status" aria-label={label} className="grid h-72 gap-3">
+    <div role="status" aria-label={label ?? t("history.loading")} className="grid h-72 gap-3">
       <Skeleton className="h-full w-full" />
     </div>
   );
@@ -54,38 +56,46 @@ function toneOf(change: PriceChange | null): "up" | "down" | undefined {
 }
 
 function SummaryStats({ series }: { series: PriceSeries }) {
+  const { t } = useTranslation("prices");
   const { summary, currency } = series;
-  const change = (c: PriceChange | null) => (c ? formatChange(c.absolute, c.percent, currency) : "—");
+  const none = t("history.stats.none");
+  const change = (c: PriceChange | null) => (c ? formatChange(c.absolute, c.percent, currency) : none);
+  const from = (c: PriceChange) => t("history.stats.from", { price: formatMoney(c.reference_price, currency) });
   return (
     <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
       <Stat
-        label="Latest"
+        label={t("history.stats.latest")}
         value={formatMoney(summary.latest, currency)}
         detail={summary.latest_at ? formatDate(summary.latest_at) : undefined}
       />
       <Stat
-        label="7-day change"
+        label={t("history.stats.change7d")}
         value={change(summary.change_7d)}
-        detail={summary.change_7d ? `from ${formatMoney(summary.change_7d.reference_price, currency)}` : "No price a week older"}
+        detail={summary.change_7d ? from(summary.change_7d) : t("history.stats.noWeekOlder")}
         tone={toneOf(summary.change_7d)}
       />
       <Stat
-        label="30-day change"
+        label={t("history.stats.change30d")}
         value={change(summary.change_30d)}
-        detail={summary.change_30d ? `from ${formatMoney(summary.change_30d.reference_price, currency)}` : "No price a month older"}
+        detail={summary.change_30d ? from(summary.change_30d) : t("history.stats.noMonthOlder")}
         tone={toneOf(summary.change_30d)}
       />
       <Stat
-        label="Low / high in range"
-        value={summary.min !== null ? `${formatMoney(summary.min, currency)} – ${formatMoney(summary.max, currency)}` : "—"}
+        label={t("history.stats.lowHigh")}
+        value={
+          summary.min !== null
+            ? t("history.stats.span", { min: formatMoney(summary.min, currency), max: formatMoney(summary.max, currency) })
+            : none
+        }
       />
     </dl>
   );
 }
 
 function Legend({ lines }: { lines: { key: string; label: string; color: string }[] }) {
+  const { t } = useTranslation("prices");
   return (
-    <ul aria-label="Series" className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted-foreground">
+    <ul aria-label={t("history.seriesList")} className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted-foreground">
       {lines.map((line) => (
         <li key={line.key} className="flex items-center gap-1.5">
           <span aria-hidden className="h-0.5 w-4 rounded-full" style={{ background: line.color }} />
@@ -97,11 +107,12 @@ function Legend({ lines }: { lines: { key: string; label: string; color: string 
 }
 
 function SeriesView({ series, interval, itemCondition }: { series: PriceSeries[]; interval: PriceInterval; itemCondition: string | null | undefined }) {
+  const { t } = useTranslation("prices");
   const currencies = currenciesOf(series);
   const [pickedCurrency, setCurrency] = useState<string | null>(null);
   const currency = pickedCurrency && currencies.includes(pickedCurrency) ? pickedCurrency : (currencies[0] ?? "");
   const shown = series.filter((s) => s.currency === currency);
-  const { rows, lines } = toChartData(shown);
+  const { rows, lines } = toChartData(shown, t);
 
   const headline = currentValueSeries(shown, itemCondition)?.series ?? shown[0];
   const [pickedSummary, setSummary] = useState<string | null>(null);
@@ -111,8 +122,13 @@ function SeriesView({ series, interval, itemCondition }: { series: PriceSeries[]
   const last = rows[rows.length - 1];
   const chartLabel =
     first && last
-      ? `Price chart, ${String(lines.length)} series in ${currency}, from ${formatDate(new Date(first.t).toISOString())} to ${formatDate(new Date(last.t).toISOString())}.`
-      : "Price chart";
+      ? t("history.chartRange", {
+          count: lines.length,
+          currency,
+          from: formatDate(new Date(first.t).toISOString()),
+          to: formatDate(new Date(last.t).toISOString()),
+        })
+      : t("history.chart");
 
   return (
     <div className="grid gap-4">
@@ -121,7 +137,7 @@ function SeriesView({ series, interval, itemCondition }: { series: PriceSeries[]
           <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-muted-foreground">
             {shown.length > 1 ? (
               <label className="flex items-center gap-2">
-                Summary for
+                {t("history.summaryFor")}
                 <NativeSelect
                   wrapperClassName="w-auto"
                   className="h-7 py-0 text-xs"
@@ -130,17 +146,17 @@ function SeriesView({ series, interval, itemCondition }: { series: PriceSeries[]
                 >
                   {shown.map((s) => (
                     <option key={seriesKey(s)} value={seriesKey(s)}>
-                      {seriesLabel(s)}
+                      {seriesLabel(s, t)}
                     </option>
                   ))}
                 </NativeSelect>
               </label>
             ) : (
-              <p>Summary for {seriesLabel(summarySeries)}</p>
+              <p>{t("history.summaryForSeries", { series: seriesLabel(summarySeries, t) })}</p>
             )}
             {currencies.length > 1 ? (
               <label className="flex items-center gap-2">
-                Currency
+                {t("history.currency")}
                 <NativeSelect wrapperClassName="w-auto" className="h-7 py-0 text-xs" value={currency} onChange={(e) => setCurrency(e.target.value)}>
                   {currencies.map((c) => (
                     <option key={c} value={c}>
@@ -156,7 +172,7 @@ function SeriesView({ series, interval, itemCondition }: { series: PriceSeries[]
       ) : null}
       <figure className="grid gap-2">
         <div role="img" aria-label={chartLabel} className="h-72 w-full">
-          <Suspense fallback={<ChartSkeleton label="Loading chart" />}>
+          <Suspense fallback={<ChartSkeleton label={t("history.loadingChart")} />}>
             <PriceChart rows={rows} lines={lines} currency={currency} interval={interval} />
           </Suspense>
         </div>
@@ -169,7 +185,9 @@ function SeriesView({ series, interval, itemCondition }: { series: PriceSeries[]
 }
 
 export function PriceHistoryCard({ collectibleId, itemCondition }: { collectibleId: number; itemCondition: string | null | undefined }) {
-  const [range, setRange] = useRangeParam(RANGES, DEFAULT_RANGE, RANGE_PARAM);
+  const { t } = useTranslation("prices");
+  const ranges = rangeChoices(t);
+  const [range, setRange] = useRangeParam(ranges, DEFAULT_RANGE, RANGE_PARAM);
   const query = rangeQuery(range);
   const prices = usePriceSeries(collectibleId, query);
   const withPoints = prices.data?.series.filter((s) => s.points.length > 0) ?? [];
@@ -180,17 +198,13 @@ export function PriceHistoryCard({ collectibleId, itemCondition }: { collectible
 
   let body;
   if (prices.isPending || (range !== "ALL" && prices.isSuccess && withPoints.length === 0 && allHistory.isPending)) body = <ChartSkeleton />;
-  else if (prices.isError) body = <ErrorState title="Could not load the prices" error={prices.error} onRetry={() => void prices.refetch()} />;
+  else if (prices.isError) body = <ErrorState title={t("history.loadError")} error={prices.error} onRetry={() => void prices.refetch()} />;
   else if (withPoints.length === 0) {
     body = (
       <EmptyState
         icon={LineChartIcon}
-        title={hasAnyHistory ? "No prices in this range" : "No prices yet — add a tracker or refresh"}
-        description={
-          !hasAnyHistory
-            ? "Prices appear here once a tracker has checked a page, or after “Refresh prices now”."
-            : "Nothing was recorded in this period. Try a longer range, add a tracker or refresh."
-        }
+        title={hasAnyHistory ? t("history.emptyRangeTitle") : t("history.emptyTitle")}
+        description={hasAnyHistory ? t("history.emptyRangeDescription") : t("history.emptyDescription")}
         className="py-10"
       />
     );
@@ -203,11 +217,11 @@ export function PriceHistoryCard({ collectibleId, itemCondition }: { collectible
       <CardHeader className="flex-row flex-wrap items-start justify-between gap-3">
         <div className="grid gap-1.5">
           <CardTitle id="price-history-title" className="text-base">
-            Price history
+            {t("history.title")}
           </CardTitle>
-          <CardDescription>One line per source and condition.</CardDescription>
+          <CardDescription>{t("history.description")}</CardDescription>
         </div>
-        <RangeToggle choices={RANGES} value={range} onChange={setRange} />
+        <RangeToggle choices={ranges} value={range} onChange={setRange} />
       </CardHeader>
       <CardContent className={cn("transition-opacity", prices.isPlaceholderData && "opacity-60")}>{body}</CardContent>
     </Card>

@@ -1,4 +1,5 @@
 import { RefreshCw } from "lucide-react";
+import { useTranslation } from "react-i18next";
 
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
@@ -8,13 +9,14 @@ import { cn } from "@/lib/utils";
 
 import { useRefreshCollectionPrices } from "../api/refresh-collection-prices";
 import { vendorRefreshSummary } from "../lib/jobs";
+import type { PricesT } from "../lib/labels";
 
 /** The client words every 429 in seconds; a collection's refresh waits minutes. */
-function failureMessage(error: unknown): string {
+function failureMessage(error: unknown, t: PricesT): string {
   const failure = toApiError(error);
   if (failure.status !== 429) return failure.message;
   const minutes = Math.max(1, Math.ceil((failure.retryAfter ?? 60) / 60));
-  return `This collection's prices were refreshed a few minutes ago; try again in ${minutes === 1 ? "a minute" : `${String(minutes)} minutes`}.`;
+  return t("refreshAll.tooSoon", { count: minutes });
 }
 
 /**
@@ -25,26 +27,27 @@ function failureMessage(error: unknown): string {
  * toast says when to try again.
  */
 export function RefreshCollectionPrices({ vendor }: { vendor: Vendor }) {
+  const { t } = useTranslation("prices");
   const refresh = useRefreshCollectionPrices(vendor.id);
   if (vendor.role === "viewer") return null;
   return (
     <Button
       variant="outline"
       disabled={refresh.isPending}
-      title={`Check every active tracker of ${vendor.name} now`}
+      title={t("refreshAll.title", { name: vendor.name })}
       onClick={() => {
         refresh.mutate(undefined, {
           onSuccess: (result) => {
-            const message = vendorRefreshSummary(result);
+            const message = vendorRefreshSummary(result, t);
             if (result.queued > 0) toast.success(message);
             else toast.info(message);
           },
-          onError: (error) => toast.error(failureMessage(error)),
+          onError: (error) => toast.error(failureMessage(error, t)),
         });
       }}
     >
       <RefreshCw aria-hidden className={cn(refresh.isPending && "animate-spin motion-reduce:animate-none")} />
-      {refresh.isPending ? "Refreshing…" : "Refresh all prices"}
+      {refresh.isPending ? t("refreshAll.refreshing") : t("refreshAll.button")}
     </Button>
   );
 }

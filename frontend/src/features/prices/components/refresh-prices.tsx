@@ -1,5 +1,6 @@
 import { RefreshCw } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form";
@@ -13,28 +14,24 @@ import { useRefreshPrices } from "../api/refresh-prices";
 import { jobSummary, trackersDone } from "../lib/jobs";
 import { failureSentence } from "../lib/labels";
 
-const QUEUE_DOWN =
-  "Prices cannot be refreshed right now: the background task queue is unavailable. Nothing was changed — try again in a minute.";
-
 function Progress({ job }: { job: ScrapeJob }) {
+  const { t } = useTranslation("prices");
   const total = job.trackers_total;
   const finished = trackersDone(job);
   const percent = total > 0 ? Math.round((finished / total) * 100) : 0;
   return (
     <div className="grid gap-1.5">
       <div className="flex justify-between text-xs text-muted-foreground">
-        <span>{job.status === "queued" ? "Waiting for the worker…" : "Checking prices…"}</span>
-        <span>
-          {finished} of {total} trackers checked
-        </span>
+        <span>{job.status === "queued" ? t("refresh.waiting") : t("refresh.checking")}</span>
+        <span>{t("refresh.progress", { done: finished, total })}</span>
       </div>
       <div
         role="progressbar"
-        aria-label="Refreshing prices"
+        aria-label={t("refresh.progressLabel")}
         aria-valuemin={0}
         aria-valuemax={total}
         aria-valuenow={finished}
-        aria-valuetext={`${String(finished)} of ${String(total)} trackers checked`}
+        aria-valuetext={t("refresh.progress", { done: finished, total })}
         className="h-2 overflow-hidden rounded-full bg-muted"
       >
         <div className="h-full rounded-full bg-primary transition-[width] duration-500" style={{ width: `${String(Math.max(percent, 4))}%` }} />
@@ -44,16 +41,17 @@ function Progress({ job }: { job: ScrapeJob }) {
 }
 
 function Outcome({ job, onDismiss }: { job: ScrapeJob; onDismiss: () => void }) {
+  const { t } = useTranslation("prices");
   const failures = job.runs.filter((run) => run.status === "failed");
   const ok = job.status === "succeeded";
   return (
     <div role="status" className={cn("grid gap-1 rounded-md border px-3 py-2 text-sm", ok ? "border-success/40 bg-success/5" : "border-destructive/40 bg-destructive/5")}>
       <div className="flex items-start justify-between gap-2">
         <p className="font-medium">
-          {job.status === "failed" ? "Refresh failed" : "Refresh finished"}: {jobSummary(job)}
+          {t(job.status === "failed" ? "refresh.outcomeFailed" : "refresh.outcomeFinished", { summary: jobSummary(job, t) })}
         </p>
         <Button variant="ghost" size="sm" className="-my-1 h-7" onClick={onDismiss}>
-          Dismiss
+          {t("refresh.dismiss")}
         </Button>
       </div>
       {job.error ? <p className="text-muted-foreground">{job.error}</p> : null}
@@ -61,8 +59,10 @@ function Outcome({ job, onDismiss }: { job: ScrapeJob; onDismiss: () => void }) 
         <ul className="grid gap-0.5 text-muted-foreground">
           {failures.map((run) => (
             <li key={run.id} className="break-words">
-              <span className="text-foreground">{run.url}</span>: {failureSentence(run.error_kind)}
-              {run.error_message ? ` (${run.error_message})` : ""}
+              <span className="text-foreground">{run.url}</span>:{" "}
+              {run.error_message
+                ? t("refresh.runFailureDetails", { failure: failureSentence(run.error_kind, t), details: run.error_message })
+                : failureSentence(run.error_kind, t)}
             </li>
           ))}
         </ul>
@@ -76,6 +76,7 @@ function Outcome({ job, onDismiss }: { job: ScrapeJob; onDismiss: () => void }) 
  * progress bar until it finishes; the job hook then invalidates trackers and series.
  */
 export function RefreshPrices({ collectibleId, disabledReason }: { collectibleId: number; disabledReason?: string | undefined }) {
+  const { t } = useTranslation("prices");
   const [jobId, setJobId] = useState<number | null>(null);
   const refresh = useRefreshPrices(collectibleId);
   const job = useScrapeJob(collectibleId, jobId);
@@ -86,12 +87,13 @@ export function RefreshPrices({ collectibleId, disabledReason }: { collectibleId
   useEffect(() => {
     if (!data?.is_finished || announced.current === data.id) return;
     announced.current = data.id;
-    if (data.status === "succeeded") toast.success(`Prices refreshed: ${jobSummary(data)}`);
-    else toast.error(`Refresh ${data.status === "failed" ? "failed" : "partly failed"}: ${jobSummary(data)}`);
-  }, [data]);
+    const summary = jobSummary(data, t);
+    if (data.status === "succeeded") toast.success(t("refresh.toastRefreshed", { summary }));
+    else toast.error(t(data.status === "failed" ? "refresh.toastFailed" : "refresh.toastPartlyFailed", { summary }));
+  }, [data, t]);
 
   const error = refresh.isError ? toApiError(refresh.error) : null;
-  const errorMessage = error ? (error.status === 503 ? QUEUE_DOWN : error.message) : null;
+  const errorMessage = error ? (error.status === 503 ? t("refresh.queueDown") : error.message) : null;
 
   return (
     <div className="grid gap-3">
@@ -106,11 +108,11 @@ export function RefreshPrices({ collectibleId, disabledReason }: { collectibleId
           }}
         >
           <RefreshCw aria-hidden className={cn(running && "animate-spin motion-reduce:animate-none")} />
-          {running ? "Refreshing…" : "Refresh prices now"}
+          {running ? t("refresh.refreshing") : t("refresh.button")}
         </Button>
       </div>
       {errorMessage ? <FormAlert message={errorMessage} /> : null}
-      {jobId !== null && job.isError ? <FormAlert message={`Could not follow the refresh: ${toApiError(job.error).message}`} /> : null}
+      {jobId !== null && job.isError ? <FormAlert message={t("refresh.followError", { message: toApiError(job.error).message })} /> : null}
       {data && !data.is_finished ? <Progress job={data} /> : null}
       {data?.is_finished ? <Outcome job={data} onDismiss={() => setJobId(null)} /> : null}
     </div>

@@ -1,4 +1,5 @@
 import { CheckCircle2, CircleAlert } from "lucide-react";
+import { useTranslation } from "react-i18next";
 
 import type { TrackerTest } from "@/lib/api/types";
 import { formatMoney } from "@/lib/utils";
@@ -7,13 +8,14 @@ import { conditionLabel, failureSentence } from "../lib/labels";
 
 /** What a one-off check of a tracker found (nothing was recorded). */
 export function TestResult({ result }: { result: TrackerTest }) {
+  const { t } = useTranslation("prices");
   if (result.failure) {
     return (
       <div role="status" className="flex gap-2 rounded-md border border-destructive/40 bg-destructive/5 px-3 py-2 text-sm">
         <CircleAlert aria-hidden className="mt-0.5 size-4 shrink-0 text-destructive" />
         <div className="min-w-0">
-          <p className="font-medium">Check failed: {failureSentence(result.failure.kind)}</p>
-          <p className="break-words text-muted-foreground">Details: {result.failure.message}</p>
+          <p className="font-medium">{t("testResult.failed", { failure: failureSentence(result.failure.kind, t) })}</p>
+          <p className="break-words text-muted-foreground">{t("testResult.details", { message: result.failure.message })}</p>
         </div>
       </div>
     );
@@ -22,7 +24,7 @@ export function TestResult({ result }: { result: TrackerTest }) {
     return (
       <div role="status" className="flex gap-2 rounded-md border px-3 py-2 text-sm">
         <CircleAlert aria-hidden className="mt-0.5 size-4 shrink-0 text-muted-foreground" />
-        <p>The page answered, but nothing would be recorded (no price for this tracker's condition).</p>
+        <p>{t("testResult.nothing")}</p>
       </div>
     );
   }
@@ -30,14 +32,12 @@ export function TestResult({ result }: { result: TrackerTest }) {
     <div role="status" className="flex gap-2 rounded-md border border-success/40 bg-success/5 px-3 py-2 text-sm">
       <CheckCircle2 aria-hidden className="mt-0.5 size-4 shrink-0 text-success" />
       <div className="min-w-0">
-        <p className="font-medium">
-          Check passed: a check now would record {result.observations.length === 1 ? "1 price" : `${String(result.observations.length)} prices`}.
-        </p>
+        <p className="font-medium">{t("testResult.passed", { count: result.observations.length })}</p>
         <ul className="mt-1 grid gap-0.5 text-muted-foreground">
           {result.observations.slice(0, 6).map((o, index) => (
             <li key={index} className="break-words">
-              <span className="font-medium text-foreground tabular-nums">{formatMoney(o.price, o.currency)}</span> · {conditionLabel(o.condition)}
-              {o.seller ? ` · from ${o.seller}` : ""}
+              <span className="font-medium text-foreground tabular-nums">{formatMoney(o.price, o.currency)}</span> · {conditionLabel(o.condition, t)}
+              {o.seller ? ` · ${t("testResult.seller", { seller: o.seller })}` : ""}
               {o.title ? ` · ${o.title}` : ""}
             </li>
           ))}

@@ -1,6 +1,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
+import { useTranslation } from "react-i18next";
 import { Search } from "lucide-react";
 
 import { Button } from "@/components/ui/button";
@@ -15,7 +16,15 @@ import type { Tracker } from "@/lib/api/types";
 import { useCreateTracker } from "../api/create-tracker";
 import { useTestUnsavedTracker } from "../api/test-unsaved-tracker";
 import { useUpdateTracker } from "../api/update-tracker";
-import { TRACKER_SOURCES, conditionsFor, sourceOfAddress, startingCondition } from "../lib/labels";
+import {
+  TRACKER_SOURCES,
+  conditionLabel,
+  conditionsFor,
+  sourceOfAddress,
+  startingCondition,
+  trackerSourceDescription,
+  trackerSourceLabel,
+} from "../lib/labels";
 import {
   emptyTrackerValues,
   toTrackerRequest,
@@ -38,9 +47,6 @@ interface TrackerFormProps {
   onCancel: () => void;
 }
 
-const AUTOMATIC_SOURCE_HELP =
-  "Chosen from the page address: PriceCharting, eBay and Cardmarket pages are read as such, other shops from their structured data.";
-
 /** The fields that decide what a check finds (the interval does not). */
 const TESTED_FIELDS = ["source", "url", "selector", "attribute", "condition", "currency"] as const;
 
@@ -50,6 +56,7 @@ const TESTED_FIELDS = ["source", "url", "selector", "attribute", "condition", "c
  * fixed before it exists; "Save" creates it or applies the edits and closes the dialog.
  */
 export function TrackerForm({ collectibleId, itemCondition, itemQuery = "", tracker, onDone, onCancel }: TrackerFormProps) {
+  const { t } = useTranslation(["prices", "common"]);
   const create = useCreateTracker(collectibleId);
   const update = useUpdateTracker(collectibleId);
   const test = useTestUnsavedTracker(collectibleId);
@@ -70,11 +77,11 @@ export function TrackerForm({ collectibleId, itemCondition, itemQuery = "", trac
   // it cannot match: its starting condition takes over.
   useEffect(() => {
     const current = form.getValues("condition");
-    if (current && !conditionsFor(pageSource).some((c) => c.value === current)) {
+    if (current && !conditionsFor(pageSource).includes(current)) {
       form.setValue("condition", startingCondition(pageSource, itemCondition), { shouldDirty: true });
     }
   }, [pageSource, form, itemCondition]);
-  const sourceHelp = source ? TRACKER_SOURCES.find((s) => s.value === source)?.description : AUTOMATIC_SOURCE_HELP;
+  const sourceHelp = source ? trackerSourceDescription(source, t) : t("trackerDialog.automaticHelp");
   const currentKey = JSON.stringify(useWatch({ control, name: TESTED_FIELDS }));
   const testError = test.error ? toApiError(test.error) : null;
   const stale = test.data !== undefined && testedKey !== currentKey;
@@ -100,27 +107,29 @@ export function TrackerForm({ collectibleId, itemCondition, itemQuery = "", trac
   });
 
   return (
-    <form noValidate onSubmit={submit} aria-label={tracker ? "Edit tracker" : "New tracker"} className="grid gap-4">
+    <form noValidate onSubmit={submit} aria-label={tracker ? t("trackerDialog.editLabel") : t("trackerDialog.newLabel")} className="grid gap-4">
       <FormAlert message={errors.root?.serverError?.message} />
-      <Field label="Source" required error={errors.source?.message} description={sourceHelp}>
+      <Field label={t("trackerDialog.source")} required error={errors.source?.message} description={sourceHelp}>
         {(c) => (
           <NativeSelect {...c} {...register("source")}>
-            {tracker ? null : <option value="">Automatic (from the address)</option>}
+            {tracker ? null : <option value="">{t("trackerDialog.automatic")}</option>}
             {TRACKER_SOURCES.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
+              <option key={s} value={s}>
+                {trackerSourceLabel(s, t)}
               </option>
             ))}
           </NativeSelect>
         )}
       </Field>
       <div className="flex items-start gap-2">
-        <Field label="Page address" required error={errors.url?.message} className="min-w-0 flex-1">
-          {(c) => <Input {...c} type="url" inputMode="url" placeholder="https://shop.example/item/42" autoComplete="off" {...register("url")} />}
+        <Field label={t("trackerDialog.url")} required error={errors.url?.message} className="min-w-0 flex-1">
+          {(c) => (
+            <Input {...c} type="url" inputMode="url" placeholder={t("trackerDialog.urlPlaceholder")} autoComplete="off" {...register("url")} />
+          )}
         </Field>
         <Button type="button" variant="outline" className="mt-[1.625rem]" aria-expanded={finding} onClick={() => setFinding((open) => !open)}>
           <Search aria-hidden />
-          Find it
+          {t("trackerDialog.findIt")}
         </Button>
       </div>
       {finding ? (
@@ -137,68 +146,74 @@ export function TrackerForm({ collectibleId, itemCondition, itemQuery = "", trac
       ) : null}
       {source === "css" ? (
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field label="CSS selector" required error={errors.selector?.message} description="Where the price is, e.g. .price or #buy-box .amount.">
+          <Field label={t("trackerDialog.selector")} required error={errors.selector?.message} description={t("trackerDialog.selectorHelp")}>
             {(c) => <Input {...c} autoComplete="off" spellCheck={false} {...register("selector")} />}
           </Field>
-          <Field label="Attribute" error={errors.attribute?.message} description="Optional: read this attribute (e.g. content) instead of the text.">
+          <Field label={t("trackerDialog.attribute")} error={errors.attribute?.message} description={t("trackerDialog.attributeHelp")}>
             {(c) => <Input {...c} autoComplete="off" spellCheck={false} {...register("attribute")} />}
           </Field>
         </div>
       ) : null}
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field label="Condition" error={errors.condition?.message} className="sm:col-span-1">
+        <Field label={t("trackerDialog.condition")} error={errors.condition?.message} className="sm:col-span-1">
           {(c) => (
             <NativeSelect {...c} {...register("condition")}>
-              <option value="">Any condition</option>
-              {conditions.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
+              <option value="">{t("trackerDialog.anyCondition")}</option>
+              {conditions.map((condition) => (
+                <option key={condition} value={condition}>
+                  {conditionLabel(condition, t)}
                 </option>
               ))}
             </NativeSelect>
           )}
         </Field>
-        <Field label="Check every (hours)" required error={errors.interval_hours?.message}>
+        <Field label={t("trackerDialog.interval")} required error={errors.interval_hours?.message}>
           {(c) => <Input {...c} inputMode="decimal" {...register("interval_hours")} />}
         </Field>
-        <Field label="Currency" error={errors.currency?.message} description="If the page doesn't say.">
-          {(c) => <Input {...c} maxLength={3} placeholder="EUR" className="uppercase" autoCapitalize="characters" {...register("currency")} />}
+        <Field label={t("trackerDialog.currency")} error={errors.currency?.message} description={t("trackerDialog.currencyHelp")}>
+          {(c) => (
+            <Input
+              {...c}
+              maxLength={3}
+              placeholder={t("trackerDialog.currencyPlaceholder")}
+              className="uppercase"
+              autoCapitalize="characters"
+              {...register("currency")}
+            />
+          )}
         </Field>
       </div>
 
-      <p className="text-xs text-muted-foreground">
-        “Test” checks the page once with the values above and shows what a check would record. Nothing is saved or recorded
-        until you press “Save”; after that the page is checked on the schedule.
-      </p>
+      <p className="text-xs text-muted-foreground">{t("trackerDialog.testHelp")}</p>
       {test.isPending ? (
         <p role="status" className="text-sm text-muted-foreground">
-          Checking the page…
+          {t("trackerDialog.checking")}
         </p>
       ) : null}
       {test.data ? (
         <div className="grid gap-1.5">
           <TestResult result={test.data} />
           {stale ? (
-            <p className="text-xs text-muted-foreground">This result is for the values before your last change: test again to check them.</p>
+            <p className="text-xs text-muted-foreground">{t("trackerDialog.stale")}</p>
           ) : null}
         </div>
       ) : null}
-      {testError && !testError.isValidation ? <FormAlert message={`The test could not run: ${testError.message}`} /> : null}
+      {testError && !testError.isValidation ? <FormAlert message={t("trackerDialog.testCouldNotRun", { message: testError.message })} /> : null}
       {testError?.isValidation ? (
         <p role="status" className="text-sm text-muted-foreground">
-          The test did not run: fix the marked fields and test again.
+          {t("trackerDialog.testInvalid")}
         </p>
       ) : null}
 
       <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
         <Button variant="outline" onClick={onCancel}>
-          Cancel
+          {t("common:actions.cancel")}
         </Button>
         <Button variant="secondary" disabled={isSubmitting || test.isPending} onClick={() => void runTest()}>
-          {test.isPending ? "Testing…" : "Test"}
+          {test.isPending ? t("trackerDialog.testing") : t("trackerDialog.test")}
         </Button>
         <Button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? "Saving…" : "Save"}
+          {isSubmitting ? t("common:actions.saving") : t("common:actions.save")}
         </Button>
       </div>
     </form>
@@ -214,16 +229,14 @@ export function TrackerDialog({
   onOpenChange: (open: boolean) => void;
   onSaved?: (tracker: Tracker) => void;
 }) {
+  const { t } = useTranslation("prices");
   const { onSaved, ...formProps } = props;
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent className="max-h-[calc(100dvh-2rem)] overflow-y-auto sm:max-w-xl">
         <DialogHeader>
-          <DialogTitle>{props.tracker ? "Edit tracker" : "Add a tracker"}</DialogTitle>
-          <DialogDescription>
-            A page whose price is checked on a schedule and recorded in this item's history. Test it before saving to see what a
-            check finds.
-          </DialogDescription>
+          <DialogTitle>{props.tracker ? t("trackerDialog.editTitle") : t("trackerDialog.addTitle")}</DialogTitle>
+          <DialogDescription>{t("trackerDialog.description")}</DialogDescription>
         </DialogHeader>
         {open ? (
           <TrackerForm

@@ -1,6 +1,7 @@
 import { ExternalLink, FlaskConical, MoreHorizontal, Pause, Pencil, Play, Plus, Radar, Trash2 } from "lucide-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 
 import { ConfirmDestructiveDialog } from "@/components/confirm-destructive-dialog";
 import { deleteWithUndo } from "@/components/delete-with-undo";
@@ -22,7 +23,7 @@ import { useTrackers } from "../api/get-trackers";
 import { usePauseTracker } from "../api/pause-tracker";
 import { useResumeTracker } from "../api/resume-tracker";
 import { useTestTracker } from "../api/test-tracker";
-import { conditionLabel, failureSentence, intervalLabel, sourceLabel, TRACKER_SOURCES, TRACKER_STATUS } from "../lib/labels";
+import { conditionLabel, failureSentence, intervalLabel, trackerSourceLabel, trackerStatusLabel } from "../lib/labels";
 import { RefreshPrices } from "./refresh-prices";
 import { TestResult } from "./test-result";
 import { TrackerDialog } from "./tracker-dialog";
@@ -35,9 +36,11 @@ const STATUS_CLASSES: Record<TrackerStatus, string> = {
 };
 
 function StatusBadge({ status }: { status: TrackerStatus }) {
+  const { t } = useTranslation("prices");
+  const { label, description } = trackerStatusLabel(status, t);
   return (
-    <Badge variant="outline" title={TRACKER_STATUS[status].description} className={STATUS_CLASSES[status]}>
-      {TRACKER_STATUS[status].label}
+    <Badge variant="outline" title={description} className={STATUS_CLASSES[status]}>
+      {label}
     </Badge>
   );
 }
@@ -61,16 +64,20 @@ function shortUrl(url: string): string {
 }
 
 function LastResult({ tracker }: { tracker: Tracker }) {
+  const { t } = useTranslation("prices");
   const lines: string[] = [];
   if (tracker.status === "paused") {
-    lines.push(tracker.paused_reason ? `Paused: ${tracker.paused_reason}` : "Paused: no checks until resumed.");
+    lines.push(tracker.paused_reason ? t("trackers.row.pausedReason", { reason: tracker.paused_reason }) : t("trackers.row.pausedNoReason"));
   }
   const failed = tracker.last_error_kind !== "" && (tracker.status === "failing" || tracker.status === "paused");
+  const failure = failureSentence(tracker.last_error_kind, t);
+  const success = tracker.last_success_at ? formatDateTime(tracker.last_success_at) : t("trackers.row.never");
   return (
     <div className="grid gap-1 text-xs">
       <p className="text-muted-foreground">
-        Last success: {tracker.last_success_at ? formatDateTime(tracker.last_success_at) : "never"}
-        {tracker.last_checked_at ? ` · last checked ${formatDateTime(tracker.last_checked_at)}` : " · not checked yet"}
+        {tracker.last_checked_at
+          ? t("trackers.row.checked", { success, checked: formatDateTime(tracker.last_checked_at) })
+          : t("trackers.row.notChecked", { success })}
       </p>
       {lines.map((line) => (
         <p key={line} className="text-muted-foreground">
@@ -80,10 +87,11 @@ function LastResult({ tracker }: { tracker: Tracker }) {
       {failed ? (
         <div className="text-destructive">
           <p className="font-medium">
-            {failureSentence(tracker.last_error_kind)}
-            {tracker.consecutive_failures > 1 ? ` (${String(tracker.consecutive_failures)} checks in a row)` : ""}
+            {tracker.consecutive_failures > 1 ? t("trackers.row.streak", { failure, count: tracker.consecutive_failures }) : failure}
           </p>
-          {tracker.last_error_message ? <p className="break-words text-muted-foreground">Details: {tracker.last_error_message}</p> : null}
+          {tracker.last_error_message ? (
+            <p className="break-words text-muted-foreground">{t("trackers.row.details", { message: tracker.last_error_message })}</p>
+          ) : null}
         </div>
       ) : null}
     </div>
@@ -103,10 +111,11 @@ function TrackerRow({
   onEdit: () => void;
   onDelete: () => void;
 }) {
+  const { t } = useTranslation(["prices", "common"]);
   const pause = usePauseTracker(collectibleId);
   const resume = useResumeTracker(collectibleId);
   const test = useTestTracker(collectibleId);
-  const source = TRACKER_SOURCES.find((s) => s.value === tracker.source)?.label ?? sourceLabel(tracker.source ?? "");
+  const source = trackerSourceLabel(tracker.source ?? "", t);
   const toggleError = pause.error ?? resume.error;
 
   return (
@@ -117,7 +126,10 @@ function TrackerRow({
             <StatusBadge status={tracker.status} />
             <span className="text-sm font-medium">{source}</span>
             <span className="text-xs text-muted-foreground">
-              {conditionLabel(tracker.condition)} · {intervalLabel(tracker.interval_minutes)}
+              {t("trackers.row.conditionAndInterval", {
+                condition: conditionLabel(tracker.condition, t),
+                interval: intervalLabel(tracker.interval_minutes, t),
+              })}
             </span>
           </div>
           <a
@@ -129,17 +141,18 @@ function TrackerRow({
           >
             <span className="truncate">{shortUrl(tracker.url)}</span>
             <ExternalLink aria-hidden className="size-3 shrink-0" />
-            <span className="sr-only">(opens in a new tab)</span>
+            <span className="sr-only">{t("trackers.row.opensInNewTab")}</span>
           </a>
           {tracker.source === "css" && tracker.selector ? (
             <p className="text-xs text-muted-foreground">
-              Selector <code className="break-all">{tracker.selector}</code>
-              {tracker.attribute ? (
-                <>
-                  {" "}
-                  · attribute <code>{tracker.attribute}</code>
-                </>
-              ) : null}
+              <Trans
+                t={t}
+                i18nKey={tracker.attribute ? "trackers.row.selectorAndAttribute" : "trackers.row.selector"}
+                components={{
+                  selector: <code className="break-all">{tracker.selector}</code>,
+                  attribute: <code>{tracker.attribute}</code>,
+                }}
+              />
             </p>
           ) : null}
         </div>
@@ -147,32 +160,32 @@ function TrackerRow({
           <div className="flex shrink-0 items-center gap-1">
             <Button variant="outline" size="sm" disabled={test.isPending} onClick={() => test.mutate(tracker.id)}>
               <FlaskConical aria-hidden />
-              {test.isPending ? "Testing…" : "Test"}
-              <span className="sr-only"> tracker {tracker.url}</span>
+              {test.isPending ? t("trackers.row.testing") : t("trackers.row.test")}
+              <span className="sr-only">{t("trackers.row.testTarget", { url: tracker.url })}</span>
             </Button>
             <DropdownMenu>
               <DropdownMenuTrigger asChild>
-                <Button variant="ghost" size="icon-sm" aria-label={`More actions for tracker ${tracker.url}`}>
+                <Button variant="ghost" size="icon-sm" aria-label={t("trackers.row.moreActions", { url: tracker.url })}>
                   <MoreHorizontal aria-hidden />
                 </Button>
               </DropdownMenuTrigger>
               <DropdownMenuContent align="end">
                 <DropdownMenuItem onSelect={onEdit}>
-                  <Pencil aria-hidden /> Edit
+                  <Pencil aria-hidden /> {t("common:actions.edit")}
                 </DropdownMenuItem>
                 {tracker.status === "paused" ? (
                   <DropdownMenuItem
-                    onSelect={() => resume.mutate(tracker.id, { onSuccess: () => toast.success("Tracker resumed: it is checked at the next tick.") })}
+                    onSelect={() => resume.mutate(tracker.id, { onSuccess: () => toast.success(t("trackers.row.resumed")) })}
                   >
-                    <Play aria-hidden /> Resume
+                    <Play aria-hidden /> {t("trackers.row.resume")}
                   </DropdownMenuItem>
                 ) : (
-                  <DropdownMenuItem onSelect={() => pause.mutate(tracker.id, { onSuccess: () => toast.success("Tracker paused.") })}>
-                    <Pause aria-hidden /> Pause
+                  <DropdownMenuItem onSelect={() => pause.mutate(tracker.id, { onSuccess: () => toast.success(t("trackers.row.paused")) })}>
+                    <Pause aria-hidden /> {t("trackers.row.pause")}
                   </DropdownMenuItem>
                 )}
                 <DropdownMenuItem onSelect={onDelete} className="text-destructive focus:text-destructive">
-                  <Trash2 aria-hidden /> Delete
+                  <Trash2 aria-hidden /> {t("common:actions.delete")}
                 </DropdownMenuItem>
               </DropdownMenuContent>
             </DropdownMenu>
@@ -182,14 +195,16 @@ function TrackerRow({
       <LastResult tracker={tracker} />
       {toggleError ? <FormAlert message={toApiError(toggleError).message} /> : null}
       {test.data ? <TestResult result={test.data} /> : null}
-      {test.isError ? <FormAlert message={`The test could not run: ${toApiError(test.error).message}`} /> : null}
+      {test.isError ? <FormAlert message={t("trackers.row.testCouldNotRun", { message: toApiError(test.error).message })} /> : null}
     </li>
   );
 }
 
 function DeleteTrackerDialog({ collectibleId, tracker, onClose }: { collectibleId: number; tracker: Tracker | null; onClose: () => void }) {
+  const { t } = useTranslation("prices");
   const remove = useDeleteTracker(collectibleId);
   const queryClient = useQueryClient();
+  const host = tracker ? hostOf(tracker.url) : "";
   return (
     <ConfirmDestructiveDialog
       open={tracker !== null}
@@ -199,17 +214,17 @@ function DeleteTrackerDialog({ collectibleId, tracker, onClose }: { collectibleI
           onClose();
         }
       }}
-      title="Delete this tracker?"
-      description={`${tracker ? hostOf(tracker.url) : ""} will no longer be checked. The prices it already recorded stay in the history.`}
-      confirmLabel="Delete tracker"
-      pendingLabel="Deleting…"
+      title={t("trackers.delete.title")}
+      description={t("trackers.delete.description", { host })}
+      confirmLabel={t("trackers.delete.confirm")}
+      pendingLabel={t("trackers.delete.pending")}
       pending={remove.isPending}
       error={remove.isError ? remove.error : null}
       onConfirm={() => {
         if (!tracker) return;
         onClose();
         deleteWithUndo({
-          queryClient, lists: priceKeys.trackers(collectibleId), id: tracker.id, message: `Tracker deleted: ${hostOf(tracker.url)}.`,
+          queryClient, lists: priceKeys.trackers(collectibleId), id: tracker.id, message: t("trackers.delete.deleted", { host: hostOf(tracker.url) }),
           send: () => remove.mutateAsync(tracker.id),
         });
       }}
@@ -229,22 +244,23 @@ export function TrackersPanel({
   itemQuery?: string;
   canEdit: boolean;
 }) {
+  const { t } = useTranslation("prices");
   const trackers = useTrackers(collectibleId);
   const [editing, setEditing] = useState<{ tracker?: Tracker } | null>(null);
   const [deleting, setDeleting] = useState<Tracker | null>(null);
   const list = trackers.data ?? [];
-  const active = list.filter((t) => t.is_active).length;
+  const active = list.filter((tracker) => tracker.is_active).length;
 
   return (
     <Card>
       <CardHeader className="flex-row flex-wrap items-start justify-between gap-3">
         <div className="grid gap-1.5">
-          <CardTitle className="text-base">Trackers</CardTitle>
-          <CardDescription>Pages watched for this item's price.</CardDescription>
+          <CardTitle className="text-base">{t("trackers.title")}</CardTitle>
+          <CardDescription>{t("trackers.description")}</CardDescription>
         </div>
         {canEdit ? (
           <Button size="sm" onClick={() => setEditing({})}>
-            <Plus aria-hidden /> Add tracker
+            <Plus aria-hidden /> {t("trackers.add")}
           </Button>
         ) : null}
       </CardHeader>
@@ -252,32 +268,32 @@ export function TrackersPanel({
         {canEdit && list.length > 0 ? (
           <RefreshPrices
             collectibleId={collectibleId}
-            disabledReason={active === 0 ? "Every tracker is paused: resume one to refresh." : undefined}
+            disabledReason={active === 0 ? t("trackers.allPaused") : undefined}
           />
         ) : null}
         {trackers.isPending ? (
-          <div role="status" aria-label="Loading trackers" className="grid gap-3">
+          <div role="status" aria-label={t("trackers.loading")} className="grid gap-3">
             <Skeleton className="h-16" />
             <Skeleton className="h-16" />
           </div>
         ) : trackers.isError ? (
-          <ErrorState title="Could not load the trackers" error={trackers.error} onRetry={() => void trackers.refetch()} />
+          <ErrorState title={t("trackers.loadError")} error={trackers.error} onRetry={() => void trackers.refetch()} />
         ) : list.length === 0 ? (
           <EmptyState
             icon={Radar}
-            title="No trackers yet"
-            description="Add a shop page, a page with a CSS selector, or a PriceCharting page: its price is checked on a schedule."
+            title={t("trackers.emptyTitle")}
+            description={t("trackers.emptyDescription")}
             action={
               canEdit ? (
                 <Button variant="outline" onClick={() => setEditing({})}>
-                  <Plus aria-hidden /> Add tracker
+                  <Plus aria-hidden /> {t("trackers.add")}
                 </Button>
               ) : undefined
             }
             className="py-8"
           />
         ) : (
-          <ul aria-label="Trackers" className={cn("grid divide-y")}>
+          <ul aria-label={t("trackers.listLabel")} className={cn("grid divide-y")}>
             {list.map((tracker) => (
               <TrackerRow
                 key={tracker.id}
@@ -300,7 +316,13 @@ export function TrackersPanel({
         itemCondition={itemCondition}
         itemQuery={itemQuery}
         tracker={editing?.tracker}
-        onSaved={(saved) => toast.success(editing?.tracker ? "Tracker saved." : `Tracker added: ${hostOf(saved.url)} is checked ${intervalLabel(saved.interval_minutes)}.`)}
+        onSaved={(saved) =>
+          toast.success(
+            editing?.tracker
+              ? t("trackers.saved")
+              : t("trackers.added", { host: hostOf(saved.url), interval: intervalLabel(saved.interval_minutes, t) }),
+          )
+        }
       />
       <DeleteTrackerDialog collectibleId={collectibleId} tracker={deleting} onClose={() => setDeleting(null)} />
     </Card>

@@ -1,5 +1,6 @@
 import { ChevronDown, ExternalLink } from "lucide-react";
 import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
 import { ErrorState } from "@/components/states";
@@ -12,9 +13,10 @@ import { useWantBundles } from "../api/get-want-bundles";
 import { bundleHeadline, offerLink, offerPrice, shippingNote, unlistedItems } from "../lib/bundles";
 
 function BundleCard({ bundle }: { bundle: WantBundle }) {
+  const { t } = useTranslation("prices");
   const [open, setOpen] = useState(false);
   const listId = useId();
-  const note = shippingNote(bundle);
+  const note = shippingNote(bundle, t);
   const more = unlistedItems(bundle);
   return (
     <li className="rounded-xl border bg-card">
@@ -26,7 +28,7 @@ function BundleCard({ bundle }: { bundle: WantBundle }) {
         className="flex w-full items-center justify-between gap-3 rounded-xl p-3 text-left hover:bg-accent/50"
       >
         <span className="grid gap-0.5">
-          <span className="text-sm font-medium">{bundleHeadline(bundle)}</span>
+          <span className="text-sm font-medium">{bundleHeadline(bundle, t)}</span>
           <span className="text-xs text-muted-foreground">
             {bundle.seller}
             {note ? ` · ${note}` : ""}
@@ -35,7 +37,7 @@ function BundleCard({ bundle }: { bundle: WantBundle }) {
         <ChevronDown aria-hidden className={cn("size-4 shrink-0 transition-transform", open && "rotate-180")} />
       </button>
       {open ? (
-        <ul id={listId} aria-label={`Offers from ${bundle.seller}`} className="border-t px-3">
+        <ul id={listId} aria-label={t("bundles.offersFrom", { seller: bundle.seller })} className="border-t px-3">
           {bundle.items.map((item) => {
             const link = offerLink(item);
             return (
@@ -46,10 +48,12 @@ function BundleCard({ bundle }: { bundle: WantBundle }) {
                 <span className="flex items-center gap-2 text-sm tabular-nums">
                   {offerPrice(item, bundle.currency)}
                   {item.shipping !== null ? (
-                    <span className="text-xs text-muted-foreground">+ {formatMoney(item.shipping, item.currency)} shipping</span>
+                    <span className="text-xs text-muted-foreground">
+                      {t("bundles.shipping", { amount: formatMoney(item.shipping, item.currency) })}
+                    </span>
                   ) : null}
                   {link ? (
-                    <a href={link} target="_blank" rel="noreferrer noopener" aria-label={`Open ${bundle.seller}'s offer for ${item.name}`} className="text-muted-foreground hover:text-foreground">
+                    <a href={link} target="_blank" rel="noreferrer noopener" aria-label={t("bundles.openOffer", { seller: bundle.seller, name: item.name })} className="text-muted-foreground hover:text-foreground">
                       <ExternalLink aria-hidden className="size-4" />
                     </a>
                   ) : null}
@@ -57,7 +61,7 @@ function BundleCard({ bundle }: { bundle: WantBundle }) {
               </li>
             );
           })}
-          {more > 0 ? <li className="py-2 text-xs text-muted-foreground">…and {more} more</li> : null}
+          {more > 0 ? <li className="py-2 text-xs text-muted-foreground">{t("bundles.more", { count: more })}</li> : null}
         </ul>
       ) : null}
     </li>
@@ -66,23 +70,24 @@ function BundleCard({ bundle }: { bundle: WantBundle }) {
 
 /** The want list's seller bundles: sellers offering several of your wants right now. */
 export function WantBundles({ vendor, className }: { vendor: number | null; className?: string }) {
+  const { t } = useTranslation("prices");
   const bundles = useWantBundles(vendor);
   let content;
   if (bundles.isPending) content = <Skeleton className="h-16" />;
-  else if (bundles.isError) content = <ErrorState error={bundles.error} onRetry={() => void bundles.refetch()} title="Could not load the bundles" />;
+  else if (bundles.isError) content = <ErrorState error={bundles.error} onRetry={() => void bundles.refetch()} title={t("bundles.loadError")} />;
   else if (bundles.data.results.length === 0)
-    content = <p className="text-sm text-muted-foreground">No seller offers two or more of your wants right now. Bundles appear when a marketplace's listings show one seller with several of them.</p>;
+    content = <p className="text-sm text-muted-foreground">{t("bundles.empty")}</p>;
   else
     content = (
       <>
-        <ul aria-label="Seller bundles" className="grid gap-2">
+        <ul aria-label={t("bundles.listLabel")} className="grid gap-2">
           {bundles.data.results.map((bundle) => (
             <BundleCard key={bundle.seller_key} bundle={bundle} />
           ))}
         </ul>
         {bundles.data.count > bundles.data.results.length ? (
           <p className="text-xs text-muted-foreground">
-            The {bundles.data.results.length} largest of {bundles.data.count} bundles.
+            {t("bundles.largest", { shown: bundles.data.results.length, count: bundles.data.count })}
           </p>
         ) : null}
       </>
@@ -91,9 +96,9 @@ export function WantBundles({ vendor, className }: { vendor: number | null; clas
     <section aria-labelledby="want-bundles-heading" className={cn("grid gap-3", className)}>
       <div>
         <h2 id="want-bundles-heading" className="text-lg font-semibold tracking-tight">
-          Bundles
+          {t("bundles.heading")}
         </h2>
-        <p className="text-sm text-muted-foreground">Sellers offering several of your wants: buying them together saves shipping.</p>
+        <p className="text-sm text-muted-foreground">{t("bundles.description")}</p>
       </div>
       {content}
     </section>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { i18n } from "@/i18n";
 import type { WantBundleItem } from "@/lib/api/types";
 
 import { bundleHeadline, offerLink, offerPrice, shippingNote, unlistedItems } from "./bundles";
@@ -21,15 +22,17 @@ const makeItem = (): WantBundleItem => ({
   tracker: 1,
 });
 
+const t = i18n.getFixedT("en", "prices");
+
 describe("bundle texts", () => {
   it("says how many wants one seller offers and the total", () => {
-    expect(bundleHeadline({ item_count: 3, total: "41.50", currency: "EUR" })).toBe("3 of your wants from one seller, €41.50 total");
+    expect(bundleHeadline({ item_count: 3, total: "41.50", currency: "EUR" }, t)).toBe("3 of your wants from one seller, €41.50 total");
   });
 
   it("notes what shipping one by one adds up to, only when every offer states it", () => {
-    expect(shippingNote({ shipping_separately: "9.00", currency: "USD" })).toBe("$9.00 shipping if bought one by one");
-    expect(shippingNote({ shipping_separately: "0.00", currency: "USD" })).toBe("Free shipping on each offer");
-    expect(shippingNote({ shipping_separately: null, currency: "USD" })).toBeNull();
+    expect(shippingNote({ shipping_separately: "9.00", currency: "USD" }, t)).toBe("$9.00 shipping if bought one by one");
+    expect(shippingNote({ shipping_separately: "0.00", currency: "USD" }, t)).toBe("Free shipping on each offer");
+    expect(shippingNote({ shipping_separately: null, currency: "USD" }, t)).toBeNull();
   });
 
   it("counts the items a bundle has but does not list", () => {

@@ -1,16 +1,18 @@
 import type { WantBundle, WantBundleItem } from "@/lib/api/types";
 import { formatMoney } from "@/lib/utils";
 
+import type { PricesT } from "./labels";
+
 /** "3 of your wants from one seller, €41.50 total". */
-export function bundleHeadline(bundle: Pick<WantBundle, "item_count" | "total" | "currency">): string {
-  return `${String(bundle.item_count)} of your wants from one seller, ${formatMoney(bundle.total, bundle.currency)} total`;
+export function bundleHeadline(bundle: Pick<WantBundle, "item_count" | "total" | "currency">, t: PricesT): string {
+  return t("bundles.headline", { count: bundle.item_count, total: formatMoney(bundle.total, bundle.currency) });
 }
 
 /** What shipping one by one would add up to, when every offer states it; else null. */
-export function shippingNote(bundle: Pick<WantBundle, "shipping_separately" | "currency">): string | null {
+export function shippingNote(bundle: Pick<WantBundle, "shipping_separately" | "currency">, t: PricesT): string | null {
   if (bundle.shipping_separately === null) return null;
-  if (Number(bundle.shipping_separately) === 0) return "Free shipping on each offer";
-  return `${formatMoney(bundle.shipping_separately, bundle.currency)} shipping if bought one by one`;
+  if (Number(bundle.shipping_separately) === 0) return t("bundles.freeShipping");
+  return t("bundles.shippingSeparately", { amount: formatMoney(bundle.shipping_separately, bundle.currency) });
 }
 
 /** Items the bundle counts but does not list (the API lists at most 100 per bundle). */

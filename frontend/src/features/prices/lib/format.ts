@@ -3,6 +3,8 @@ import { formatLocale } from "@/i18n/languages";
 import { tickFormatter } from "@/lib/chart-dates";
 import { formatMoney } from "@/lib/utils";
 
+import type { PricesT } from "./labels";
+
 const axisFormatters = new Map<string, Intl.NumberFormat>();
 
 /** Compact currency for the y axis: "€1,200", "$35.50" (cents only when they matter). */
@@ -35,7 +37,7 @@ export function priceTicks(rows: readonly { t: number }[], interval: PriceInterv
 }
 
 /** The tooltip's date, saying what a bucket covers. */
-export function formatPointDate(time: number, interval: PriceInterval): string {
+export function formatPointDate(time: number, interval: PriceInterval, t: PricesT): string {
   if (interval === "raw") {
     return new Intl.DateTimeFormat(formatLocale(), { dateStyle: "medium", timeStyle: "short" }).format(time);
   }
@@ -43,7 +45,7 @@ export function formatPointDate(time: number, interval: PriceInterval): string {
     return new Intl.DateTimeFormat(formatLocale(), { month: "long", year: "numeric", timeZone: "UTC" }).format(time);
   }
   const day = new Intl.DateTimeFormat(formatLocale(), { dateStyle: "medium", timeZone: "UTC" }).format(time);
-  return interval === "week" ? `Week of ${day}` : day;
+  return interval === "week" ? t("chart.weekOf", { day }) : day;
 }
 
 export function formatChange(absolute: string | number, percent: string | number | null, currency: string): string {
@@ -51,5 +53,6 @@ export function formatChange(absolute: string | number, percent: string | number
   const sign = value > 0 ? "+" : value < 0 ? "−" : "±";
   const money = formatMoney(Math.abs(value), currency);
   if (percent === null) return `${sign}${money}`;
-  return `${sign}${money} (${sign}${Math.abs(Number(percent)).toFixed(1)}%)`;
+  const share = new Intl.NumberFormat(formatLocale(), { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return `${sign}${money} (${sign}${share.format(Math.abs(Number(percent)) / 100)})`;
 }

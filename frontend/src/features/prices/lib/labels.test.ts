@@ -1,13 +1,17 @@
 import { describe, expect, it } from "vitest";
 
+import { i18n } from "@/i18n";
+
 import { conditionLabel, humanize, sourceLabel, startingCondition } from "./labels";
+
+const t = i18n.getFixedT("en", "prices");
 
 describe("labels never show internal codes", () => {
   it("names known codes and puts unknown ones in words", () => {
-    expect(conditionLabel("cib")).toBe("Complete in box");
-    expect(conditionLabel("grade_6")).toBe("Grade 6");
-    expect(sourceLabel("pricecharting")).toBe("PriceCharting");
-    expect(sourceLabel("yahoo_auctions")).toBe("Yahoo auctions");
+    expect(conditionLabel("cib", t)).toBe("Complete in box");
+    expect(conditionLabel("grade_6", t)).toBe("Grade 6");
+    expect(sourceLabel("pricecharting", t)).toBe("PriceCharting");
+    expect(sourceLabel("yahoo_auctions", t)).toBe("Yahoo auctions");
     expect(humanize("")).toBe("");
   });
 

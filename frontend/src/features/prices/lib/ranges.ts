@@ -1,12 +1,14 @@
 import type { PriceInterval, PriceSeriesQuery } from "@/lib/api/types";
+import type { RangeChoice } from "@/lib/use-range-param";
+
+import type { PricesT } from "./labels";
 
 export type RangeKey = "1M" | "3M" | "1Y" | "ALL";
 
 interface RangeSpec {
   key: RangeKey;
-  label: string;
-  /** Accessible name of the toggle. */
-  title: string;
+  /** Its words in the "prices" namespace: `ranges.<name>.label` and `.title` (the toggle's accessible name). */
+  name: "month" | "quarter" | "year" | "all";
   /** Days back from today; null = all history. */
   days: number | null;
   interval: PriceInterval;
@@ -14,11 +16,16 @@ interface RangeSpec {
 
 /** Daily points up to 3 months, weekly for a year, monthly for everything. */
 export const RANGES: RangeSpec[] = [
-  { key: "1M", label: "1M", title: "Last month", days: 30, interval: "day" },
-  { key: "3M", label: "3M", title: "Last 3 months", days: 90, interval: "day" },
-  { key: "1Y", label: "1Y", title: "Last year", days: 365, interval: "week" },
-  { key: "ALL", label: "All", title: "All history", days: null, interval: "month" },
+  { key: "1M", name: "month", days: 30, interval: "day" },
+  { key: "3M", name: "quarter", days: 90, interval: "day" },
+  { key: "1Y", name: "year", days: 365, interval: "week" },
+  { key: "ALL", name: "all", days: null, interval: "month" },
 ];
+
+/** The ranges as the toggle offers them, in the app's language. */
+export function rangeChoices(t: PricesT): RangeChoice<RangeKey>[] {
+  return RANGES.map((r) => ({ key: r.key, label: t(`ranges.${r.name}.label`), title: t(`ranges.${r.name}.title`) }));
+}
 
 export const DEFAULT_RANGE: RangeKey = "3M";
 

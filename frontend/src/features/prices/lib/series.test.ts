@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { i18n } from "@/i18n";
 import type { PriceSeries } from "@/lib/api/types";
 
 import { lineStyle, toChartData } from "./series";
@@ -14,7 +15,7 @@ const series = (source: string, prices: string[]): PriceSeries =>
 
 describe("price chart lines", () => {
   it("keeps two series with identical prices apart: distinct keys, the later one dashed and narrower", () => {
-    const { rows, lines } = toChartData([series("ebay", ["10", "11"]), series("tcgplayer", ["10", "11"])]);
+    const { rows, lines } = toChartData([series("ebay", ["10", "11"]), series("tcgplayer", ["10", "11"])], i18n.getFixedT("en", "prices"));
     expect(lines.map((line) => line.key)).toEqual(["ebay|near_mint|EUR", "tcgplayer|near_mint|EUR"]);
     expect(rows[0]).toMatchObject({ "ebay|near_mint|EUR": 10, "tcgplayer|near_mint|EUR": 10 });
 

@@ -1,6 +1,6 @@
 import type { PriceSeries } from "@/lib/api/types";
 
-import { seriesLabel } from "./labels";
+import { seriesLabel, type PricesT } from "./labels";
 
 export interface ChartSeries {
   key: string;
@@ -42,10 +42,10 @@ export function currenciesOf(series: PriceSeries[]): string[] {
  * Recharts wants one row per x value: series are merged on their timestamps (a series
  * without a point at some time leaves a gap there, bridged by `connectNulls`).
  */
-export function toChartData(series: PriceSeries[]): { rows: ChartRow[]; lines: ChartSeries[] } {
+export function toChartData(series: PriceSeries[], t: PricesT): { rows: ChartRow[]; lines: ChartSeries[] } {
   const lines = series.map((s, index) => ({
     key: seriesKey(s),
-    label: seriesLabel(s),
+    label: seriesLabel(s, t),
     source: s.source,
     condition: s.condition,
     currency: s.currency,
@@ -55,10 +55,10 @@ export function toChartData(series: PriceSeries[]): { rows: ChartRow[]; lines: C
   series.forEach((s, index) => {
     const key = lines[index]?.key ?? seriesKey(s);
     for (const point of s.points) {
-      const t = Date.parse(point.t);
-      const row = byTime.get(t) ?? { t };
+      const time = Date.parse(point.t);
+      const row = byTime.get(time) ?? { t: time };
       row[key] = Number(point.price);
-      byTime.set(t, row);
+      byTime.set(time, row);
     }
   });
   const rows = [...byTime.values()].sort((a, b) => a.t - b.t);

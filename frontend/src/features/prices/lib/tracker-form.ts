@@ -1,3 +1,4 @@
+import { i18n } from "@/i18n";
 import { z } from "@/lib/zod";
 
 import type { PatchedTrackerRequest, PriceCondition, Tracker, TrackerRequest, TrackerSource } from "@/lib/api/types";
@@ -9,8 +10,11 @@ export const MIN_INTERVAL_HOURS = 1;
 export const MAX_INTERVAL_HOURS = 30 * 24;
 export const DEFAULT_INTERVAL_HOURS = 24;
 
-const sources = TRACKER_SOURCES.map((s) => s.value) as [TrackerSource, ...TrackerSource[]];
-const conditions = PRICE_CONDITIONS.map((c) => c.value) as [PriceCondition, ...PriceCondition[]];
+const sources = [...TRACKER_SOURCES] as [TrackerSource, ...TrackerSource[]];
+const conditions = [...PRICE_CONDITIONS] as [PriceCondition, ...PriceCondition[]];
+
+// zod messages are functions: in the app's language when a form is checked, not when this loads.
+const maxLength = (count: number) => ({ error: () => i18n.t("prices:formErrors.maxLength", { count }) });
 
 function isWebAddress(value: string): boolean {
   try {
@@ -28,30 +32,37 @@ export const trackerFormSchema = z
     url: z
       .string()
       .trim()
-      .min(1, "Enter the address of the page to watch.")
-      .max(2000, "At most 2000 characters.")
-      .refine(isWebAddress, "An http or https address, e.g. https://shop.example/item/42."),
-    selector: z.string().trim().max(500, "At most 500 characters."),
-    attribute: z.string().trim().max(100, "At most 100 characters."),
+      .min(1, { error: () => i18n.t("prices:formErrors.urlRequired") })
+      .max(2000, maxLength(2000))
+      .refine(isWebAddress, { error: () => i18n.t("prices:formErrors.urlInvalid") }),
+    selector: z.string().trim().max(500, maxLength(500)),
+    attribute: z.string().trim().max(100, maxLength(100)),
     condition: z.union([z.enum(conditions), z.literal("")]),
-    currency: z.string().trim().refine((v) => v === "" || /^[A-Za-z]{3}$/.test(v), "A 3-letter ISO code, e.g. EUR."),
+    currency: z
+      .string()
+      .trim()
+      .refine((v) => v === "" || /^[A-Za-z]{3}$/.test(v), { error: () => i18n.t("prices:formErrors.currency") }),
     interval_hours: z
       .string()
       .trim()
-      .refine((v) => /^\d+(\.\d{1,2})?$/.test(v), "A number of hours, e.g. 24.")
-      .refine((v) => !/^\d+(\.\d{1,2})?$/.test(v) || Number(v) >= MIN_INTERVAL_HOURS, `At least ${String(MIN_INTERVAL_HOURS)} hour: pages are checked at most hourly.`)
-      .refine((v) => !/^\d+(\.\d{1,2})?$/.test(v) || Number(v) <= MAX_INTERVAL_HOURS, `At most ${String(MAX_INTERVAL_HOURS)} hours (30 days).`),
+      .refine((v) => /^\d+(\.\d{1,2})?$/.test(v), { error: () => i18n.t("prices:formErrors.hours") })
+      .refine((v) => !/^\d+(\.\d{1,2})?$/.test(v) || Number(v) >= MIN_INTERVAL_HOURS, {
+        error: () => i18n.t("prices:formErrors.minHours", { count: MIN_INTERVAL_HOURS }),
+      })
+      .refine((v) => !/^\d+(\.\d{1,2})?$/.test(v) || Number(v) <= MAX_INTERVAL_HOURS, {
+        error: () => i18n.t("prices:formErrors.maxHours", { count: MAX_INTERVAL_HOURS, days: MAX_INTERVAL_HOURS / 24 }),
+      }),
   })
   .superRefine((v, ctx) => {
     if (v.source === "css" && !v.selector) {
-      ctx.addIssue({ code: "custom", path: ["selector"], message: "A CSS selector tracker needs the selector of the price, e.g. .price." });
+      ctx.addIssue({ code: "custom", path: ["selector"], message: i18n.t("prices:formErrors.selectorRequired") });
     }
   });
 
 export type TrackerFormValues = z.infer<typeof trackerFormSchema>;
 
 export function emptyTrackerValues(condition: string | null | undefined): TrackerFormValues {
-  const known = PRICE_CONDITIONS.some((c) => c.value === condition);
+  const known = PRICE_CONDITIONS.some((c) => c === condition);
   return {
     source: "",
     url: "",

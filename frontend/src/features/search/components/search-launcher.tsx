@@ -1,5 +1,6 @@
 import { Search } from "lucide-react";
 import { lazy, Suspense, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 
 import { useDeferredLoad } from "@/lib/use-deferred-load";
 import { cn } from "@/lib/utils";
@@ -10,6 +11,7 @@ const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigat
 
 /** The shell's search: a button (and Ctrl/⌘-K anywhere) opening the command palette. */
 export function SearchPalette({ className }: { className?: string }) {
+  const { t } = useTranslation("search");
   const [open, setOpen] = useState(false);
   const [loaded, load] = useDeferredLoad();
 
@@ -29,7 +31,7 @@ export function SearchPalette({ className }: { className?: string }) {
     <>
       <button
         type="button"
-        aria-label="Search"
+        aria-label={t("launcher.button")}
         aria-haspopup="dialog"
         aria-expanded={open}
         aria-keyshortcuts="Control+K Meta+K"
@@ -45,8 +47,8 @@ export function SearchPalette({ className }: { className?: string }) {
         )}
       >
         <Search aria-hidden className="size-4" />
-        <span className="hidden sm:inline">Search…</span>
-        <kbd className="ml-auto hidden rounded border bg-muted px-1.5 font-sans text-[10px] font-medium sm:inline">{isMac ? "⌘K" : "Ctrl K"}</kbd>
+        <span className="hidden sm:inline">{t("launcher.placeholder")}</span>
+        <kbd className="ml-auto hidden rounded border bg-muted px-1.5 font-sans text-[10px] font-medium sm:inline">{isMac ? t("launcher.shortcutMac") : t("launcher.shortcut")}</kbd>
       </button>
       {loaded ? (
         <Suspense fallback={null}>

@@ -1,5 +1,6 @@
 import { CornerDownLeft, Loader2, Search } from "lucide-react";
 import { useId, useState, type KeyboardEvent } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from "@/components/ui/dialog";
@@ -15,9 +16,12 @@ export const SEARCH_DEBOUNCE_MS = 200;
 const PALETTE_RESULTS = 8;
 /** The API accepts 1 to 200 characters. */
 export const MAX_QUERY_LENGTH = 200;
+/** The keyboard hints under the results ("search" keys palette.keys.*). */
+const KEY_HINTS = ["move", "open", "close"] as const;
 
 
 function PaletteBody({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation("search");
   const navigate = useNavigate();
   const listId = useId();
   const [text, setText] = useState("");
@@ -60,9 +64,9 @@ function PaletteBody({ onDone }: { onDone: () => void }) {
 
   const waiting = text.trimStart() !== q || (hasQuery && query.isFetching);
   let status: string | null = null;
-  if (!hasQuery) status = "Type to search names, sets, numbers, tags and notes.";
+  if (!hasQuery) status = t("palette.hint");
   else if (query.isError && !data) status = toApiError(query.error).message;
-  else if (data?.count === 0) status = `No items match “${q.trim()}”.`;
+  else if (data?.count === 0) status = t("palette.noMatch", { q: q.trim() });
 
   return (
     <>
@@ -71,7 +75,7 @@ function PaletteBody({ onDone }: { onDone: () => void }) {
         <input
           autoFocus
           role="combobox"
-          aria-label="Search your items"
+          aria-label={t("palette.input")}
           aria-expanded={optionCount > 0}
           aria-controls={listId}
           aria-autocomplete="list"
@@ -83,28 +87,33 @@ function PaletteBody({ onDone }: { onDone: () => void }) {
             setActive(0);
           }}
           onKeyDown={onKeyDown}
-          placeholder="Search your collection…"
+          placeholder={t("palette.placeholder")}
           className="h-12 min-w-0 flex-1 bg-transparent text-base outline-none placeholder:text-muted-foreground sm:text-sm"
         />
-        {waiting ? <Loader2 aria-label="Searching" className="size-4 shrink-0 animate-spin text-muted-foreground" /> : null}
+        {waiting ? <Loader2 aria-label={t("palette.searching")} className="size-4 shrink-0 animate-spin text-muted-foreground" /> : null}
       </div>
       {data?.did_you_mean ? (
         <p className="border-b px-4 py-2 text-sm text-muted-foreground">
-          Did you mean{" "}
-          <button
-            type="button"
-            className="font-medium text-primary underline-offset-4 hover:underline"
-            onClick={() => {
-              setText(data.did_you_mean ?? "");
-              setActive(0);
+          <Trans
+            t={t}
+            i18nKey="palette.didYouMean"
+            values={{ suggestion: data.did_you_mean }}
+            components={{
+              suggestion: (
+                <button
+                  type="button"
+                  className="font-medium text-primary underline-offset-4 hover:underline"
+                  onClick={() => {
+                    setText(data.did_you_mean ?? "");
+                    setActive(0);
+                  }}
+                />
+              ),
             }}
-          >
-            {data.did_you_mean}
-          </button>
-          ? Showing its results.
+          />
         </p>
       ) : null}
-      <ul id={listId} role="listbox" aria-label="Search results" className="max-h-[min(60vh,28rem)] overflow-y-auto p-1.5 empty:hidden">
+      <ul id={listId} role="listbox" aria-label={t("palette.results")} className="max-h-[min(60vh,28rem)] overflow-y-auto p-1.5 empty:hidden">
         {results.map((result, index) => (
           <li
             key={result.id}
@@ -131,7 +140,7 @@ function PaletteBody({ onDone }: { onDone: () => void }) {
             )}
           >
             <Search aria-hidden className="size-4" />
-            See all {data.count} results
+            {t("palette.seeAll", { count: data.count })}
             <CornerDownLeft aria-hidden className="ml-auto size-3.5" />
           </li>
         ) : null}
@@ -142,9 +151,11 @@ function PaletteBody({ onDone }: { onDone: () => void }) {
         </p>
       ) : null}
       <p className="hidden items-center gap-3 border-t px-4 py-2 text-xs text-muted-foreground sm:flex">
-        <span><kbd className="font-sans">↑</kbd> <kbd className="font-sans">↓</kbd> to move</span>
-        <span><kbd className="font-sans">Enter</kbd> to open</span>
-        <span><kbd className="font-sans">Esc</kbd> to close</span>
+        {KEY_HINTS.map((key) => (
+          <span key={key}>
+            <Trans t={t} i18nKey={`palette.keys.${key}`} components={{ kbd: <kbd className="font-sans" /> }} />
+          </span>
+        ))}
       </p>
     </>
   );
@@ -153,11 +164,12 @@ function PaletteBody({ onDone }: { onDone: () => void }) {
 /** The palette itself, a controlled dialog: loaded only once wanted (search-launcher.tsx
  * holds the button and the shortcut), so it is not part of the first screen's JavaScript. */
 export default function SearchPaletteDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
+  const { t } = useTranslation("search");
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent className="top-[12vh] translate-y-0 gap-0 overflow-hidden p-0 sm:max-w-xl [&>button:last-child]:hidden">
-        <DialogTitle className="sr-only">Search</DialogTitle>
-        <DialogDescription className="sr-only">Search your items; use the arrow keys to move and Enter to open.</DialogDescription>
+        <DialogTitle className="sr-only">{t("palette.title")}</DialogTitle>
+        <DialogDescription className="sr-only">{t("palette.description")}</DialogDescription>
         {open ? <PaletteBody onDone={() => onOpenChange(false)} /> : null}
       </DialogContent>
     </Dialog>

@@ -1,3 +1,5 @@
+import { Trans, useTranslation } from "react-i18next";
+
 import type { SearchResult } from "@/lib/api/types";
 
 import { categoryLabel, conditionLabel, EXTRA_FIELDS } from "../lib/result-meta";
@@ -5,6 +7,7 @@ import { Highlight } from "./highlight";
 
 /** Name, then category · set · number · condition, then any other field that matched. */
 export function SearchResultText({ result, extras = 1 }: { result: SearchResult; extras?: number }) {
+  const { t } = useTranslation("search");
   const { highlights } = result;
   const matched = EXTRA_FIELDS.filter((f) => highlights[f.field] !== undefined).slice(0, extras);
   return (
@@ -13,7 +16,7 @@ export function SearchResultText({ result, extras = 1 }: { result: SearchResult;
         <Highlight html={highlights.name} fallback={result.name} />
       </span>
       <span className="truncate text-xs text-muted-foreground">
-        {categoryLabel(result)}
+        {categoryLabel(result, t)}
         {result.set_name ? (
           <>
             {" · "}
@@ -22,16 +25,16 @@ export function SearchResultText({ result, extras = 1 }: { result: SearchResult;
         ) : null}
         {result.number ? (
           <>
-            {" · #"}
-            <Highlight html={highlights.number} fallback={result.number} />
+            {" · "}
+            <Trans t={t} i18nKey="result.number" components={{ number: <Highlight html={highlights.number} fallback={result.number} /> }} />
           </>
         ) : null}
-        {` · ${conditionLabel(result)}`}
+        {` · ${conditionLabel(result, t)}`}
         {result.quantity > 1 ? ` · ×${String(result.quantity)}` : ""}
       </span>
       {matched.map((f) => (
         <span key={f.field} className="truncate text-xs text-muted-foreground">
-          <span className="font-medium text-foreground/80">{f.label}:</span> <Highlight html={highlights[f.field]} />
+          <span className="font-medium text-foreground/80">{t(f.label)}:</span> <Highlight html={highlights[f.field]} />
         </span>
       ))}
     </span>

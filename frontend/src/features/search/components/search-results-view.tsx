@@ -1,5 +1,6 @@
 import { Search, SearchX } from "lucide-react";
 import { useState, type SyntheticEvent } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 
 import { EmptyState, ErrorState } from "@/components/states";
@@ -42,8 +43,9 @@ function useSearchUrl() {
 }
 
 function ResultsSkeleton() {
+  const { t } = useTranslation("search");
   return (
-    <div role="status" aria-label="Searching" className="grid gap-2">
+    <div role="status" aria-label={t("page.searching")} className="grid gap-2">
       {[0, 1, 2, 3, 4].map((i) => (
         <Skeleton key={i} className="h-16 rounded-lg" />
       ))}
@@ -53,6 +55,7 @@ function ResultsSkeleton() {
 
 /** The full results page: the same search as the palette, paginated and in the URL. */
 export function SearchResultsView() {
+  const { t } = useTranslation("search");
   const { q, page, pageSize, update } = useSearchUrl();
   const [text, setText] = useState(q);
   const [lastQ, setLastQ] = useState(q);
@@ -70,16 +73,16 @@ export function SearchResultsView() {
   };
 
   let body;
-  if (!q.trim()) body = <EmptyState icon={Search} title="Search your collection" description="Names, sets, numbers, tags, card games and notes. Use quotes for a phrase, “or” for either word and -word to leave one out." />;
+  if (!q.trim()) body = <EmptyState icon={Search} title={t("page.emptyTitle")} description={t("page.emptyDescription")} />;
   else if (query.isPending) body = <ResultsSkeleton />;
-  else if (query.isError && !data) body = <ErrorState title="Search failed" error={query.error} onRetry={() => void query.refetch()} />;
+  else if (query.isError && !data) body = <ErrorState title={t("page.failed")} error={query.error} onRetry={() => void query.refetch()} />;
   else if (data?.count === 0)
-    body = <EmptyState icon={SearchX} title={`No items match “${q}”`} description="Check the spelling, or try fewer or shorter words." />;
+    body = <EmptyState icon={SearchX} title={t("page.noMatchTitle", { q })} description={t("page.noMatchDescription")} />;
   else if (data)
     body = (
       <div className={cn("grid grid-cols-1 gap-4 transition-opacity", query.isPlaceholderData && "opacity-60")}>
         <Card className="overflow-hidden p-0">
-          <ol aria-label="Results" className="divide-y">
+          <ol aria-label={t("page.results")} className="divide-y">
             {data.results.map((result) => (
               <li key={result.id}>
                 <Link
@@ -104,30 +107,33 @@ export function SearchResultsView() {
 
   return (
     <div className="grid grid-cols-1 gap-5">
-      <title>{q ? `${q} · Search · Omni-Stock` : "Search · Omni-Stock"}</title>
-      <h1 className="text-2xl font-semibold tracking-tight">Search</h1>
+      <title>{q ? t("page.documentTitleQuery", { q }) : t("page.documentTitle")}</title>
+      <h1 className="text-2xl font-semibold tracking-tight">{t("page.heading")}</h1>
       <form role="search" onSubmit={submit} className="flex gap-2">
         <Input
           type="search"
-          aria-label="Search text"
+          aria-label={t("page.input")}
           value={text}
           maxLength={MAX_QUERY_LENGTH}
           onChange={(event) => setText(event.target.value)}
-          placeholder="Search your collection…"
+          placeholder={t("page.placeholder")}
         />
-        <Button type="submit">Search</Button>
+        <Button type="submit">{t("page.submit")}</Button>
       </form>
       {data?.did_you_mean ? (
         <p className="text-sm text-muted-foreground">
-          No items match “{q}”. Showing results for{" "}
-          <Link to={paths.search(data.did_you_mean)} className="font-medium text-primary underline-offset-4 hover:underline">
-            {data.did_you_mean}
-          </Link>
-          .
+          <Trans
+            t={t}
+            i18nKey="page.showingInstead"
+            values={{ q, suggestion: data.did_you_mean }}
+            components={{
+              suggestion: <Link to={paths.search(data.did_you_mean)} className="font-medium text-primary underline-offset-4 hover:underline" />,
+            }}
+          />
         </p>
       ) : data ? (
         <p className="text-sm text-muted-foreground" aria-live="polite">
-          {data.count === 1 ? "1 item" : `${String(data.count)} items`} match “{q}”
+          {t("page.matches", { count: data.count, q })}
         </p>
       ) : null}
       {body}

@@ -1,20 +1,22 @@
+import type { ParseKeys } from "i18next";
+
 import type { SearchResult } from "@/lib/api/types";
-import { CATEGORIES, CONDITIONS } from "@/lib/choices";
+import { type AnyT, categoryLabel as categoryName, conditionLabel as conditionName } from "@/lib/choices";
 
 type HighlightField = keyof SearchResult["highlights"];
 
-/** Highlighted fields shown under the title, with what they are. */
-export const EXTRA_FIELDS: { field: HighlightField; label: string }[] = [
-  { field: "tags", label: "Tags" },
-  { field: "card_details.game", label: "Game" },
-  { field: "card_details.set_code", label: "Set code" },
-  { field: "notes", label: "Notes" },
+/** Highlighted fields shown under the title, with what they are ("search" keys). */
+export const EXTRA_FIELDS: { field: HighlightField; label: ParseKeys<"search"> }[] = [
+  { field: "tags", label: "result.fields.tags" },
+  { field: "card_details.game", label: "result.fields.game" },
+  { field: "card_details.set_code", label: "result.fields.setCode" },
+  { field: "notes", label: "result.fields.notes" },
 ];
 
-export function categoryLabel(result: SearchResult): string {
-  return CATEGORIES.find((c) => c.value === result.category)?.label ?? result.category;
+export function categoryLabel(result: SearchResult, t: AnyT): string {
+  return categoryName(result.category, t);
 }
 
-export function conditionLabel(result: SearchResult): string {
-  return CONDITIONS.find((c) => c.value === result.condition)?.label ?? result.condition;
+export function conditionLabel(result: SearchResult, t: AnyT): string {
+  return conditionName(result.condition, t);
 }

@@ -1,4 +1,5 @@
 import { useState, type SyntheticEvent } from "react";
+import { useTranslation } from "react-i18next";
 
 import { Button } from "@/components/ui/button";
 import { Field, FormAlert } from "@/components/ui/form";
@@ -21,6 +22,7 @@ export function CollectionNameForm({
   onSubmit: (values: { name: string; default_currency?: string }) => Promise<unknown>;
   onCancel: () => void;
 }) {
+  const { t } = useTranslation(["vendors", "common"]);
   const [name, setName] = useState(initialName);
   const [currency, setCurrency] = useState("");
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
@@ -29,7 +31,7 @@ export function CollectionNameForm({
 
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const nameError = collectionNameError(name);
+    const nameError = collectionNameError(name, t);
     if (nameError) return setErrors({ name: nameError });
     setPending(true);
     setErrors({});
@@ -49,11 +51,11 @@ export function CollectionNameForm({
   return (
     <form className="grid gap-4" noValidate onSubmit={(event) => void submit(event)}>
       <FormAlert message={formError} />
-      <Field label="Name" required error={errors.name}>
+      <Field label={t("nameForm.name")} required error={errors.name}>
         {(control) => <Input {...control} value={name} maxLength={120} autoFocus onChange={(e) => setName(e.target.value)} />}
       </Field>
       {withCurrency ? (
-        <Field label="Currency" description="ISO code such as EUR or GBP; empty: USD." error={errors.default_currency}>
+        <Field label={t("nameForm.currency")} description={t("nameForm.currencyHint")} error={errors.default_currency}>
           {(control) => (
             <Input {...control} value={currency} maxLength={3} className="w-28 uppercase" onChange={(e) => setCurrency(e.target.value)} />
           )}
@@ -61,10 +63,10 @@ export function CollectionNameForm({
       ) : null}
       <div className="flex justify-end gap-2">
         <Button type="button" variant="outline" onClick={onCancel}>
-          Cancel
+          {t("common:actions.cancel")}
         </Button>
         <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : submitLabel}
+          {pending ? t("common:actions.saving") : submitLabel}
         </Button>
       </div>
     </form>

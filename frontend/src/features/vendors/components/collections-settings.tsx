@@ -1,5 +1,6 @@
 import { ChevronDown, Download, FolderPlus, LogOut, Pencil, Trash2, Users } from "lucide-react";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 
 import { ConfirmDestructiveDialog } from "@/components/confirm-destructive-dialog";
 import { EmptyState, ErrorState } from "@/components/states";
@@ -17,7 +18,7 @@ import { setVendorPreference, useVendorPreference } from "@/lib/vendor-preferenc
 import { useCreateCollection, useDeleteCollection, useDownloadTakeout, useLeaveCollection, useRenameCollection } from "../api/collections";
 import { useVendors } from "../api/get-vendors";
 import { useMembers } from "../api/members";
-import { collectionActions, ROLE_LABELS } from "../lib/collections";
+import { collectionActions } from "../lib/collections";
 import { CollectionMembers } from "./collection-members";
 import { CollectionNameForm } from "./collection-name-form";
 import { SharingSettings } from "./sharing-settings";
@@ -25,24 +26,22 @@ import { SharingSettings } from "./sharing-settings";
 type Dialogs = "rename" | "delete" | "leave" | null;
 
 function DeleteDescription({ vendor }: { vendor: Vendor }) {
+  const { t } = useTranslation("vendors");
   const takeout = useDownloadTakeout();
   return (
     <span className="grid gap-3">
-      <span>
-        “{vendor.name}” and everything in it go for good: its items, their price history and photos, its value history,
-        imports and alerts, and everyone&apos;s access to it.
-      </span>
-      <span>Download a take-out first: one zip with all of it, which you can restore into another collection.</span>
+      <span>{t("card.deleteGone", { name: vendor.name })}</span>
+      <span>{t("card.deleteTakeoutHint")}</span>
       <span>
         <Button type="button" variant="outline" size="sm" disabled={takeout.isPending}
           onClick={() =>
             takeout.mutate(vendor.id, {
-              onSuccess: () => toast.success("Take-out downloaded."),
+              onSuccess: () => toast.success(t("card.takeoutDownloaded")),
               onError: (error) => toast.error(toApiError(error).message),
             })
           }>
           <Download aria-hidden />
-          {takeout.isPending ? "Preparing…" : "Download take-out"}
+          {takeout.isPending ? t("card.preparing") : t("card.downloadTakeout")}
         </Button>
       </span>
     </span>
@@ -50,6 +49,7 @@ function DeleteDescription({ vendor }: { vendor: Vendor }) {
 }
 
 function CollectionCard({ vendor, myUserId }: { vendor: Vendor; myUserId: number | null }) {
+  const { t } = useTranslation("vendors");
   const [dialog, setDialog] = useState<Dialogs>(null);
   const [open, setOpen] = useState(false);
   const rename = useRenameCollection();
@@ -76,35 +76,34 @@ function CollectionCard({ vendor, myUserId }: { vendor: Vendor; myUserId: number
           <div className="grid gap-1">
             <CardTitle className="text-base">{vendor.name}</CardTitle>
             <p className="text-sm text-muted-foreground">
-              {vendor.is_personal ? "Your personal collection · " : ""}
-              {vendor.default_currency}
+              {vendor.is_personal ? t("card.personal", { currency: vendor.default_currency }) : vendor.default_currency}
             </p>
           </div>
-          <Badge variant="outline">You: {ROLE_LABELS[vendor.role]}</Badge>
+          <Badge variant="outline">{t("card.you", { role: t(`roles.${vendor.role}`) })}</Badge>
         </CardHeader>
         <CardContent className="grid gap-3">
           <div className="flex flex-wrap gap-2">
             <Button variant="outline" size="sm" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
               <Users aria-hidden />
-              {can.manage ? "Members & invitations" : "Members"}
+              {can.manage ? t("card.membersAndInvitations") : t("card.members")}
               <ChevronDown aria-hidden className={open ? "rotate-180" : undefined} />
             </Button>
             {can.rename ? (
               <Button variant="outline" size="sm" onClick={() => setDialog("rename")}>
                 <Pencil aria-hidden />
-                Rename
+                {t("card.rename")}
               </Button>
             ) : null}
             {can.leave ? (
               <Button variant="outline" size="sm" onClick={() => setDialog("leave")}>
                 <LogOut aria-hidden />
-                Leave
+                {t("card.leave")}
               </Button>
             ) : null}
             {can.delete ? (
               <Button variant="ghost" size="sm" className="text-destructive" onClick={() => setDialog("delete")}>
                 <Trash2 aria-hidden />
-                Delete
+                {t("card.delete")}
               </Button>
             ) : null}
           </div>
@@ -119,30 +118,30 @@ function CollectionCard({ vendor, myUserId }: { vendor: Vendor; myUserId: number
 
       <Dialog open={dialog === "rename"} onOpenChange={close}>
         <DialogContent>
-          <DialogTitle>Rename “{vendor.name}”</DialogTitle>
-          <DialogDescription>Everyone with access sees the new name.</DialogDescription>
-          <CollectionNameForm initialName={vendor.name} submitLabel="Rename" onCancel={() => setDialog(null)}
+          <DialogTitle>{t("card.renameTitle", { name: vendor.name })}</DialogTitle>
+          <DialogDescription>{t("card.renameDescription")}</DialogDescription>
+          <CollectionNameForm initialName={vendor.name} submitLabel={t("card.rename")} onCancel={() => setDialog(null)}
             onSubmit={async ({ name }) => {
               await rename.mutateAsync({ id: vendor.id, name });
-              toast.success(`Renamed to “${name}”.`);
+              toast.success(t("card.renamed", { name }));
               setDialog(null);
             }} />
         </DialogContent>
       </Dialog>
-      <ConfirmDestructiveDialog open={dialog === "delete"} onOpenChange={close} title={`Delete “${vendor.name}”?`}
-        description={<DeleteDescription vendor={vendor} />} confirmLabel="Delete collection" pendingLabel="Deleting…"
+      <ConfirmDestructiveDialog open={dialog === "delete"} onOpenChange={close} title={t("card.deleteTitle", { name: vendor.name })}
+        description={<DeleteDescription vendor={vendor} />} confirmLabel={t("card.deleteConfirm")} pendingLabel={t("card.deleting")}
         pending={remove.isPending} error={remove.error}
         onConfirm={() =>
           remove.mutate(vendor.id, {
-            onSuccess: () => gone(`“${vendor.name}” deleted.`),
+            onSuccess: () => gone(t("card.deleted", { name: vendor.name })),
           })
         } />
-      <ConfirmDestructiveDialog open={dialog === "leave"} onOpenChange={close} title={`Leave “${vendor.name}”?`}
-        description="You will no longer see its items. An owner can invite you again." confirmLabel="Leave collection"
-        pendingLabel="Leaving…" pending={leave.isPending} error={leave.error}
+      <ConfirmDestructiveDialog open={dialog === "leave"} onOpenChange={close} title={t("card.leaveTitle", { name: vendor.name })}
+        description={t("card.leaveDescription")} confirmLabel={t("card.leaveConfirm")}
+        pendingLabel={t("card.leaving")} pending={leave.isPending} error={leave.error}
         onConfirm={() =>
           leave.mutate(vendor.id, {
-            onSuccess: () => gone(`You left “${vendor.name}”.`),
+            onSuccess: () => gone(t("card.left", { name: vendor.name })),
           })
         } />
     </li>
@@ -151,6 +150,7 @@ function CollectionCard({ vendor, myUserId }: { vendor: Vendor; myUserId: number
 
 /** Settings → Collections: yours and shared ones, their people, and new ones. */
 export function CollectionsSettings({ myUserId }: { myUserId: number | null }) {
+  const { t } = useTranslation("vendors");
   const vendors = useVendors();
   const create = useCreateCollection();
   const [creating, setCreating] = useState(false);
@@ -160,11 +160,11 @@ export function CollectionsSettings({ myUserId }: { myUserId: number | null }) {
   else if (vendors.isError) content = <ErrorState error={vendors.error} onRetry={() => void vendors.refetch()} />;
   else if (vendors.data.length === 0) {
     content = (
-      <EmptyState icon={FolderPlus} title="No collections yet" description="Create one for a shop or a second hobby, or accept an invitation." />
+      <EmptyState icon={FolderPlus} title={t("settings.emptyTitle")} description={t("settings.emptyDescription")} />
     );
   } else {
     content = (
-      <ul className="grid gap-3" aria-label="Collections">
+      <ul className="grid gap-3" aria-label={t("settings.listLabel")}>
         {vendors.data.map((vendor) => (
           <CollectionCard key={vendor.id} vendor={vendor} myUserId={myUserId} />
         ))}
@@ -176,24 +176,24 @@ export function CollectionsSettings({ myUserId }: { myUserId: number | null }) {
     <div className="grid gap-5">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div>
-          <h2 className="text-xl font-semibold tracking-tight">Collections</h2>
-          <p className="text-sm text-muted-foreground">Each collection has its own items and its own people.</p>
+          <h2 className="text-xl font-semibold tracking-tight">{t("settings.heading")}</h2>
+          <p className="text-sm text-muted-foreground">{t("settings.intro")}</p>
         </div>
         <Button onClick={() => setCreating(true)}>
           <FolderPlus aria-hidden />
-          New collection
+          {t("settings.newCollection")}
         </Button>
       </div>
       {create.isError && !creating ? <FormAlert message={toApiError(create.error).message} /> : null}
       {content}
       <Dialog open={creating} onOpenChange={setCreating}>
         <DialogContent>
-          <DialogTitle>New collection</DialogTitle>
-          <DialogDescription>A shop, a second hobby: you become its owner and can invite others.</DialogDescription>
-          <CollectionNameForm withCurrency submitLabel="Create" onCancel={() => setCreating(false)}
+          <DialogTitle>{t("settings.newCollection")}</DialogTitle>
+          <DialogDescription>{t("settings.newDescription")}</DialogDescription>
+          <CollectionNameForm withCurrency submitLabel={t("settings.create")} onCancel={() => setCreating(false)}
             onSubmit={async (body) => {
               const vendor = await create.mutateAsync(body);
-              toast.success(`“${vendor.name}” created.`);
+              toast.success(t("settings.created", { name: vendor.name }));
               setCreating(false);
             }} />
         </DialogContent>

@@ -1,4 +1,5 @@
 import { MailCheck, MailX } from "lucide-react";
+import { Trans, useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
 import { ErrorState } from "@/components/states";
@@ -11,7 +12,7 @@ import type { Vendor } from "@/lib/api/types";
 import { formatDateTime } from "@/lib/utils";
 
 import { useAcceptInvitation, useInvitation } from "../api/invitations";
-import { invitationStep, ROLE_HINTS, ROLE_LABELS } from "../lib/collections";
+import { invitationStep } from "../lib/collections";
 
 /**
  * The page an invitation link opens. Signed out, it offers to sign in or create an account
@@ -34,6 +35,7 @@ export function InvitationView({
   onSignOut: () => void;
   onJoined: (vendor: Vendor) => void;
 }) {
+  const { t } = useTranslation("vendors");
   const invitation = useInvitation(token);
   const accept = useAcceptInvitation(token);
 
@@ -45,11 +47,11 @@ export function InvitationView({
           <CardHeader>
             <h1 className="flex items-center gap-2 text-lg font-semibold leading-none">
             <MailX aria-hidden className="size-5" />
-            This invitation link does not work
+            {t("invitation.notWorking")}
           </h1>
           </CardHeader>
           <CardContent className="text-sm text-muted-foreground">
-            Check that you opened the whole link from the mail, or ask the owner to invite you again.
+            {t("invitation.notWorkingHint")}
           </CardContent>
         </Card>
       );
@@ -58,41 +60,40 @@ export function InvitationView({
   }
 
   const data = invitation.data;
-  const step = invitationStep(data, signedInEmail);
-  const role = ROLE_LABELS[data.role].toLowerCase();
+  const step = invitationStep(data, signedInEmail, t);
   return (
     <Card>
       <CardHeader>
         <h1 className="flex items-center gap-2 text-lg font-semibold leading-none">
             <MailCheck aria-hidden className="size-5" />
-            Join “{data.vendor_name}”
+            {t("invitation.joinTitle", { name: data.vendor_name })}
           </h1>
       </CardHeader>
       <CardContent className="grid gap-4 text-sm">
         <p>
-          {data.invited_by} invited <strong>{data.email}</strong> to this collection as {role === "owner" ? "an" : "a"} {role}: a{" "}
-          {role} {ROLE_HINTS[data.role]}.
+          <Trans t={t} i18nKey={`invitation.invited.${data.role}`} values={{ inviter: data.invited_by, email: data.email }}
+            components={{ strong: <strong /> }} />
         </p>
         {step.kind === "unusable" ? <FormAlert message={step.message} /> : null}
         {step.kind === "sign-in" ? (
           <>
-            <p className="text-muted-foreground">The invitation works until {formatDateTime(data.expires_at)}.</p>
+            <p className="text-muted-foreground">{t("invitation.worksUntil", { date: formatDateTime(data.expires_at) })}</p>
             <div className="flex flex-wrap gap-2">
               <Link to={signUpUrl} className={buttonVariants()}>
-                Create an account to join
+                {t("invitation.createAccount")}
               </Link>
               <Link to={signInUrl} className={buttonVariants({ variant: "outline" })}>
-                Sign in to join
+                {t("invitation.signIn")}
               </Link>
             </div>
           </>
         ) : null}
         {step.kind === "wrong-account" ? (
           <>
-            <FormAlert message={`You are signed in as ${step.signedInAs}; this invitation is for ${step.invited}.`} />
+            <FormAlert message={t("invitation.wrongAccount", { signedInAs: step.signedInAs, invited: step.invited })} />
             <div>
               <Button variant="outline" onClick={onSignOut}>
-                Sign out and use {step.invited}
+                {t("invitation.signOutAndUse", { email: step.invited })}
               </Button>
             </div>
           </>
@@ -102,7 +103,7 @@ export function InvitationView({
             {accept.error ? <FormAlert message={accept.error.message} /> : null}
             <div>
               <Button disabled={accept.isPending} onClick={() => accept.mutate(undefined, { onSuccess: (vendor) => onJoined(vendor) })}>
-                {accept.isPending ? "Joining…" : `Join as ${role}`}
+                {accept.isPending ? t("invitation.joining") : t(`invitation.joinAs.${data.role}`)}
               </Button>
             </div>
           </>

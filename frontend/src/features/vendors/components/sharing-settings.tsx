@@ -1,5 +1,6 @@
 import { Copy, RefreshCw } from "lucide-react";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -10,11 +11,8 @@ import type { Vendor } from "@/lib/api/types";
 
 import { type SharingChange, type Visibility, useChangeSharing, useRegenerateShareLink } from "../api/sharing";
 
-const CHOICES: { value: Visibility; label: string; hint: string }[] = [
-  { value: "private", label: "Private", hint: "Only members." },
-  { value: "unlisted", label: "Unlisted", hint: "Anyone with the secret link." },
-  { value: "public", label: "Public", hint: "On your profile page, and by the link." },
-];
+/** The choices in order; their names are `sharing.choices.…`, their hints `sharing.hints.…`. */
+const CHOICES: Visibility[] = ["private", "unlisted", "public"];
 
 function shareUrl(token: string) {
   return `${window.location.origin}${paths.shared(token)}`;
@@ -27,36 +25,38 @@ function profileUrl(slug: string) {
 function VisibilityChoice({ legend, name, value, disabled, onChange }: {
   legend: string; name: string; value: Visibility; disabled: boolean; onChange: (next: Visibility) => void;
 }) {
+  const { t } = useTranslation("vendors");
   return (
     <fieldset className="grid gap-1" disabled={disabled}>
       <legend className="mb-1 text-sm font-medium">{legend}</legend>
       {CHOICES.map((choice) => (
-        <label key={choice.value} className="flex items-center gap-2 text-sm">
-          <input type="radio" name={name} value={choice.value} checked={value === choice.value}
-            onChange={() => onChange(choice.value)} />
-          {choice.label}
-          <span className="text-muted-foreground">— {choice.hint}</span>
+        <label key={choice} className="flex items-center gap-2 text-sm">
+          <input type="radio" name={name} value={choice} checked={value === choice}
+            onChange={() => onChange(choice)} />
+          {t(`sharing.choices.${choice}`)}
+          <span className="text-muted-foreground">{t(`sharing.hints.${choice}`)}</span>
         </label>
       ))}
     </fieldset>
   );
 }
 
-function CopyField({ label, url }: { label: string; url: string }) {
+function CopyField({ label, copyLabel, url }: { label: string; copyLabel: string; url: string }) {
+  const { t } = useTranslation("vendors");
   return (
     <div className="grid gap-1">
       <span className="text-sm font-medium">{label}</span>
       <div className="flex gap-2">
         <Input readOnly value={url} aria-label={label} onFocus={(event) => event.currentTarget.select()} />
-        <Button type="button" variant="outline" size="sm" aria-label={`Copy ${label.toLowerCase()}`}
+        <Button type="button" variant="outline" size="sm" aria-label={copyLabel}
           onClick={() =>
             void navigator.clipboard.writeText(url).then(
-              () => toast.success("Link copied."),
-              () => toast.error("Could not copy: select the link and copy it."),
+              () => toast.success(t("copy.copied")),
+              () => toast.error(t("copy.failed")),
             )
           }>
           <Copy aria-hidden />
-          Copy
+          {t("sharing.copy")}
         </Button>
       </div>
     </div>
@@ -65,6 +65,7 @@ function CopyField({ label, url }: { label: string; url: string }) {
 
 /** Owners only: who may read this collection and its want list, and whether prices show. */
 export function SharingSettings({ vendor }: { vendor: Vendor }) {
+  const { t } = useTranslation("vendors");
   const change = useChangeSharing(vendor.id);
   const regenerate = useRegenerateShareLink(vendor.id);
   // The choices sent show at once, in the same event as the click: the mutation's own state
@@ -73,7 +74,7 @@ export function SharingSettings({ vendor }: { vendor: Vendor }) {
   const save = (body: SharingChange) => {
     setSent((previous) => ({ ...previous, ...body }));
     change.mutate(body, {
-      onSuccess: () => toast.success("Sharing saved."),
+      onSuccess: () => toast.success(t("sharing.saved")),
       onError: (error) => {
         setSent({}); // back to what the server holds
         toast.error(toApiError(error).message);
@@ -87,38 +88,38 @@ export function SharingSettings({ vendor }: { vendor: Vendor }) {
 
   return (
     <section aria-labelledby={`sharing-${String(vendor.id)}`} className="grid gap-3 rounded-lg border p-3">
-      <h3 id={`sharing-${String(vendor.id)}`} className="text-sm font-semibold">Sharing</h3>
+      <h3 id={`sharing-${String(vendor.id)}`} className="text-sm font-semibold">{t("sharing.heading")}</h3>
       <div className="grid gap-3 sm:grid-cols-2">
-        <VisibilityChoice legend="Collection" name={`collection-${String(vendor.id)}`}
+        <VisibilityChoice legend={t("sharing.collection")} name={`collection-${String(vendor.id)}`}
           value={shown.collection_visibility} disabled={busy}
           onChange={(next) => save({ collection_visibility: next })} />
-        <VisibilityChoice legend="Want list" name={`wants-${String(vendor.id)}`}
+        <VisibilityChoice legend={t("sharing.wants")} name={`wants-${String(vendor.id)}`}
           value={shown.wants_visibility} disabled={busy}
           onChange={(next) => save({ wants_visibility: next })} />
       </div>
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" role="switch" checked={shown.share_show_prices} disabled={busy}
           onChange={(event) => save({ share_show_prices: event.currentTarget.checked })} />
-        Show prices and values on shared pages
+        {t("sharing.showPrices")}
       </label>
       {shared && vendor.share_token ? (
         <div className="grid gap-2">
-          <CopyField label="Share link" url={shareUrl(vendor.share_token)} />
+          <CopyField label={t("sharing.shareLink")} copyLabel={t("sharing.copyShareLink")} url={shareUrl(vendor.share_token)} />
           <div>
             <Button type="button" variant="outline" size="sm" disabled={busy}
               onClick={() =>
                 regenerate.mutate(undefined, {
-                  onSuccess: () => toast.success("New link made: the old one no longer works."),
+                  onSuccess: () => toast.success(t("sharing.regenerated")),
                   onError: (error) => toast.error(toApiError(error).message),
                 })
               }>
               <RefreshCw aria-hidden />
-              Regenerate link
+              {t("sharing.regenerate")}
             </Button>
           </div>
         </div>
       ) : null}
-      {isPublic ? <CopyField label="Public profile" url={profileUrl(vendor.slug)} /> : null}
+      {isPublic ? <CopyField label={t("sharing.publicProfile")} copyLabel={t("sharing.copyPublicProfile")} url={profileUrl(vendor.slug)} /> : null}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { useTranslation } from "react-i18next";
 
 import { NativeSelect } from "@/components/ui/native-select";
 
@@ -18,6 +19,7 @@ export function VendorSwitch({
   onChange: (vendor: number | null) => void;
   className?: string;
 }) {
+  const { t } = useTranslation("vendors");
   const id = useId();
   const { data: vendors } = useVendors();
 
@@ -28,15 +30,14 @@ export function VendorSwitch({
   return (
     <div className={className}>
       <label htmlFor={id} className="sr-only">
-        Collection shown
+        {t("vendorSwitch.label")}
       </label>
       <NativeSelect id={id} value={selected} onChange={(event) => onChange(event.target.value ? Number(event.target.value) : null)}
         className="h-8 text-sm" wrapperClassName="sm:w-56">
-        <option value="">All collections</option>
+        <option value="">{t("vendorSwitch.all")}</option>
         {vendors.map((vendor) => (
           <option key={vendor.id} value={vendor.id}>
-            {vendor.name}
-            {vendor.role === "viewer" ? " (view only)" : ""}
+            {vendor.role === "viewer" ? t("vendorSwitch.viewOnly", { name: vendor.name }) : vendor.name}
           </option>
         ))}
       </NativeSelect>

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 
+import { i18n } from "@/i18n";
+
 import { collectionActions, collectionNameError, invitationStep } from "./collections";
 
 describe("collectionActions", () => {
@@ -18,19 +20,21 @@ describe("collectionActions", () => {
   });
 });
 
+const t = i18n.getFixedT("en", "vendors");
+
 describe("invitationStep", () => {
   const pending = { status: "pending" as const, email: "ash@example.com" };
 
   it("asks a signed-out person to sign in or sign up", () => {
-    expect(invitationStep(pending, null)).toEqual({ kind: "sign-in" });
+    expect(invitationStep(pending, null, t)).toEqual({ kind: "sign-in" });
   });
 
   it("offers to join when the invited address is signed in, whatever its case", () => {
-    expect(invitationStep(pending, "Ash@Example.com")).toEqual({ kind: "join" });
+    expect(invitationStep(pending, "Ash@Example.com", t)).toEqual({ kind: "join" });
   });
 
   it("names both addresses when someone else is signed in", () => {
-    expect(invitationStep(pending, "gary@example.com")).toEqual({
+    expect(invitationStep(pending, "gary@example.com", t)).toEqual({
       kind: "wrong-account",
       invited: "ash@example.com",
       signedInAs: "gary@example.com",
@@ -43,7 +47,7 @@ describe("invitationStep", () => {
     ["accepted", /already been used/],
   ] as const)("explains a %s invitation, signed in or not", (status, message) => {
     for (const email of [null, "ash@example.com"]) {
-      const step = invitationStep({ ...pending, status }, email);
+      const step = invitationStep({ ...pending, status }, email, t);
       expect(step.kind).toBe("unusable");
       expect(step.kind === "unusable" && step.message).toMatch(message);
     }
@@ -52,8 +56,8 @@ describe("invitationStep", () => {
 
 describe("collectionNameError", () => {
   it("wants a non-blank name of at most 120 characters", () => {
-    expect(collectionNameError("  ")).toMatch(/name/);
-    expect(collectionNameError("x".repeat(121))).toMatch(/120/);
-    expect(collectionNameError(" Retro games ")).toBeNull();
+    expect(collectionNameError("  ", t)).toMatch(/name/);
+    expect(collectionNameError("x".repeat(121), t)).toMatch(/120/);
+    expect(collectionNameError(" Retro games ", t)).toBeNull();
   });
 });

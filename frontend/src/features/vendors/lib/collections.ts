@@ -1,14 +1,12 @@
+import type { TFunction } from "i18next";
+
 import type { Role } from "@/lib/api/types";
 
+/** `t` of the "vendors" namespace (a component's `useTranslation("vendors")`). */
+export type VendorsT = TFunction<"vendors">;
+
+/** The roles in the order the selects offer them; their names are `t(\`roles.${role}\`)`. */
 export const ROLES: Role[] = ["viewer", "editor", "owner"];
-
-export const ROLE_LABELS: Record<Role, string> = { owner: "Owner", editor: "Editor", viewer: "Viewer" };
-
-export const ROLE_HINTS: Record<Role, string> = {
-  viewer: "sees the items, prices and values",
-  editor: "also adds and edits items and trackers",
-  owner: "also renames, deletes and manages members",
-};
 
 export interface CollectionActions {
   rename: boolean;
@@ -41,18 +39,13 @@ export type InvitationStep =
   | { kind: "wrong-account"; invited: string; signedInAs: string }
   | { kind: "join" };
 
-const UNUSABLE: Record<Exclude<InvitationStatus, "pending">, string> = {
-  expired: "This invitation has expired. Ask the collection's owner to invite you again.",
-  revoked: "This invitation was withdrawn by the collection's owner.",
-  accepted: "This invitation has already been used.",
-};
-
 /** What the invitation page offers: joining needs the invited address signed in. */
 export function invitationStep(
   invitation: { status: InvitationStatus; email: string },
   signedInEmail: string | null,
+  t: VendorsT,
 ): InvitationStep {
-  if (invitation.status !== "pending") return { kind: "unusable", message: UNUSABLE[invitation.status] };
+  if (invitation.status !== "pending") return { kind: "unusable", message: t(`invitation.unusable.${invitation.status}`) };
   if (signedInEmail === null) return { kind: "sign-in" };
   if (signedInEmail.trim().toLowerCase() !== invitation.email.trim().toLowerCase()) {
     return { kind: "wrong-account", invited: invitation.email, signedInAs: signedInEmail };
@@ -61,9 +54,9 @@ export function invitationStep(
 }
 
 /** A valid collection name (the API trims it too): the message, or null when fine. */
-export function collectionNameError(name: string): string | null {
+export function collectionNameError(name: string, t: VendorsT): string | null {
   const trimmed = name.trim();
-  if (!trimmed) return "Give the collection a name.";
-  if (trimmed.length > 120) return "At most 120 characters.";
+  if (!trimmed) return t("nameForm.nameRequired");
+  if (trimmed.length > 120) return t("nameForm.nameTooLong");
   return null;
 }
