@@ -161,7 +161,7 @@ test.describe("signed in", () => {
     await page.keyboard.press("Escape");
 
     await page.getByRole("button", { name: /^Notifications/ }).click();
-    await scan(page, "notification inbox", () => expect(page.getByRole("list", { name: "Notifications" })).toBeVisible());
+    await scan(page, "notification inbox", () => expect(page.getByRole("dialog").getByRole("heading", { name: "Notifications" })).toBeVisible());
     await page.keyboard.press("Escape");
     await page.getByRole("button", { name: /^Account menu for/ }).click();
     await scan(page, "account menu", () => expect(page.getByRole("menu")).toBeVisible());

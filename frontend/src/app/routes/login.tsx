@@ -19,7 +19,7 @@ export function Component() {
           t={t}
           i18nKey="login.newHere"
           components={{
-            link: (
+            anchor: (
               <Link
                 to={paths.register + (params.get("next") ? `?next=${encodeURIComponent(next)}` : "")}
                 className="font-medium text-primary underline-offset-4 hover:underline"

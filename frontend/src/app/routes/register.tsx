@@ -19,7 +19,7 @@ export function Component() {
           i18nKey="register.haveAccount"
           components={{
             // Keeps `next`, so an invitation link survives switching to sign-in.
-            link: (
+            anchor: (
               <Link
                 to={paths.login + (params.get("next") ? `?next=${encodeURIComponent(safeNext(params.get("next")))}` : "")}
                 className="font-medium text-primary underline-offset-4 hover:underline"

@@ -27,7 +27,7 @@ function TakeoutList() {
         <Trans
           t={t}
           i18nKey="settingsAccount.intro"
-          components={{ link: <Link to={paths.collectionSettings} className="underline underline-offset-4" /> }}
+          components={{ anchor: <Link to={paths.collectionSettings} className="underline underline-offset-4" /> }}
         />
       </p>
       <ul className="grid gap-2">

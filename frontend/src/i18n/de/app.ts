@@ -32,14 +32,14 @@ export default {
     pageTitle: "Anmelden · Omni-Stock",
     title: "Anmelden",
     description: "Willkommen zurück bei Ihrer Sammlung.",
-    newHere: "Neu hier? <link>Konto erstellen</link>",
+    newHere: "Neu hier? <anchor>Konto erstellen</anchor>",
     forgot: "Passwort vergessen?",
   },
   register: {
     pageTitle: "Konto erstellen · Omni-Stock",
     title: "Konto erstellen",
     description: "Verfolgen Sie, was Ihre Sammlung wert ist.",
-    haveAccount: "Sie haben schon ein Konto? <link>Anmelden</link>",
+    haveAccount: "Sie haben schon ein Konto? <anchor>Anmelden</anchor>",
   },
   forgotPassword: {
     pageTitle: "Passwort vergessen · Omni-Stock",
@@ -88,7 +88,7 @@ export default {
     loadError: "Ihre Sammlungen konnten nicht geladen werden",
     noneOwned: "Ihnen gehört keine Sammlung: nichts herunterzuladen.",
     intro:
-      "Ein Export ist ein ZIP-Archiv einer ganzen Sammlung (Objekte, Preise, Fotos), das Sie in einem anderen Omni-Stock wiederherstellen können. Mehr unter <link>Sammlungen</link>.",
+      "Ein Export ist ein ZIP-Archiv einer ganzen Sammlung (Objekte, Preise, Fotos), das Sie in einem anderen Omni-Stock wiederherstellen können. Mehr unter <anchor>Sammlungen</anchor>.",
     downloadLabel: "Export von {{name}} herunterladen",
     downloaded: "Export von {{name}} heruntergeladen.",
     preparing: "Wird vorbereitet…",

@@ -10,7 +10,7 @@ export default {
     saved: "Gespeichert",
     notSaved: "Nicht gespeichert",
     noKey: "Kein Schlüssel gespeichert. {{withoutKey}}",
-    whereToGet: "{{whereToGet}} <link>{{host}} öffnen</link>. Schlüssel werden verschlüsselt gespeichert und nie wieder angezeigt.",
+    whereToGet: "{{whereToGet}} <anchor>{{host}} öffnen</anchor>. Schlüssel werden verschlüsselt gespeichert und nie wieder angezeigt.",
     addKey: "Schlüssel hinzufügen",
     replaceKey: "Schlüssel ersetzen",
     addTitle: "Ihren {{provider}}-Schlüssel hinzufügen",

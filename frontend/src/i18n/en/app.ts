@@ -30,14 +30,14 @@ export default {
     pageTitle: "Sign in · Omni-Stock",
     title: "Sign in",
     description: "Welcome back to your collection.",
-    newHere: "New here? <link>Create an account</link>",
+    newHere: "New here? <anchor>Create an account</anchor>",
     forgot: "Forgot your password?",
   },
   register: {
     pageTitle: "Create account · Omni-Stock",
     title: "Create your account",
     description: "Track what your collection is worth.",
-    haveAccount: "Already have an account? <link>Sign in</link>",
+    haveAccount: "Already have an account? <anchor>Sign in</anchor>",
   },
   forgotPassword: {
     pageTitle: "Forgot password · Omni-Stock",
@@ -86,7 +86,7 @@ export default {
     loadError: "Your collections could not be loaded",
     noneOwned: "You own no collection: nothing to download.",
     intro:
-      "A take-out is a zip of a whole collection (items, prices, photos) that you can restore into another Omni-Stock. More under <link>Collections</link>.",
+      "A take-out is a zip of a whole collection (items, prices, photos) that you can restore into another Omni-Stock. More under <anchor>Collections</anchor>.",
     downloadLabel: "Download take-out of {{name}}",
     downloaded: "Take-out of {{name}} downloaded.",
     preparing: "Preparing…",

@@ -8,7 +8,7 @@ export default {
     saved: "Saved",
     notSaved: "Not saved",
     noKey: "No key saved. {{withoutKey}}",
-    whereToGet: "{{whereToGet}} <link>Open {{host}}</link>. Keys are stored encrypted and never shown again.",
+    whereToGet: "{{whereToGet}} <anchor>Open {{host}}</anchor>. Keys are stored encrypted and never shown again.",
     addKey: "Add key",
     replaceKey: "Replace key",
     addTitle: "Add your {{provider}} key",

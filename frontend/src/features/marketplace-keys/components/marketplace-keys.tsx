@@ -50,7 +50,7 @@ function ProviderKeyCard({ info, credential, onEdit }: { info: ProviderInfo; cre
               i18nKey="list.whereToGet"
               values={{ whereToGet: t(`providers.${info.provider}.whereToGet`), host: new URL(info.whereToGetUrl).hostname }}
               components={{
-                link: <a className="underline underline-offset-2" href={info.whereToGetUrl} target="_blank" rel="noreferrer" />,
+                anchor: <a className="underline underline-offset-2" href={info.whereToGetUrl} target="_blank" rel="noreferrer" />,
               }}
             />
           </p>
