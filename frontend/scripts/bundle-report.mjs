@@ -12,9 +12,9 @@
  * are fetched only once the dashboard's numbers are on screen.
  *
  * Sizes are gzip at level 9 (what whitenoise serves; Brotli is smaller still), in
- * kB of 1,000 bytes, like Vite's own report. Exits 1 when the initial JavaScript is over
- * the goal (issue 14: ≤ 200 kB gzipped), 2 when the manifest is missing or does not
- * describe the routes below.
+ * kB of 1,000 bytes, like Vite's own report. Exits 1 when the dashboard's or the login
+ * page's initial JavaScript is over the goal (issues 14 and 16: ≤ 200 kB gzipped), 2 when
+ * the manifest is missing or does not describe the routes below.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -99,8 +99,26 @@ if (deferred.size > 0) print("Deferred: fetched once the dashboard's numbers are
 const cssGzip = css.reduce((sum, file) => sum + sizeOf(file).gzip, 0);
 console.log(`\nCSS loaded with it (not counted): ${css.join(", ") || "none"}, ${kb(cssGzip)} kB gzip`);
 
-const over = initialTotal.gzip > GOAL_KB * 1000;
-console.log(
-  `\nDashboard initial JS: ${kb(initialTotal.gzip)} kB gzip, goal ≤ ${String(GOAL_KB)} kB → ${over ? `MISS by ${kb(initialTotal.gzip - GOAL_KB * 1000)} kB` : "PASS"}`,
-);
+/**
+ * The other first screens the goal names (issue 16): the login page signed out (held to
+ * the goal), and the collection list with the other screens' texts, which the router
+ * awaits (reported: not met yet, docs/performance.md "SPA bundle").
+ */
+const OTHER_ROUTES = [
+  { name: "Login page", route: ["src/app/routes/login.tsx"], enforced: true },
+  {
+    name: "Collection list",
+    route: ["src/app/routes/app-layout.tsx", "src/app/routes/collection-list.tsx", "src/i18n/en/features.ts"],
+    enforced: false,
+  },
+];
+const verdict = (gzip) => (gzip > GOAL_KB * 1000 ? `MISS by ${kb(gzip - GOAL_KB * 1000)} kB` : "PASS");
+let over = initialTotal.gzip > GOAL_KB * 1000;
+console.log(`\nDashboard initial JS: ${kb(initialTotal.gzip)} kB gzip, goal ≤ ${String(GOAL_KB)} kB → ${verdict(initialTotal.gzip)}`);
+for (const { name, route, enforced } of OTHER_ROUTES) {
+  for (const key of route) if (!manifest[key]) fail(`${key} is not in the manifest: has the route moved? Update OTHER_ROUTES.`);
+  const gzip = total(rows(staticClosure([ENTRY, ...route]))).gzip;
+  if (enforced) over ||= gzip > GOAL_KB * 1000;
+  console.log(`${name} initial JS: ${kb(gzip)} kB gzip, goal ≤ ${String(GOAL_KB)} kB → ${verdict(gzip)}${enforced ? "" : " (reported, not enforced yet)"}`);
+}
 process.exit(over ? 1 : 0);

@@ -2,7 +2,7 @@ import { TrendingUp } from "lucide-react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
 
-import { ThemeToggle } from "@/components/theme-toggle";
+import { DeferredThemeToggle } from "@/components/deferred-theme-toggle";
 import { toast } from "@/components/ui/toast";
 import { paths } from "@/config/paths";
 import { useMe } from "@/features/auth/api/get-me";
@@ -32,7 +32,7 @@ export function Component() {
           </span>
           {t("invitation.brand")}
         </span>
-        <ThemeToggle />
+        <DeferredThemeToggle />
       </header>
       <main className="flex flex-1 items-start justify-center px-4 pt-8 pb-16 sm:items-center sm:pt-0">
         <div className="w-full max-w-md">

@@ -2,7 +2,7 @@ import { TrendingUp } from "lucide-react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 
-import { ThemeToggle } from "@/components/theme-toggle";
+import { DeferredThemeToggle } from "@/components/deferred-theme-toggle";
 import { SharedPage } from "@/features/vendors/components/shared-page";
 
 /** Public: `/share/:token` (a secret link) and `/p/:slug` (a public profile), signed out too. */
@@ -20,7 +20,7 @@ export function Component() {
           </span>
           {t("shared.brand")}
         </span>
-        <ThemeToggle />
+        <DeferredThemeToggle />
       </header>
       <main className="mx-auto w-full max-w-3xl flex-1 px-4 pt-4 pb-16">
         <SharedPage shareKey={token ?? slug ?? ""} />

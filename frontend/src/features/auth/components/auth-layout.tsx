@@ -2,7 +2,7 @@ import { TrendingUp } from "lucide-react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
-import { ThemeToggle } from "@/components/theme-toggle";
+import { DeferredThemeToggle } from "@/components/deferred-theme-toggle";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 
 export function AuthLayout({ title, description, children, footer }: { title: string; description: string; children: ReactNode; footer: ReactNode }) {
@@ -16,7 +16,7 @@ export function AuthLayout({ title, description, children, footer }: { title: st
           </span>
           {t("layout.brand")}
         </span>
-        <ThemeToggle />
+        <DeferredThemeToggle />
       </header>
       <main className="flex flex-1 items-start justify-center px-4 pt-8 pb-16 sm:items-center sm:pt-0">
         <Card className="w-full max-w-sm">
