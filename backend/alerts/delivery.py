@@ -11,7 +11,7 @@ from typing import Any
 from django.db import connection
 
 from alerts.models import AlertEvent, AlertRule
-from core.sql import Statement, prepared, run_together
+from core.sql import Statement, json_rows, prepared, recordset, run_together
 from notifications.models import Channel, Notification
 from notifications.services import Message, channels_of, channels_statement, notifications_batch
 
@@ -113,8 +113,9 @@ def _dedupe_key(rule: AlertRule, firing: Firing) -> str:
 #: its id. The unique (rule, trigger_key) is the backstop (an inbox row deleted meanwhile
 #: lets the notification through again): `ON CONFLICT DO NOTHING` then stores the event
 #: once and the run's transaction does not fail. In SQL: the ORM cannot both ignore
-#: conflicts and return the new ids. Arrays, not a `VALUES` list: the text is the same
-#: whatever the number of events (psycopg parses it once, docs/alerts.md).
+#: conflicts and return the new ids. A JSON record set (`core.sql.recordset`), not a
+#: `VALUES` list: the text is the same whatever the number of events (psycopg parses it
+#: once, docs/alerts.md).
 _COLUMNS = (
     ("rule_id", "bigint"), ("collectible_id", "bigint"), ("trigger_key", "varchar"),
     ("fired_at", "timestamptz"), ("observation_id", "bigint"), ("price", "numeric"),
@@ -123,7 +124,7 @@ _COLUMNS = (
 _INSERT_SQL = """
     INSERT INTO {table} ({columns}, notification_id)
     SELECT {event_columns}, n.id
-    FROM unnest({arrays}, %s::bigint[], %s::varchar[]) AS e({columns}, owner_id, dedupe_key)
+    FROM {events}
     JOIN {notifications} n ON n.user_id = e.owner_id AND n.dedupe_key = e.dedupe_key
         AND n.created_at = %s
     ON CONFLICT (rule_id, trigger_key) DO NOTHING
@@ -133,7 +134,7 @@ _INSERT_SQL = """
     notifications=Notification._meta.db_table,
     columns=", ".join(name for name, _ in _COLUMNS),
     event_columns=", ".join(f"e.{name}" for name, _ in _COLUMNS),
-    arrays=", ".join(f"%s::{kind}[]" for _, kind in _COLUMNS),
+    events=recordset("e", (*_COLUMNS, ("owner_id", "bigint"), ("dedupe_key", "varchar"))),
 )
 
 
@@ -141,9 +142,9 @@ def _insert(
     events: list[AlertEvent], firings: Sequence[tuple[AlertRule, Firing]], created_at: datetime
 ) -> Statement:
     """The insert of the events (in the order of `firings`); it returns those stored."""
-    return _INSERT_SQL, [
-        *([getattr(event, name) for event in events] for name, _ in _COLUMNS),
-        [rule.owner_id for rule, _ in firings],
-        [_dedupe_key(rule, firing) for rule, firing in firings],
-        created_at,
-    ]
+    rows = (
+        {name: getattr(event, name) for name, _ in _COLUMNS}
+        | {"owner_id": rule.owner_id, "dedupe_key": _dedupe_key(rule, firing)}
+        for event, (rule, firing) in zip(events, firings, strict=True)
+    )
+    return _INSERT_SQL, [json_rows(rows), created_at]

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import json
 import re
 import weakref
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import psycopg
@@ -53,6 +56,31 @@ def _run_together(statements: Sequence[Statement]) -> list[list[tuple[Any, ...]]
             cursor.execute(sql, params)
             found.append(cursor.fetchall() if cursor.description else [])
         return found
+
+
+def recordset(alias: str, columns: Sequence[tuple[str, str]]) -> str:
+    """`jsonb_to_recordset(%s::jsonb) AS alias(name type, …)`: rows passed as one
+    parameter (`json_rows`) rather than one array per column. Binding on the client,
+    psycopg looks at the elements of every list parameter to find its type (≈10 µs a
+    list here); a JSON text is one C call (`json.dumps`) and one string to quote — the
+    statements that write a firing's rows took 0.2-0.6 ms to bind with twenty arrays.
+    Rows keep their order (an `INSERT … SELECT` returns them as given)."""
+    names = ", ".join(f"{name} {kind}" for name, kind in columns)
+    return f"jsonb_to_recordset(%s::jsonb) AS {alias}({names})"
+
+
+def json_rows(rows: Iterable[Mapping[str, Any]]) -> str:
+    """The parameter of a `recordset`: decimals as their exact text, dates and times in
+    ISO 8601 (with their offset: PostgreSQL reads them back to the microsecond)."""
+    return json.dumps(list(rows), default=_json_value, separators=(",", ":"))
+
+
+def _json_value(value: object) -> str:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, date):  # datetimes too
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not a JSON record value")
 
 
 #: The statements prepared on each open connection (by its psycopg connection: a new

@@ -14,7 +14,6 @@ conflicts and return the new ids, nor chain the inserts in one statement."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -24,7 +23,7 @@ from celery import current_app
 from django.db import connection, transaction
 from django.utils import timezone
 
-from core.sql import Statement, run_together
+from core.sql import Statement, json_rows, recordset, run_together
 from notifications import rules
 from notifications.models import Channel, ChannelMode, Delivery, DeliveryStatus, Notification
 from users.models import User
@@ -82,16 +81,21 @@ _CHANNELS_SQL = "SELECT {columns} FROM {channels} WHERE enabled AND user_id IN (
 #: enabled channel of its user, in one statement; it answers the new rows and the
 #: deliveries to queue now (instant, outside quiet hours). Rows without a key never
 #: conflict: they come back all of them, in the order given (as the ORM's `bulk_create`
-#: relies on); keyed ones are told apart by their key. Arrays, not a `VALUES` list: the
-#: text is the same whatever the number of rows (psycopg parses it once).
+#: relies on); keyed ones are told apart by their key. The rows as JSON record sets
+#: (`core.sql.recordset`), not a `VALUES` list: the text is the same whatever the number
+#: of rows (psycopg parses it once).
+_MESSAGE_COLUMNS = (
+    ("user_id", "bigint"), ("kind", "varchar"), ("title", "varchar"), ("body", "text"),
+    ("link", "varchar"), ("data", "jsonb"), ("dedupe_key", "varchar"),
+)  # fmt: skip
+_PLAN_COLUMNS = (
+    ("user_id", "bigint"), ("channel", "bigint"), ("digest", "boolean"), ("at", "timestamptz"),
+)  # fmt: skip
 _SEND_SQL = """
     WITH new AS (
         INSERT INTO {notifications}
             (user_id, kind, title, body, link, data, dedupe_key, created_at)
-        SELECT *, %s::timestamptz FROM unnest(
-            %s::bigint[], %s::varchar[], %s::varchar[], %s::text[], %s::varchar[],
-            %s::jsonb[], %s::varchar[]
-        )
+        SELECT {message_columns}, %s::timestamptz FROM {messages}
         ON CONFLICT (user_id, dedupe_key) DO NOTHING
         RETURNING id, user_id, dedupe_key
     ),
@@ -100,14 +104,19 @@ _SEND_SQL = """
             (notification_id, channel_id, via_digest, status, attempts, last_error,
              next_attempt_at)
         SELECT new.id, p.channel, p.digest, %s, 0, '', p.at
-        FROM new JOIN unnest(%s::bigint[], %s::bigint[], %s::boolean[], %s::timestamptz[])
-            AS p(user_id, channel, digest, at) ON p.user_id = new.user_id
+        FROM new JOIN {plan} ON p.user_id = new.user_id
         RETURNING id, via_digest, next_attempt_at
     )
     SELECT 'notification', id, user_id, dedupe_key FROM new
     UNION ALL
     SELECT 'delivery', id, NULL, NULL FROM planned WHERE NOT via_digest AND next_attempt_at <= %s
-"""
+""".format(  # noqa: S608 — table and column names are the models', values are parameters
+    notifications=Notification._meta.db_table,
+    deliveries=Delivery._meta.db_table,
+    message_columns=", ".join(f"m.{name}" for name, _ in _MESSAGE_COLUMNS),
+    messages=recordset("m", _MESSAGE_COLUMNS),
+    plan=recordset("p", _PLAN_COLUMNS),
+)
 
 
 def channels_statement(*, users: Statement) -> Statement:
@@ -169,22 +178,18 @@ class Batch:
             for user_id in sorted({row.user_id for row in new})
             for channel in channels.get(user_id, ())
         ]
-        sql = _SEND_SQL.format(
-            notifications=Notification._meta.db_table, deliveries=Delivery._meta.db_table
-        )
         self.statement: Statement = (
-            sql,
+            _SEND_SQL,
             [
                 now,
-                [row.user_id for row in new],
-                [row.kind for row in new],
-                [row.title for row in new],
-                [row.body for row in new],
-                [row.link for row in new],
-                [json.dumps(row.data) for row in new],
-                [row.dedupe_key for row in new],
+                json_rows(
+                    {name: getattr(row, name) for name, _ in _MESSAGE_COLUMNS} for row in new
+                ),
                 DeliveryStatus.PENDING,
-                *([[step[i] for step in plan] for i in range(4)]),
+                json_rows(
+                    {name: value for (name, _), value in zip(_PLAN_COLUMNS, step, strict=True)}
+                    for step in plan
+                ),
                 now,
             ],
         )

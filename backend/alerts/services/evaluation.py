@@ -25,7 +25,7 @@ from alerts import rules, selectors
 from alerts.delivery import Firing, events_fire
 from alerts.models import AlertEvent, AlertKind, AlertRule
 from alerts.selectors import OUT_OF_STOCK, SeenPrice
-from core.sql import GENERIC_PLANS, Statement, prepared, run_together
+from core.sql import GENERIC_PLANS, Statement, json_rows, prepared, recordset, run_together
 from inventory.models import Collectible
 from notifications.services import channels_of, channels_statement
 from price_history.models import PriceHistory, ScrapeRun
@@ -147,8 +147,11 @@ def _price_firing(
 #: rule's state for this item is merged into `item_armed` (`||`), never written from what
 #: was read: runs of the vendor's other items update the same row (they do not move
 #: `updated_at`). `last_fired_at` only where this evaluation stored the event (sent with
-#: the events' insert, it runs right after it). Arrays, not a `VALUES` list: the text is
-#: the same whatever the number of rules (psycopg parses it once).
+#: the events' insert, it runs right after it). A JSON record set, not a `VALUES` list:
+#: the text is the same whatever the number of rules (psycopg parses it once).
+_STATE_COLUMNS = (
+    ("id", "bigint"), ("armed", "boolean"), ("trigger_key", "varchar"), ("version", "timestamptz"),
+)  # fmt: skip
 _STATES_SQL = """
     UPDATE {rules} r SET
         armed = CASE WHEN r.collectible_id IS NULL THEN r.armed ELSE v.armed END,
@@ -158,10 +161,9 @@ _STATES_SQL = """
                 SELECT 1 FROM {events} e
                 WHERE e.rule_id = r.id AND e.trigger_key = v.trigger_key AND e.fired_at = %s
             ) THEN %s ELSE r.last_fired_at END
-    FROM unnest(%s::bigint[], %s::boolean[], %s::varchar[], %s::timestamptz[])
-        AS v(id, armed, trigger_key, version)
+    FROM {states}
     WHERE r.id = v.id AND r.updated_at = v.version AND r.enabled
-"""
+""".replace("{states}", recordset("v", _STATE_COLUMNS))
 
 
 def _states(
@@ -169,15 +171,11 @@ def _states(
 ) -> Statement:
     """(rule, armed after, trigger key when it fires) → the statement saving them."""
     sql = _STATES_SQL.format(rules=AlertRule._meta.db_table, events=AlertEvent._meta.db_table)
-    return sql, [
-        str(item_id),
-        now,
-        now,
-        [rule.pk for rule, _, _ in changes],
-        [armed for _, armed, _ in changes],
-        [trigger_key for _, _, trigger_key in changes],
-        [rule.updated_at for rule, _, _ in changes],
-    ]
+    rows = (
+        {"id": rule.pk, "armed": armed, "trigger_key": key, "version": rule.updated_at}
+        for rule, armed, key in changes
+    )
+    return sql, [str(item_id), now, now, json_rows(rows)]
 
 
 @transaction.atomic(savepoint=False)

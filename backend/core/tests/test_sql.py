@@ -1,9 +1,12 @@
 """`core.sql`: statements in one round trip, and prepared once per connection."""
 
+from datetime import UTC, datetime, timedelta, timezone
+from decimal import Decimal
+
 import pytest
 from django.db import connection, transaction
 
-from core.sql import GENERIC_PLANS, prepared, run_together
+from core.sql import GENERIC_PLANS, json_rows, prepared, recordset, run_together
 
 STATEMENT = ("SELECT x * %s FROM generate_series(1, %s) AS x ORDER BY x", [10, 3])
 
@@ -85,3 +88,33 @@ def test_generic_plans_hold_for_the_transaction_only_and_skip_re_planning():
     assert run_together(("SHOW plan_cache_mode", ())) == [[("auto",)]]
     run_together(prepared(statement))
     assert plans() == (3, 1)  # outside such a transaction: PostgreSQL's own choice again
+
+
+@pytest.mark.django_db
+def test_json_record_sets_read_back_exactly_and_in_order():
+    """Rows passed as one JSON parameter come back as the values given: decimals to the
+    last digit, times to the microsecond with their zone, text with quotes and
+    backslashes, nulls as NULL, nested JSON as jsonb, in the order given."""
+    at = datetime(2026, 12, 3, 14, 5, 6, 123456, tzinfo=UTC)
+    rows = [
+        {"n": 2, "price": Decimal("12.3456789012"), "at": at, "note": 'a "b" \\ c', "data": {"k": [1]}},
+        {"n": 1, "price": None, "at": None, "note": None, "data": None},
+        {"n": 3, "price": Decimal("0.10"), "at": at.astimezone(timezone(timedelta(hours=-5))), "note": "é", "data": {}},
+    ]  # fmt: skip
+    columns = (
+        ("n", "int"),
+        ("price", "numeric"),
+        ("at", "timestamptz"),
+        ("note", "text"),
+        ("data", "jsonb"),
+    )
+    statement = f"SELECT n, price, at, note, data FROM {recordset('r', columns)}"  # noqa: S608
+    (found,) = run_together(prepared((statement, [json_rows(rows)])))
+    assert found == [
+        # (Django reads jsonb as its text)
+        (2, Decimal("12.3456789012"), at, 'a "b" \\ c', '{"k": [1]}'),
+        (1, None, None, None, None),
+        (3, Decimal("0.10"), at, "é", "{}"),
+    ]
+    with pytest.raises(TypeError, match="set is not a JSON record value"):
+        json_rows([{"n": {1}}])
