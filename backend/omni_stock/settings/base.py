@@ -170,7 +170,7 @@ if not 0 < REDIS_SOCKET_TIMEOUT <= 60:
 
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "core.cache.SharedClientRedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="omni"),
         "TIMEOUT": 300,
