@@ -1,11 +1,12 @@
 /**
  * A collection in and out (issue 11): a CSV imported through the SPA with one mapping
- * fixed by hand, committed with progress, the new items tagged in bulk, the list exported
- * and a photo uploaded. Serial, one page, a fresh account per run.
+ * fixed by hand, committed with progress, the new items tagged in bulk, the list exported,
+ * a photo uploaded, and two items deleted in bulk (taken back once: the delete is sent only
+ * after the undo window). Serial, one page, a fresh account per run.
  */
 import { readFile } from "node:fs/promises";
 
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page, type Request } from "@playwright/test";
 
 import { uniqueEmail } from "./support/app";
 
@@ -101,4 +102,50 @@ test("they upload a photo, which becomes the item's cover", async () => {
   await expect(page.getByText("No photos yet")).toBeVisible();
   await page.getByLabel("Choose photos to upload").setInputFiles({ name: "pikachu.png", mimeType: "image/png", buffer: PNG });
   await expect(page.getByRole("img", { name: "Photo 1 (cover)" })).toBeVisible({ timeout: 20_000 });
+});
+
+test("they delete two items in bulk, take it back, then let it go", async () => {
+  const isBulkPost = (request: Request) => request.method() === "POST" && request.url().endsWith("/api/v1/collectibles/bulk");
+  const bulkPosts: Request[] = [];
+  page.on("request", (request) => {
+    if (isBulkPost(request)) bulkPosts.push(request);
+  });
+  // A price of Charizard's own: the delete is refused (409) unless it confirms the history goes.
+  await page.goto("/collection");
+  await page.getByRole("link", { name: "Charizard", exact: true }).click();
+  await page.getByRole("button", { name: "Add a price" }).click();
+  await page.getByLabel("Price", { exact: true }).fill("300");
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(page.getByText("Price added.")).toBeVisible();
+
+  await page.goto("/collection");
+  await expect(page.getByText(/^3 items$/)).toBeVisible();
+  const bar = page.getByRole("region", { name: "Bulk actions" });
+  const deleteTwo = async () => {
+    await page.getByRole("checkbox", { name: "Select Charizard" }).click();
+    await page.getByRole("checkbox", { name: "Select Mewtwo" }).click();
+    await bar.getByRole("button", { name: "Delete" }).click();
+    const dialog = page.getByRole("dialog", { name: "Delete 2 items?" });
+    await expect(dialog.getByText(/price history/)).toBeVisible();
+    await dialog.getByRole("button", { name: "Delete 2 items" }).click();
+    await expect(page.getByText("2 items deleted.")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Charizard", exact: true })).toBeHidden();
+  };
+
+  await deleteTwo();
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(page.getByText("Restored.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Charizard", exact: true })).toBeVisible();
+
+  // Left alone, the delete goes when the undo window has passed, with the history confirmed.
+  const sent = page.waitForRequest(isBulkPost, { timeout: 15_000 });
+  await deleteTwo();
+  const request = await sent;
+  // Not 409: the dialog's confirmation went with it (the body is a stream Playwright cannot read).
+  expect((await request.response())?.status()).toBe(200);
+  // The one taken back was never sent.
+  expect(bulkPosts).toHaveLength(1);
+  await page.reload();
+  await expect(page.getByText(/^1 item$/)).toBeVisible();
+  await expect(page.getByRole("link", { name: "Pikachu", exact: true })).toBeVisible();
 });

@@ -22,7 +22,7 @@ function hookUnload() {
   });
 }
 
-const isRow = (row: unknown, id: number) => typeof row === "object" && row !== null && "id" in row && row.id === id;
+const idOf = (row: unknown): unknown => (typeof row === "object" && row !== null && "id" in row ? row.id : undefined);
 
 /** The rows of a list's cached data: a plain array or one page ({count, results}). */
 function rowsOf(data: unknown): unknown[] {
@@ -31,51 +31,94 @@ function rowsOf(data: unknown): unknown[] {
   return [];
 }
 
-/** A list's cached data without the row `id`. */
-function withoutRow(data: unknown, id: number): unknown {
-  const keep = (row: unknown) => !isRow(row, id);
+/** A list's cached data without the rows that `goes`; a page's count drops as much, or to 0 with `emptied`. */
+function withoutRows(data: unknown, goes: (row: unknown) => boolean, emptied: boolean): unknown {
+  const keep = (row: unknown) => !emptied && !goes(row);
   if (Array.isArray(data)) return data.filter(keep);
   if (typeof data === "object" && data !== null && "results" in data && Array.isArray(data.results)) {
     const results = data.results.filter(keep);
-    const removed = data.results.length - results.length;
-    return "count" in data && typeof data.count === "number" ? { ...data, results, count: data.count - removed } : { ...data, results };
+    if (!("count" in data) || typeof data.count !== "number") return { ...data, results };
+    return { ...data, results, count: emptied ? 0 : data.count - (data.results.length - results.length) };
   }
   return data;
 }
 
-export interface DeleteWithUndo {
+interface DeleteWithUndoOptions {
   queryClient: QueryClient;
-  /** The lists the row disappears from at once (every cached query under this key)… */
+  /** The lists the rows disappear from at once (every cached query under this key)… */
   lists: QueryKey;
   /** …but those under this one (other rows that share the key's prefix). */
   except?: QueryKey;
-  id: number;
-  /** "Tracker deleted." — the toast that carries the Undo button. */
+  /** "Tracker deleted.", "5 items deleted." — the toast that carries the Undo button. */
   message: string;
   /** Sends the delete (a mutation's mutateAsync): called once the undo window has passed. */
   send: () => Promise<unknown>;
 }
 
+/** Which rows go: one (a row's delete button), several, or every row of some lists. */
+type DeletedRows =
+  | { id: number }
+  | {
+      ids: readonly number[];
+      /**
+       * The lists the delete takes wholly (a delete chosen by their filters, which the server
+       * applies): they are emptied, and their rows leave the other lists too.
+       */
+      empties?: (queryKey: QueryKey) => boolean;
+    };
+
+export type DeleteWithUndo = DeleteWithUndoOptions & DeletedRows;
+
 /**
- * The row leaves the lists now; the delete is sent only when the undo window has passed, so
+ * The rows leave the lists now; the delete is sent only when the undo window has passed, so
  * "Undo" simply puts the cached rows back (nothing was deleted). If the server refuses, the
  * rows come back and the reason is shown.
  */
-export function deleteWithUndo({ queryClient, lists, except, id, message, send }: DeleteWithUndo): void {
+export function deleteWithUndo(options: DeleteWithUndo): void {
+  const { queryClient, lists, except, message, send } = options;
   hookUnload();
+  const hidden = new Set<unknown>("id" in options ? [options.id] : options.ids);
+  const wholly = "empties" in options ? options.empties : undefined;
+  // Until the request is sent: what a list holds after the server has deleted (rows that
+  // came to match its filters since) is real, and only the ids known by then stay hidden.
+  let emptying = wholly !== undefined;
+  const empties = (queryKey: QueryKey) => emptying && (wholly?.(queryKey) ?? false);
   const isList = (queryKey: QueryKey) => partialMatchKey(queryKey, lists) && !(except && partialMatchKey(queryKey, except));
   const filters = { queryKey: lists, predicate: (query: { queryKey: QueryKey }) => isList(query.queryKey) };
+  const goes = (row: unknown) => {
+    const id = idOf(row);
+    return id !== undefined && hidden.has(id);
+  };
+
+  /** Notes the rows of the lists the delete empties (their ids leave the other lists too). */
+  const learn = (queryKey: QueryKey, data: unknown) => {
+    if (!empties(queryKey)) return false;
+    const known = hidden.size;
+    for (const id of rowsOf(data).map(idOf)) if (id !== undefined) hidden.add(id);
+    return hidden.size > known;
+  };
+  const hide = (queryKey: QueryKey, data: unknown) => {
+    const emptied = empties(queryKey);
+    // Only a list with a row to take out is set: setting it is an update this hook sees again.
+    if (rowsOf(data).some((row) => emptied || goes(row))) queryClient.setQueryData(queryKey, withoutRows(data, goes, emptied));
+  };
+  const hideEverywhere = () => {
+    const cached = queryClient.getQueriesData(filters);
+    for (const [queryKey, data] of cached) learn(queryKey, data);
+    for (const [queryKey, data] of cached) hide(queryKey, data);
+  };
+
   const before = queryClient.getQueriesData(filters);
-  queryClient.setQueriesData(filters, (data: unknown) => withoutRow(data, id));
-  // A list fetched meanwhile (another page opened, a refetch) still has the row: the
-  // server has not been told yet. Take it out of those too until the delete has gone.
+  hideEverywhere();
+  // A list fetched meanwhile (another page opened, a refetch) still has the rows: the
+  // server has not been told yet. Take them out of those too until the delete has gone.
   const stopHiding = queryClient.getQueryCache().subscribe((event) => {
     if (event.type !== "updated" || event.action.type !== "success") return;
     const queryKey = event.query.queryKey as QueryKey;
+    if (!isList(queryKey)) return;
     const data: unknown = event.query.state.data;
-    if (isList(queryKey) && rowsOf(data).some((row) => isRow(row, id))) {
-      queryClient.setQueryData(queryKey, withoutRow(data, id));
-    }
+    if (learn(queryKey, data)) hideEverywhere();
+    else hide(queryKey, data);
   });
   const putBack = () => {
     stopHiding();
@@ -93,6 +136,7 @@ export function deleteWithUndo({ queryClient, lists, except, id, message, send }
     if (settled) return;
     settle();
     toast.dismiss(toastId);
+    emptying = false;
     send().then(stopHiding, (error: unknown) => {
       putBack();
       toast.error(i18n.t("ui:deleteWithUndo.failed", { message: toApiError(error).message }));

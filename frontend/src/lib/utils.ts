@@ -43,6 +43,16 @@ export function formatMoney(
   return formatter.format(value);
 }
 
+/** A whole number the way the app's language writes it: "1,234" (en), "1.234" (de). */
+export function formatCount(value: number, locale: string = formatLocale()): string {
+  return new Intl.NumberFormat(locale).format(value);
+}
+
+/** i18next options for a count: `count` picks the plural form, `n` is the number as written ("1,234"). */
+export function countOf(count: number): { count: number; n: string } {
+  return { count, n: formatCount(count) };
+}
+
 /** Parses an ISO date ("2024-05-01") as a local calendar date, not UTC midnight. */
 function parseDate(value: string): Date {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);

@@ -208,7 +208,7 @@ export default {
       done_one: "{{n}} Objekt gelöscht.",
       done_other: "{{n}} Objekte gelöscht.",
     },
-    deleteDescription: "Sie werden aus Ihrer Sammlung entfernt. Das lässt sich nicht rückgängig machen.",
+    deleteDescription: "Sie werden mit ihren Trackern, Fotos und ihrem Preisverlauf gelöscht. Um den Verlauf eines Objekts zu behalten, markieren Sie es stattdessen als verkauft. Sie können es einige Sekunden lang rückgängig machen.",
     changeDescription: "Eine Änderung für alle, gemeinsam gespeichert: Lässt sich eines nicht ändern, wird keines geändert.",
     tags: "Schlagwörter",
     tagsPlaceholder: "holo, erstausgabe",
@@ -219,7 +219,6 @@ export default {
     locationPlaceholder: "Ordner 2, Regal A",
     locationHint: "Leer lassen, um ihn zu entfernen.",
     noTags: "Geben Sie mindestens ein Schlagwort ein.",
-    deleteWithHistory: "Mit ihrem Preisverlauf löschen",
   },
   detail: {
     pageTitle: "{{name}} · Omni-Stock",

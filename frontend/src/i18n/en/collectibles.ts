@@ -214,10 +214,10 @@ export default {
       title_other: "Delete {{n}} items?",
       confirm_one: "Delete {{n}} item",
       confirm_other: "Delete {{n}} items",
-      done_one: "Deleted {{n}} item.",
-      done_other: "Deleted {{n}} items.",
+      done_one: "{{n}} item deleted.",
+      done_other: "{{n}} items deleted.",
     },
-    deleteDescription: "They are removed from your collection. This cannot be undone.",
+    deleteDescription: "They go with their trackers, photos and price history. To keep an item's history, mark it sold instead. You can undo for a few seconds.",
     changeDescription: "One change for all of them, saved together: if one cannot be changed, none is.",
     tags: "Tags",
     tagsPlaceholder: "holo, first edition",
@@ -228,7 +228,6 @@ export default {
     locationPlaceholder: "Binder 2, shelf A",
     locationHint: "Leave empty to clear it.",
     noTags: "Enter at least one tag.",
-    deleteWithHistory: "Delete with their price history",
   },
   /** collectible-detail.tsx: an item's page. */
   detail: {

@@ -6,17 +6,8 @@ export default {
     series: "{{source}} · {{condition}}",
     checkFailed: "The check failed.",
   },
+  /** The conditions only price pages have: an item's own (sealed…, loose…) are ui:choices'. */
   conditions: {
-    sealed: "Sealed",
-    mint: "Mint",
-    near_mint: "Near mint",
-    excellent: "Excellent",
-    good: "Good",
-    played: "Played",
-    poor: "Poor",
-    loose: "Loose",
-    cib: "Complete in box",
-    new: "New / sealed",
     graded: "Graded",
     ungraded: "Ungraded",
     grade_7: "Grade 7",

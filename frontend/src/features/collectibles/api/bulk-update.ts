@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { hashKey, partialMatchKey, useMutation, useQueryClient, type QueryKey } from "@tanstack/react-query";
 
 import { apiClient, unwrap } from "@/lib/api/client";
 import type { CollectibleBulkEditRequest, CollectibleBulkResult } from "@/lib/api/types";
@@ -28,4 +28,20 @@ export function useBulkUpdateCollectibles() {
       ]);
     },
   });
+}
+
+/**
+ * Whether a cached collection list (`collectibleKeys.list(query)`) shows the items that
+ * `filters` selects: the same query but for page, page size and sort, which the bulk
+ * endpoint ignores as they choose no items.
+ */
+export function isListFilteredBy(filters: NonNullable<BulkTarget["filters"]>): (queryKey: QueryKey) => boolean {
+  const wanted = hashKey([filters]);
+  return (queryKey) => {
+    const query: unknown = queryKey[collectibleKeys.lists().length];
+    if (queryKey.length !== collectibleKeys.lists().length + 1 || !partialMatchKey(queryKey, collectibleKeys.lists())) return false;
+    if (typeof query !== "object" || query === null) return false;
+    const { page: _page, page_size: _size, ordering: _ordering, ...rest } = query as Record<string, unknown>;
+    return hashKey([rest]) === wanted;
+  };
 }

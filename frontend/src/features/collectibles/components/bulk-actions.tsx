@@ -1,7 +1,9 @@
 import { FolderInput, MapPin, Shapes, Sparkles, Tag, TagsIcon, Trash2, X } from "lucide-react";
+import { useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type SyntheticEvent } from "react";
 import { useTranslation } from "react-i18next";
 
+import { deleteWithUndo } from "@/components/delete-with-undo";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form";
@@ -9,12 +11,13 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { toast } from "@/components/ui/toast";
-import { formatLocale } from "@/i18n/languages";
-import { isApiError, toApiError } from "@/lib/api/errors";
+import { toApiError } from "@/lib/api/errors";
 import type { Category, CollectibleListQuery, Condition } from "@/lib/api/types";
 import { CATEGORIES, CONDITIONS, translatedChoices } from "@/lib/choices";
+import { collectibleKeys, savedViewKeys } from "@/lib/query-keys";
+import { countOf } from "@/lib/utils";
 
-import { useBulkUpdateCollectibles, type BulkAction, type BulkTarget } from "../api/bulk-update";
+import { isListFilteredBy, useBulkUpdateCollectibles, type BulkAction, type BulkTarget } from "../api/bulk-update";
 import { normalizeTag } from "../lib/tags";
 import { selectionSize, type SelectionControls } from "../lib/use-selection";
 
@@ -30,9 +33,6 @@ const ACTIONS: { kind: ActionKind; icon: typeof Tag }[] = [
   { kind: "set_category", icon: Shapes },
   { kind: "delete", icon: Trash2 },
 ];
-
-/** A count the way the app's language writes numbers, and the count itself for the plural. */
-const counted = (n: number) => ({ count: n, n: n.toLocaleString(formatLocale()) });
 
 function parseTags(text: string): string[] {
   return [...new Set(text.split(/[,;]/).map(normalizeTag).filter(Boolean))];
@@ -56,7 +56,7 @@ function BulkDialog({ kind, count, target, onClose, onDone }: DialogProps) {
   const [category, setCategory] = useState<Category>("trading_card");
   const [location, setLocation] = useState("");
   const [localError, setLocalError] = useState<string | null>(null);
-  const needsHistoryConfirm = isApiError(bulk.error) && bulk.error.status === 409;
+  const queryClient = useQueryClient();
 
   function action(): BulkAction | null {
     switch (kind) {
@@ -76,28 +76,54 @@ function BulkDialog({ kind, count, target, onClose, onDone }: DialogProps) {
     }
   }
 
-  const send = (confirmHistory: boolean) => {
+  /**
+   * The rows leave the lists now and the request goes after the undo window. The dialog's
+   * confirmation stands for the API's "with their price history" check, as an item's own
+   * delete does.
+   *
+   * Chosen by the filters, the items are picked by the server when the request arrives
+   * (an item that comes to match meanwhile goes too), pages the app never fetched included.
+   * What it hides is what it knows will go: every cached list with those very filters is
+   * emptied, whatever its page or sort, and those rows leave the other lists. A row of
+   * another list that matches as well but was never seen under these filters stays until
+   * the lists reload after the delete: the app cannot apply the filters (search, dates,
+   * value) itself, and a guess would hide rows that stay.
+   */
+  const deleteLater = () => {
+    onDone();
+    const rows = target.filters ? { ids: [], empties: isListFilteredBy(target.filters) } : { ids: target.ids ?? [] };
+    deleteWithUndo({
+      queryClient,
+      // Saved views hang under the list keys too; their ids are not items'.
+      lists: collectibleKeys.lists(),
+      except: savedViewKeys.all,
+      ...rows,
+      message: t("bulk.delete.done", countOf(count)),
+      send: () => bulk.mutateAsync({ ...target, action: "delete", confirm: "delete-history" }),
+    });
+  };
+
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    if (kind === "delete") {
+      deleteLater();
+      return;
+    }
     const body = action();
     if (!body) {
       setLocalError(t("bulk.noTags"));
       return;
     }
     setLocalError(null);
-    const extra = confirmHistory ? { confirm: "delete-history" as const } : {};
     bulk.mutate(
-      { ...target, ...body, ...extra },
+      { ...target, ...body },
       {
         onSuccess: (result) => {
-          toast.success(t(`bulk.${kind}.done`, counted(result.changed)));
+          toast.success(t(`bulk.${kind}.done`, countOf(result.changed)));
           onDone();
         },
       },
     );
-  };
-
-  const submit = (event: SyntheticEvent) => {
-    event.preventDefault();
-    send(false);
   };
 
   return (
@@ -105,7 +131,7 @@ function BulkDialog({ kind, count, target, onClose, onDone }: DialogProps) {
       <DialogContent>
         <form onSubmit={submit} className="grid gap-4">
           <DialogHeader>
-            <DialogTitle>{t(`bulk.${kind}.title`, counted(count))}</DialogTitle>
+            <DialogTitle>{t(`bulk.${kind}.title`, countOf(count))}</DialogTitle>
             <DialogDescription>
               {kind === "delete" ? t("bulk.deleteDescription") : t("bulk.changeDescription")}
             </DialogDescription>
@@ -155,15 +181,9 @@ function BulkDialog({ kind, count, target, onClose, onDone }: DialogProps) {
             <Button variant="outline" onClick={onClose}>
               {t("common:actions.cancel")}
             </Button>
-            {needsHistoryConfirm ? (
-              <Button variant="destructive" disabled={bulk.isPending} onClick={() => send(true)}>
-                {t("bulk.deleteWithHistory")}
-              </Button>
-            ) : (
-              <Button type="submit" variant={kind === "delete" ? "destructive" : "default"} disabled={bulk.isPending}>
-                {bulk.isPending ? t("common:actions.saving") : kind === "delete" ? t("bulk.delete.confirm", counted(count)) : t(`bulk.${kind}.label`)}
-              </Button>
-            )}
+            <Button type="submit" variant={kind === "delete" ? "destructive" : "default"} disabled={bulk.isPending}>
+              {bulk.isPending ? t("common:actions.saving") : kind === "delete" ? t("bulk.delete.confirm", countOf(count)) : t(`bulk.${kind}.label`)}
+            </Button>
           </DialogFooter>
         </form>
       </DialogContent>
@@ -193,7 +213,7 @@ export function BulkActionBar({ selection, matching, pageIds, filters }: BarProp
     <section aria-label={t("bulk.section")} className="sticky top-16 z-20 grid gap-2 rounded-lg border bg-card p-3 shadow-sm">
       <div className="flex flex-wrap items-center gap-2">
         <p className="mr-2 text-sm font-medium" aria-live="polite">
-          {picked.kind === "all" ? t("bulk.allSelected", counted(count)) : t("bulk.selected", counted(count))}
+          {picked.kind === "all" ? t("bulk.allSelected", countOf(count)) : t("bulk.selected", countOf(count))}
         </p>
         {ACTIONS.map(({ kind, icon: Icon }) => (
           <Button
@@ -213,9 +233,9 @@ export function BulkActionBar({ selection, matching, pageIds, filters }: BarProp
       {wholePage && matching > pageIds.length ? (
         <p className="flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
           <FolderInput aria-hidden className="size-4" />
-          {t("bulk.pageSelected", counted(pageIds.length))}
+          {t("bulk.pageSelected", countOf(pageIds.length))}
           <Button variant="link" size="sm" className="h-auto px-0" onClick={selection.selectAllMatching}>
-            {t("bulk.selectAllMatching", counted(matching))}
+            {t("bulk.selectAllMatching", countOf(matching))}
           </Button>
         </p>
       ) : null}

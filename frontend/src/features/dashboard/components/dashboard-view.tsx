@@ -9,11 +9,11 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Skeleton } from "@/components/ui/skeleton";
 import { paths } from "@/config/paths";
 import type { CategoryValue, Dashboard } from "@/lib/api/types";
-import { cn, formatDate, formatDateTime, formatMoney } from "@/lib/utils";
+import { cn, countOf, formatCount, formatDate, formatDateTime, formatMoney } from "@/lib/utils";
 import { useVendorPreference } from "@/lib/vendor-preference";
 
 import { useDashboard } from "../api/get-dashboard";
-import { countOf, formatCount, formatShare, formatSignedMoney, formatSignedPercent, formatToday, TONE_CLASS as toneClass, toneOf, type Tone } from "../lib/format";
+import { formatShare, formatSignedMoney, formatSignedPercent, formatToday, TONE_CLASS as toneClass, toneOf, type Tone } from "../lib/format";
 import { DisplayCurrencyNote } from "./display-currency-note";
 import { Movers } from "./movers-card";
 import { ValueHistoryCard } from "./value-history-card";

@@ -30,11 +30,6 @@ export function formatSignedPercent(percent: string | number | null | undefined)
   return `${SIGN[toneOf(value)]}${percentFormat(formatLocale()).format(Math.abs(value) / 100)}`;
 }
 
-export const formatCount = (value: number) => new Intl.NumberFormat(formatLocale()).format(value);
-
-/** i18next options for a count: `count` picks the plural, `n` is it formatted ("1,234"). */
-export const countOf = (count: number) => ({ count, n: formatCount(count) });
-
 /** A share of 100 as a whole percentage: "81%" (en), "81 %" (de). */
 export const formatShare = (percent: number) =>
   new Intl.NumberFormat(formatLocale(), { style: "percent", maximumFractionDigits: 0 }).format(percent / 100);

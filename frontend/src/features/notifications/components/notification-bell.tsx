@@ -3,13 +3,11 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
-import { formatLocale } from "@/i18n/languages";
-
 import { Button } from "@/components/ui/button";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import { Skeleton } from "@/components/ui/skeleton";
 import { toApiError } from "@/lib/api/errors";
-import { cn, formatDateTime } from "@/lib/utils";
+import { cn, countOf, formatCount, formatDateTime } from "@/lib/utils";
 
 import { useInbox, useMarkAllRead, useMarkRead, useUnreadCount } from "../api/inbox";
 import type { AppNotification } from "@/lib/api/types";
@@ -99,8 +97,7 @@ export function NotificationBell() {
   const [open, setOpen] = useState(false);
   const unread = useUnreadCount().data ?? 0;
   const markAll = useMarkAllRead();
-  const count = (n: number) => new Intl.NumberFormat(formatLocale()).format(n);
-  const label = unread > 0 ? t("bell.labelUnread", { count: unread, n: count(unread) }) : t("bell.label");
+  const label = unread > 0 ? t("bell.labelUnread", countOf(unread)) : t("bell.label");
   return (
     <Popover open={open} onOpenChange={setOpen}>
       <PopoverTrigger asChild>
@@ -112,7 +109,7 @@ export function NotificationBell() {
               data-testid="unread-badge"
               className="absolute top-1 right-1 flex min-w-4 items-center justify-center rounded-full bg-destructive px-1 text-[10px] leading-4 font-semibold text-destructive-foreground"
             >
-              {unread > 99 ? t("bell.badgeOverflow", { n: count(99) }) : count(unread)}
+              {unread > 99 ? t("bell.badgeOverflow", { n: formatCount(99) }) : formatCount(unread)}
             </span>
           ) : null}
         </Button>

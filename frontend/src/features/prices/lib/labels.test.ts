@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { i18n } from "@/i18n";
+import { changeLanguage, i18n } from "@/i18n";
 
 import { conditionLabel, humanize, sourceLabel, startingCondition } from "./labels";
 
@@ -13,6 +13,22 @@ describe("labels never show internal codes", () => {
     expect(sourceLabel("pricecharting", t)).toBe("PriceCharting");
     expect(sourceLabel("yahoo_auctions", t)).toBe("Yahoo auctions");
     expect(humanize("")).toBe("");
+  });
+
+  it("names an item's conditions with the item's words, and the graded columns with the prices' own", async () => {
+    expect(conditionLabel("near_mint", t)).toBe("Near mint");
+    expect(conditionLabel("new", t)).toBe("New / sealed");
+    expect(conditionLabel("grade_9_5", t)).toBe("Grade 9.5");
+    expect(conditionLabel(null, t)).toBe("any condition");
+    await changeLanguage("de", false);
+    try {
+      const de = i18n.getFixedT("de", "prices");
+      expect(conditionLabel("near_mint", de)).toBe("Fast neuwertig (Near Mint)");
+      expect(conditionLabel("cib", de)).toBe("Komplett mit Verpackung");
+      expect(conditionLabel("ungraded", de)).toBe("Nicht gegradet");
+    } finally {
+      await changeLanguage("en", false);
+    }
   });
 
   it("starts PriceCharting trackers on a column such pages have", () => {

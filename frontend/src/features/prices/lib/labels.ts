@@ -1,12 +1,14 @@
 import type { TFunction } from "i18next";
 
 import type { PriceCondition, PriceSource, TrackerSource, TrackerStatus } from "@/lib/api/types";
+import { COMPLETENESS, CONDITIONS, labelOf } from "@/lib/choices";
 
 /** `t` of the "prices" namespace: every label below is looked up in it. */
 export type PricesT = TFunction<"prices">;
 
 // The vocabularies mirror the backend's choices (price_history/models.py); their words
-// are in the "prices" namespace (trackerSources, priceSources, conditions).
+// are in the "prices" namespace (trackerSources, priceSources, conditions), but for the
+// conditions an item has too, named once with the item's ("ui:choices").
 export const TRACKER_SOURCES: readonly TrackerSource[] = [
   "structured",
   "css",
@@ -19,17 +21,11 @@ export const TRACKER_SOURCES: readonly TrackerSource[] = [
 
 const PRICE_SOURCES: readonly PriceSource[] = [...TRACKER_SOURCES, "manual"];
 
-export const PRICE_CONDITIONS: readonly PriceCondition[] = [
-  "sealed",
-  "mint",
-  "near_mint",
-  "excellent",
-  "good",
-  "played",
-  "poor",
-  "loose",
-  "cib",
-  "new",
+/** The conditions an item has too (its grade, then how complete it is). */
+const ITEM_CONDITIONS = [...CONDITIONS, ...COMPLETENESS];
+
+/** The conditions only price pages have (PriceCharting's graded columns). */
+const GRADED_CONDITIONS = [
   "graded",
   "ungraded",
   "grade_7",
@@ -40,7 +36,9 @@ export const PRICE_CONDITIONS: readonly PriceCondition[] = [
   "bgs_10",
   "cgc_10",
   "sgc_10",
-];
+] as const satisfies readonly PriceCondition[];
+
+export const PRICE_CONDITIONS: readonly PriceCondition[] = [...ITEM_CONDITIONS.map((c) => c.value), ...GRADED_CONDITIONS];
 
 const isIn = <T extends string>(list: readonly T[], value: string | null | undefined): value is T =>
   (list as readonly (string | null | undefined)[]).includes(value);
@@ -94,7 +92,8 @@ export function humanize(code: string): string {
 /** A condition in words ("any condition" when there is none). */
 export function conditionLabel(condition: string | null | undefined, t: PricesT): string {
   if (!condition) return t("labels.anyCondition");
-  return isIn(PRICE_CONDITIONS, condition) ? t(`conditions.${condition}`) : humanize(condition);
+  if (ITEM_CONDITIONS.some((c) => c.value === condition)) return labelOf(ITEM_CONDITIONS, condition, t);
+  return isIn(GRADED_CONDITIONS, condition) ? t(`conditions.${condition}`) : humanize(condition);
 }
 
 /** Where a recorded price came from ("Shop page", "Entered by hand"). */
