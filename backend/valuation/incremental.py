@@ -2,7 +2,7 @@
 
 The price-history triggers delete an item's stored valuation on any write to its prices
 (migration `valuation/0003`); left at that, the next dashboard values every such item
-with the Python rules (~0.3 ms each). Where the product records prices — a worker's run,
+with the Python rules (~0.15 ms each). Where the product records prices — a worker's run,
 a price entered by hand (`price_history.hooks`) — the item is valued again right there,
 in the transaction that wrote the rows, with the same rules (`services.valuations_revalue`),
 so the stored row is fresh when the dashboard reads it and commits or rolls back with the
@@ -10,7 +10,7 @@ prices. Writes that do not pass here (the admin, raw SQL, a takeout restore) kee
 triggers' invalidation: the read path values what is missing, as before.
 
 Inside `batched()`, items are collected and valued together when the block ends (one
-valuation for a write of many items: five queries, not five per item).
+valuation for a write of many items: three queries, not three per item).
 
 A failure to value never costs the prices: it runs in a savepoint, is logged, and the row
 stays deleted for the read path to value.

@@ -13,18 +13,21 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import httpx
 from django.conf import settings
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from inventory.models import Collectible
 from price_history import downloads
-from valuation import selectors
+from valuation import batch_valuation, selectors
 from valuation.ecb import DailyRate, EcbFormatError, parse_reference_rates
 from valuation.models import ExchangeRate, ItemValuation, ValueSnapshot
 from valuation.rates import EURO, latest_rates_sql, newest_rate_day
+from valuation.rules import day_start
 from vendors.models import Vendor
 
 logger = logging.getLogger(__name__)
@@ -190,49 +193,6 @@ def value_snapshots_update_all(*, now: datetime | None = None) -> int:
 
 # ----------------------------------------------------------------- item valuations
 
-_UPSERT_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("collectible_id", "bigint"),
-    ("vendor_id", "bigint"),
-    ("currency", "varchar"),
-    ("basis", "varchar"),
-    ("unit_value", "numeric"),
-    ("value", "numeric"),
-    ("cost", "numeric"),
-    ("price_amount", "numeric"),
-    ("price_currency", "varchar"),
-    ("price_observed_at", "timestamptz"),
-    ("price_source", "varchar"),
-    ("price_condition", "varchar"),
-    ("unconvertible", "boolean"),
-    ("cost_unconvertible", "boolean"),
-    ("proceeds", "numeric"),
-    ("realised_gain", "numeric"),
-    ("value_7d", "numeric"),
-    ("value_30d", "numeric"),
-    ("valued_at", "timestamptz"),
-)
-
-
-def _upsert_valuations(rows: list[ItemValuation]) -> None:
-    """One INSERT … SELECT FROM unnest(…) ON CONFLICT DO UPDATE, whatever the count: two
-    requests refreshing the same items both succeed (the later write wins). Items deleted
-    meanwhile are skipped (the join), not a foreign-key error."""
-    names = [name for name, _ in _UPSERT_COLUMNS]
-    table = ItemValuation._meta.db_table
-    items = Collectible._meta.db_table
-    arrays = ", ".join(f"%s::{kind}[]" for _, kind in _UPSERT_COLUMNS)
-    sql = f"""
-        INSERT INTO {table} ({", ".join(names)})
-        SELECT u.* FROM unnest({arrays}) AS u({", ".join(names)})
-        JOIN {items} c ON c.id = u.collectible_id
-        ON CONFLICT (collectible_id) DO UPDATE SET
-            {", ".join(f"{name} = EXCLUDED.{name}" for name in names[1:])}
-    """  # noqa: S608 — table and column names are the model's, values are parameters
-    params = [[getattr(row, name) for row in rows] for name in names]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-
-
 _REPRICE_SQL = """
     WITH stored AS MATERIALIZED (
         SELECT v.collectible_id, v.currency, v.price_amount, v.price_currency, c.quantity,
@@ -301,20 +261,23 @@ def valuations_reprice(*, since: date) -> int:
 def valuations_refresh(
     *, items: Sequence[Collectible], now: datetime | None = None
 ) -> list[ItemValuation]:
-    """Value these items now (`selectors.item_valuations`) and upsert their rows.
+    """Value these items now and upsert their rows (`batch_valuation`: the rules of
+    `value_item` in one statement per batch). Returns the rows written (unsaved
+    instances, for serializing)."""
+    return _refresh_ids([item.pk for item in items], now=now or timezone.now())
 
-    The items need the fields `value_item` reads (`selectors.items_needing_valuation`
-    loads them). Four queries whatever the count: vendors' currencies, prices, rates,
-    the upsert. Returns the rows written (unsaved instances, for serializing)."""
-    if not items:
-        return []
-    now = now or timezone.now()
-    vendor_ids = {item.vendor_id for item in items}
-    currencies = dict(
-        Vendor.objects.filter(pk__in=vendor_ids).values_list("pk", "default_currency")
-    )
-    rows = selectors.item_valuations(items=items, currencies=currencies, now=now)
-    _upsert_valuations(rows)
+
+def _refresh_ids(ids: Sequence[int], *, now: datetime) -> list[ItemValuation]:
+    """Four queries a batch of `batch_valuation.BATCH_SIZE` items: their kinds, their
+    rates, the upsert (deleted items skipped, two refreshes of one item both succeed)."""
+    rows: list[ItemValuation] = []
+    for start in range(0, len(ids), batch_valuation.BATCH_SIZE):
+        chunk = list(ids[start : start + batch_valuation.BATCH_SIZE])
+        written = batch_valuation.write_valuations(
+            where="c.id = ANY(%(ids)s)", params={"ids": chunk}, now=now, returning=True
+        )
+        assert isinstance(written, list)
+        rows += written
     return rows
 
 
@@ -326,36 +289,99 @@ def valuations_ensure_fresh(
 ) -> list[ItemValuation]:
     """Value the items of these vendors (or these items) that have no row valued today.
 
-    One query when everything is fresh; up to six when something needs valuing."""
+    One query when everything is fresh; five when something needs valuing."""
     now = now or timezone.now()
-    stale = selectors.items_needing_valuation(vendor_ids=vendor_ids, item_ids=item_ids, now=now)
-    return valuations_refresh(items=stale, now=now)
+    stale = selectors.item_ids_needing_valuation(vendor_ids=vendor_ids, item_ids=item_ids, now=now)
+    return _refresh_ids(stale, now=now)
 
 
 def valuations_revalue(*, item_ids: Iterable[int], now: datetime | None = None) -> int:
     """Value these items again now, fresh or not (the admin's "revalue": after a fix to
-    the data the triggers do not see). Returns the rows written."""
-    items = list(
-        Collectible.objects.filter(pk__in=list(item_ids))
-        .only(*selectors.ITEM_FIELDS)
-        .order_by("id")
-    )
-    return len(valuations_refresh(items=items, now=now))
+    the data the triggers do not see; `incremental` after new prices). Returns the rows
+    written."""
+    ids = sorted(set(item_ids))
+    now = now or timezone.now()
+    written = 0
+    for start in range(0, len(ids), batch_valuation.BATCH_SIZE):
+        chunk = ids[start : start + batch_valuation.BATCH_SIZE]
+        count = batch_valuation.write_valuations(
+            where="c.id = ANY(%(ids)s)", params={"ids": chunk}, now=now
+        )
+        assert isinstance(count, int)
+        written += count
+    return written
+
+
+_STALE = f"""NOT EXISTS (SELECT 1 FROM {ItemValuation._meta.db_table} f
+    WHERE f.collectible_id = c.id AND f.valued_at >= %(fresh_since)s)"""  # noqa: S608 — the model's table
+_STALE_IN_RANGE = f"c.id >= %(first)s AND c.id < %(end)s AND {_STALE}"
 
 
 def valuations_refresh_all(*, now: datetime | None = None) -> int:
-    """Beat: bring every vendor's valuations up to date (missing or valued before today),
-    vendor by vendor so one failure costs only that vendor. Returns the rows written."""
+    """Beat: bring every valuation up to date (missing or valued before today). The items
+    are walked by id, `batch_valuation.BATCH_SIZE` ids a statement whatever their vendors
+    (a few stale items: one batch of them); a batch that fails is valued again vendor by
+    vendor, so one failure costs only that vendor. Returns the rows written."""
     now = now or timezone.now()
-    written = 0
-    for vendor_id in (
-        Vendor.objects.filter(collectibles__isnull=False)
-        .distinct()
-        .order_by("id")
-        .values_list("pk", flat=True)
-    ):
+    items, valuations = Collectible._meta.db_table, ItemValuation._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""SELECT min(id), max(id), count(*) - (SELECT count(*) FROM {valuations}
+                    WHERE valued_at >= %s) FROM {items}""",  # noqa: S608 — the models' tables
+            [day_start(now)],
+        )
+        first, last, missing = cursor.fetchone()
+    if first is None or missing == 0:
+        return 0
+    if missing <= batch_valuation.BATCH_SIZE:
+        ids = selectors.item_ids_needing_valuation(now=now)
+        # Split for the parallel statements when worth it (each chunk its own lookups).
+        size = max(1000, -(-len(ids) // batch_valuation.PARALLEL_STATEMENTS))
+        chunks = [ids[start : start + size] for start in range(0, len(ids), size)]
+        batches: list[tuple[dict[str, Any], Any]] = [
+            ({"where": "c.id = ANY(%(ids)s)", "params": {"ids": chunk}}, Q(pk__in=chunk))
+            for chunk in chunks
+        ]
+        found = None
+    else:
+        # The kinds and rates of every item at once (two scans of the items), not per batch.
+        found = batch_valuation.lookups(where="TRUE", params={}, now=now)
+        batches = [
+            (
+                {"where": _STALE_IN_RANGE, "params": {"first": start, "end": end,
+                                                      "fresh_since": day_start(now)}},
+                Q(pk__gte=start, pk__lt=end),
+            )
+            for start in range(first, last + 1, batch_valuation.BATCH_SIZE)
+            for end in [start + batch_valuation.BATCH_SIZE]
+        ]  # fmt: skip
+
+    def run(batch: tuple[dict[str, Any], Q]) -> int:
+        selection, items_of_batch = batch
         try:
-            written += len(valuations_ensure_fresh(vendor_ids=[vendor_id], now=now))
+            with transaction.atomic():
+                count = batch_valuation.write_valuations(**selection, now=now, found=found)
+            assert isinstance(count, int)
+            return count
+        except Exception:
+            logger.exception("Could not value a batch of items; again vendor by vendor")
+            return _refresh_vendor_by_vendor(items_of_batch, now=now)
+
+    if connection.in_atomic_block or len(batches) == 1:
+        return sum(map(run, batches))  # a caller's transaction: its connection only
+    return batch_valuation.in_parallel(run, batches)
+
+
+def _refresh_vendor_by_vendor(items: Q, *, now: datetime) -> int:
+    vendor_ids = (
+        Collectible.objects.filter(items).values_list("vendor_id", flat=True).distinct()
+        .order_by("vendor_id")
+    )  # fmt: skip
+    written = 0
+    for vendor_id in vendor_ids:
+        try:
+            with transaction.atomic():
+                written += len(valuations_ensure_fresh(vendor_ids=[vendor_id], now=now))
         except Exception:
             logger.exception("Could not refresh the valuations of vendor %s", vendor_id)
     return written

@@ -13,7 +13,12 @@ from valuation.selectors.history import (
     value_history,
 )
 from valuation.selectors.offers import Offer, best_offer_by_item, best_offers
-from valuation.selectors.values import ITEM_FIELDS, item_valuations, items_needing_valuation
+from valuation.selectors.values import (
+    ITEM_FIELDS,
+    item_ids_needing_valuation,
+    item_valuations,
+    items_needing_valuation,
+)
 
 __all__ = [
     "ITEM_FIELDS",
@@ -25,6 +30,7 @@ __all__ = [
     "collection_values_by_day",
     "dashboard",
     "display_totals",
+    "item_ids_needing_valuation",
     "item_valuations",
     "items_needing_valuation",
     "valuation_as_item_value",

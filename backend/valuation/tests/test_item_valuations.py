@@ -13,7 +13,7 @@ from inventory.factories import CollectibleFactory
 from inventory.models import Collectible
 from price_history.factories import PriceHistoryFactory
 from price_history.models import PriceHistory
-from valuation import selectors, services
+from valuation import batch_valuation, selectors, services
 from valuation.models import ExchangeRate, ItemValuation
 from valuation.serializers import DashboardSerializer
 from valuation.tests import reference as reference_values
@@ -143,7 +143,7 @@ def test_refresh_runs_a_fixed_number_of_queries(vendor, now):
             services.valuations_ensure_fresh(vendor_ids=[vendor.pk], now=now)
         return len(captured.captured_queries)
 
-    assert cold_queries(2) == cold_queries(25) == 6
+    assert cold_queries(2) == cold_queries(25) == 5
     with CaptureQueriesContext(connection) as warm:
         services.valuations_ensure_fresh(vendor_ids=[vendor.pk], now=now)
     assert len(warm.captured_queries) == 1
@@ -302,14 +302,18 @@ def test_refresh_all_values_every_vendor(vendor, now):
 
 
 def test_refresh_all_survives_one_vendors_failure(vendor, now, monkeypatch):
-    CollectibleFactory(vendor=vendor)
-    calls = []
+    """A batch that fails is valued again vendor by vendor: the failing vendor's items
+    stay unvalued, every other vendor's are written."""
+    broken = CollectibleFactory(vendor=vendor)
+    other = CollectibleFactory(vendor=VendorFactory())
+    write = batch_valuation.write_valuations
 
-    def boom(**kwargs):
-        calls.append(kwargs)
-        raise RuntimeError("boom")
+    def failing_for_the_vendor(**kwargs):
+        if broken.pk in kwargs["params"].get("ids", []):
+            raise RuntimeError("boom")
+        return write(**kwargs)
 
-    monkeypatch.setattr(services, "valuations_ensure_fresh", boom)
+    monkeypatch.setattr(batch_valuation, "write_valuations", failing_for_the_vendor)
 
-    assert services.valuations_refresh_all(now=now) == 0
-    assert calls
+    assert services.valuations_refresh_all(now=now) == 1
+    assert remaining() == {other.pk}
