@@ -21,10 +21,12 @@ class _OneClientPerPool(RedisCacheClient):
         self._clients: dict[int, redis.Redis] = {}
 
     def get_client(self, key: Any = None, *, write: bool = False) -> redis.Redis:
-        pool = self._get_connection_pool(write)
+        # Django's own attributes, which its type stubs leave out.
+        pool = self._get_connection_pool(write)  # type: ignore[attr-defined]
         client = self._clients.get(id(pool))
         if client is None:  # two threads may both build one: the first stored is kept
-            client = self._clients.setdefault(id(pool), self._client(connection_pool=pool))
+            built = self._client(connection_pool=pool)  # type: ignore[attr-defined]
+            client = self._clients.setdefault(id(pool), built)
         return client
 
 
