@@ -1,12 +1,13 @@
 /**
- * The dashboard's initial JavaScript as a browser downloads it (issue 14, docs/performance.md
+ * The initial JavaScript as a browser downloads it (issues 14 and 16, docs/performance.md
  * "SPA bundle"): a signed-in collector opening `/` with an empty cache fetches at most
  * 200 kB of compressed scripts before the first numbers are on screen, and the chart
- * (Recharts) only after them. scripts/bundle-report.mjs computes the same set from the
- * build's manifest; this checks it holds in Chromium against the real server (whitenoise
- * sending the precompressed files).
+ * (Recharts) only after them; opening `/collection`, at most 200 kB before the first items,
+ * and the toolbar's menus, popovers and dialogs only when used. scripts/bundle-report.mjs
+ * computes the same sets from the build's manifest; this checks they hold in Chromium
+ * against the real server (whitenoise sending the precompressed files).
  */
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 
 import { signIn } from "./support/app";
 import { DEMO_EMAIL, DEMO_PASSWORD } from "./support/constants";
@@ -19,6 +20,30 @@ interface ScriptTiming {
   encodedBodySize: number;
 }
 
+/** Notes on the page's own clock when `selector` first matches (window.__shownAt). */
+async function watchFor(tab: Page, selector: string): Promise<void> {
+  await tab.addInitScript((wanted) => {
+    const seen = () => {
+      if (document.querySelector(wanted)) (window as unknown as { __shownAt?: number }).__shownAt ??= performance.now();
+    };
+    new MutationObserver(seen).observe(document, { childList: true, subtree: true });
+  }, selector);
+}
+
+/** Every script the page fetched, and when `watchFor`'s selector first matched. */
+async function scriptsOf(tab: Page): Promise<{ shownAt: number; scripts: ScriptTiming[] }> {
+  return tab.evaluate(() => ({
+    shownAt: (window as unknown as { __shownAt?: number }).__shownAt ?? Number.NaN,
+    scripts: performance
+      .getEntriesByType("resource")
+      .map((e) => e as PerformanceResourceTiming)
+      .filter((e) => new URL(e.name).pathname.endsWith(".js"))
+      .map((e) => ({ path: new URL(e.name).pathname, startTime: e.startTime, encodedBodySize: e.encodedBodySize })),
+  }));
+}
+
+const kB = (scripts: ScriptTiming[]) => (scripts.reduce((sum, s) => sum + s.encodedBodySize, 0) / 1000).toFixed(1);
+
 test("the dashboard's numbers need ≤ 200 kB of compressed JavaScript; the chart loads after them", async ({ browser, page }, testInfo) => {
   await page.goto("/login");
   await signIn(page, DEMO_EMAIL, DEMO_PASSWORD);
@@ -28,15 +53,7 @@ test("the dashboard's numbers need ≤ 200 kB of compressed JavaScript; the char
   const cold = await browser.newContext({ baseURL: testInfo.project.use.baseURL, storageState: await page.context().storageState() });
   try {
     const tab = await cold.newPage();
-    // When the total first appears in the DOM, on the page's own clock.
-    await tab.addInitScript(() => {
-      const seen = () => {
-        if (document.querySelector("[data-testid='total-value']")) {
-          (window as unknown as { __numbersAt?: number }).__numbersAt ??= performance.now();
-        }
-      };
-      new MutationObserver(seen).observe(document, { childList: true, subtree: true });
-    });
+    await watchFor(tab, "[data-testid='total-value']");
     const encodings = new Map<string, string>();
     tab.on("response", (response) => {
       const url = new URL(response.url());
@@ -48,23 +65,15 @@ test("the dashboard's numbers need ≤ 200 kB of compressed JavaScript; the char
     // The demo collection has a year of daily values: wait for the lazily loaded chart.
     await expect(tab.getByRole("img", { name: /^Collection value from/ }).locator(".recharts-surface")).toBeVisible();
 
-    const { numbersAt, scripts } = await tab.evaluate(() => ({
-      numbersAt: (window as unknown as { __numbersAt?: number }).__numbersAt ?? Number.NaN,
-      scripts: performance
-        .getEntriesByType("resource")
-        .map((e) => e as PerformanceResourceTiming)
-        .filter((e) => new URL(e.name).pathname.endsWith(".js"))
-        .map((e) => ({ path: new URL(e.name).pathname, startTime: e.startTime, encodedBodySize: e.encodedBodySize })),
-    }));
+    const { shownAt: numbersAt, scripts } = await scriptsOf(tab);
     expect(Number.isFinite(numbersAt)).toBe(true);
 
     const before = scripts.filter((s: ScriptTiming) => s.startTime < numbersAt);
     const after = scripts.filter((s: ScriptTiming) => s.startTime >= numbersAt);
     const initialBytes = before.reduce((sum, s) => sum + s.encodedBodySize, 0);
-    const chartBytes = after.reduce((sum, s) => sum + s.encodedBodySize, 0);
     testInfo.annotations.push({
       type: "bundle",
-      description: `initial JS ${(initialBytes / 1000).toFixed(1)} kB in ${String(before.length)} files (${[...new Set(before.map((s) => encodings.get(s.path)))].join(", ")}); after the numbers ${(chartBytes / 1000).toFixed(1)} kB in ${String(after.length)}`,
+      description: `dashboard: initial JS ${kB(before)} kB in ${String(before.length)} files (${[...new Set(before.map((s) => encodings.get(s.path)))].join(", ")}); after the numbers ${kB(after)} kB in ${String(after.length)}`,
     });
     console.log(testInfo.annotations.at(-1)?.description);
 
@@ -75,6 +84,45 @@ test("the dashboard's numbers need ≤ 200 kB of compressed JavaScript; the char
     // The chart's chunk was not among them: it was fetched once the numbers were shown.
     expect(before.some((s) => s.path.includes("/value-chart-"))).toBe(false);
     expect(after.some((s) => s.path.includes("/value-chart-"))).toBe(true);
+  } finally {
+    await cold.close();
+  }
+});
+
+test("the collection list's first items need ≤ 200 kB of compressed JavaScript; its toolbar's overlays load on use", async ({ browser, page }, testInfo) => {
+  await page.goto("/login");
+  await signIn(page, DEMO_EMAIL, DEMO_PASSWORD);
+  await expect(page.getByTestId("total-value")).toBeVisible();
+
+  const cold = await browser.newContext({ baseURL: testInfo.project.use.baseURL, storageState: await page.context().storageState() });
+  try {
+    const tab = await cold.newPage();
+    await watchFor(tab, "main tbody tr");
+    await tab.goto("/collection");
+    await expect(tab.locator("main tbody tr").first()).toBeVisible();
+
+    const { shownAt, scripts } = await scriptsOf(tab);
+    expect(Number.isFinite(shownAt)).toBe(true);
+    const before = scripts.filter((s) => s.startTime < shownAt);
+    testInfo.annotations.push({ type: "bundle", description: `collection list: initial JS ${kB(before)} kB in ${String(before.length)} files` });
+    console.log(testInfo.annotations.at(-1)?.description);
+    expect(before.reduce((sum, s) => sum + s.encodedBodySize, 0)).toBeLessThanOrEqual(GOAL_BYTES);
+    // The export menu's and the filters' popovers' code is not fetched before it is used…
+    const overlays = /\/(export-format-menu|filter-popovers)-/;
+    expect(scripts.filter((s) => overlays.test(s.path))).toEqual([]);
+
+    // …and a click still opens them, focus inside; Escape gives focus back.
+    const exportButton = tab.getByRole("button", { name: "Export" });
+    await exportButton.click();
+    await expect(tab.getByRole("menuitem", { name: "CSV (spreadsheets)" })).toBeVisible();
+    await tab.keyboard.press("Escape");
+    await expect(tab.getByRole("menu")).toBeHidden();
+    await expect(exportButton).toBeFocused();
+    const category = tab.getByRole("button", { name: /^Category/ });
+    await category.click();
+    await expect(tab.getByRole("checkbox", { name: "Trading card" })).toBeFocused();
+    await tab.keyboard.press("Escape");
+    await expect(category).toBeFocused();
   } finally {
     await cold.close();
   }

@@ -4,7 +4,7 @@ import { createBrowserRouter, redirect, type LoaderFunctionArgs } from "react-ro
 import { paths, safeNext } from "@/config/paths";
 import { meQueryOptions } from "@/features/auth/api/get-me";
 import { vendorsQueryOptions } from "@/features/vendors/api/get-vendors";
-import { loadFeatureTexts } from "@/i18n";
+import { loadTexts } from "@/i18n";
 import { api } from "@/lib/api/client";
 import { isApiError } from "@/lib/api/errors";
 import { tokenStore } from "@/lib/api/token-store";
@@ -12,6 +12,7 @@ import { endLocalSession } from "@/lib/session";
 
 import { BootScreen, RouteError } from "./route-error";
 import { RouteFocus } from "./route-focus";
+import { ROUTE_TEXTS, type RouteWithTexts } from "./route-texts";
 
 function loginUrlFor(location: { pathname: string; search: string }): string {
   const next = location.pathname + location.search;
@@ -20,9 +21,9 @@ function loginUrlFor(location: { pathname: string; search: string }): string {
     : paths.login;
 }
 
-/** A screen beyond the first ones: its module and the texts of the other screens, together. */
-function withTexts<T>(load: () => Promise<T>): () => Promise<T> {
-  return async () => (await Promise.all([load(), loadFeatureTexts()]))[0];
+/** A screen beyond the first ones: its module and the namespaces it shows, fetched together. */
+function withTexts<T>(route: RouteWithTexts, load: () => Promise<T>): () => Promise<T> {
+  return async () => (await Promise.all([load(), loadTexts(ROUTE_TEXTS[route])]))[0];
 }
 
 export function createAppRouter(queryClient: QueryClient) {
@@ -60,37 +61,37 @@ export function createAppRouter(queryClient: QueryClient) {
         { path: paths.forgotPassword, lazy: () => import("./routes/forgot-password") },
         { path: paths.resetPassword, lazy: () => import("./routes/reset-password") },
         { path: paths.verifyEmail, lazy: () => import("./routes/verify-email") },
-        { path: "/invitations/:token", lazy: withTexts(() => import("./routes/invitation")) },
-        { path: "/share/:token", lazy: withTexts(() => import("./routes/shared")) },
-        { path: "/p/:slug", lazy: withTexts(() => import("./routes/shared")) },
+        { path: "/invitations/:token", lazy: () => import("./routes/invitation") },
+        { path: "/share/:token", lazy: () => import("./routes/shared") },
+        { path: "/p/:slug", lazy: () => import("./routes/shared") },
         {
           path: "/",
           loader: requireSession,
           lazy: () => import("./routes/app-layout"),
           children: [
-            { index: true, lazy: () => import("./routes/dashboard") },
-            { path: "search", lazy: withTexts(() => import("./routes/search")) },
-            { path: "collection", lazy: withTexts(() => import("./routes/collection-list")) },
-            { path: "collection/new", lazy: withTexts(() => import("./routes/collectible-new")) },
-            { path: "collection/:id", lazy: withTexts(() => import("./routes/collectible-detail")) },
-            { path: "collection/:id/edit", lazy: withTexts(() => import("./routes/collectible-edit")) },
-            { path: "import", lazy: withTexts(() => import("./routes/import")) },
-            { path: "wants", lazy: withTexts(() => import("./routes/want-list")) },
-            { path: "wants/new", lazy: withTexts(() => import("./routes/want-new")) },
-            { path: "alerts", lazy: withTexts(() => import("./routes/alerts")) },
+            { index: true, lazy: withTexts("dashboard", () => import("./routes/dashboard")) },
+            { path: "search", lazy: () => import("./routes/search") },
+            { path: "collection", lazy: withTexts("collection-list", () => import("./routes/collection-list")) },
+            { path: "collection/new", lazy: withTexts("collectible-new", () => import("./routes/collectible-new")) },
+            { path: "collection/:id", lazy: withTexts("collectible-detail", () => import("./routes/collectible-detail")) },
+            { path: "collection/:id/edit", lazy: withTexts("collectible-edit", () => import("./routes/collectible-edit")) },
+            { path: "import", lazy: withTexts("import", () => import("./routes/import")) },
+            { path: "wants", lazy: withTexts("want-list", () => import("./routes/want-list")) },
+            { path: "wants/new", lazy: withTexts("want-new", () => import("./routes/want-new")) },
+            { path: "alerts", lazy: withTexts("alerts", () => import("./routes/alerts")) },
             {
               path: "settings",
-              lazy: withTexts(() => import("./routes/settings-layout")),
+              lazy: () => import("./routes/settings-layout"),
               // One navigation (settings-layout) for every settings screen.
               children: [
-                { index: true, lazy: withTexts(() => import("./routes/settings-profile")) },
-                { path: "security", lazy: withTexts(() => import("./routes/settings-security")) },
-                { path: "account", lazy: withTexts(() => import("./routes/settings-account")) },
-                { path: "notifications", lazy: withTexts(() => import("./routes/notification-settings")) },
-                { path: "collections", lazy: withTexts(() => import("./routes/settings-collections")) },
+                { index: true, lazy: () => import("./routes/settings-profile") },
+                { path: "security", lazy: () => import("./routes/settings-security") },
+                { path: "account", lazy: () => import("./routes/settings-account") },
+                { path: "notifications", lazy: withTexts("notification-settings", () => import("./routes/notification-settings")) },
+                { path: "collections", lazy: () => import("./routes/settings-collections") },
               ],
             },
-            { path: "*", lazy: withTexts(() => import("./routes/not-found")) },
+            { path: "*", lazy: () => import("./routes/not-found") },
           ],
         },
       ],

@@ -1,4 +1,5 @@
-/** German texts of the other screens: fetched with the English ones when a route needs them. */
+/** German texts beyond the first screens: each namespace a chunk, fetched with its English twin when a route shows it. */
+import dashboard from "./dashboard";
 import collectibles from "./collectibles";
 import prices from "./prices";
 import imports from "./imports";
@@ -7,6 +8,7 @@ import marketplaceKeys from "./marketplaceKeys";
 import photos from "./photos";
 
 export default {
+  dashboard,
   collectibles,
   prices,
   imports,

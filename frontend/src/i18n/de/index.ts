@@ -1,8 +1,7 @@
-/** German texts of the first screens: one chunk, fetched before the first render. */
+/** German texts every screen may need (shell, sign-in, the common words): one chunk, fetched before the first render. */
 import common from "./common";
 import app from "./app";
 import auth from "./auth";
-import dashboard from "./dashboard";
 import notifications from "./notifications";
 import vendors from "./vendors";
 import search from "./search";
@@ -13,7 +12,6 @@ export default {
   common,
   app,
   auth,
-  dashboard,
   notifications,
   vendors,
   search,

@@ -1,4 +1,5 @@
-/** The other screens' texts: a chunk of their own, fetched when a route that needs them opens. */
+/** The namespaces beyond the first screens: each one a chunk of its own, fetched with the routes that show it (`loadTexts` in ../index.ts). */
+import dashboard from "./dashboard";
 import collectibles from "./collectibles";
 import prices from "./prices";
 import imports from "./imports";
@@ -7,6 +8,7 @@ import marketplaceKeys from "./marketplaceKeys";
 import photos from "./photos";
 
 export default {
+  dashboard,
   collectibles,
   prices,
   imports,

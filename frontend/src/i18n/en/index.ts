@@ -1,8 +1,7 @@
-/** The texts the first screens need (shell, sign-in, dashboard): bundled with the app. */
+/** The texts every screen may need (shell, sign-in, the common words): bundled with the app. */
 import common from "./common";
 import app from "./app";
 import auth from "./auth";
-import dashboard from "./dashboard";
 import notifications from "./notifications";
 import vendors from "./vendors";
 import search from "./search";
@@ -13,7 +12,6 @@ export default {
   common,
   app,
   auth,
-  dashboard,
   notifications,
   vendors,
   search,

@@ -2,12 +2,12 @@ import { CalendarRange, ChevronDown, MapPin, Search, X, type LucideIcon } from "
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import { lazyOverlay } from "@/components/lazy-overlay";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
-import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import { CATEGORIES, CONDITIONS, LANGUAGES, MARKET_REGIONS, translatedChoices } from "@/lib/choices";
 
 import { countActiveFilters, type CollectibleFilters } from "../lib/filters";
@@ -61,13 +61,15 @@ function TextFilter({
   );
 }
 
+// The popover's code (Radix Popover, Floating UI) comes on first use: the list's first load is without it.
+const DateRangesPopover = lazyOverlay(() => import("./filter-popovers").then((m) => m.DateRangesPopover), "dialog");
+
 function DateRangesFilter({ filters, onChange }: Omit<Props, "onClear">) {
   const { t } = useTranslation("collectibles");
-  const id = useId();
   const active = DATE_FIELDS.filter((f) => filters[f.key]).length;
   return (
-    <Popover>
-      <PopoverTrigger asChild>
+    <DateRangesPopover
+      trigger={
         <Button variant="outline" size="sm">
           <CalendarRange aria-hidden />
           {t("filters.dates")}
@@ -78,22 +80,10 @@ function DateRangesFilter({ filters, onChange }: Omit<Props, "onClear">) {
           ) : null}
           <ChevronDown aria-hidden className="opacity-60" />
         </Button>
-      </PopoverTrigger>
-      <PopoverContent className="grid w-72 gap-3">
-        {DATE_FIELDS.map((field) => (
-          <div key={field.key} className="grid gap-1.5">
-            <Label htmlFor={`${id}-${field.key}`}>{t(`filters.dateField.${field.key}`)}</Label>
-            <Input
-              id={`${id}-${field.key}`}
-              type="date"
-              value={filters[field.key]}
-              onChange={(event) => onChange({ [field.key]: event.target.value })}
-              className="h-8"
-            />
-          </div>
-        ))}
-      </PopoverContent>
-    </Popover>
+      }
+      filters={filters}
+      onChange={onChange}
+    />
   );
 }
 

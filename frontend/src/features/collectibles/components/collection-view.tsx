@@ -1,5 +1,5 @@
 import { FileUp, FilterX, LayoutGrid, PackageOpen, Plus, Rows3 } from "lucide-react";
-import type { ReactNode } from "react";
+import { lazy, Suspense, useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
@@ -10,18 +10,31 @@ import { Card } from "@/components/ui/card";
 import { paths } from "@/config/paths";
 import type { Vendor } from "@/lib/api/types";
 import { formatLocale } from "@/i18n/languages";
+import { DEFER_MS } from "@/lib/use-deferred-load";
 import { cn } from "@/lib/utils";
 
 import { useCollectibles } from "../api/get-collectibles";
 import { countActiveFilters, filtersOnlyQuery, filtersToQuery } from "../lib/filters";
 import { useCollectibleFilters } from "../lib/use-collectible-filters";
-import { useSelection } from "../lib/use-selection";
+import { selectionSize, useSelection } from "../lib/use-selection";
 import { useViewPreference, type CollectionLayout } from "../lib/use-view-preference";
-import { BulkActionBar } from "./bulk-actions";
 import { CollectibleFiltersBar } from "./collectible-filters";
 import { CollectibleCards, CollectibleGrid, CollectibleListSkeleton } from "./collectible-list";
 import { CollectibleTable } from "./collectible-table";
 import { ExportMenu } from "./export-menu";
+
+// The bulk bar and its dialogs (Radix Dialog, the focus trap, the scroll lock) are not in the
+// list's first load: fetched a moment after the items are shown, or with the first tick.
+const loadBulkActions = () => import("./bulk-actions");
+const BulkActionBar = lazy(() => loadBulkActions().then((m) => ({ default: m.BulkActionBar })));
+
+function usePrefetchBulkActions(wanted: boolean) {
+  useEffect(() => {
+    if (!wanted) return;
+    const timer = window.setTimeout(() => void loadBulkActions().catch(() => undefined), DEFER_MS);
+    return () => window.clearTimeout(timer);
+  }, [wanted]);
+}
 
 function LayoutToggle({ value, onChange }: { value: CollectionLayout; onChange: (layout: CollectionLayout) => void }) {
   const { t } = useTranslation("collectibles");
@@ -79,6 +92,7 @@ export function CollectionView({
   const canEdit = scoped.length === 0 || scoped.some((v) => v.role !== "viewer");
   const picker = canEdit ? selection : undefined;
   const collection = scoped.length === 1 ? scoped[0] : undefined;
+  usePrefetchBulkActions(picker !== undefined && data !== undefined);
 
   let body;
   if (query.isPending) {
@@ -131,7 +145,11 @@ export function CollectionView({
       <div className={query.isPlaceholderData ? "opacity-60 transition-opacity" : undefined} aria-busy={query.isFetching}>
         {picker ? (
           <div className="mb-3">
-            <BulkActionBar selection={picker} matching={data.count} pageIds={data.results.map((i) => i.id)} filters={filterQuery} />
+            {selectionSize(picker.selection, data.count) > 0 ? (
+              <Suspense fallback={null}>
+                <BulkActionBar selection={picker} matching={data.count} pageIds={data.results.map((i) => i.id)} filters={filterQuery} />
+              </Suspense>
+            ) : null}
           </div>
         ) : null}
         {layout === "grid" ? (

@@ -1,26 +1,14 @@
 import { ArrowDown, ArrowUp, Bookmark, Pencil, Trash2 } from "lucide-react";
-import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { lazy, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from "@/components/ui/alert-dialog";
-import { deleteWithUndo } from "@/components/delete-with-undo";
+import { lazyOverlay } from "@/components/lazy-overlay";
+import { MountWhenOpened } from "@/components/mount-when-opened";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
 import { toApiError } from "@/lib/api/errors";
 import type { SavedView } from "@/lib/api/types";
-import { savedViewKeys } from "@/lib/query-keys";
 
 import { useCreateSavedView } from "../api/create-saved-view";
 import { useDeleteSavedView } from "../api/delete-saved-view";
@@ -28,7 +16,11 @@ import { moved, useReorderSavedViews } from "../api/reorder-saved-views";
 import { useSavedViews } from "../api/get-saved-views";
 import { useUpdateSavedView } from "../api/update-saved-view";
 import { matchingView, queryFromSearchParams, type ViewQuery } from "../lib/query";
-import { NameDialog } from "./name-dialog";
+
+// The dialogs' code (Radix Dialog, the focus trap, the scroll lock) comes when one first
+// opens: the list's first load is without it.
+const NameDialog = lazy(() => import("./name-dialog").then((m) => ({ default: m.NameDialog })));
+const DeleteViewDialog = lazyOverlay(() => import("./delete-view-dialog").then((m) => m.DeleteViewDialog), "dialog");
 
 /** Puts a list query in words (the list's own labels, given by the page). */
 export type DescribeQuery = (params: URLSearchParams) => string[];
@@ -98,26 +90,28 @@ function SaveView({ views, query, describe }: { views: SavedView[]; query: ViewQ
       <Button variant="outline" onClick={() => setOpen(true)}>
         <Bookmark aria-hidden /> {t("save.button")}
       </Button>
-      <NameDialog
-        open={open}
-        onOpenChange={(next) => {
-          create.reset();
-          update.reset();
-          setOpen(next);
-        }}
-        title={t("save.title")}
-        description={t("save.description")}
-        initialName=""
-        submitLabel={(name) => {
-          const view = existing(name);
-          return view ? t("current.update", { name: view.name }) : t("save.submit");
-        }}
-        pending={create.isPending || update.isPending}
-        error={create.error ?? update.error}
-        onSubmit={onSubmit}
-      >
-        <SavedFilters query={query} describe={describe} />
-      </NameDialog>
+      <MountWhenOpened open={open}>
+        <NameDialog
+          open={open}
+          onOpenChange={(next) => {
+            create.reset();
+            update.reset();
+            setOpen(next);
+          }}
+          title={t("save.title")}
+          description={t("save.description")}
+          initialName=""
+          submitLabel={(name) => {
+            const view = existing(name);
+            return view ? t("current.update", { name: view.name }) : t("save.submit");
+          }}
+          pending={create.isPending || update.isPending}
+          error={create.error ?? update.error}
+          onSubmit={onSubmit}
+        >
+          <SavedFilters query={query} describe={describe} />
+        </NameDialog>
+      </MountWhenOpened>
     </>
   );
 }
@@ -150,7 +144,6 @@ function CurrentView({ view, views }: { view: SavedView; views: SavedView[] }) {
   const [renaming, setRenaming] = useState(false);
   const update = useUpdateSavedView();
   const remove = useDeleteSavedView();
-  const queryClient = useQueryClient();
   return (
     <div className="flex items-center gap-1 rounded-md border px-2 py-1 text-sm">
       <Bookmark aria-hidden className="size-4 text-muted-foreground" />
@@ -162,42 +155,30 @@ function CurrentView({ view, views }: { view: SavedView; views: SavedView[] }) {
       <Button variant="ghost" size="icon-sm" aria-label={t("current.rename")} onClick={() => setRenaming(true)}>
         <Pencil aria-hidden />
       </Button>
-      <AlertDialog>
-        <AlertDialogTrigger asChild>
+      <DeleteViewDialog
+        trigger={
           <Button variant="ghost" size="icon-sm" aria-label={t("current.deleteView")}>
             <Trash2 aria-hidden />
           </Button>
-        </AlertDialogTrigger>
-        <AlertDialogContent>
-          <AlertDialogHeader>
-            <AlertDialogTitle>{t("current.deleteTitle", { name: view.name })}</AlertDialogTitle>
-            <AlertDialogDescription>{t("current.deleteDescription")}</AlertDialogDescription>
-          </AlertDialogHeader>
-          <AlertDialogFooter>
-            <AlertDialogCancel>{t("save.cancel")}</AlertDialogCancel>
-            <AlertDialogAction
-              onClick={() =>
-                deleteWithUndo({ queryClient, lists: savedViewKeys.all, id: view.id, message: t("current.deleted"), send: () => remove.mutateAsync(view.id) })
-              }
-            >
-              {t("current.delete")}
-            </AlertDialogAction>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
-      <NameDialog
-        open={renaming}
-        onOpenChange={(next) => {
-          update.reset();
-          setRenaming(next);
-        }}
-        title={t("current.renameTitle")}
-        initialName={view.name}
-        submitLabel={() => t("current.renameSubmit")}
-        pending={update.isPending}
-        error={update.error}
-        onSubmit={(name) => update.mutate({ id: view.id, body: { name } }, { onSuccess: () => setRenaming(false) })}
+        }
+        view={view}
+        send={() => remove.mutateAsync(view.id)}
       />
+      <MountWhenOpened open={renaming}>
+        <NameDialog
+          open={renaming}
+          onOpenChange={(next) => {
+            update.reset();
+            setRenaming(next);
+          }}
+          title={t("current.renameTitle")}
+          initialName={view.name}
+          submitLabel={() => t("current.renameSubmit")}
+          pending={update.isPending}
+          error={update.error}
+          onSubmit={(name) => update.mutate({ id: view.id, body: { name } }, { onSuccess: () => setRenaming(false) })}
+        />
+      </MountWhenOpened>
     </div>
   );
 }
