@@ -99,6 +99,12 @@ def filter_condition(observations: list[Observation], condition: str | None) -> 
         f"The page at {host_label(observations[0].url)} has prices for {offered}, "
         f"but none for the condition '{condition}'.",
         url=observations[0].url,
+        code="condition_not_offered",
+        params={
+            "host": host_label(observations[0].url),
+            "offered": offered,
+            "condition": condition,
+        },
     )
 
 

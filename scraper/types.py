@@ -75,6 +75,11 @@ class ScrapeFailure(Exception):
     ``retry_after`` (seconds) is set when the site asked us to come back later.
     ``busy_host`` names the host when the failure only means that the host's politeness
     slot is not free soon enough (:class:`~scraper.http.limiter.HostBusy`): nothing was sent.
+
+    ``code`` (default: the kind) names the sentence and ``params`` its values (JSON: str,
+    int, float), so an application can say it again in its reader's language: the
+    backend stores both and renders them when read (price_history.failure_texts). The
+    ``message`` stays the English sentence, for the CLI, logs and as the fallback.
     """
 
     busy_host: str | None = None
@@ -86,11 +91,15 @@ class ScrapeFailure(Exception):
         *,
         url: str | None = None,
         retry_after: float | None = None,
+        code: str | None = None,
+        params: dict[str, str | int | float] | None = None,
     ) -> None:
         self.kind = FailureKind(kind)
         self.message = message
         self.url = url
         self.retry_after = retry_after
+        self.code = code or self.kind.value
+        self.params = dict(params or {})
         super().__init__(message)
 
     def __repr__(self) -> str:
@@ -100,7 +109,13 @@ class ScrapeFailure(Exception):
         return f"{self.kind.value}: {self.message}"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind.value, "message": self.message, "url": self.url}
+        return {
+            "kind": self.kind.value,
+            "message": self.message,
+            "url": self.url,
+            "code": self.code,
+            "params": self.params,
+        }
 
 
 class NotModified(Exception):

@@ -6,7 +6,7 @@ class AlertsConfig(AppConfig):
     verbose_name = "Alerts"
 
     def ready(self) -> None:
-        from alerts import services
+        from alerts import services, texts
         from inventory import hooks as inventory_hooks
         from price_history import hooks
 
@@ -15,3 +15,5 @@ class AlertsConfig(AppConfig):
         hooks.register_after_pause("alerts", services.alerts_evaluate_pause)
         # A wanted item bought: its "price at or below" rules are switched off.
         inventory_hooks.register_after_acquire("alerts", services.alert_rules_after_acquire)
+        # Notifications write an alert's words again in their reader's language.
+        texts.register()

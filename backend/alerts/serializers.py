@@ -12,6 +12,8 @@ from alerts.models import AlertEvent, AlertKind, AlertRule
 from alerts.rules import MAX_WINDOW_DAYS
 from core.currencies import CurrencyField
 from inventory.models import Collectible
+from notifications.models import Notification
+from notifications.texts import notification_text
 from users.auth import authenticated_user
 from vendors.models import Vendor
 from vendors.selectors import vendor_ids_for_user
@@ -116,6 +118,22 @@ class AlertRuleSerializer(serializers.ModelSerializer):
         )
 
 
+def _messages(events: list[AlertEvent]) -> dict[int, str]:
+    """Notification id → its title and body in the request's language (one query)."""
+    ids = [event.notification_id for event in events if event.notification_id is not None]
+    found = Notification.objects.filter(pk__in=ids).only("id", "title", "body", "data")
+    return {note.pk: "\n".join(notification_text(note)).strip() for note in found}
+
+
+class AlertEventListSerializer(serializers.ListSerializer):
+    """Reads the page's notifications at once, for their messages."""
+
+    def to_representation(self, data: Any) -> list[Any]:
+        events = list(data.all() if hasattr(data, "all") else data)
+        self.child.messages = _messages(events)  # type: ignore[union-attr]
+        return super().to_representation(events)
+
+
 class AlertEventSerializer(serializers.ModelSerializer):
     kind = serializers.CharField(source="rule.kind", read_only=True, help_text="The rule's kind.")
     delivered = serializers.SerializerMethodField(
@@ -140,6 +158,18 @@ class AlertEventSerializer(serializers.ModelSerializer):
             "delivered",
         ]
         read_only_fields = fields
+        list_serializer_class = AlertEventListSerializer
+        extra_kwargs = {"message": {"help_text": "In the request's language (Accept-Language)."}}
 
     def get_delivered(self, event: AlertEvent) -> bool:
         return event.notification_id is not None
+
+    def to_representation(self, instance: AlertEvent) -> dict[str, Any]:
+        """`message` in the request's language: its notification's text written again
+        (notifications.texts); the stored English one when it has none."""
+        data = super().to_representation(instance)
+        messages = getattr(self, "messages", None)
+        if messages is None:  # one event, not a page
+            messages = _messages([instance])
+        data["message"] = messages.get(instance.notification_id, instance.message)  # type: ignore[arg-type]
+        return data

@@ -92,7 +92,8 @@ def send_push(url: str, *, title: str, body: str, timeout: float | None = None) 
         # Apprise tells only "not sent": a refusing server, a 5xx, a timeout. Retried.
         lines = [line.strip() for line in log.getvalue().splitlines() if line.strip()]
         raise DeliveryError(
-            lines[-1][:500] if lines else "The push service refused the message.", transient=True
+            lines[-1][:500] if lines else _("The push service refused the message."),
+            transient=True,
         )
 
 
@@ -107,6 +108,12 @@ def send_email(to: str, *, subject: str, body: str, timeout: float | None = None
     try:
         message.send(fail_silently=False)
     except smtplib.SMTPRecipientsRefused as exc:
-        raise DeliveryError(f"The mail server refused the address {to}.", transient=False) from exc
+        raise DeliveryError(
+            _("The mail server refused the address %(address)s.") % {"address": to},
+            transient=False,
+        ) from exc
     except (TimeoutError, smtplib.SMTPException, OSError) as exc:
-        raise DeliveryError(f"The mail server could not be reached: {exc}", transient=True) from exc
+        raise DeliveryError(
+            _("The mail server could not be reached: %(error)s") % {"error": exc},
+            transient=True,
+        ) from exc

@@ -11,6 +11,7 @@ from rest_framework import serializers
 
 from notifications import outbound, rules
 from notifications.models import Channel, ChannelKind, DeliveryStatus, Notification
+from notifications.texts import notification_text, public_data
 
 
 @extend_schema_field(
@@ -31,6 +32,18 @@ class NotificationSerializer(serializers.ModelSerializer):
         model = Notification
         fields = ["id", "kind", "title", "body", "link", "data", "read_at", "created_at"]
         read_only_fields = fields
+        extra_kwargs = {
+            "title": {"help_text": "In the request's language (Accept-Language)."},
+            "body": {"help_text": "In the request's language (Accept-Language)."},
+        }
+
+    def to_representation(self, instance: Notification) -> dict[str, Any]:
+        """Title and body written now, in the request's language, from the code they were
+        stored with (notifications.texts); `data` without that code."""
+        data = super().to_representation(instance)
+        data["title"], data["body"] = notification_text(instance)
+        data["data"] = public_data(instance.data)
+        return data
 
 
 class UnreadCountSerializer(serializers.Serializer):

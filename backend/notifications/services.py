@@ -15,6 +15,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core import interactive
@@ -30,6 +31,8 @@ from notifications.inbox import notification_send as notification_send
 from notifications.inbox import notifications_batch as notifications_batch
 from notifications.inbox import notifications_send as notifications_send
 from notifications.models import Channel, ChannelKind, Delivery, DeliveryStatus, Notification
+from notifications.texts import notification_text
+from users.languages import in_language_of
 from users.models import User
 
 logger = logging.getLogger(__name__)
@@ -124,14 +127,16 @@ def channel_test_execute(*, request: dict[str, Any], timeout: float) -> dict[str
 def channel_test(*, channel: Channel, timeout: float | None = None) -> str | None:
     """Send a test message now (no retries), within `timeout` seconds when given; the
     error, or None when it went out. The outcome is also the channel's `last_error` /
-    `last_delivered_at`."""
+    `last_delivered_at`. Written in the channel's user's language."""
     try:
-        _send_through(
-            channel,
-            title="Omni-Stock test message",
-            body=f"This channel ({channel.name}) works: you will be told here.",
-            timeout=timeout,
-        )
+        with in_language_of(channel.user):
+            _send_through(
+                channel,
+                title=_("Omni-Stock test message"),
+                body=_("This channel (%(name)s) works: you will be told here.")
+                % {"name": channel.name},
+                timeout=timeout,
+            )
     except outbound.DeliveryError as error:
         _channel_outcome(channel.pk, error=str(error))
         return str(error)
@@ -190,6 +195,12 @@ def _record(
     _channel_outcome(channel.pk, error="" if error is None else str(error))
 
 
+def _disabled(channel: Channel) -> outbound.DeliveryError | None:
+    if channel.enabled:
+        return None
+    return outbound.DeliveryError(_("The channel is disabled."), transient=False)
+
+
 @transaction.atomic
 def delivery_attempt(*, delivery_id: int) -> str | None:
     """Send one instant delivery if it is still open and due; its new status, or None
@@ -203,15 +214,14 @@ def delivery_attempt(*, delivery_id: int) -> str | None:
     if delivery is None:
         return None
     channel, notification = delivery.channel, delivery.notification
-    error = None
-    if not channel.enabled:
-        error = outbound.DeliveryError("The channel is disabled.", transient=False)
-    else:
-        body = f"{notification.body}\n\n{notification.link}".strip()
-        try:
-            _send_through(channel, title=notification.title, body=body)
-        except outbound.DeliveryError as exc:
-            error = exc
+    with in_language_of(channel.user):  # its texts and errors, as the user reads them
+        error = _disabled(channel)
+        if error is None:
+            title, body = notification_text(notification)
+            try:
+                _send_through(channel, title=title, body=f"{body}\n\n{notification.link}".strip())
+            except outbound.DeliveryError as exc:
+                error = exc
     _record([delivery], channel, error)
     return delivery.status
 
@@ -231,18 +241,22 @@ def digest_send(*, channel_id: int) -> int:
     if not deliveries:
         return 0
     channel = deliveries[0].channel
-    lines = []
-    for delivery in deliveries:
-        note = delivery.notification
-        lines.append(f"• {note.title}" + (f"\n  {note.body}" if note.body else ""))
-    title = f"Omni-Stock: {len(deliveries)} notification(s) today"
-    error = None
-    if not channel.enabled:
-        error = outbound.DeliveryError("The channel is disabled.", transient=False)
-    else:
-        try:
-            _send_through(channel, title=title, body="\n".join(lines))
-        except outbound.DeliveryError as exc:
-            error = exc
+    with in_language_of(channel.user):
+        error = _disabled(channel)
+        if error is None:
+            lines = []
+            for delivery in deliveries:
+                title, body = notification_text(delivery.notification)
+                lines.append(f"• {title}" + (f"\n  {body}" if body else ""))
+            count = len(deliveries)
+            title = ngettext(
+                "Omni-Stock: %(count)s notification today",
+                "Omni-Stock: %(count)s notifications today",
+                count,
+            ) % {"count": count}
+            try:
+                _send_through(channel, title=title, body="\n".join(lines))
+            except outbound.DeliveryError as exc:
+                error = exc
     _record(deliveries, channel, error)
     return len(deliveries)

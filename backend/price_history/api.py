@@ -28,6 +28,7 @@ from core.exceptions import QueueUnavailable as QueueUnavailable
 from core.serializers import represent
 from inventory.models import Collectible
 from price_history import selectors, services
+from price_history.failure_texts import failure_text
 from price_history.filters import ScrapeJobFilter
 from price_history.models import ScrapeJob, Tracker
 from price_history.queue import QueueUnavailableError
@@ -134,7 +135,7 @@ def _check_once(tracker: Tracker) -> dict[str, Any]:
             "observations": [vars(price) for price in check.observations],
             "failure": None
             if failure is None
-            else {"kind": failure.kind, "message": failure.message},
+            else {"kind": failure.kind, "message": failure_text(**vars(failure))},
         }
     ).data
 

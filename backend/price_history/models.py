@@ -132,6 +132,10 @@ class Tracker(TimestampedModel):
     consecutive_failures = models.PositiveSmallIntegerField(default=0)
     last_error_kind = models.CharField(max_length=30, blank=True)
     last_error_message = models.TextField(blank=True)
+    # The message's sentence and values (scraper `ScrapeFailure.code`/`.params`): it is
+    # read in the reader's language (price_history.failure_texts); the message is English.
+    last_error_code = models.CharField(max_length=50, blank=True, default="", db_default="")
+    last_error_params = models.JSONField(blank=True, default=dict, db_default={})
     last_error_at = models.DateTimeField(null=True, blank=True)
     last_checked_at = models.DateTimeField(null=True, blank=True)
     last_success_at = models.DateTimeField(null=True, blank=True)
@@ -259,6 +263,8 @@ class ScrapeRun(models.Model):
     observations_recorded = models.PositiveIntegerField(default=0)
     error_kind = models.CharField(max_length=30, blank=True)
     error_message = models.TextField(blank=True)
+    error_code = models.CharField(max_length=50, blank=True, default="", db_default="")
+    error_params = models.JSONField(blank=True, default=dict, db_default={})
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     lease_expires_at = models.DateTimeField(

@@ -1,5 +1,6 @@
 from typing import Any, ClassVar
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.db.models.functions import Lower
@@ -7,6 +8,12 @@ from django.utils import timezone
 
 from core.currencies import validate_currency_code
 from core.encryption import EncryptedTextField
+
+
+def language_choices() -> list[tuple[str, str]]:
+    """The languages the server writes in (settings.LANGUAGES), read when validating, so a
+    language added to the settings needs no migration."""
+    return list(settings.LANGUAGES)
 
 
 def normalize_email(email: str) -> str:
@@ -40,6 +47,11 @@ class User(AbstractBaseUser, PermissionsMixin):
     # Where values are shown (ISO 4217); empty: each collection's own currency.
     display_currency = models.CharField(
         max_length=3, blank=True, default="", db_default="", validators=[validate_currency_code]
+    )
+    # What mails, pushes and the inbox are written in (users.languages); empty: not chosen,
+    # the request's language where there is one, else settings.LANGUAGE_CODE.
+    language = models.CharField(
+        max_length=10, blank=True, default="", db_default="", choices=language_choices
     )
     # Set when the owner opened the link mailed to `email` (users.verification).
     email_verified_at = models.DateTimeField(null=True, blank=True)

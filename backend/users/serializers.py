@@ -1,11 +1,26 @@
+from typing import Any
+
 from django.contrib.auth.password_validation import validate_password
 from rest_framework import serializers
 
 from core.currencies import CurrencyField
-from users.models import User, normalize_email
+from users.models import User, language_choices, normalize_email
+
+LANGUAGE_HELP = (
+    "The language mails, pushes and the inbox are written in (`en`, `de`); empty: not "
+    "chosen, the request's Accept-Language where there is one, else English."
+)
+
+
+class LanguageField(serializers.ChoiceField):
+    """One of settings.LANGUAGES, or empty (not chosen)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(choices=language_choices(), allow_blank=True, **kwargs)
 
 
 class UserSerializer(serializers.ModelSerializer):
+    language = LanguageField(read_only=True, help_text=LANGUAGE_HELP)
     email_verified = serializers.BooleanField(
         read_only=True, help_text="The owner opened the verification link mailed to `email`."
     )
@@ -17,14 +32,15 @@ class UserSerializer(serializers.ModelSerializer):
             "email",
             "display_name",
             "display_currency",
+            "language",
             "email_verified",
             "date_joined",
         ]
-        read_only_fields = ["id", "email", "display_currency", "date_joined"]
+        read_only_fields = ["id", "email", "display_currency", "language", "date_joined"]
         extra_kwargs = {
             "display_currency": {
                 "help_text": "ISO 4217 code values are shown in; empty: each collection's own."
-            }
+            },
         }
 
 
@@ -34,10 +50,11 @@ class UserUpdateSerializer(serializers.ModelSerializer):
         allow_blank=True,
         help_text="ISO 4217 code values are shown in; empty: each collection's own currency.",
     )
+    language = LanguageField(required=False, help_text=LANGUAGE_HELP)
 
     class Meta:
         model = User
-        fields = ["display_name", "display_currency"]
+        fields = ["display_name", "display_currency", "language"]
 
 
 class RegisterSerializer(serializers.Serializer):

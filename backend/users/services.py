@@ -66,7 +66,9 @@ def _notice_due(email: str) -> bool:
 
 @transaction.atomic
 def user_update(*, user: User, **changes: Any) -> User:
-    fields = [field for field in ("display_name", "display_currency") if field in changes]
+    fields = [
+        field for field in ("display_name", "display_currency", "language") if field in changes
+    ]
     for field in fields:
         setattr(user, field, changes[field].strip())
     if fields:

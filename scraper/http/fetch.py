@@ -82,12 +82,16 @@ class _Fetcher:
                 f"Other checks of {self.waiting_for} were running the whole {deadline:g} "
                 "seconds this check may take; it will run later.",
                 url=url,
+                code="host_busy_whole_deadline",
+                params={"host": self.waiting_for, "seconds": f"{deadline:g}"},
             )
         host = urlsplit(url).hostname or url
         return ScrapeFailure(
             FailureKind.TIMEOUT,
             f"The site {host} did not answer within {deadline:g} seconds (retries included).",
             url=url,
+            code="deadline_passed",
+            params={"host": host, "seconds": f"{deadline:g}"},
         )
 
     async def get(
@@ -114,6 +118,9 @@ class _Fetcher:
                         or f"The site {host} asks robots not to visit this page (robots.txt), "
                         "so Omni-Stock does not check it.",
                         url=current,
+                        # A reason of the policy is another sentence, said by the kind.
+                        code=None if policy.reason else "robots_disallowed_page",
+                        params={"host": host},
                     )
                 crawl_delay = policy.crawl_delay(self.settings.user_agent)
                 if crawl_delay:
@@ -135,6 +142,8 @@ class _Fetcher:
             FailureKind.HTTP_ERROR,
             f"The page at {urlsplit(url).hostname} redirects more than "
             f"{self.settings.max_redirects} times; giving up.",
+            code="too_many_redirects",
+            params={"host": urlsplit(url).hostname or url, "count": self.settings.max_redirects},
             url=url,
         )
 
@@ -166,6 +175,8 @@ class _Fetcher:
                         FailureKind.TIMEOUT,
                         f"The site {host} did not answer in time.",
                         url=url,
+                        code="no_answer_in_time",
+                        params={"host": host},
                     ),
                 )
             except httpx.TransportError as exc:
@@ -175,6 +186,8 @@ class _Fetcher:
                         FailureKind.HTTP_ERROR,
                         f"Could not connect to {host} ({type(exc).__name__}).",
                         url=url,
+                        code="connection_failed",
+                        params={"host": host, "error": type(exc).__name__},
                     ),
                 )
             else:
@@ -226,6 +239,8 @@ class _Fetcher:
                     FailureKind.NOT_HTML,
                     f"The address at {host} is not a web page (it returned {content_type}).",
                     url=url,
+                    code="not_a_web_page_type",
+                    params={"host": host, "content_type": content_type},
                 )
             try:
                 body = await read_body(response, max_bytes)  # the cap counts decoded bytes
@@ -233,13 +248,19 @@ class _Fetcher:
                 raise _too_large(host, max_bytes, url) from None
             except UnreadableBody as exc:
                 raise ScrapeFailure(
-                    FailureKind.HTTP_ERROR, f"The page at {host} cannot be read: {exc}.", url=url
+                    FailureKind.HTTP_ERROR,
+                    f"The page at {host} cannot be read: {exc}.",
+                    url=url,
+                    code="unreadable_page",
+                    params={"host": host, "error": str(exc)},
                 ) from None
             if html_only and content_type is None and not _looks_like_html(body):
                 raise ScrapeFailure(
                     FailureKind.NOT_HTML,
                     f"The address at {host} did not return a web page.",
                     url=url,
+                    code="not_a_web_page",
+                    params={"host": host},
                 )
             return _Raw(status, response.headers, body, url)
 
@@ -280,6 +301,8 @@ def _too_large(host: str, max_bytes: int, url: str) -> ScrapeFailure:
         FailureKind.TOO_LARGE,
         f"The page at {host} is larger than {max_bytes // 1024} KB, which is too big to check.",
         url=url,
+        code="page_too_large",
+        params={"host": host, "kilobytes": max_bytes // 1024},
     )
 
 
@@ -334,10 +357,14 @@ def raise_for_status(raw: _Raw, *, what: str) -> None:
             f"The site {host} is limiting how often it can be checked (HTTP 429).{later}",
             url=raw.url,
             retry_after=wait,
+            code="limited_wait" if wait else "limited",
+            params={"host": host, "seconds": int(wait)} if wait else {"host": host},
         )
     if raw.status >= 300 or raw.status < 200:
         raise ScrapeFailure(
             FailureKind.HTTP_ERROR,
             f"The {what} at {host} returned {status_text(raw.status)}.",
             url=raw.url,
+            code="http_status",
+            params={"what": what, "host": host, "status": status_text(raw.status)},
         )

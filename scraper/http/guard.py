@@ -105,6 +105,8 @@ def _forbidden(host: str, reason: str, url: str | None = None) -> ScrapeFailure:
         f"The address {host} points to {_REASONS.get(reason, 'a forbidden address')}, "
         "which Omni-Stock refuses to fetch for safety.",
         url=url,
+        code="forbidden_address",
+        params={"host": host, "reason": reason},
     )
 
 
@@ -129,7 +131,11 @@ def _split_url(url: str) -> tuple[str, str, int]:
         port = parts.port
     except ValueError:
         raise ScrapeFailure(
-            FailureKind.FORBIDDEN_ADDRESS, f"'{url}' is not a valid web address.", url=url
+            FailureKind.FORBIDDEN_ADDRESS,
+            f"'{url}' is not a valid web address.",
+            url=url,
+            code="invalid_address",
+            params={"url": url},
         ) from None
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
@@ -137,11 +143,17 @@ def _split_url(url: str) -> tuple[str, str, int]:
             FailureKind.FORBIDDEN_ADDRESS,
             f"Only http and https addresses can be tracked, not '{scheme or url}'.",
             url=url,
+            code="scheme_not_trackable",
+            params={"scheme": scheme or url},
         )
     host = (parts.hostname or "").lower()
     if not host:
         raise ScrapeFailure(
-            FailureKind.FORBIDDEN_ADDRESS, f"The address '{url}' has no host name.", url=url
+            FailureKind.FORBIDDEN_ADDRESS,
+            f"The address '{url}' has no host name.",
+            url=url,
+            code="no_host_name",
+            params={"url": url},
         )
     return scheme, host, port or _default_port(scheme)
 
@@ -162,7 +174,11 @@ def _vet_addresses(host: str, addresses: Iterable[str], url: str | None) -> list
         vetted.append(address)
     if not vetted:
         raise ScrapeFailure(
-            FailureKind.HTTP_ERROR, f"The host {host} could not be found (DNS).", url=url
+            FailureKind.HTTP_ERROR,
+            f"The host {host} could not be found (DNS).",
+            url=url,
+            code="host_without_address",
+            params={"host": host},
         )
     return vetted
 
@@ -172,6 +188,8 @@ def _dns_failure(host: str, url: str | None) -> ScrapeFailure:
         FailureKind.HTTP_ERROR,
         f"The host {host} could not be found; check the address for typos.",
         url=url,
+        code="host_not_found",
+        params={"host": host},
     )
 
 
@@ -275,6 +293,8 @@ class GuardedTransport(httpx.AsyncBaseTransport):
                 FailureKind.FORBIDDEN_ADDRESS,
                 f"Only http and https addresses can be fetched, not '{scheme}'.",
                 url=str(url),
+                code="scheme_not_fetchable",
+                params={"scheme": scheme},
             )
         if host_is_allowed(host, port, scheme, self.allowed_hosts):
             return await self._inner.handle_async_request(request)

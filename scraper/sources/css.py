@@ -33,6 +33,7 @@ class CssSource(Source):
                 "No CSS selector is configured for this tracker, so the price cannot be "
                 "located on the page.",
                 url=ctx.url,
+                code="no_selector",
             )
         selector = selector.strip()
         try:
@@ -47,6 +48,8 @@ class CssSource(Source):
                 f"Nothing on the page at {ctx.where} matches the CSS selector '{selector}'. "
                 "The shop may have changed its layout.",
                 url=ctx.url,
+                code="selector_matches_nothing",
+                params={"where": ctx.where, "selector": selector},
             )
         candidates: list[Candidate] = []
         for node in nodes[:_MAX_MATCHES]:

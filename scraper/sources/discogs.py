@@ -160,6 +160,7 @@ class DiscogsSource(ApiSource):
                 "This Discogs address is not a release page (…/release/<number>-…); "
                 "a master release groups many pressings: track one release instead.",
                 url=ctx.url,
+                code="discogs_not_a_release",
             )
         token = ctx.options.get("token")
         if not isinstance(token, str) or not token.strip():
@@ -168,6 +169,7 @@ class DiscogsSource(ApiSource):
                 "Discogs prices are read with your Discogs personal access token: add it "
                 "in Settings → Marketplace keys (get one on Discogs: Settings → Developers).",
                 url=ctx.url,
+                code="discogs_token_missing",
             )
         base = str(ctx.options.get("api_url") or DEFAULT_API_URL).rstrip("/")
         headers = {"Authorization": f"Discogs token={token.strip()}"}

@@ -142,6 +142,7 @@ class EbayApiSource(ApiSource):
                 FailureKind.NO_PRICE_FOUND,
                 "The eBay Browse API reads item pages (…/itm/<number>); this is not one.",
                 url=ctx.url,
+                code="ebay_not_an_item",
             )
         client_id, secret = ctx.options.get("client_id"), ctx.options.get("client_secret")
         if not client_id or not secret:
@@ -150,6 +151,7 @@ class EbayApiSource(ApiSource):
                 "The eBay Browse API is read with your eBay application keys (client id and "
                 "secret from developer.ebay.com): add them in Settings → Marketplace keys.",
                 url=ctx.url,
+                code="ebay_keys_missing",
             )
         base = str(ctx.options.get("api_url") or DEFAULT_API_URL).rstrip("/")
         token = await _access_token(base, str(client_id), str(secret), get_json)

@@ -379,17 +379,18 @@ class StructuredSource(Source):
                 FailureKind.OUT_OF_STOCK,
                 f"The item at {ctx.where} is out of stock and the page shows no price.",
                 url=ctx.url,
+                code="out_of_stock_no_price",
+                params={"where": ctx.where},
             )
-        detail = (
-            " (its structured product data is malformed and could not be read)"
-            if findings.malformed_blocks
-            else ""
-        )
+        malformed = " (its structured product data is malformed and could not be read)"
+        detail = malformed if findings.malformed_blocks else ""
         raise ScrapeFailure(
             FailureKind.NO_PRICE_FOUND,
             f"No price was found on the page at {ctx.where}{detail}. If the shop shows a "
             "price, set a CSS selector for it on this tracker.",
             url=ctx.url,
+            code="no_price_malformed_data" if findings.malformed_blocks else "no_price_on_page",
+            params={"where": ctx.where},
         )
 
 

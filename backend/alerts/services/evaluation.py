@@ -16,12 +16,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from urllib.parse import urlsplit
 
 from django.db import transaction
 from django.utils import timezone
 
-from alerts import rules, selectors
+from alerts import rules, selectors, texts
 from alerts.delivery import Firing, events_fire
 from alerts.models import AlertEvent, AlertKind, AlertRule
 from alerts.selectors import OUT_OF_STOCK, SeenPrice
@@ -98,37 +97,30 @@ def _verdict(rule: AlertRule, situation: rules.Situation, convert: rules.Convert
     )
 
 
-def _price_title(rule: AlertRule, item: Collectible, money: str) -> str:
-    if rule.kind == AlertKind.PRICE_AT_OR_BELOW:
-        return f"{item.name}: {money}, at or below your {rule.target_amount} {rule.target_currency}"
-    if rule.kind == AlertKind.DROP_PERCENT:
-        return f"{item.name}: {money}, down {rule.percent} % or more in {rule.window_days} days"
-    if rule.kind == AlertKind.ALL_TIME_LOW:
-        return f"{item.name}: new all-time low, {money}"
-    return f"{item.name} is back in stock: {money}"
-
-
 def _price_firing(
     rule: AlertRule, item: Collectible, seen: SeenPrice, verdict: rules.Verdict, now: datetime
 ) -> Firing:
     """The event keeps the price as it was seen (amount and currency); a converted one
-    is said in the title and body."""
-    money = f"{seen.price:.2f} {seen.currency}"
-    where = seen.source + (f" ({urlsplit(seen.url).hostname})" if seen.url else "")
-    body = f"Seen on {where} at {seen.observed_at:%Y-%m-%d %H:%M} UTC."
+    is said in the title and body (their words: alerts.texts)."""
     data: dict[str, object] = {"collectible": item.pk}
     converted = verdict.compared
-    if converted is not None and seen.currency != rule.target_currency and rule.target_currency:
-        money += f" ({converted:.2f} {rule.target_currency})"
-        body += f" {seen.price:.2f} {seen.currency} is {converted:.2f} {rule.target_currency} at today's exchange rate."
+    if converted is None or seen.currency == rule.target_currency or not rule.target_currency:
+        converted = None
+    else:
         data |= {"converted_price": f"{converted:.2f}", "converted_currency": rule.target_currency}
+    text = texts.price_text(
+        kind=rule.kind, item=item.name, price=seen.price, currency=seen.currency,
+        observed_at=seen.observed_at, source=seen.source, url=seen.url,
+        target_amount=rule.target_amount, target_currency=rule.target_currency,
+        percent=rule.percent, window_days=rule.window_days, converted=converted,
+    )  # fmt: skip
     # The rule's version too: after its target or kind changed (re-armed, `updated_at`),
     # the same offer may fire it again; evaluating the same prices twice still may not.
     version = int(rule.updated_at.timestamp() * 1_000_000)
     return Firing(
         trigger_key=f"price:{seen.pk}:{version}",
-        title=_price_title(rule, item, money),
-        body=body,
+        title=text.title,
+        body=text.body,
         fired_at=now,
         collectible_id=item.pk,
         observation_id=seen.pk,
@@ -137,7 +129,7 @@ def _price_firing(
         source=seen.source,
         url=seen.url,
         link=f"/collection/{item.pk}",
-        data=data,
+        data=data | text.data,
     )
 
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 from decimal import Decimal
-from urllib.parse import urlsplit
 
 from django.db import transaction
 from django.utils import timezone
 
-from alerts import rules, selectors
+from alerts import rules, selectors, texts
 from alerts.delivery import Firing, events_fire
 from alerts.models import AlertEvent, AlertKind, AlertRule
 from price_history.models import ScrapeRun, Tracker
@@ -27,16 +26,24 @@ def alerts_evaluate_pause(*, tracker: Tracker, run: ScrapeRun) -> list[AlertEven
         collectible_id=item.pk, vendor_id=item.vendor_id, kinds={AlertKind.TRACKER_PAUSED}
     )
     now = timezone.now()
+    text = texts.paused_text(
+        item=item.name, url=tracker.url, reason=tracker.paused_reason,
+        failures=tracker.consecutive_failures,
+        error={
+            "kind": tracker.last_error_kind, "message": tracker.last_error_message,
+            "code": tracker.last_error_code, "params": tracker.last_error_params,
+        },
+    )  # fmt: skip
     firing = Firing(
         trigger_key=f"paused:{run.pk}",
-        title=f"{item.name}: a tracker stopped ({urlsplit(tracker.url).hostname})",
-        body=tracker.paused_reason,
+        title=text.title,
+        body=text.body,
         fired_at=now,
         collectible_id=item.pk,
         url=tracker.url,
         source=tracker.source,
         link=f"/collection/{item.pk}",
-        data={"collectible": item.pk, "tracker": tracker.pk},
+        data={"collectible": item.pk, "tracker": tracker.pk} | text.data,
     )
     events = events_fire(firings=[(rule, firing) for rule in found])
     if events:
@@ -86,20 +93,23 @@ def alerts_evaluate_values() -> list[AlertEvent]:
             continue
         if not rule.armed:
             continue
-        direction = "up" if change and change > 0 else "down"
+        text = texts.value_text(
+            vendor=rule.vendor.name, change=change or Decimal(0), before=before.total_value,
+            now=latest.total_value, currency=latest.currency, before_day=before.day,
+            day=latest.day,
+        )  # fmt: skip
         firings.append(
             (
                 rule,
                 Firing(
                     trigger_key=f"value:{latest.day.isoformat()}",
-                    title=f"{rule.vendor.name}: collection value {direction} {abs(change or 0)} %",
-                    body=f"{before.total_value:.2f} → {latest.total_value:.2f} {latest.currency} "
-                    f"({before.day:%Y-%m-%d} → {latest.day:%Y-%m-%d}).",
+                    title=text.title,
+                    body=text.body,
                     fired_at=now,
                     price=latest.total_value,
                     currency=latest.currency,
                     link="/",
-                    data={"vendor": rule.vendor_id, "change_percent": str(change)},
+                    data={"vendor": rule.vendor_id, "change_percent": str(change)} | text.data,
                 ),
             )
         )

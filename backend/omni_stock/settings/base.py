@@ -309,6 +309,7 @@ SPECTACULAR_SETTINGS = {
         "CompletenessEnum": "inventory.models.Completeness",
         "GraderEnum": "inventory.models.Grader",
         "LanguageEnum": "inventory.models.Language",
+        "UserLanguageEnum": LANGUAGES,  # a user's `language` (not a card's)
         "MarketRegionEnum": "inventory.models.MarketRegion",
         "FinishEnum": "inventory.models.Finish",
         "CollectibleStatusEnum": "inventory.models.CollectibleStatus",

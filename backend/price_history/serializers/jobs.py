@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rest_framework import serializers
 
+from price_history.failure_texts import failure_text
 from price_history.models import (
     ScrapeJob,
     ScrapeRun,
@@ -31,6 +34,17 @@ class ScrapeRunSerializer(serializers.ModelSerializer):
             "finished_at",
         ]
         read_only_fields = fields
+
+    def to_representation(self, instance: ScrapeRun) -> dict[str, Any]:
+        """The error in the request's language (price_history.failure_texts)."""
+        data = super().to_representation(instance)
+        data["error_message"] = failure_text(
+            kind=instance.error_kind,
+            message=instance.error_message,
+            code=instance.error_code,
+            params=instance.error_params,
+        )
+        return data
 
 
 class ScrapeJobSerializer(serializers.ModelSerializer):

@@ -11,6 +11,7 @@ from rest_framework import serializers
 
 from core.currencies import CurrencyField
 from price_history import gateway
+from price_history.failure_texts import failure_text, paused_text
 from price_history.models import (
     MAX_INTERVAL_MINUTES,
     MIN_INTERVAL_MINUTES,
@@ -110,6 +111,22 @@ class TrackerSerializer(serializers.ModelSerializer):
                 "else `structured`."
             }
         }
+
+    def to_representation(self, instance: Tracker) -> dict[str, Any]:
+        """The last error and the pause's reason in the request's language, written from
+        their stored code when they have one (price_history.failure_texts)."""
+        data = super().to_representation(instance)
+        error = {
+            "kind": instance.last_error_kind,
+            "message": instance.last_error_message,
+            "code": instance.last_error_code,
+            "params": instance.last_error_params,
+        }
+        data["last_error_message"] = failure_text(**error)
+        data["paused_reason"] = paused_text(
+            reason=instance.paused_reason, failures=instance.consecutive_failures, **error
+        )
+        return data
 
     def validate_interval_minutes(self, value: int) -> int:
         minimum = int(settings.TRACKER_MIN_INTERVAL.total_seconds() // 60)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -43,6 +43,9 @@ class CheckUnavailableError(Exception):
 class CheckFailure:
     kind: str
     message: str
+    #: The sentence's code and values (price_history.failure_texts), when the scraper gave them.
+    code: str = ""
+    params: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -115,13 +118,17 @@ def worker_reply(work: Callable[[], dict[str, Any]], *, doing: str, sorry: str) 
     try:
         return work()
     except ScrapeFailure as failure:
-        return {"failure": {"kind": failure.kind.value, "message": failure.message}}
+        return {"failure": asdict(_failure_of(failure))}
     except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError) as exc:
         logger.warning("Host limiter unavailable while %s: %s", doing, exc)
         return {"error": LIMITER_UNAVAILABLE}
     except Exception:
         logger.exception("Unexpected error while %s", doing)
         return {"failure": {"kind": gateway.INTERNAL_ERROR, "message": sorry}}
+
+
+def _failure_of(failure: ScrapeFailure) -> CheckFailure:
+    return CheckFailure(failure.kind.value, failure.message, failure.code, failure.params)
 
 
 def tracker_check_once(*, tracker: Tracker) -> TrackerCheck:
@@ -143,7 +150,7 @@ def tracker_check_execute(*, request: dict[str, Any], timeout: float) -> dict[st
     try:
         result = gateway.fetch_now(gateway.target_for(tracker, conditional=False), timeout=timeout)
     except ScrapeFailure as failure:
-        check = TrackerCheck([], CheckFailure(failure.kind.value, failure.message))
+        check = TrackerCheck([], _failure_of(failure))
     except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError) as exc:
         logger.warning("Host limiter unavailable for a check of %s: %s", tracker.url, exc)
         return {"error": LIMITER_UNAVAILABLE}

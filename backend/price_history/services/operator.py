@@ -15,13 +15,15 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from price_history import queue
 from price_history.models import JobKind, RunStatus, ScrapeJob, ScrapeRun
 from price_history.services.jobs import job_refresh, scrape_job_create
 from users.models import User
 
-CANCELLED_MESSAGE = "Cancelled by an operator before it started."
+# Stored English, read in the reader's language (failure_texts: a message with no kind).
+CANCELLED_MESSAGE = gettext_noop("Cancelled by an operator before it started.")
 
 
 @dataclass

@@ -22,9 +22,11 @@ import structlog
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, transaction
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext_noop
 
 from price_history import gateway, hooks, queue
+from price_history.failure_texts import paused_after_failures
 from price_history.gateway import FetchResult, PreparedPrice, ScrapeFailure
 from price_history.models import JobStatus, PriceHistory, RunStatus, ScrapeJob, ScrapeRun, Tracker
 from price_history.services.hosts import HostBusyError, url_host
@@ -61,7 +63,7 @@ def _run_start(*, run_id: int) -> tuple[ScrapeRun | None, bool]:
     now = timezone.now()
     if not run.tracker.is_active:
         run.status = RunStatus.SKIPPED
-        run.error_message = "The tracker is paused."
+        run.error_message = gettext_noop("The tracker is paused.")
         run.finished_at = now
         run.save()
         job_refresh(job_id=run.job_id)
@@ -133,8 +135,12 @@ def _run_finish(
     result: FetchResult | None = None,
     kind: str = "",
     message: str = "",
+    code: str = "",
+    params: dict | None = None,
     retry_after: float | None = None,
 ) -> ScrapeRun | None:
+    """`code` and `params` name the failure's sentence (`failure_texts`), `message` is it
+    in English."""
     run = ScrapeRun.objects.select_for_update().filter(pk=run_id).first()
     if run is None or run.is_finished:
         return run  # a duplicate delivery finished first: its outcome stands
@@ -154,10 +160,12 @@ def _run_finish(
         run.not_modified = result.not_modified
         recorded = _record(run, tracker, result)
         run.observations_recorded = len(recorded)
-        run.error_kind = run.error_message = ""
+        run.error_kind = run.error_message = run.error_code = ""
+        run.error_params = {}
         tracker.consecutive_failures = 0
         tracker.last_success_at = now
-        tracker.last_error_kind = tracker.last_error_message = ""
+        tracker.last_error_kind = tracker.last_error_message = tracker.last_error_code = ""
+        tracker.last_error_params = {}
         tracker.etag = (result.etag or "")[:500]
         tracker.last_modified = (result.last_modified or "")[:100]
         if tracker.is_active:
@@ -165,17 +173,18 @@ def _run_finish(
     else:
         run.status = RunStatus.FAILED
         run.error_kind, run.error_message = kind, message
+        run.error_code, run.error_params = code[:50], params or {}
         failures = tracker.consecutive_failures + 1
         tracker.consecutive_failures = failures
         tracker.last_error_kind, tracker.last_error_message = kind, message
+        tracker.last_error_code, tracker.last_error_params = code[:50], params or {}
         tracker.last_error_at = now
         if failures >= settings.SCRAPER_PAUSE_AFTER_FAILURES:
             paused = tracker.is_active
             tracker.is_active = False
             tracker.next_run_at = None
-            tracker.paused_reason = (
-                f"Paused after {failures} failed checks in a row. Last error: {message}"
-            )[:500]
+            with translation.override(settings.LANGUAGE_CODE):  # stored English, read in any
+                tracker.paused_reason = paused_after_failures(failures, message)[:500]
         elif tracker.is_active:
             tracker.next_run_at = now + _backoff(tracker, failures, retry_after)
     run.save()
@@ -252,6 +261,8 @@ def _fetch_and_finish(
             run_id=run_id,
             kind=failure.kind.value,
             message=failure.message,
+            code=failure.code,
+            params=failure.params,
             retry_after=failure.retry_after,
         )
     except TRANSIENT_ERRORS:
@@ -262,6 +273,7 @@ def _fetch_and_finish(
             run_id=run_id,
             kind=gateway.INTERNAL_ERROR,
             message="Something went wrong on our side while checking this page.",
+            code=gateway.INTERNAL_ERROR,
         )
     return _run_finish(run_id=run_id, result=result)
 

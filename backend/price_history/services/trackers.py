@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 
 from inventory.models import Collectible
 from price_history import gateway
+from price_history.failure_texts import PAUSED_BY_COLLECTOR
 from price_history.models import Tracker
 from users.models import User
 
@@ -67,7 +68,8 @@ def tracker_update(*, tracker: Tracker, data: dict[str, Any]) -> Tracker:
     if watch_changed:
         tracker.etag = tracker.last_modified = ""
         tracker.consecutive_failures = 0
-        tracker.last_error_kind = tracker.last_error_message = ""
+        tracker.last_error_kind = tracker.last_error_message = tracker.last_error_code = ""
+        tracker.last_error_params = {}
         if tracker.is_active:
             tracker.next_run_at = timezone.now()
     tracker_validate(tracker)
@@ -81,7 +83,7 @@ def tracker_delete(*, tracker: Tracker) -> None:
 
 
 @transaction.atomic
-def tracker_pause(*, tracker: Tracker, reason: str = "Paused by a collector.") -> Tracker:
+def tracker_pause(*, tracker: Tracker, reason: str = PAUSED_BY_COLLECTOR) -> Tracker:
     tracker.is_active = False
     tracker.paused_reason = reason[:500]
     tracker.save(update_fields=["is_active", "paused_reason", "updated_at"])

@@ -115,6 +115,7 @@ class TestMe:
             "email": user.email,
             "display_name": user.display_name,
             "display_currency": "",
+            "language": "",
             "email_verified": False,
             "date_joined": user.date_joined.isoformat().replace("+00:00", "Z"),
         }

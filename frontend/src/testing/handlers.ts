@@ -61,6 +61,7 @@ function freshDb(): Db {
         password: "correct horse",
         display_name: "Ada",
         display_currency: "",
+        language: "",
         email_verified: true,
         date_joined: now,
       },
@@ -149,7 +150,7 @@ export const handlers = [
     // As the server: the same answer whether or not the address already has an account.
     if (!db.users.some((u) => u.email === body.email)) {
       const id = db.users.length + 1;
-      db.users.push({ id, email: body.email, password: body.password, display_name: body.display_name ?? "", display_currency: "", email_verified: false, date_joined: now });
+      db.users.push({ id, email: body.email, password: body.password, display_name: body.display_name ?? "", display_currency: "", language: "", email_verified: false, date_joined: now });
     }
     return HttpResponse.json({ detail: "Check your inbox." }, { status: 202 });
   }),
@@ -166,6 +167,14 @@ export const handlers = [
   http.get(`${API}/auth/me`, ({ request }) => {
     const user = currentUser(request);
     return user ? HttpResponse.json(user) : unauthorized();
+  }),
+  http.patch(`${API}/auth/me`, async ({ request }) => {
+    const user = currentUser(request);
+    const stored = db.users.find((u) => u.id === user?.id);
+    if (!user || !stored) return unauthorized();
+    const changes = (await request.json()) as Partial<User>;
+    Object.assign(stored, changes);
+    return HttpResponse.json({ ...user, ...changes });
   }),
   http.get(`${API}/vendors/`, ({ request }) => {
     if (!currentUser(request)) return unauthorized();

@@ -101,6 +101,8 @@ export default {
   },
   language: {
     changed: "Omni-Stock ist jetzt auf Deutsch.",
+    alsoWrittenIn: "Auch Ihre E-Mails, Push-Nachrichten und Benachrichtigungen werden darin geschrieben.",
+    notSaved: "Die Sprache gilt auf diesem Gerät, konnte aber nicht für Ihre E-Mails gespeichert werden. Versuchen Sie es erneut.",
   },
   userMenu: {
     button: "Kontomenü für {{name}}",

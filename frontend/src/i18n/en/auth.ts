@@ -102,6 +102,8 @@ export default {
   language: {
     /** Shown in the language just chosen. */
     changed: "Omni-Stock is now in English.",
+    alsoWrittenIn: "Your emails, push messages and notifications are written in it too.",
+    notSaved: "The language applies on this device, but could not be saved for your emails. Try again.",
   },
   userMenu: {
     button: "Account menu for {{name}}",

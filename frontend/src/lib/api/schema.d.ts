@@ -1551,6 +1551,7 @@ export interface components {
             readonly source: string;
             /** Format: uri */
             readonly url: string;
+            /** @description In the request's language (Accept-Language). */
             readonly message: string;
             readonly notification_id: number | null;
             /** @description Handed to the notifications (inbox and the user's channels). */
@@ -2795,7 +2796,9 @@ export interface components {
         Notification: {
             readonly id: number;
             readonly kind: string;
+            /** @description In the request's language (Accept-Language). */
             readonly title: string;
+            /** @description In the request's language (Accept-Language). */
             readonly body: string;
             readonly link: string;
             readonly data: unknown;
@@ -3387,6 +3390,13 @@ export interface components {
             display_name?: string;
             /** @description ISO 4217 code values are shown in; empty: each collection's own currency. */
             display_currency?: string;
+            /**
+             * @description The language mails, pushes and the inbox are written in (`en`, `de`); empty: not chosen, the request's Accept-Language where there is one, else English.
+             *
+             *     * `en` - English
+             *     * `de` - Deutsch
+             */
+            language?: components["schemas"]["UserLanguageEnum"] | components["schemas"]["BlankEnum"];
         };
         PatchedVendorWriteRequest: {
             name?: string;
@@ -4172,11 +4182,24 @@ export interface components {
             display_name?: string;
             /** @description ISO 4217 code values are shown in; empty: each collection's own. */
             readonly display_currency: string;
+            /**
+             * @description The language mails, pushes and the inbox are written in (`en`, `de`); empty: not chosen, the request's Accept-Language where there is one, else English.
+             *
+             *     * `en` - English
+             *     * `de` - Deutsch
+             */
+            readonly language: components["schemas"]["UserLanguageEnum"] | components["schemas"]["BlankEnum"];
             /** @description The owner opened the verification link mailed to `email`. */
             readonly email_verified: boolean;
             /** Format: date-time */
             readonly date_joined: string;
         };
+        /**
+         * @description * `en` - English
+         *     * `de` - Deutsch
+         * @enum {string}
+         */
+        UserLanguageEnum: "en" | "de";
         ValuationPrice: {
             /** Format: decimal */
             amount: string;

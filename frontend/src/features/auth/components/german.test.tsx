@@ -9,7 +9,7 @@ import { DeleteAccount } from "./delete-account";
 import { ProfileForm } from "./profile-form";
 import { RegisterForm } from "./register-form";
 
-const ADA: User = { id: 1, email: "ada@example.com", display_name: "Ada", display_currency: "", email_verified: true, date_joined: "2026-01-01T00:00:00Z" };
+const ADA: User = { id: 1, email: "ada@example.com", display_name: "Ada", display_currency: "", language: "", email_verified: true, date_joined: "2026-01-01T00:00:00Z" };
 
 describe("the account screens in German", () => {
   beforeEach(async () => {

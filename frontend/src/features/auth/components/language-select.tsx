@@ -1,3 +1,4 @@
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -6,6 +7,10 @@ import { Field } from "@/components/ui/form";
 import { NativeSelect } from "@/components/ui/native-select";
 import { toast } from "@/components/ui/toast";
 import { changeLanguage, LANGUAGES, type Language } from "@/i18n";
+import type { User } from "@/lib/api/types";
+
+import { authKeys } from "../api/keys";
+import { useUpdateMe } from "../api/update-me";
 
 function isLanguage(value: string): value is Language {
   return LANGUAGES.some((language) => language.code === value);
@@ -13,10 +18,14 @@ function isLanguage(value: string): value is Language {
 
 /**
  * The app's language on this device: switching loads its texts, sets `<html lang>` and
- * remembers the choice (see src/i18n). Each language is named in its own words.
+ * remembers the choice (see src/i18n). Each language is named in its own words. Signed in,
+ * the choice is also the account's `language`, which mails, pushes and the inbox are
+ * written in (docs/api.md, "Languages").
  */
 export function LanguageSelect() {
   const { t, i18n } = useTranslation(["auth", "common"]);
+  const queryClient = useQueryClient();
+  const updateMe = useUpdateMe();
   const [pending, setPending] = useState(false);
   const current = LANGUAGES.find((language) => language.code === i18n.resolvedLanguage)?.code ?? "en";
 
@@ -29,8 +38,13 @@ export function LanguageSelect() {
       toast.success(t("language.changed", { lng: code }));
     } catch {
       toast.error(t("common:status.somethingWentWrong"));
+      return;
     } finally {
       setPending(false);
+    }
+    const me = queryClient.getQueryData<User>(authKeys.me());
+    if (me && me.language !== code) {
+      updateMe.mutate({ language: code }, { onError: () => toast.error(t("language.notSaved", { lng: code })) });
     }
   };
 
@@ -38,7 +52,7 @@ export function LanguageSelect() {
     <Card>
       <CardContent>
         <div className="max-w-md">
-          <Field label={t("common:language.label")} description={t("common:language.hint")}>
+          <Field label={t("common:language.label")} description={`${t("common:language.hint")} ${t("language.alsoWrittenIn")}`}>
             {(control) => (
               <NativeSelect {...control} value={current} disabled={pending} onChange={(event) => void choose(event.target.value)}>
                 {LANGUAGES.map((language) => (

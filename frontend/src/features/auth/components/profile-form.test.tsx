@@ -10,7 +10,7 @@ import { server } from "@/testing/server";
 
 import { ProfileForm } from "./profile-form";
 
-const ADA: User = { id: 1, email: "ada@example.com", display_name: "Ada", display_currency: "", email_verified: true, date_joined: "2026-01-01T00:00:00Z" };
+const ADA: User = { id: 1, email: "ada@example.com", display_name: "Ada", display_currency: "", language: "", email_verified: true, date_joined: "2026-01-01T00:00:00Z" };
 
 describe("ProfileForm", () => {
   it("saves the display name and currency and says so", async () => {

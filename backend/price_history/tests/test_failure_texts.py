@@ -1,0 +1,129 @@
+"""Why a check failed, read in the request's language: the stored code and values are
+written again on each read (price_history.failure_texts), the English message stays."""
+
+from __future__ import annotations
+
+import pytest
+from django.utils import translation
+
+from price_history import services
+from price_history.factories import TrackerFactory
+from price_history.failure_texts import TEMPLATES, failure_text, paused_text
+from price_history.models import JobKind, ScrapeRun, Tracker
+from price_history.tests.test_services_runs import run_once
+from scraper import ScrapeFailure, check_url_allowed, extract
+
+pytestmark = pytest.mark.django_db
+
+
+def tracker_url(tracker: Tracker) -> str:
+    return f"/api/v1/collectibles/{tracker.collectible_id}/trackers/{tracker.pk}/"
+
+
+def run_for_owner(tracker: Tracker, owner) -> ScrapeRun:
+    job = services.scrape_job_create(
+        kind=JobKind.MANUAL, trackers=[tracker], collectible=tracker.collectible,
+        requested_by=owner, publish=False,
+    )  # fmt: skip
+    run = job.runs.get()
+    services.scrape_run_execute(run_id=run.pk)
+    tracker.refresh_from_db()
+    return run
+
+
+def test_a_tracker_error_reads_in_the_requests_language(
+    scraper_settings, pages, item, owner, owner_client, settings
+):
+    settings.SCRAPER_PAUSE_AFTER_FAILURES = 2
+    tracker = TrackerFactory(collectible=item, url=pages.url("/gone"))
+    run = run_for_owner(tracker, owner)
+
+    german = owner_client.get(tracker_url(tracker), HTTP_ACCEPT_LANGUAGE="de").json()
+    english = owner_client.get(tracker_url(tracker), HTTP_ACCEPT_LANGUAGE="en").json()
+    job = owner_client.get(f"/api/v1/scrape-jobs/{run.job_id}/", HTTP_ACCEPT_LANGUAGE="de")
+
+    host = pages.host.split(":")[0]
+    assert (tracker.last_error_code, tracker.last_error_params["what"]) == ("http_status", "page")
+    assert german["last_error_kind"] == english["last_error_kind"] == "http_error"
+    assert german["last_error_message"] == (
+        f"Die Seite bei {host} antwortete mit HTTP 404 Not Found."
+    )
+    assert english["last_error_message"] == tracker.last_error_message
+    assert english["last_error_message"] == f"The page at {host} returned HTTP 404 Not Found."
+    assert job.json()["runs"][0]["error_message"] == german["last_error_message"]
+
+    run_once(tracker)  # the second failure in a row pauses it
+    paused = owner_client.get(tracker_url(tracker), HTTP_ACCEPT_LANGUAGE="de").json()
+
+    assert paused["status"] == "paused"
+    assert paused["paused_reason"] == (
+        "Angehalten nach 2 fehlgeschlagenen Prüfungen in Folge. Letzter Fehler: "
+        + german["last_error_message"]
+    )
+    tracker.refresh_from_db()
+    assert tracker.paused_reason.startswith("Paused after 2 failed checks in a row.")
+
+
+def test_a_pause_by_hand_reads_in_german(item, owner_client):
+    tracker = TrackerFactory(collectible=item)
+    owner_client.post(f"{tracker_url(tracker)}pause/")
+
+    body = owner_client.get(tracker_url(tracker), HTTP_ACCEPT_LANGUAGE="de").json()
+
+    assert body["paused_reason"] == "Von einem Sammler angehalten."
+
+
+def failure_of(make) -> ScrapeFailure:
+    with pytest.raises(ScrapeFailure) as caught:
+        make()
+    return caught.value
+
+
+PAGE = "<html><head><title>Card</title></head><body><p>Nothing for sale</p></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("make", "code"),
+    [
+        (lambda: check_url_allowed("http://10.0.0.1/card"), "forbidden_address"),
+        (lambda: check_url_allowed("ftp://shop.example/card"), "scheme_not_trackable"),
+        (lambda: extract(PAGE, "https://shop.example/card"), "no_price_on_page"),
+        (
+            lambda: extract(PAGE, "https://shop.example/card", source="css", selector=".price"),
+            "selector_matches_nothing",
+        ),
+    ],
+    ids=["forbidden", "scheme", "no_price", "selector"],
+)
+def test_the_catalogue_says_what_the_scraper_says(make, code):
+    failure = failure_of(make)
+
+    assert failure.code == code
+    assert code in TEMPLATES
+    with translation.override("en"):
+        assert failure_text(**_stored(failure)) == failure.message
+    with translation.override("de"):
+        assert failure_text(**_stored(failure)) != failure.message
+
+
+def test_without_a_known_code_german_reads_the_kinds_sentence_english_the_message():
+    stored = {"kind": "no_price_found", "message": "A sentence of its own.", "code": "new"}
+
+    with translation.override("de"):
+        assert failure_text(**stored, params={}) == "Auf der Seite wurde kein Preis gefunden."
+        assert failure_text(kind="", message="The tracker is paused.") == (
+            "Der Tracker ist angehalten."
+        )
+    with translation.override("en"):
+        assert failure_text(**stored, params={}) == "A sentence of its own."
+    with translation.override("de"):  # a reason nobody knows stays as it was
+        assert paused_text(reason="Because.", failures=0, **stored, params={}) == "Because."
+
+
+def _stored(failure: ScrapeFailure) -> dict:
+    return {
+        "kind": failure.kind.value,
+        "message": failure.message,
+        "code": failure.code,
+        "params": failure.params,
+    }
