@@ -9,9 +9,8 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { paths } from "@/config/paths";
 import type { Vendor } from "@/lib/api/types";
-import { formatLocale } from "@/i18n/languages";
 import { DEFER_MS } from "@/lib/use-deferred-load";
-import { cn } from "@/lib/utils";
+import { cn, countOf } from "@/lib/utils";
 
 import { useCollectibles } from "../api/get-collectibles";
 import { countActiveFilters, filtersOnlyQuery, filtersToQuery } from "../lib/filters";
@@ -191,7 +190,7 @@ export function CollectionView({
         <div className="min-w-0 break-words">
           <h1 className="text-2xl font-semibold tracking-tight">{vendorName ?? t("list.heading")}</h1>
           <p className="text-sm text-muted-foreground">
-            {data ? t(activeFilters ? "list.matching" : "list.count", { count: data.count, n: data.count.toLocaleString(formatLocale()) }) : "\u00a0"}
+            {data ? t(activeFilters ? "list.matching" : "list.count", countOf(data.count)) : "\u00a0"}
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-2">
