@@ -32,6 +32,9 @@ _RULE_FIELDS = tuple(
     }
 )  # fmt: skip
 _ITEM_ARMED = _RULE_FIELDS.index("item_armed")
+#: Of a vendor-wide rule's `item_armed` (an entry per item of the vendor that ever changed
+#: its state: thousands in a large collection), only the evaluated item's entry is read.
+_ITEM_ARMED_ENTRY = "jsonb_strip_nulls(jsonb_build_object(%s::text, r.item_armed -> %s::text))"
 #: The rules (alias `r`) of these kinds an evaluation of one item reads: enabled, on the
 #: item or on its whole vendor (the partial indexes `alertrule_item_enabled` and
 #: `alertrule_vendor_wide_enabled`), whose owner is still a member. Parameters: the
@@ -52,17 +55,20 @@ def watching(*, collectible_id: int, vendor_id: int, kinds: Iterable[str]) -> St
     return sql, [sorted(kinds), collectible_id, vendor_id]
 
 
-def _rules_statement(where: Statement) -> Statement:
+def _rules_statement(where: Statement, *, collectible_id: int) -> Statement:
     sql = _RULES_SQL.format(
-        columns=", ".join(f"r.{name}" for name in _RULE_FIELDS),
+        columns=", ".join(
+            _ITEM_ARMED_ENTRY if name == "item_armed" else f"r.{name}" for name in _RULE_FIELDS
+        ),
         rules=AlertRule._meta.db_table,
         where=where[0],
     )
-    return sql, where[1]
+    item = str(collectible_id)
+    return sql, [item, item, *where[1]]
 
 
 def rules_of(rows: Iterable[Sequence[Any]]) -> list[AlertRule]:
-    """The rules a `rules_for_item_statement` read."""
+    """The rules a `rules_for_item_statement` read (`item_armed`: the item's entry only)."""
     found = []
     for row in rows:
         values = list(row)
@@ -78,7 +84,8 @@ def rules_for_item_statement(
     """The query of `rules_for_item`, for a caller that sends it together with other
     statements (`core.sql.run_together`); `rules_of` reads its rows."""
     return _rules_statement(
-        watching(collectible_id=collectible_id, vendor_id=vendor_id, kinds=kinds)
+        watching(collectible_id=collectible_id, vendor_id=vendor_id, kinds=kinds),
+        collectible_id=collectible_id,
     )
 
 

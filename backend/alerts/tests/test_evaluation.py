@@ -10,8 +10,10 @@ from alerts.factories import AlertRuleFactory
 from alerts.models import AlertEvent, AlertKind, AlertRule
 from alerts.selectors.item_prices import _RECENT_ROWS
 from alerts.services import alerts_evaluate_prices
+from alerts.tests.conftest import Shop
+from inventory.factories import CollectibleFactory
 from notifications.models import Notification
-from price_history.factories import PriceHistoryFactory
+from price_history.factories import PriceHistoryFactory, TrackerFactory
 from price_history.models import PriceHistory
 from price_history.services import price_record_manual
 from price_history.services import runs as run_services
@@ -192,6 +194,27 @@ class TestVendorWide:
         assert len(fired(rule)) == 1
         assert rule.item_armed == {str(item.pk): False}
         assert fired(rule)[0].collectible == item
+
+    def test_another_items_state_neither_blocks_nor_is_lost(self, shop, item, owner):
+        rule = AlertRuleFactory(
+            owner=owner, collectible=None, vendor=item.vendor, kind=AlertKind.BACK_IN_STOCK
+        )
+        shop.offer("5.00", in_stock=False)
+        shop.check()
+        shop.offer("5.00")
+        shop.check()  # fired for the first item: disarmed there
+        second = CollectibleFactory(vendor=item.vendor, created_by=owner)
+        path = "/second/product"
+        second_shop = Shop(
+            shop.pages, TrackerFactory(collectible=second, url=shop.pages.url(path)), path
+        )
+        second_shop.offer("7.00", in_stock=False)
+        second_shop.check()
+        second_shop.offer("7.00")
+        second_shop.check()
+        rule.refresh_from_db()
+        assert [event.collectible for event in fired(rule)] == [item, second]
+        assert rule.item_armed == {str(item.pk): False, str(second.pk): False}
 
 
 class TestExactlyOnce:
