@@ -23,7 +23,7 @@ describe("deleteWithUndo", () => {
 
   const start = (send = vi.fn(() => Promise.resolve())) => {
     act(() => {
-      deleteWithUndo({ queryClient, lists: ["items", "list"], id: 1, message: "Item deleted.", send });
+      deleteWithUndo({ queryClient, lists: ["items", "list"], ids: [1], message: "Item deleted.", send });
     });
     return send;
   };
@@ -60,7 +60,7 @@ describe("deleteWithUndo", () => {
   it("leaves alone the lists under `except`, whose rows are other things", async () => {
     queryClient.setQueryData(["items", "list", "views"], [{ id: 1, name: "Graded" }]);
     act(() => {
-      deleteWithUndo({ queryClient, lists: ["items", "list"], except: ["items", "list", "views"], id: 1, message: "Item deleted.", send: vi.fn(() => Promise.resolve()) });
+      deleteWithUndo({ queryClient, lists: ["items", "list"], except: ["items", "list", "views"], ids: [1], message: "Item deleted.", send: vi.fn(() => Promise.resolve()) });
     });
     expect(queryClient.getQueryData(["items", "list", "views"])).toEqual([{ id: 1, name: "Graded" }]);
     expect(queryClient.getQueryData(["items", "list", 1])).toEqual({ count: 1, results: [{ id: 2, name: "Blastoise" }] });

@@ -55,17 +55,15 @@ interface DeleteWithUndoOptions {
   send: () => Promise<unknown>;
 }
 
-/** Which rows go: one (a row's delete button), several, or every row of some lists. */
-type DeletedRows =
-  | { id: number }
-  | {
-      ids: readonly number[];
-      /**
-       * The lists the delete takes wholly (a delete chosen by their filters, which the server
-       * applies): they are emptied, and their rows leave the other lists too.
-       */
-      empties?: (queryKey: QueryKey) => boolean;
-    };
+/** Which rows go: one (a row's delete button: `[id]`), several, or every row of some lists. */
+interface DeletedRows {
+  ids: readonly number[];
+  /**
+   * The lists the delete takes wholly (a delete chosen by their filters, which the server
+   * applies): they are emptied, and their rows leave the other lists too.
+   */
+  empties?: (queryKey: QueryKey) => boolean;
+}
 
 export type DeleteWithUndo = DeleteWithUndoOptions & DeletedRows;
 
@@ -75,10 +73,9 @@ export type DeleteWithUndo = DeleteWithUndoOptions & DeletedRows;
  * rows come back and the reason is shown.
  */
 export function deleteWithUndo(options: DeleteWithUndo): void {
-  const { queryClient, lists, except, message, send } = options;
+  const { queryClient, lists, except, message, send, ids, empties: wholly } = options;
   hookUnload();
-  const hidden = new Set<unknown>("id" in options ? [options.id] : options.ids);
-  const wholly = "empties" in options ? options.empties : undefined;
+  const hidden = new Set<unknown>(ids);
   // Until the request is sent: what a list holds after the server has deleted (rows that
   // came to match its filters since) is real, and only the ids known by then stay hidden.
   let emptying = wholly !== undefined;

@@ -71,7 +71,7 @@ function RuleRow({ rule, vendors, onEdit }: { rule: AlertRule; vendors: Vendor[]
           aria-label={t("rules.deleteLabel", { rule: description })}
           disabled={remove.isPending}
           onClick={() =>
-            deleteWithUndo({ queryClient, lists: alertKeys.rules(), id: rule.id, message: t("rules.deleted"), send: () => remove.mutateAsync(rule.id) })
+            deleteWithUndo({ queryClient, lists: alertKeys.rules(), ids: [rule.id], message: t("rules.deleted"), send: () => remove.mutateAsync(rule.id) })
           }
         >
           <Trash2 aria-hidden />

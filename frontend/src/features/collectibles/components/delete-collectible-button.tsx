@@ -36,7 +36,7 @@ export function DeleteCollectibleButton({ item, onDeleted }: { item: Collectible
         // The confirmation and the undo window stand for the API's "with its history" check.
         deleteWithUndo({
           // Saved views hang under the list keys too; their ids are not items'.
-          queryClient, lists: collectibleKeys.lists(), except: savedViewKeys.all, id: item.id, message: t("actions.deleted", { name: item.name }),
+          queryClient, lists: collectibleKeys.lists(), except: savedViewKeys.all, ids: [item.id], message: t("actions.deleted", { name: item.name }),
           send: () => remove.mutateAsync({ id: item.id, confirmHistory: true }),
         });
       }}

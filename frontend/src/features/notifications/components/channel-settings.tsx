@@ -79,7 +79,7 @@ function ChannelCard({ channel, onEdit }: { channel: NotificationChannel; onEdit
               disabled={remove.isPending}
               onClick={() =>
                 deleteWithUndo({
-                  queryClient, lists: notificationKeys.channels(), id: channel.id, message: t("card.deleted", { name: channel.name }),
+                  queryClient, lists: notificationKeys.channels(), ids: [channel.id], message: t("card.deleted", { name: channel.name }),
                   send: () => remove.mutateAsync(channel.id),
                 })
               }

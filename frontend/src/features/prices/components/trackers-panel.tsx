@@ -224,7 +224,7 @@ function DeleteTrackerDialog({ collectibleId, tracker, onClose }: { collectibleI
         if (!tracker) return;
         onClose();
         deleteWithUndo({
-          queryClient, lists: priceKeys.trackers(collectibleId), id: tracker.id, message: t("trackers.delete.deleted", { host: hostOf(tracker.url) }),
+          queryClient, lists: priceKeys.trackers(collectibleId), ids: [tracker.id], message: t("trackers.delete.deleted", { host: hostOf(tracker.url) }),
           send: () => remove.mutateAsync(tracker.id),
         });
       }}

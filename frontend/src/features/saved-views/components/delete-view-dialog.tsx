@@ -1,19 +1,10 @@
 import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import { ConfirmDestructiveDialog } from "@/components/confirm-destructive-dialog";
 import { deleteWithUndo } from "@/components/delete-with-undo";
 import type { OverlayProps } from "@/components/lazy-overlay";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from "@/components/ui/alert-dialog";
 import type { SavedView } from "@/lib/api/types";
 import { savedViewKeys } from "@/lib/query-keys";
 
@@ -24,23 +15,22 @@ import { savedViewKeys } from "@/lib/query-keys";
 export function DeleteViewDialog({ trigger, defaultOpen, view, send }: OverlayProps & { view: SavedView; send: () => Promise<unknown> }) {
   const { t } = useTranslation("views");
   const queryClient = useQueryClient();
+  const [open, setOpen] = useState(defaultOpen);
   return (
-    <AlertDialog defaultOpen={defaultOpen}>
-      <AlertDialogTrigger asChild>{trigger}</AlertDialogTrigger>
-      <AlertDialogContent>
-        <AlertDialogHeader>
-          <AlertDialogTitle>{t("current.deleteTitle", { name: view.name })}</AlertDialogTitle>
-          <AlertDialogDescription>{t("current.deleteDescription")}</AlertDialogDescription>
-        </AlertDialogHeader>
-        <AlertDialogFooter>
-          <AlertDialogCancel>{t("save.cancel")}</AlertDialogCancel>
-          <AlertDialogAction
-            onClick={() => deleteWithUndo({ queryClient, lists: savedViewKeys.all, id: view.id, message: t("current.deleted"), send })}
-          >
-            {t("current.delete")}
-          </AlertDialogAction>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
+    <ConfirmDestructiveDialog
+      open={open}
+      onOpenChange={setOpen}
+      trigger={trigger}
+      title={t("current.deleteTitle", { name: view.name })}
+      description={t("current.deleteDescription")}
+      confirmLabel={t("current.delete")}
+      // Never pending: the request goes only once the undo window has passed.
+      pendingLabel={t("current.delete")}
+      pending={false}
+      onConfirm={() => {
+        setOpen(false);
+        deleteWithUndo({ queryClient, lists: savedViewKeys.all, ids: [view.id], message: t("current.deleted"), send });
+      }}
+    />
   );
 }

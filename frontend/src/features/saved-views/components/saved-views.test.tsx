@@ -104,4 +104,21 @@ describe("SavedViewControls", () => {
     window.dispatchEvent(new Event("beforeunload", { cancelable: true }));
     await vi.waitFor(() => { expect(viewsDb.views.map((v) => v.name)).toEqual(["Coins"]); });
   });
+
+  it("asks before deleting the view: Cancel first in focus, and back on its button when cancelled", async () => {
+    viewsDb.views.push(makeSavedView({ name: "Vinyl", query: { category: ["vinyl"] } }));
+    const { user } = renderWithProviders(<SavedViewControls />, { route: "/collection?category=vinyl" });
+
+    const deleteButton = await screen.findByRole("button", { name: "Delete view" });
+    await user.click(deleteButton);
+    const dialog = await screen.findByRole("alertdialog", { name: "Delete the view “Vinyl”?" });
+    expect(dialog).toHaveAccessibleDescription("Only the shortcut goes: your items stay as they are.");
+    expect(within(dialog).getByRole("button", { name: "Cancel" })).toHaveFocus();
+    await user.click(within(dialog).getByRole("button", { name: "Cancel" }));
+
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
+    expect(deleteButton).toHaveFocus();
+    expect(screen.getByTestId("current-view")).toHaveTextContent("Vinyl");
+    expect(viewsDb.views).toHaveLength(1);
+  });
 });
