@@ -269,6 +269,8 @@ async def fetch_product_image(
             FailureKind.NO_IMAGE_FOUND,
             f"The page at {host_label(url)} names no product image (og:image, schema.org).",
             url=url,
+            code="no_product_image",
+            params={"where": host_label(url)},
         )
     remaining = settings
     if settings.deadline is not None:
@@ -278,6 +280,8 @@ async def fetch_product_image(
                 FailureKind.TIMEOUT,
                 f"The page at {host_label(url)} took all the {settings.deadline:g} seconds.",
                 url=url,
+                code="page_time_used_up",
+                params={"where": host_label(url), "seconds": f"{settings.deadline:g}"},
             )
         remaining = replace(settings, deadline=left)
     return await fetch_image(

@@ -161,6 +161,14 @@ class ImportJobSummarySerializer(serializers.ModelSerializer):
         ]
         read_only_fields = fields
 
+    def to_representation(self, instance: ImportJob) -> dict[str, Any]:
+        """`error` is one of our sentences (imports.services.commit), stored in English:
+        it reads in the request's language."""
+        data = super().to_representation(instance)
+        if instance.error:
+            data["error"] = _(instance.error)
+        return data
+
 
 class ImportJobSerializer(ImportJobSummarySerializer):
     columns = serializers.ListField(

@@ -99,6 +99,97 @@ TEMPLATES: Mapping[str, Promise] = {
         "The eBay Browse API is read with your eBay application keys (client id and secret "
         "from developer.ebay.com): add them in Settings → Marketplace keys."
     ),
+    "key_refused": _(
+        "{provider} at {host} refused the key (HTTP {status}): check the key saved in "
+        "Settings → Marketplace keys."
+    ),
+    "not_json": _("{provider} at {host} did not answer JSON."),
+    "not_an_image": _("The address at {host} is not an image (it returned {content_type})."),
+    "time_used_up": _("{task} took all the {seconds} seconds."),
+    "page_time_used_up": _("The page at {where} took all the {seconds} seconds."),
+    "no_product_image": _("The page at {where} names no product image (og:image, schema.org)."),
+    "page_too_deeply_nested": _("The page at {where} is too deeply nested to be read."),
+    "api_source_not_a_page": _(
+        "The {source} source reads its API, not a saved page: check the address instead "
+        "(python -m scraper URL --source {source})."
+    ),
+    "several_prices": _(
+        "The page at {where} shows several different {prices} ({shown}) and there is no "
+        "safe way to tell which one is the item's price."
+    ),
+    "several_prices_for_condition": _(
+        "The page at {where} shows several different {prices} for condition '{condition}' "
+        "({shown}) and there is no safe way to tell which one is the item's price."
+    ),
+    "several_prices_near_title": _(
+        "The page at {where} has no structured price and shows several prices near the "
+        "product title ({shown}) that are about equally likely."
+    ),
+    "auction_no_bid_yet": _(
+        "The page at {where} is an auction with no bid yet (the listed price of an auction "
+        "is its starting bid, not its price)."
+    ),
+    "auction_no_current_bid": _(
+        "The page at {where} is an auction with no single current bid on the page (the "
+        "listed price of an auction is its starting bid, not its price)."
+    ),
+    "selector_not_css": _("The CSS selector '{selector}' is not valid CSS; please correct it."),
+    "no_readable_price": _(
+        "The element matching '{selector}' on the page at {where} does not contain a "
+        "readable price."
+    ),
+    "no_readable_price_in_attribute": _(
+        "The attribute '{attribute}' of element matching '{selector}' on the page at "
+        "{where} does not contain a readable price."
+    ),
+    "cardmarket_not_a_product_page": _(
+        "The page at {where} is not a Cardmarket product page (no price guide and no "
+        "offers). Link the tracker to a single card's page."
+    ),
+    "cardmarket_no_price": _(
+        "Cardmarket shows no price for this card at {where} (no price trend yet and no "
+        "matching offer)."
+    ),
+    "cardmarket_no_price_in": _(
+        "Cardmarket shows no price for this card at {where} in {wanted} (no price trend "
+        "yet and no matching offer)."
+    ),
+    "pricecharting_not_a_product_page": _(
+        "The page at {where} is not a PriceCharting product page (its price table is "
+        "missing). Link the tracker to a single product's page."
+    ),
+    "pricecharting_no_price": _("PriceCharting has no price yet for this item ({item})."),
+    "discogs_nothing_for_sale": _(
+        "Discogs has no copy of release {release} for sale and no price suggestion for it."
+    ),
+    "discogs_no_listings_table": _(
+        "The Discogs listings page has no listings table (table.mpitems): a challenge page "
+        "or a new layout."
+    ),
+    "discogs_search_token_missing": _(
+        "Discogs is searched with your Discogs personal access token: add it in Settings → "
+        "Marketplace keys (get one on Discogs: Settings → Developers)."
+    ),
+    "ebay_results_without_sales": _(
+        "The eBay results at {where} list {rows} listings but no sale with a price and a "
+        "date (track a search filtered on sold items)."
+    ),
+    "ebay_ended_unsold": _("The eBay listing at {where} ended without a sale."),
+    "ebay_not_an_item_page": _(
+        "The page at {where} is not an eBay item page with a price, nor a list of sold listings."
+    ),
+    "ebay_auction_running": _(
+        "The eBay listing at {where} is an auction still running: its current bid is not a "
+        "price yet. Track it again once it has sold."
+    ),
+    "ebay_no_single_price": _("The eBay listing at {where} shows no single price ({text})."),
+    "ebay_no_access_token": _("eBay gave no access token for your application keys."),
+    "ebay_api_no_price": _("The eBay Browse API gives no price for item {item}."),
+    "ebay_search_keys_missing": _(
+        "eBay is searched through the eBay Browse API with your eBay application keys "
+        "(client id and secret from developer.ebay.com): add them in Settings → "
+        "Marketplace keys."
+    ),
     "internal_error": _("Something went wrong on our side while checking this page."),
 }
 
@@ -117,6 +208,9 @@ PHRASES: Mapping[str, Mapping[str, Promise]] = {
         "invalid": _("an invalid address"),
     },
     "what": {"page": _("The page"), "image": _("The image"), "API answer": _("The API answer")},
+    "provider": {"The API": _("The API"), "The eBay Browse API": _("The eBay Browse API")},
+    "content_type": {"no type": _("no type")},
+    "prices": {"prices": _("prices"), "prices at that selector": _("prices at that selector")},
 }
 
 #: kind → what it means, for a failure whose own sentence is not in the catalogue.

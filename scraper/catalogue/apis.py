@@ -38,10 +38,6 @@ def _strings(value: Any, limit: int = 3) -> list[str]:
     return [v.strip() for v in value if isinstance(v, str) and v.strip()][:limit]
 
 
-def _missing(message: str) -> ScrapeFailure:
-    return ScrapeFailure(FailureKind.MISSING_CREDENTIALS, message)
-
-
 class DiscogsCatalogue(Catalogue):
     source = "discogs"
     label = "Discogs"
@@ -55,9 +51,11 @@ class DiscogsCatalogue(Catalogue):
     ) -> list[CatalogueMatch]:
         token = options.get("token")
         if not isinstance(token, str) or not token.strip():
-            raise _missing(
+            raise ScrapeFailure(
+                FailureKind.MISSING_CREDENTIALS,
                 "Discogs is searched with your Discogs personal access token: add it in "
-                "Settings → Marketplace keys (get one on Discogs: Settings → Developers)."
+                "Settings → Marketplace keys (get one on Discogs: Settings → Developers).",
+                code="discogs_search_token_missing",
             )
         base = str(options.get("api_url") or discogs.DEFAULT_API_URL).rstrip("/")
         params = urlencode({"q": query, "type": "release", "per_page": MAX_RESULTS})
@@ -106,10 +104,12 @@ class EbayCatalogue(Catalogue):
     ) -> list[CatalogueMatch]:
         client_id, secret = options.get("client_id"), options.get("client_secret")
         if not client_id or not secret:
-            raise _missing(
+            raise ScrapeFailure(
+                FailureKind.MISSING_CREDENTIALS,
                 "eBay is searched through the eBay Browse API with your eBay application "
                 "keys (client id and secret from developer.ebay.com): add them in Settings → "
-                "Marketplace keys."
+                "Marketplace keys.",
+                code="ebay_search_keys_missing",
             )
         base = str(options.get("api_url") or ebay_api.DEFAULT_API_URL).rstrip("/")
         site = self.site(options)

@@ -66,6 +66,8 @@ async def fetch_json(
             f"{provider} at {host} refused the key (HTTP {raw.status}): check the key saved "
             "in Settings → Marketplace keys.",
             url=url,
+            code="key_refused",
+            params={"provider": provider, "host": host, "status": raw.status},
         )
     raise_for_status(raw, what="API answer")
     try:
@@ -75,4 +77,6 @@ async def fetch_json(
             FailureKind.HTTP_ERROR,
             f"{provider} at {host} did not answer JSON.",
             url=url,
+            code="not_json",
+            params={"provider": provider, "host": host},
         ) from None

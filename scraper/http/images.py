@@ -61,5 +61,7 @@ async def fetch_image(
             FailureKind.NOT_IMAGE,
             f"The address at {host} is not an image (it returned {content_type or 'no type'}).",
             url=raw.url,
+            code="not_an_image",
+            params={"host": host, "content_type": content_type or "no type"},
         )
     return FetchedImage(url=url, final_url=raw.url, content_type=content_type, body=raw.body)

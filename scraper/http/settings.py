@@ -68,7 +68,11 @@ def shared_deadline(
         left = settings.deadline - (loop.time() - started)
         if left <= 0:
             raise ScrapeFailure(
-                FailureKind.TIMEOUT, f"{what} took all the {settings.deadline:g} seconds.", url=url
+                FailureKind.TIMEOUT,
+                f"{what} took all the {settings.deadline:g} seconds.",
+                url=url,
+                code="time_used_up",
+                params={"task": what, "seconds": f"{settings.deadline:g}"},
             )
         return replace(settings, deadline=left)
 

@@ -129,4 +129,6 @@ def extract(
             FailureKind.NO_PRICE_FOUND,
             f"The page at {ctx.where} is too deeply nested to be read.",
             url=url,
+            code="page_too_deeply_nested",
+            params={"where": ctx.where},
         ) from None

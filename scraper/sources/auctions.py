@@ -167,14 +167,25 @@ def auction_prices(
     if reading is None:
         return candidates
     current, auction = reading
-    if current is None or auction.bids == 0:
-        why = "no bid yet" if current is not None else "no single current bid on the page"
-        note(f"auction: {why}")
+    if current is not None and auction.bids == 0:
+        note("auction: no bid yet")
         raise ScrapeFailure(
             FailureKind.NO_PRICE_FOUND,
-            f"The page at {ctx.where} is an auction with {why} (the listed price of an "
+            f"The page at {ctx.where} is an auction with no bid yet (the listed price of an "
             "auction is its starting bid, not its price).",
             url=ctx.url,
+            code="auction_no_bid_yet",
+            params={"where": ctx.where},
+        )
+    if current is None:
+        note("auction: no single current bid on the page")
+        raise ScrapeFailure(
+            FailureKind.NO_PRICE_FOUND,
+            f"The page at {ctx.where} is an auction with no single current bid on the page "
+            "(the listed price of an auction is its starting bid, not its price).",
+            url=ctx.url,
+            code="auction_no_current_bid",
+            params={"where": ctx.where},
         )
     note(f"auction: current bid {current}, {auction.bids} bid(s), ends {auction.ends_at}")
     first = candidates[0]

@@ -124,8 +124,10 @@ class ApiSource(Source):
         raise ScrapeFailure(
             FailureKind.NO_PRICE_FOUND,
             f"The {self.name} source reads its API, not a saved page: check the address "
-            "instead (python -m scraper URL --source " + self.name + ").",
+            f"instead (python -m scraper URL --source {self.name}).",
             url=ctx.url,
+            code="api_source_not_a_page",
+            params={"source": self.name},
         )
 
     async def fetch(self, ctx: ExtractContext, get_json: GetJson) -> list[Observation]:
@@ -209,12 +211,28 @@ def decide(
                 chosen = in_stock
         if len(chosen) > 1:
             shown = ", ".join(str(c.price) for c in sorted(chosen, key=_sort_key)[:5])
-            label = f" for condition '{condition}'" if condition else ""
+            if condition:
+                raise ScrapeFailure(
+                    FailureKind.AMBIGUOUS_PRICES,
+                    f"The page at {ctx.where} shows several different {what} for condition "
+                    f"'{condition}' ({shown}) and there is no safe way to tell which one is "
+                    "the item's price.",
+                    url=ctx.url,
+                    code="several_prices_for_condition",
+                    params={
+                        "where": ctx.where,
+                        "prices": what,
+                        "condition": condition,
+                        "shown": shown,
+                    },
+                )
             raise ScrapeFailure(
                 FailureKind.AMBIGUOUS_PRICES,
-                f"The page at {ctx.where} shows several different {what}{label} ({shown}) "
-                "and there is no safe way to tell which one is the item's price.",
+                f"The page at {ctx.where} shows several different {what} ({shown}) and "
+                "there is no safe way to tell which one is the item's price.",
                 url=ctx.url,
+                code="several_prices",
+                params={"where": ctx.where, "prices": what, "shown": shown},
             )
         result.extend(chosen)
     return result

@@ -189,6 +189,8 @@ class CardmarketSource(Source):
                 f"The page at {ctx.where} is not a Cardmarket product page (no price guide "
                 "and no offers). Link the tracker to a single card's page.",
                 url=ctx.url,
+                code="cardmarket_not_a_product_page",
+                params={"where": ctx.where},
             )
         language, flag = _wanted(ctx)
         title = _title(doc)
@@ -221,11 +223,21 @@ class CardmarketSource(Source):
             )
         if not observations:
             wanted = " ".join(x for x in (language, "non-foil" if flag == "" else flag) if x)
+            if wanted:
+                raise ScrapeFailure(
+                    FailureKind.NO_PRICE_FOUND,
+                    f"Cardmarket shows no price for this card at {ctx.where} in {wanted} (no "
+                    "price trend yet and no matching offer).",
+                    url=ctx.url,
+                    code="cardmarket_no_price_in",
+                    params={"where": ctx.where, "wanted": wanted},
+                )
             raise ScrapeFailure(
                 FailureKind.NO_PRICE_FOUND,
-                f"Cardmarket shows no price for this card at {ctx.where}"
-                + (f" in {wanted}" if wanted else "")
-                + " (no price trend yet and no matching offer).",
+                f"Cardmarket shows no price for this card at {ctx.where} (no price trend yet "
+                "and no matching offer).",
                 url=ctx.url,
+                code="cardmarket_no_price",
+                params={"where": ctx.where},
             )
         return observations

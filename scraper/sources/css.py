@@ -40,7 +40,11 @@ class CssSource(Source):
             nodes = doc.select(selector)
         except InvalidSelector:
             raise ScrapeFailure(
-                FailureKind.SELECTOR_NOT_FOUND, _not_css(selector), url=ctx.url
+                FailureKind.SELECTOR_NOT_FOUND,
+                _not_css(selector),
+                url=ctx.url,
+                code="selector_not_css",
+                params={"selector": selector},
             ) from None
         if not nodes:
             raise ScrapeFailure(
@@ -57,13 +61,23 @@ class CssSource(Source):
             money = parse_price(clean_text(raw), ctx.currency_hint) if raw else None
             if money is not None and money.amount > 0:
                 candidates.append(Candidate(money))
-        if not candidates:
-            where = f"attribute '{attribute}' of " if attribute else ""
+        if not candidates and attribute:
             raise ScrapeFailure(
                 FailureKind.NO_PRICE_FOUND,
-                f"The {where}element matching '{selector}' on the page at {ctx.where} "
-                "does not contain a readable price.",
+                f"The attribute '{attribute}' of element matching '{selector}' on the page at "
+                f"{ctx.where} does not contain a readable price.",
                 url=ctx.url,
+                code="no_readable_price_in_attribute",
+                params={"attribute": str(attribute), "selector": selector, "where": ctx.where},
+            )
+        if not candidates:
+            raise ScrapeFailure(
+                FailureKind.NO_PRICE_FOUND,
+                f"The element matching '{selector}' on the page at {ctx.where} does not "
+                "contain a readable price.",
+                url=ctx.url,
+                code="no_readable_price",
+                params={"selector": selector, "where": ctx.where},
             )
         chosen = decide(candidates, ctx, what="prices at that selector")
         title = page_title(doc)

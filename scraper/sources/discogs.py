@@ -193,6 +193,8 @@ class DiscogsSource(ApiSource):
                 f"Discogs has no copy of release {release} for sale and no price suggestion "
                 "for it.",
                 url=ctx.url,
+                code="discogs_nothing_for_sale",
+                params={"release": release},
             )
         return self.observations(decide(candidates, ctx), ctx)
 

@@ -164,6 +164,7 @@ def listings_observations(
             "The Discogs listings page has no listings table (table.mpitems): a challenge "
             "page or a new layout.",
             url=ctx.url,
+            code="discogs_no_listings_table",
         )
     seen: set[int] = set()
     urls: dict[Candidate, str] = {}

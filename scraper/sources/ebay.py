@@ -178,6 +178,8 @@ class EbaySource(Source):
             f"The eBay results at {ctx.where} list {results.rows} listings but no sale with "
             "a price and a date (track a search filtered on sold items).",
             url=ctx.url,
+            code="ebay_results_without_sales",
+            params={"where": ctx.where, "rows": results.rows},
         )
 
     def _item(self, doc: Document, ctx: ExtractContext) -> Observation:
@@ -192,6 +194,8 @@ class EbaySource(Source):
                 FailureKind.OUT_OF_STOCK,
                 f"The eBay listing at {ctx.where} ended without a sale.",
                 url=ctx.url,
+                code="ebay_ended_unsold",
+                params={"where": ctx.where},
             )
         if not text:
             raise ScrapeFailure(
@@ -199,6 +203,8 @@ class EbaySource(Source):
                 f"The page at {ctx.where} is not an eBay item page with a price, nor a list "
                 "of sold listings.",
                 url=ctx.url,
+                code="ebay_not_an_item_page",
+                params={"where": ctx.where},
             )
         if is_bid and not sold:
             raise ScrapeFailure(
@@ -206,6 +212,8 @@ class EbaySource(Source):
                 f"The eBay listing at {ctx.where} is an auction still running: its current "
                 "bid is not a price yet. Track it again once it has sold.",
                 url=ctx.url,
+                code="ebay_auction_running",
+                params={"where": ctx.where},
             )
         money = None if is_price_range(text) else parse_price(text, currency)
         if money is None or money.amount <= 0:
@@ -213,6 +221,8 @@ class EbaySource(Source):
                 FailureKind.NO_PRICE_FOUND,
                 f"The eBay listing at {ctx.where} shows no single price ({text[:60]}).",
                 url=ctx.url,
+                code="ebay_no_single_price",
+                params={"where": ctx.where, "text": text[:60]},
             )
         observed_at = ctx.observed_at
         if sold:

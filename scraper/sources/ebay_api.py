@@ -74,6 +74,7 @@ async def _access_token(base: str, client_id: str, secret: str, get_json: GetJso
         raise ScrapeFailure(
             FailureKind.MISSING_CREDENTIALS,
             "eBay gave no access token for your application keys.",
+            code="ebay_no_access_token",
         )
     lifetime = float(expires) if isinstance(expires, int | float) else 0.0
     _TOKENS[key] = (token, time.monotonic() + max(lifetime - 60.0, 0.0))
@@ -173,6 +174,8 @@ class EbayApiSource(ApiSource):
                 FailureKind.NO_PRICE_FOUND,
                 f"The eBay Browse API gives no price for item {number}.",
                 url=ctx.url,
+                code="ebay_api_no_price",
+                params={"item": number},
             )
         statuses = [
             a.get("estimatedAvailabilityStatus")

@@ -168,6 +168,8 @@ class PriceChartingSource(Source):
                 f"The page at {ctx.where} is not a PriceCharting product page (its price "
                 "table is missing). Link the tracker to a single product's page.",
                 url=ctx.url,
+                code="pricecharting_not_a_product_page",
+                params={"where": ctx.where},
             )
         table = tables[0]
         conditions = _condition_map(table)
@@ -191,5 +193,7 @@ class PriceChartingSource(Source):
                 FailureKind.NO_PRICE_FOUND,
                 f"PriceCharting has no price yet for this item ({title or ctx.where}).",
                 url=ctx.url,
+                code="pricecharting_no_price",
+                params={"item": title or ctx.where},
             )
         return self.observations(decide(candidates, ctx), ctx)

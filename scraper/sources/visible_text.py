@@ -259,6 +259,8 @@ def visible_price(
                 f"The page at {ctx.where} has no structured price and shows several prices "
                 f"near the product title ({shown}) that are about equally likely.",
                 url=ctx.url,
+                code="several_prices_near_title",
+                params={"where": ctx.where, "shown": shown},
             )
         if box is None and not ranked[0].names_price:
             # Neither a buy control nor a price-named element: an article that quotes

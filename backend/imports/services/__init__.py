@@ -1,7 +1,13 @@
 """Writes of imports, by subject: jobs before the commit (upload, mapping, queueing), the
 commit a worker runs, and undo."""
 
-from imports.services.commit import import_job_execute, mark_failed
+from imports.services.commit import (
+    DATABASE_UNAVAILABLE,
+    INTERNAL_ERROR,
+    NO_LONGER_AN_EDITOR,
+    import_job_execute,
+    mark_failed,
+)
 from imports.services.jobs import (
     COMMIT_TASK,
     ImportConflictError,
@@ -13,6 +19,9 @@ from imports.services.undo import import_job_undo
 
 __all__ = [
     "COMMIT_TASK",
+    "DATABASE_UNAVAILABLE",
+    "INTERNAL_ERROR",
+    "NO_LONGER_AN_EDITOR",
     "ImportConflictError",
     "import_job_commit",
     "import_job_configure",

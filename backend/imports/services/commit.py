@@ -22,6 +22,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from imports import selectors
 from imports.dedupe import ExistingItems
@@ -33,6 +34,7 @@ from inventory.tags import normalize_tags
 from price_history import gateway
 from price_history import services as price_services
 from price_history.models import Tracker, TrackerSource
+from users.languages import in_language_of
 from vendors.models import Vendor
 from vendors.selectors import membership_get
 
@@ -48,6 +50,18 @@ SNAPSHOT_FIELDS = tuple(
 )
 CARD_FIELDS = tuple(f.attname for f in CardDetails._meta.concrete_fields if f.name != "collectible")
 
+#: Why a whole job failed (`ImportJob.error`): stored in English, read in the reader's
+#: language (imports.serializers), so a job stopped yesterday reads in today's language.
+NO_LONGER_AN_EDITOR = gettext_noop(
+    "You can no longer add items to this collection; nothing was imported."
+)
+DATABASE_UNAVAILABLE = gettext_noop(
+    "The database was unavailable; the rows written so far stay (undo removes them)."
+)
+INTERNAL_ERROR = gettext_noop(
+    "Something went wrong on our side; the rows written so far stay (undo removes them)."
+)
+
 
 def import_job_execute(*, job_id: int) -> ImportJob | None:
     """Write a queued (or interrupted) job's rows; None when there is nothing to do."""
@@ -57,8 +71,11 @@ def import_job_execute(*, job_id: int) -> ImportJob | None:
     reader = selectors.row_reader(job)
     written = ImportedItem.objects.filter(job=job).values_list("collectible_id", flat=True)
     existing = ExistingItems.of_vendor(job.vendor_id, excluded=[pk for pk in written if pk])
-    for start in range(job.rows_processed, len(job.rows), CHUNK_ROWS):
-        _write_chunk(job, reader, existing, job.rows[start : start + CHUNK_ROWS])
+    # The rows' problems are stored as sentences with their values: in the language the
+    # job's owner reads (a worker has no request to take one from).
+    with in_language_of(job.created_by):
+        for start in range(job.rows_processed, len(job.rows), CHUNK_ROWS):
+            _write_chunk(job, reader, existing, job.rows[start : start + CHUNK_ROWS])
     return _finish(job)
 
 
@@ -72,7 +89,7 @@ def _start(job_id: int) -> ImportJob | None:
     membership = membership_get(user=job.created_by, vendor=job.vendor)
     if membership is None or not membership.can_edit:
         job.status, job.finished_at = ImportStatus.FAILED, timezone.now()
-        job.error = "You can no longer add items to this collection; nothing was imported."
+        job.error = NO_LONGER_AN_EDITOR
         job.save(update_fields=["status", "finished_at", "error", "updated_at"])
         return None
     if job.status == ImportStatus.QUEUED:
@@ -95,7 +112,9 @@ def _finish(job: ImportJob) -> ImportJob:
 
 
 def mark_failed(*, job_id: int, message: str) -> None:
-    """The job stopped for good (the worker gave up): what was written stays (undo)."""
+    """The job stopped for good (the worker gave up): what was written stays (undo).
+    `message`: one of the sentences above (DATABASE_UNAVAILABLE, INTERNAL_ERROR), stored
+    in English and translated when read."""
     ImportJob.objects.filter(
         pk=job_id, status__in=[ImportStatus.QUEUED, ImportStatus.RUNNING]
     ).update(status=ImportStatus.FAILED, error=message[:1000], finished_at=timezone.now())

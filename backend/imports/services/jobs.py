@@ -174,7 +174,7 @@ def _default_errors(defaults: dict[str, str]) -> dict[str, list[str]]:
     problems: list[str] = []
     for name, value in defaults.items():
         if name not in fields.DEFAULTABLE:
-            problems.append(f"'{name[:60]}' cannot have a default.")
+            problems.append(_("'%(field)s' cannot have a default.") % {"field": name[:60]})
             continue
         try:
             _default_value(name, value)
@@ -187,7 +187,10 @@ def _default_value(name: str, value: str) -> str:
     target = target_for(name)
     assert target is not None
     if target.kind == fields.CHOICE and value and value not in _choice_values(name):
-        raise ValueProblem(f"'{value[:40]}' is not one of {', '.join(target.values)}.")
+        raise ValueProblem(
+            _("'%(value)s' is not one of %(allowed)s.")
+            % {"value": value[:40], "allowed": ", ".join(target.values)}
+        )
     if target.kind == fields.CURRENCY and value:
         return parse_currency(value)
     return value

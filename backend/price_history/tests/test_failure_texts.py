@@ -3,15 +3,19 @@ written again on each read (price_history.failure_texts), the English message st
 
 from __future__ import annotations
 
+import asyncio
+import json
+
 import pytest
 from django.utils import translation
 
 from price_history import services
 from price_history.factories import TrackerFactory
-from price_history.failure_texts import TEMPLATES, failure_text, paused_text
+from price_history.failure_texts import KIND_TEXTS, TEMPLATES, failure_text, paused_text
 from price_history.models import JobKind, ScrapeRun, Tracker
+from price_history.tests.conftest import Reply
 from price_history.tests.test_services_runs import run_once
-from scraper import ScrapeFailure, check_url_allowed, extract
+from scraper import FetchSettings, ScrapeFailure, check_url_allowed, extract, fetch_page
 
 pytestmark = pytest.mark.django_db
 
@@ -80,30 +84,87 @@ def failure_of(make) -> ScrapeFailure:
 
 
 PAGE = "<html><head><title>Card</title></head><body><p>Nothing for sale</p></body></html>"
+PRICES = '<html><body><p class="price">$1.00</p><p class="price">$2.00</p></body></html>'
+MALFORMED = '<html><body><script type="application/ld+json">{"@type": </script></body></html>'
+SHOP = "https://shop.example/card"
+
+#: A failure of each kind the scraper says on a page it is given: code → how.
+EXTRACTED = {
+    "forbidden_address": lambda: check_url_allowed("http://10.0.0.1/card"),
+    "scheme_not_trackable": lambda: check_url_allowed("ftp://shop.example/card"),
+    "no_price_on_page": lambda: extract(PAGE, SHOP),
+    "no_price_malformed_data": lambda: extract(MALFORMED, SHOP),
+    "selector_matches_nothing": lambda: extract(PAGE, SHOP, source="css", selector=".price"),
+    "selector_not_css": lambda: extract(PAGE, SHOP, source="css", selector="p["),
+    "no_readable_price": lambda: extract(PAGE, SHOP, source="css", selector="p"),
+    "no_readable_price_in_attribute": lambda: extract(
+        PAGE, SHOP, source="css", selector="p", attribute="title"
+    ),
+    "several_prices": lambda: extract(PRICES, SHOP, source="css", selector=".price"),
+    "api_source_not_a_page": lambda: extract(PAGE, SHOP, source="ebay_api"),
+    "discogs_no_listings_table": lambda: extract(PAGE, SHOP, source="discogs"),
+    "cardmarket_not_a_product_page": lambda: extract(
+        PAGE, "https://www.cardmarket.com/en/Pokemon/Products/Singles/Base-Set/Pikachu"
+    ),
+    "pricecharting_not_a_product_page": lambda: extract(
+        PAGE, "https://www.pricecharting.com/game/pokemon-base-set/pikachu"
+    ),
+    "ebay_not_an_item_page": lambda: extract(PAGE, "https://www.ebay.com/itm/123456789012"),
+}
+
+#: Failures of fetching a page: code → what the page server answers (at /x unless named).
+FETCHED = {
+    "http_status": {"/x": Reply(404)},
+    "limited": {"/x": Reply(429)},
+    "limited_wait": {"/x": Reply(429, headers={"Retry-After": "7"})},
+    "too_many_redirects": {"/x": Reply(302, headers={"Location": "/x"})},
+    "page_too_large": {"/x": Reply(body="<html><body>" + "x" * 4000 + "</body></html>")},
+    "robots_disallowed_page": {
+        "/robots.txt": Reply(body="User-agent: *\nDisallow: /", content_type="text/plain"),
+        "/x": Reply(body=PAGE),
+    },
+}
 
 
-@pytest.mark.parametrize(
-    ("make", "code"),
-    [
-        (lambda: check_url_allowed("http://10.0.0.1/card"), "forbidden_address"),
-        (lambda: check_url_allowed("ftp://shop.example/card"), "scheme_not_trackable"),
-        (lambda: extract(PAGE, "https://shop.example/card"), "no_price_on_page"),
-        (
-            lambda: extract(PAGE, "https://shop.example/card", source="css", selector=".price"),
-            "selector_matches_nothing",
-        ),
-    ],
-    ids=["forbidden", "scheme", "no_price", "selector"],
-)
-def test_the_catalogue_says_what_the_scraper_says(make, code):
-    failure = failure_of(make)
-
+def _says_the_same(failure: ScrapeFailure, code: str) -> None:
+    """The catalogue's English is the scraper's message; German is another sentence;
+    the values are JSON (the backend stores them)."""
     assert failure.code == code
     assert code in TEMPLATES
+    assert json.loads(json.dumps(failure.params)) == failure.params
+    assert all(isinstance(v, str | int | float) for v in failure.params.values())
     with translation.override("en"):
         assert failure_text(**_stored(failure)) == failure.message
     with translation.override("de"):
-        assert failure_text(**_stored(failure)) != failure.message
+        german = failure_text(**_stored(failure))
+    assert german != failure.message
+    assert german != str(KIND_TEXTS[failure.kind.value]), "the kind's sentence, not the code's"
+
+
+@pytest.mark.parametrize("code", list(EXTRACTED))
+def test_the_catalogue_says_what_the_scraper_says(code):
+    _says_the_same(failure_of(EXTRACTED[code]), code)
+
+
+@pytest.mark.parametrize("code", list(FETCHED))
+def test_the_catalogue_says_what_the_fetcher_says(code, pages):
+    pages.routes.update(FETCHED[code])
+    settings = FetchSettings(
+        allowed_hosts=[pages.host], min_host_delay=0.0, max_retries=0, max_bytes=1024
+    )
+
+    failure = failure_of(lambda: asyncio.run(fetch_page(pages.url("/x"), settings=settings)))
+
+    _says_the_same(failure, code)
+
+
+def test_a_phrase_in_a_failure_reads_in_german():
+    failure = failure_of(EXTRACTED["several_prices"])
+
+    with translation.override("de"):
+        assert failure_text(**_stored(failure)).startswith(
+            "Die Seite bei shop.example zeigt mehrere verschiedene Preise an diesem Selektor ("
+        )
 
 
 def test_without_a_known_code_german_reads_the_kinds_sentence_english_the_message():
