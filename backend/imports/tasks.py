@@ -34,18 +34,10 @@ def import_job_commit(self: Task, job_id: int) -> None:
     except TRANSIENT_ERRORS as exc:
         if self.request.retries >= MAX_RETRIES:
             logger.error("Giving up on import %s: %s", job_id, exc)
-            services.mark_failed(
-                job_id=job_id,
-                message="The database was unavailable; the rows written so far stay (undo "
-                "removes them).",
-            )
+            services.mark_failed(job_id=job_id, message=services.DATABASE_UNAVAILABLE)
             return
         countdown = int(min(10 * 2**self.request.retries, settings.CELERY_RETRY_MAX_COUNTDOWN))
         raise self.retry(exc=exc, countdown=countdown) from exc
     except Exception:
         logger.exception("Import %s failed", job_id)
-        services.mark_failed(
-            job_id=job_id,
-            message="Something went wrong on our side; the rows written so far stay (undo "
-            "removes them).",
-        )
+        services.mark_failed(job_id=job_id, message=services.INTERNAL_ERROR)

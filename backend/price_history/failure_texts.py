@@ -46,6 +46,10 @@ TEMPLATES: Mapping[str, Promise] = {
         "The site {host} asks robots not to visit this page (robots.txt), so Omni-Stock "
         "does not check it."
     ),
+    "robots_unavailable": _(
+        "The site {host} answered its robots.txt with {status}, so Omni-Stock treats the "
+        "whole site as off-limits for now."
+    ),
     "no_answer_in_time": _("The site {host} did not answer in time."),
     "connection_failed": _("Could not connect to {host} ({error})."),
     "not_a_web_page_type": _(

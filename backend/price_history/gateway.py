@@ -25,6 +25,7 @@ from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 
 from core.currencies import currency_codes
+from price_history.failure_texts import failure_text
 from scraper import (
     CATALOGUES,
     SOURCES,
@@ -44,9 +45,9 @@ from scraper import (
     parse_price,
     scrape,
     search_catalogue,
-    selector_problem,
     source_for_url,
 )
+from scraper import selector_problem as css_selector_problem
 from users.credentials import ProviderKeys, credential_for
 from vendors.models import Membership, Role
 
@@ -99,12 +100,29 @@ def fetch_settings(*, deadline: float | None = None, retries: int | None = None)
 
 
 def url_problem(url: str) -> str | None:
-    """Why `url` may not be tracked (scheme, forbidden address, unknown host), or None."""
+    """Why `url` may not be tracked (scheme, forbidden address, unknown host) in the active
+    language, or None."""
     try:
         check_url_allowed(url, settings.SCRAPER_ALLOWED_HOSTS)
     except ScrapeFailure as failure:
-        return failure.message
+        return failure_text(
+            kind=failure.kind.value, message=failure.message, code=failure.code,
+            params=failure.params,
+        )  # fmt: skip
     return None
+
+
+def selector_problem(selector: str) -> str | None:
+    """Why the page parser cannot use `selector` (not CSS) in the active language, or None."""
+    problem = css_selector_problem(selector)
+    if problem is None:
+        return None
+    # The scraper's check answers its English sentence only: the sentence a page read with
+    # that selector fails with (`selector_not_css`), whose values are known here.
+    return failure_text(
+        kind="selector_not_found", message=problem, code="selector_not_css",
+        params={"selector": selector.strip()},
+    )  # fmt: skip
 
 
 def source_for(url: str, selector: str = "") -> str:

@@ -112,16 +112,7 @@ class _Fetcher:
             if check_robots and self.settings.respect_robots:
                 policy = await self.robots_policy(scheme, host, port)
                 if not policy.can_fetch(current, self.settings.user_agent):
-                    raise ScrapeFailure(
-                        FailureKind.ROBOTS_DISALLOWED,
-                        policy.reason
-                        or f"The site {host} asks robots not to visit this page (robots.txt), "
-                        "so Omni-Stock does not check it.",
-                        url=current,
-                        # A reason of the policy is another sentence, said by the kind.
-                        code=None if policy.reason else "robots_disallowed_page",
-                        params={"host": host},
-                    )
+                    raise _robots_refusal(policy, host, current)
                 crawl_delay = policy.crawl_delay(self.settings.user_agent)
                 if crawl_delay:
                     delay = max(delay, min(crawl_delay, MAX_CRAWL_DELAY))
@@ -285,15 +276,31 @@ class _Fetcher:
             policy = RobotsPolicy.parse(raw.body.decode("utf-8", errors="replace"))
         elif raw.status == 429 or raw.status >= 500:
             ttl = min(ttl, self.settings.robots_error_ttl)
-            policy = RobotsPolicy(
-                allow_all=False,
-                reason=f"The site {host} answered its robots.txt with {status_text(raw.status)}"
-                ", so Omni-Stock treats the whole site as off-limits for now.",
-            )
+            policy = RobotsPolicy(allow_all=False, status=raw.status)
         else:  # 4xx (and anything else): no robots.txt → everything allowed
             policy = RobotsPolicy(allow_all=True)
         self.robots.set(origin, policy, ttl)
         return policy
+
+
+def _robots_refusal(policy: RobotsPolicy, host: str, url: str) -> ScrapeFailure:
+    if policy.status is not None:  # robots.txt itself failed: the site waits a while
+        return ScrapeFailure(
+            FailureKind.ROBOTS_DISALLOWED,
+            f"The site {host} answered its robots.txt with {status_text(policy.status)}, "
+            "so Omni-Stock treats the whole site as off-limits for now.",
+            url=url,
+            code="robots_unavailable",
+            params={"host": host, "status": status_text(policy.status)},
+        )
+    return ScrapeFailure(
+        FailureKind.ROBOTS_DISALLOWED,
+        f"The site {host} asks robots not to visit this page (robots.txt), "
+        "so Omni-Stock does not check it.",
+        url=url,
+        code="robots_disallowed_page",
+        params={"host": host},
+    )
 
 
 def _too_large(host: str, max_bytes: int, url: str) -> ScrapeFailure:

@@ -36,7 +36,9 @@ class RobotsPolicy:
 
     parser: Protego | None = None
     allow_all: bool = False
-    reason: str = ""
+    #: The HTTP status robots.txt answered with when it made the site off-limits for a
+    #: while (429, 5xx): the failure says it (as a value, so in any language).
+    status: int | None = None
     #: The robots.txt the parser read: what a shared cache stores (a parser is not data).
     text: str | None = None
 
@@ -49,14 +51,19 @@ class RobotsPolicy:
             return cls(allow_all=True)
 
     def to_json(self) -> str:
-        return json.dumps({"text": self.text, "allow_all": self.allow_all, "reason": self.reason})
+        return json.dumps({"text": self.text, "allow_all": self.allow_all, "status": self.status})
 
     @classmethod
     def from_json(cls, data: str | bytes) -> RobotsPolicy:
         fields = json.loads(data)
         if isinstance(fields.get("text"), str):
             return cls.parse(fields["text"])
-        return cls(allow_all=bool(fields.get("allow_all")), reason=str(fields.get("reason", "")))
+        allow_all, status = bool(fields.get("allow_all")), fields.get("status")
+        if not allow_all and not isinstance(status, int):
+            # An older entry (its English reason, no status): read the site's file again
+            # rather than tell a reader the wrong sentence.
+            raise ValueError("a blanket disallow without its status")
+        return cls(allow_all=allow_all, status=None if allow_all else status)
 
     def can_fetch(self, url: str, user_agent: str) -> bool:
         if self.parser is None:

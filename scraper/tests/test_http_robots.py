@@ -3,6 +3,8 @@ Crawl-delay."""
 
 from __future__ import annotations
 
+import pytest
+
 from scraper import (
     FailureKind,
     FetchSettings,
@@ -40,12 +42,25 @@ def test_robots_wildcard_applies_to_us(server: LocalServer, fast_settings: Fetch
     assert failure_of(server.url("/p"), fast_settings).kind is FailureKind.ROBOTS_DISALLOWED
 
 
-def test_robots_5xx_means_disallow(server: LocalServer, fast_settings: FetchSettings) -> None:
-    server.route("/robots.txt", Reply(503, content_type="text/plain"))
+@pytest.mark.parametrize(
+    ("status", "said"), [(503, "HTTP 503 Service Unavailable"), (429, "HTTP 429 Too Many Requests")]
+)
+def test_robots_5xx_or_429_means_disallow(
+    server: LocalServer, fast_settings: FetchSettings, status: int, said: str
+) -> None:
+    server.route("/robots.txt", Reply(status, content_type="text/plain"))
     server.route("/p", Reply(body=PRODUCT))
     failure = failure_of(server.url("/p"), fast_settings)
     assert failure.kind is FailureKind.ROBOTS_DISALLOWED
-    assert "503" in failure.message
+    # A code and the status as a value, so the backend says it in its reader's language.
+    assert (failure.code, failure.params) == (
+        "robots_unavailable",
+        {"host": "127.0.0.1", "status": said},
+    )
+    assert failure.message == (
+        f"The site 127.0.0.1 answered its robots.txt with {said}, so Omni-Stock treats the "
+        "whole site as off-limits for now."
+    )
     assert server.hits("/p") == []
 
 

@@ -8,6 +8,7 @@ import time
 import uuid
 
 import pytest
+import redis
 
 from scraper import FailureKind, FetchSettings, InMemoryRobotsCache, RedisRobotsCache
 from scraper.http.robots import RobotsPolicy
@@ -52,17 +53,26 @@ def test_the_shared_policy_expires_with_its_ttl() -> None:
     assert _worker_cache(prefix).get("http://shop.test:80") is None
 
 
-def test_a_blanket_disallow_keeps_its_reason_across_workers() -> None:
+def test_a_blanket_disallow_keeps_its_status_across_workers() -> None:
     prefix = f"test:robots:{uuid.uuid4().hex}:"
-    reason = "The site answered its robots.txt with 503."
-    _worker_cache(prefix).set("https://shop.test:443", RobotsPolicy(reason=reason), ttl=60)
+    _worker_cache(prefix).set("https://shop.test:443", RobotsPolicy(status=503), ttl=60)
 
     policy = _worker_cache(prefix).get("https://shop.test:443")
 
     assert policy is not None
     assert policy.parser is None
-    assert (policy.allow_all, policy.reason) == (False, reason)
+    assert (policy.allow_all, policy.status) == (False, 503)
     assert not policy.can_fetch("https://shop.test/p", "OmniStockBot")
+
+
+def test_an_older_blanket_disallow_without_its_status_is_read_again() -> None:
+    """An entry written before the status was kept has only an English reason: the
+    site's robots.txt is read again rather than a failure said without its status."""
+    prefix = f"test:robots:{uuid.uuid4().hex}:"
+    older = '{"text": null, "allow_all": false, "reason": "The site answered with 503."}'
+    redis.Redis.from_url(REDIS_URL).set(prefix + "https://shop.test:443", older, px=60_000)
+
+    assert _worker_cache(prefix).get("https://shop.test:443") is None
 
 
 def test_an_unreachable_redis_falls_back_to_this_process(

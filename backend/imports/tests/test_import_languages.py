@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 from conftest import client_for
+from django.db import OperationalError
 
-from imports import services
+from imports import services, tasks
 from imports.fields import TARGETS
 from imports.models import ImportJob
 from imports.tests.importing import GENERIC, commit, record_commits, upload
@@ -60,16 +61,31 @@ def test_why_a_job_failed_reads_in_the_readers_language(
     assert read(client, job_id, "en")["error"] == services.NO_LONGER_AN_EDITOR
 
 
-def test_a_job_the_worker_gave_up_on_reads_in_german(commits, django_capture_on_commit_callbacks):
+@pytest.mark.parametrize(
+    ("error", "stored", "german"),
+    [
+        (OperationalError("gone"), services.DATABASE_UNAVAILABLE, "Die Datenbank war nicht"),
+        (RuntimeError("bug"), services.INTERNAL_ERROR, "Bei uns ist etwas schiefgegangen;"),
+    ],
+)
+def test_a_job_the_worker_gave_up_on_reads_in_german(
+    commits, django_capture_on_commit_callbacks, monkeypatch, error, stored, german
+):
     owner = UserFactory()
     client = client_for(owner)
     job_id = draft(client)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"/api/v1/imports/{job_id}/commit")
 
-    services.mark_failed(job_id=job_id, message=services.DATABASE_UNAVAILABLE)
+    def fails(*, job_id: int) -> None:
+        raise error
 
-    assert read(client, job_id, "de")["error"].startswith("Die Datenbank war nicht erreichbar;")
+    monkeypatch.setattr(services, "import_job_execute", fails)
+    tasks.import_job_commit.apply(args=[job_id], retries=tasks.MAX_RETRIES)  # the last try
+
+    assert ImportJob.objects.get(pk=job_id).error == stored  # the catalogue's own sentence
+    assert read(client, job_id, "de")["error"].startswith(german)
+    assert read(client, job_id, "en")["error"] == stored
 
 
 def test_the_rows_problems_are_written_in_the_owners_language(
@@ -102,3 +118,21 @@ def test_a_default_for_a_field_without_defaults_is_refused_in_german():
         "„name“ kann keinen Standardwert haben.",
         f"category: „spaceship“ ist keiner dieser Werte: {', '.join(CATEGORIES)}.",
     ]
+
+
+def test_a_refused_tracker_url_is_written_in_the_owners_language(
+    commits, django_capture_on_commit_callbacks
+):
+    """The scraper's refusal is said again from its code and values (gateway.url_problem)."""
+    owner = UserFactory(language="de")
+    client = client_for(owner)
+    job_id = draft(client, "name,url\nCharizard,http://127.0.0.1/admin\n")
+
+    done = commit(client, job_id, commits, django_capture_on_commit_callbacks)
+
+    (problem,) = done["errors"]
+    assert problem["column"] == "url"
+    assert problem["message"] == (
+        "Die Adresse 127.0.0.1 zeigt auf diesen Rechner selbst (Loopback); Omni-Stock ruft "
+        "sie aus Sicherheitsgründen nicht ab."
+    )

@@ -16,9 +16,11 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
+from django.utils.translation import gettext, gettext_noop
 
 from inventory.models import Collectible
 from price_history import gateway, queue
+from price_history.failure_texts import failure_text
 from price_history.services.checks import (
     worker_answer,
     worker_reply,
@@ -29,12 +31,16 @@ logger = logging.getLogger(__name__)
 
 #: The longest query a search sends (the scraper's own limit).
 MAX_QUERY_LENGTH = 200
+#: Why a search failed when the worker met something unexpected (sent in English, read
+#: in the searcher's language).
+SEARCH_FAILED = gettext_noop("Something went wrong on our side while searching this marketplace.")
 
 
 @dataclass(frozen=True)
 class CatalogueSearchError(Exception):
     """The search failed: `missing_credentials` (no key, or a key refused) or a fetch
-    failure (`http_error`, `timeout`, `rate_limited`, `robots_disallowed`, …)."""
+    failure (`http_error`, `timeout`, `rate_limited`, `robots_disallowed`, …); `message`
+    in the active language."""
 
     kind: str
     message: str
@@ -69,8 +75,19 @@ def catalogue_search(*, user: User, source: str, query: str, game: str = "") -> 
     answer = worker_answer(answer)
     failure = answer.get("failure")
     if failure is not None:
-        raise CatalogueSearchError(kind=failure["kind"], message=failure["message"])
+        raise CatalogueSearchError(kind=failure["kind"], message=_search_failure_text(failure))
     return list(answer.get("matches") or [])
+
+
+def _search_failure_text(failure: dict[str, Any]) -> str:
+    """The worker's failure in the searcher's language: the scraper's from its code and
+    values, ours (SEARCH_FAILED, without a code) from the catalogue."""
+    if not failure.get("code"):
+        return gettext(failure["message"])
+    return failure_text(
+        kind=failure["kind"], message=failure["message"], code=failure["code"],
+        params=failure.get("params"),
+    )  # fmt: skip
 
 
 def catalogue_search_execute(*, request: dict[str, Any], timeout: float) -> dict[str, Any]:
@@ -91,5 +108,5 @@ def catalogue_search_execute(*, request: dict[str, Any], timeout: float) -> dict
     return worker_reply(
         search,
         doing=f"searching {source}",
-        sorry="Something went wrong on our side while searching this marketplace.",
+        sorry=SEARCH_FAILED,
     )

@@ -16,7 +16,7 @@ from conftest import client_for
 from core import interactive
 from inventory.factories import CollectibleFactory
 from inventory.models import CardDetails
-from price_history import tasks
+from price_history import gateway, tasks
 from price_history.queue import CATALOGUE_SEARCH_TASK
 from price_history.tests.conftest import SCRAPER_FIXTURES, PageServer, Reply, page
 from price_history.tests.workers import Worker, broker_or_skip
@@ -156,6 +156,42 @@ def test_a_marketplace_failure_is_a_502_with_its_kind(eager, scraper_settings, p
     assert response.status_code == 502
     assert response.json()["code"] == "http_error"
     assert response.json()["detail"]
+
+
+def test_a_failed_search_reads_in_the_searchers_language(eager, scraper_settings, pages,
+                                                          owner_client, discogs_search):  # fmt: skip
+    scraper_settings.CATALOGUE_SITE_URLS = {"pricecharting": pages.url("")}
+    pages.routes["/search-products?" + urlencode({"q": "zelda", "type": "prices"})] = Reply(503)
+    german = {"HTTP_ACCEPT_LANGUAGE": "de"}
+    phrase = "Service Unavailable"  # the status's own phrase, as every language reads it
+
+    busy = owner_client.get(URL, {"source": "pricecharting", "q": "zelda"}, **german)
+    no_token = owner_client.get(URL, {"source": "discogs", "q": "Never Gonna"}, **german)
+    english = owner_client.get(URL, {"source": "pricecharting", "q": "zelda"})
+
+    host = pages.host.split(":")[0]
+    assert (busy.status_code, busy.json()["code"]) == (502, "http_error")
+    assert busy.json()["detail"] == f"Die Seite bei {host} antwortete mit HTTP 503 {phrase}."
+    assert english.json()["detail"] == f"The page at {host} returned HTTP 503 {phrase}."
+    assert no_token.json()["detail"].startswith(
+        "Discogs wird mit Ihrem persönlichen Discogs-Zugriffstoken durchsucht:"
+    )
+
+
+def test_an_unexpected_error_on_the_worker_reads_in_german(eager, owner_client, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(gateway, "find_in_catalogue", broken)
+
+    response = owner_client.get(
+        URL, {"source": "pricecharting", "q": "zelda"}, HTTP_ACCEPT_LANGUAGE="de"
+    )
+
+    assert (response.status_code, response.json()["code"]) == (502, "internal_error")
+    assert response.json()["detail"] == (
+        "Beim Durchsuchen dieses Marktplatzes ist bei uns etwas schiefgegangen."
+    )
 
 
 def test_another_vendors_item_is_a_404(eager, owner_client):

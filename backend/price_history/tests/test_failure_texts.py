@@ -77,6 +77,29 @@ def test_a_pause_by_hand_reads_in_german(item, owner_client):
     assert body["paused_reason"] == "Von einem Sammler angehalten."
 
 
+def test_a_refused_address_and_selector_read_in_german(owner_client, item):
+    """Refused when saved (gateway.url_problem / selector_problem): the scraper's refusal
+    said again from its code and values in the request's language."""
+    trackers = f"/api/v1/collectibles/{item.pk}/trackers/"
+    page = "http://93.184.215.14/charizard"
+    unsafe = owner_client.post(trackers, {"url": "http://10.1.2.3/p"}, HTTP_ACCEPT_LANGUAGE="de")
+    css = {"url": page, "source": "css", "selector": " div[[price "}
+    not_css = owner_client.post(trackers, css, HTTP_ACCEPT_LANGUAGE="de")
+    english = owner_client.post(trackers, css)
+
+    assert unsafe.status_code == not_css.status_code == english.status_code == 400
+    assert unsafe.json()["fields"]["url"] == [
+        "Die Adresse 10.1.2.3 zeigt auf ein privates Netzwerk; Omni-Stock ruft sie aus "
+        "Sicherheitsgründen nicht ab."
+    ]
+    assert not_css.json()["fields"]["selector"] == [
+        "Der CSS-Selektor „div[[price“ ist kein gültiges CSS; bitte korrigieren Sie ihn."
+    ]
+    assert english.json()["fields"]["selector"] == [
+        "The CSS selector 'div[[price' is not valid CSS; please correct it."
+    ]
+
+
 def failure_of(make) -> ScrapeFailure:
     with pytest.raises(ScrapeFailure) as caught:
         make()
@@ -123,6 +146,7 @@ FETCHED = {
         "/robots.txt": Reply(body="User-agent: *\nDisallow: /", content_type="text/plain"),
         "/x": Reply(body=PAGE),
     },
+    "robots_unavailable": {"/robots.txt": Reply(503), "/x": Reply(body=PAGE)},
 }
 
 
@@ -146,16 +170,28 @@ def test_the_catalogue_says_what_the_scraper_says(code):
     _says_the_same(failure_of(EXTRACTED[code]), code)
 
 
-@pytest.mark.parametrize("code", list(FETCHED))
-def test_the_catalogue_says_what_the_fetcher_says(code, pages):
+def fetched(code: str, pages) -> ScrapeFailure:
     pages.routes.update(FETCHED[code])
     settings = FetchSettings(
         allowed_hosts=[pages.host], min_host_delay=0.0, max_retries=0, max_bytes=1024
     )
+    return failure_of(lambda: asyncio.run(fetch_page(pages.url("/x"), settings=settings)))
 
-    failure = failure_of(lambda: asyncio.run(fetch_page(pages.url("/x"), settings=settings)))
 
-    _says_the_same(failure, code)
+@pytest.mark.parametrize("code", list(FETCHED))
+def test_the_catalogue_says_what_the_fetcher_says(code, pages):
+    _says_the_same(fetched(code, pages), code)
+
+
+def test_a_robots_txt_that_fails_says_its_status_in_german(pages):
+    failure = fetched("robots_unavailable", pages)
+
+    with translation.override("de"):
+        assert failure_text(**_stored(failure)) == (
+            f"Die Website {pages.host.split(':')[0]} beantwortete ihre robots.txt mit HTTP 503 "
+            "Service Unavailable; daher behandelt Omni-Stock die ganze Website vorerst als "
+            "gesperrt."
+        )
 
 
 def test_a_phrase_in_a_failure_reads_in_german():
