@@ -268,9 +268,11 @@ def _rate_map(where: str, params: dict[str, Any], days: Sequence[date]) -> dict[
             SELECT (SELECT min(e.currency) FROM {_RATES_TABLE} e WHERE e.currency > p.currency)
             FROM published p WHERE p.currency IS NOT NULL
         ),
-        own AS (
-            SELECT DISTINCT c.vendor_id, x.currency, x.day
+        own AS (  -- by the vendor's currency, not the vendor: a few groups a day, not one
+                  -- per vendor and day (a million of them spilled the hash aggregate)
+            SELECT DISTINCT v.default_currency AS vendor_currency, x.currency, x.day
             FROM {_ITEMS} c
+            JOIN {_VENDORS} v ON v.id = c.vendor_id
             CROSS JOIN LATERAL (VALUES
                 (c.purchase_currency, CASE WHEN c.purchase_price IS NOT NULL THEN
                     coalesce(c.purchase_date, (c.created_at AT TIME ZONE 'UTC')::date) END),
@@ -280,10 +282,10 @@ def _rate_map(where: str, params: dict[str, Any], days: Sequence[date]) -> dict[
         vendors AS (
             SELECT DISTINCT v.default_currency AS cur FROM {_VENDORS} v
         )
-        SELECT CASE WHEN o.currency = '' THEN v.default_currency ELSE o.currency END, o.day
-        FROM own o JOIN {_VENDORS} v ON v.id = o.vendor_id
+        SELECT CASE WHEN o.currency = '' THEN o.vendor_currency ELSE o.currency END, o.day
+        FROM own o
         UNION
-        SELECT v.default_currency, o.day FROM own o JOIN {_VENDORS} v ON v.id = o.vendor_id
+        SELECT o.vendor_currency, o.day FROM own o
         UNION
         SELECT c.currency, d.day
         FROM (SELECT currency FROM published WHERE currency IS NOT NULL
