@@ -56,6 +56,14 @@ class CollectibleExtension(Protocol):
         last both ways, ties by newest first. `before_listing` sees the term first."""
         ...
 
+    def scoped(
+        self, items: QuerySet[Collectible], *, vendor_ids: Sequence[int]
+    ) -> QuerySet[Collectible]:
+        """The caller's items (of `vendor_ids`) with what its orderings read, joined on the
+        caller's vendors only: a join the sort reads is planned from those vendors' rows,
+        not from every user's (`selectors.collectible_list_for_user`)."""
+        ...
+
     def before_listing(self, *, params: Mapping[str, str], user: User) -> None:
         """Called with the list's (valid) query parameters before its rows are read."""
         ...

@@ -22,10 +22,14 @@ def collectible_list_for_user(*, user: User) -> QuerySet[Collectible]:
     page (docs/performance.md).
     """
     vendor_ids = list(vendor_ids_for_user(user=user))
-    relations = [e.relation for e in extensions.registered() if e.relation is not None]
-    return Collectible.objects.filter(vendor_id__in=vendor_ids).select_related(
+    registered = extensions.registered()
+    relations = [e.relation for e in registered if e.relation is not None]
+    items = Collectible.objects.filter(vendor_id__in=vendor_ids).select_related(
         "card_details", *relations
     )
+    for extension in registered:
+        items = extension.scoped(items, vendor_ids=vendor_ids)
+    return items
 
 
 def model_columns(model: type[Model], *, leaving_out: tuple[str, ...] = ()) -> tuple[str, ...]:

@@ -14,7 +14,7 @@ from datetime import datetime, tzinfo
 from typing import Any
 
 import django_filters
-from django.db.models import Expression, F
+from django.db.models import Expression, F, QuerySet
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -89,6 +89,11 @@ class CollectibleBestOffer:
 
     def orderings(self) -> dict[str, Expression | F]:
         return {}
+
+    def scoped(
+        self, items: QuerySet[Collectible], *, vendor_ids: Sequence[int]
+    ) -> QuerySet[Collectible]:
+        return items
 
     def before_listing(self, *, params: Mapping[str, str], user: User) -> None:
         return None

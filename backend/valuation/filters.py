@@ -54,11 +54,16 @@ COLLECTIBLE_VALUE_FILTERS: dict[str, django_filters.Filter] = {
 }
 
 
+#: The valuation joined on the caller's vendors only (`CollectibleValuation.scoped`): what
+#: the orderings read. An item's valuation row carries its vendor.
+SCOPED_VALUATION = "valuation_in_scope"
+_VALUE, _COST = F(f"{SCOPED_VALUATION}__value"), F(f"{SCOPED_VALUATION}__cost")
+
 #: The list's `ordering` terms on the valuation, in the vendor's currency (the views value
 #: the caller's items first; nulls sort last both ways). `gain` is the unrealised gain of
 #: an item in the collection and the realised gain of a sold one.
 COLLECTIBLE_VALUE_ORDERINGS: dict[str, Expression | F] = {
-    "value": F("valuation__value"),
-    "gain": Coalesce(F("valuation__realised_gain"), F("valuation__value") - F("valuation__cost")),
-    "purchase_price": F("valuation__cost"),
+    "value": _VALUE,
+    "gain": Coalesce(F(f"{SCOPED_VALUATION}__realised_gain"), _VALUE - _COST),
+    "purchase_price": _COST,
 }

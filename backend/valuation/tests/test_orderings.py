@@ -10,8 +10,11 @@ from django.conf import settings
 from django.utils import timezone
 
 from inventory.factories import CollectibleFactory
+from inventory.models import Collectible
+from valuation import services
 from valuation.models import ItemValuation
 from valuation.tests.conftest import PURCHASED, price, rates
+from vendors.factories import MembershipFactory, VendorFactory
 from vendors.selectors import personal_vendor_for_user
 
 pytestmark = pytest.mark.django_db
@@ -128,6 +131,27 @@ def test_a_value_ordering_combines_with_other_terms(auth_client, dollars):
                            purchase_currency="USD")  # fmt: skip
 
     assert names(auth_client.get(f"{URL}?ordering=-value,name")) == ["A", "B", "C"]
+
+
+def test_items_of_all_the_callers_collections_sort_together_and_no_one_elses(
+    auth_client, user, dollars
+):
+    shop = VendorFactory(default_currency="USD")
+    MembershipFactory(user=user, vendor=shop)
+    strangers = VendorFactory(default_currency="USD")
+    for vendor, name, amount in (
+        (dollars, "Mine 30", "30"), (shop, "Shop 20", "20"), (dollars, "Mine 10", "10"),
+        (strangers, "Stranger 25", "25"),
+    ):  # fmt: skip
+        CollectibleFactory(vendor=vendor, name=name, purchase_price=Decimal(amount),
+                           purchase_currency="USD")  # fmt: skip
+    # Strangers' items valued too: their rows neither show up nor change the caller's order.
+    services.valuations_refresh(items=list(Collectible.objects.filter(vendor=strangers)))
+
+    assert names(auth_client.get(f"{URL}?ordering=-value")) == ["Mine 30", "Shop 20", "Mine 10"]
+    assert names(auth_client.get(f"{URL}?ordering=purchase_price")) == [
+        "Mine 10", "Shop 20", "Mine 30",
+    ]  # fmt: skip
 
 
 def test_an_unknown_ordering_is_a_400_naming_the_parameter(auth_client, shelf):
