@@ -97,10 +97,9 @@ def _deferred(run_id: int, *, not_before: float, countdown: float) -> bool:
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
-def scrape_due_trackers() -> int | None:
-    """Beat: claim the due trackers and queue one `scrape_run` each. Returns the job id."""
-    job = services.scrape_job_create_due()
-    return job.pk if job is not None else None
+def scrape_due_trackers() -> list[int]:
+    """Beat: claim the due trackers and queue one `scrape_run` each. Returns the jobs' ids."""
+    return [job.pk for job in services.scrape_jobs_create_due()]
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)

@@ -101,9 +101,11 @@ for _name, _url in (
 SCRAPER_MIN_DELAY_SECONDS = env.float("SCRAPER_MIN_DELAY_SECONDS", default=3.0)
 # HTTP retries per fetch (connection errors, timeouts, 5xx, 429), inside one task.
 SCRAPER_MAX_RETRIES = env.int("SCRAPER_MAX_RETRIES", default=3)
-# Beat: how many due trackers one tick claims at most (the tick itself is a database
-# schedule, "Scrape due trackers", editable in the admin).
+# Beat: each tick (a database schedule, "Scrape due trackers", editable in the admin)
+# claims the due trackers SCRAPER_DUE_BATCH at a time (one job and one transaction each),
+# at most SCRAPER_DUE_PER_TICK in all (the host limiter sets the scraping pace).
 SCRAPER_DUE_BATCH = env.int("SCRAPER_DUE_BATCH", default=500)
+SCRAPER_DUE_PER_TICK = env.int("SCRAPER_DUE_PER_TICK", default=20_000)
 # A claimed tracker is not due again for this long (its task was lost if it comes back).
 SCRAPER_CLAIM_LEASE = timedelta(minutes=env.int("SCRAPER_CLAIM_LEASE_MINUTES", default=30))
 # A tracker with a run still queued or running is not claimed again (however long a
@@ -138,8 +140,10 @@ if SCRAPER_MIN_DELAY_SECONDS < 0:
     raise ImproperlyConfigured("SCRAPER_MIN_DELAY_SECONDS must not be negative.")
 if timedelta(hours=1) > TRACKER_MIN_INTERVAL:
     raise ImproperlyConfigured("TRACKER_MIN_INTERVAL_MINUTES must be at least 60.")
-if SCRAPER_PAUSE_AFTER_FAILURES < 1 or SCRAPER_DUE_BATCH < 1:
-    raise ImproperlyConfigured("SCRAPER_PAUSE_AFTER_FAILURES and SCRAPER_DUE_BATCH must be >= 1.")
+if min(SCRAPER_PAUSE_AFTER_FAILURES, SCRAPER_DUE_BATCH, SCRAPER_DUE_PER_TICK) < 1:
+    raise ImproperlyConfigured(
+        "SCRAPER_PAUSE_AFTER_FAILURES, SCRAPER_DUE_BATCH and SCRAPER_DUE_PER_TICK must be >= 1."
+    )
 if VENDOR_REFRESH_MAX_TRACKERS < 1 or timedelta(minutes=1) > VENDOR_REFRESH_INTERVAL:
     raise ImproperlyConfigured(
         "VENDOR_REFRESH_MAX_TRACKERS and VENDOR_REFRESH_INTERVAL_MINUTES must be >= 1."

@@ -28,6 +28,7 @@ from price_history.services.jobs import (
     scrape_job_create,
     scrape_job_create_due,
     scrape_job_request_refresh,
+    scrape_jobs_create_due,
     scrape_jobs_request_vendor_refresh,
 )
 from price_history.services.operator import (
@@ -87,6 +88,7 @@ __all__ = [
     "scrape_job_create_due",
     "scrape_job_request_refresh",
     "scrape_jobs_cancel_queued",
+    "scrape_jobs_create_due",
     "scrape_jobs_request_vendor_refresh",
     "scrape_jobs_retry_failed",
     "scrape_run_defer_until",

@@ -217,11 +217,28 @@ def scrape_jobs_request_vendor_refresh(
     return refresh
 
 
+def _claim_due(*, now: datetime, limit: int) -> list[Tracker]:
+    """Lock (SKIP LOCKED) and claim up to `limit` due trackers, oldest first, interleaved
+    by host: their `next_run_at` moves forward by the claim lease."""
+    trackers = list(
+        Tracker.objects.select_for_update(skip_locked=True)
+        .filter(is_active=True, next_run_at__lte=now)
+        .exclude(_pending_runs(now=now))
+        .order_by("next_run_at", "id")[:limit]
+    )
+    Tracker.objects.filter(pk__in=[t.pk for t in trackers]).update(
+        next_run_at=now + settings.SCRAPER_CLAIM_LEASE, updated_at=now
+    )
+    # Queued one host after the other in turn: every host's first run starts at once.
+    return interleave_by_host(trackers)
+
+
 @transaction.atomic
 def scrape_job_create_due(
     *, now: datetime | None = None, limit: int | None = None, publish: bool = True
 ) -> ScrapeJob | None:
-    """Claim the active trackers whose next run is due and make one scheduled job of them.
+    """Claim the active trackers whose next run is due (at most `limit`, else
+    SCRAPER_DUE_BATCH) and make one scheduled job of them.
 
     Rows are locked with SKIP LOCKED and their `next_run_at` moved forward by the claim
     lease in the same transaction, so two beats (or a beat and an operator) never claim
@@ -230,21 +247,28 @@ def scrape_job_create_due(
     than SCRAPER_QUEUED_RUN_MAX_AGE: its task was lost (a broker that lost its data).
     """
     now = now or timezone.now()
-    limit = limit or settings.SCRAPER_DUE_BATCH
-    trackers = list(
-        Tracker.objects.select_for_update(skip_locked=True)
-        .filter(is_active=True, next_run_at__lte=now)
-        .exclude(_pending_runs(now=now))
-        .order_by("next_run_at", "id")[:limit]
-    )
+    trackers = _claim_due(now=now, limit=limit or settings.SCRAPER_DUE_BATCH)
     if not trackers:
         return None
-    Tracker.objects.filter(pk__in=[t.pk for t in trackers]).update(
-        next_run_at=now + settings.SCRAPER_CLAIM_LEASE, updated_at=now
-    )
-    # Queued one host after the other in turn: every host's first run starts at once.
-    trackers = interleave_by_host(trackers)
     return scrape_job_create(kind=JobKind.SCHEDULED, trackers=trackers, publish=publish)
+
+
+@transaction.atomic
+def scrape_jobs_create_due(*, now: datetime | None = None, publish: bool = True) -> list[ScrapeJob]:
+    """Beat's tick: claim every tracker due at `now` (up to SCRAPER_DUE_PER_TICK), as
+    `scrape_job_create_due` claims, in jobs of at most SCRAPER_DUE_BATCH runs. One claim
+    interleaves all their hosts (jobs claimed one after the other would queue the first
+    hosts' runs before the last hosts' first); jobs stay small because each finished run
+    recounts its job. A fixed batch per tick would cap the pace at the tick's (500 per 5
+    minutes: 10,000 trackers due at once would wait 100 minutes to be queued, while the
+    hosts' politeness allows them in 10): the host limiter, not the claim, sets it."""
+    now = now or timezone.now()
+    trackers = _claim_due(now=now, limit=settings.SCRAPER_DUE_PER_TICK)
+    size = settings.SCRAPER_DUE_BATCH
+    return [
+        scrape_job_create(kind=JobKind.SCHEDULED, trackers=trackers[i : i + size], publish=publish)
+        for i in range(0, len(trackers), size)
+    ]
 
 
 def job_refresh(*, job_id: int, error: str | None = None) -> ScrapeJob:

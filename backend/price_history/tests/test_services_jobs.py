@@ -44,6 +44,55 @@ class TestClaimDue:
 
         assert {run.tracker_id for run in job.runs.all()} == {trackers[1].pk, trackers[2].pk}
 
+    def test_a_tick_claims_every_due_tracker_a_batch_at_a_time(self, item, settings):
+        settings.SCRAPER_DUE_BATCH = 2
+        now = timezone.now()
+        due = [
+            TrackerFactory(collectible=item, next_run_at=now - timedelta(minutes=m))
+            for m in range(1, 6)
+        ]
+        later = TrackerFactory(collectible=item, next_run_at=now + timedelta(minutes=1))
+
+        jobs = services.scrape_jobs_create_due(now=now, publish=False)
+
+        assert [job.trackers_total for job in jobs] == [2, 2, 1]
+        claimed = [run.tracker_id for job in jobs for run in job.runs.all()]
+        assert sorted(claimed) == sorted(t.pk for t in due)  # each once, the later one not
+        assert later.pk not in claimed
+        assert services.scrape_jobs_create_due(now=now, publish=False) == []
+
+    def test_a_ticks_jobs_take_every_host_in_turn(self, item, settings):
+        settings.SCRAPER_DUE_BATCH = 2
+        now = timezone.now()
+        for host in ("a", "a", "b", "b"):  # oldest first: both of a's, then b's
+            TrackerFactory(
+                collectible=item,
+                url=f"https://{host}.example/item",
+                next_run_at=now - timedelta(minutes=1),
+            )
+
+        jobs = services.scrape_jobs_create_due(now=now, publish=False)
+
+        hosts = [[run.tracker.url[8] for run in job.runs.order_by("pk")] for job in jobs]
+        assert hosts == [["a", "b"], ["a", "b"]]
+
+    def test_a_tick_claims_no_more_than_its_cap(self, item, settings):
+        settings.SCRAPER_DUE_BATCH, settings.SCRAPER_DUE_PER_TICK = 2, 3
+        now = timezone.now()
+        for m in range(1, 6):
+            TrackerFactory(collectible=item, next_run_at=now - timedelta(minutes=m))
+
+        jobs = services.scrape_jobs_create_due(now=now, publish=False)
+
+        assert [job.trackers_total for job in jobs] == [2, 1]
+        assert (
+            sum(
+                job.trackers_total
+                for job in services.scrape_jobs_create_due(now=now, publish=False)
+            )
+            == 2
+        )
+
     def test_publishes_one_task_per_run_on_commit(
         self, item, published, django_capture_on_commit_callbacks
     ):

@@ -64,11 +64,11 @@ def test_beat_task_claims_due_trackers(item, published, django_capture_on_commit
     TrackerFactory(collectible=item, next_run_at=timezone.now() - timedelta(minutes=1))
 
     with django_capture_on_commit_callbacks(execute=True):
-        job_id = tasks.scrape_due_trackers()
+        job_ids = tasks.scrape_due_trackers()
 
-    assert job_id is not None
+    assert len(job_ids) == 1
     assert len(published) == 1
-    assert tasks.scrape_due_trackers() is None
+    assert tasks.scrape_due_trackers() == []
 
 
 def test_the_beat_schedule_is_in_the_database():

@@ -48,11 +48,10 @@ class Command(BaseCommand):
             )
         jobs: list[ScrapeJob] = []
         if options["due"]:
-            job = services.scrape_job_create_due(publish=not sync)
-            if job is None:
+            due = services.scrape_jobs_create_due(publish=not sync)
+            if not due:
                 self.stdout.write("No tracker is due.")
-            else:
-                jobs.append(job)
+            jobs += due
         trackers = self._chosen(options["tracker"], options["collectible"])
         if trackers:
             try:
