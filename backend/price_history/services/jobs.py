@@ -265,10 +265,20 @@ def scrape_jobs_create_due(*, now: datetime | None = None, publish: bool = True)
     now = now or timezone.now()
     trackers = _claim_due(now=now, limit=settings.SCRAPER_DUE_PER_TICK)
     size = settings.SCRAPER_DUE_BATCH
-    return [
-        scrape_job_create(kind=JobKind.SCHEDULED, trackers=trackers[i : i + size], publish=publish)
+    jobs = [
+        scrape_job_create(kind=JobKind.SCHEDULED, trackers=trackers[i : i + size], publish=False)
         for i in range(0, len(trackers), size)
     ]
+    if publish and jobs:
+        # One publish for all (a broker that refuses marks every job failed, none is left
+        # queued with no task), in the claim's order across hosts.
+        position = {tracker.pk: n for n, tracker in enumerate(trackers)}
+        runs = sorted(
+            ScrapeRun.objects.filter(job__in=jobs).values_list("pk", "tracker_id", "tracker__url"),
+            key=lambda run: position[run[1]],
+        )
+        _publish_on_commit(jobs, [(run_id, url) for run_id, _, url in runs])
+    return jobs
 
 
 def job_refresh(*, job_id: int, error: str | None = None) -> ScrapeJob:

@@ -76,6 +76,34 @@ class TestClaimDue:
         hosts = [[run.tracker.url[8] for run in job.runs.order_by("pk")] for job in jobs]
         assert hosts == [["a", "b"], ["a", "b"]]
 
+    def test_a_tick_publishes_every_job_at_once_and_a_refusing_broker_fails_them_all(
+        self, item, settings, monkeypatch, django_capture_on_commit_callbacks
+    ):
+        settings.SCRAPER_DUE_BATCH = 1
+        for m in (1, 2):
+            TrackerFactory(collectible=item, next_run_at=timezone.now() - timedelta(minutes=m))
+        sent: list[list[int]] = []
+        monkeypatch.setattr(queue, "publish_runs", lambda ids, **kw: sent.append(list(ids)))
+
+        with django_capture_on_commit_callbacks(execute=True):
+            jobs = services.scrape_jobs_create_due()
+        assert len(jobs) == 2
+        assert sent == [[job.runs.get().pk for job in jobs]]
+
+        def refuse(ids, **kw):
+            raise ConnectionError("broker down")
+
+        monkeypatch.setattr(queue, "publish_runs", refuse)
+        Tracker.objects.update(next_run_at=timezone.now() - timedelta(minutes=1))
+        ScrapeJob.objects.all().delete()
+        with (
+            pytest.raises(queue.QueueUnavailableError),
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            services.scrape_jobs_create_due()
+        assert ScrapeJob.objects.count() == 2
+        assert set(ScrapeJob.objects.values_list("status", flat=True)) == {JobStatus.FAILED}
+
     def test_a_tick_claims_no_more_than_its_cap(self, item, settings):
         settings.SCRAPER_DUE_BATCH, settings.SCRAPER_DUE_PER_TICK = 2, 3
         now = timezone.now()
