@@ -45,6 +45,16 @@ def _publish_on_commit(jobs: Sequence[ScrapeJob], runs: list[tuple[int, str]]) -
     transaction.on_commit(publish, robust=False)
 
 
+def _publish_in_order(jobs: Sequence[ScrapeJob], trackers: Sequence[Tracker]) -> None:
+    """`_publish_on_commit` of all the jobs' runs at once, in the order of `trackers`."""
+    position = {tracker.pk: index for index, tracker in enumerate(trackers)}
+    runs = sorted(
+        ScrapeRun.objects.filter(job__in=jobs).values_list("pk", "tracker_id", "tracker__url"),
+        key=lambda run: position[run[1]],
+    )
+    _publish_on_commit(jobs, [(run_id, url) for run_id, _, url in runs])
+
+
 @transaction.atomic
 def _jobs_mark_unqueued(*, job_ids: Sequence[int], run_ids: Sequence[int], error: str) -> None:
     now = timezone.now()
@@ -206,14 +216,7 @@ def scrape_jobs_request_vendor_refresh(
         )
         for item_trackers in by_item.values()
     )
-    position = {tracker.pk: index for index, tracker in enumerate(ordered)}
-    runs = sorted(
-        ScrapeRun.objects.filter(job__in=refresh.jobs).values_list(
-            "pk", "tracker_id", "tracker__url"
-        ),
-        key=lambda run: position[run[1]],
-    )
-    _publish_on_commit(refresh.jobs, [(run_id, url) for run_id, _, url in runs])
+    _publish_in_order(refresh.jobs, ordered)
     return refresh
 
 
@@ -270,14 +273,9 @@ def scrape_jobs_create_due(*, now: datetime | None = None, publish: bool = True)
         for i in range(0, len(trackers), size)
     ]
     if publish and jobs:
-        # One publish for all (a broker that refuses marks every job failed, none is left
-        # queued with no task), in the claim's order across hosts.
-        position = {tracker.pk: n for n, tracker in enumerate(trackers)}
-        runs = sorted(
-            ScrapeRun.objects.filter(job__in=jobs).values_list("pk", "tracker_id", "tracker__url"),
-            key=lambda run: position[run[1]],
-        )
-        _publish_on_commit(jobs, [(run_id, url) for run_id, _, url in runs])
+        # One publish for all: a broker that refuses marks every job failed (none is left
+        # queued with no task).
+        _publish_in_order(jobs, trackers)
     return jobs
 
 

@@ -8,8 +8,8 @@ server each, allow-listed for the worker (SCRAPER_ALLOWED_HOSTS); their trackers
 created host after host, so the queue holds one host's runs in a row (the order that made
 workers wait on one host's lock while other hosts' runs waited).
 
-The claim is the beat's (`scrape_jobs_create_due`: every due tracker, a job of
-SCRAPER_DUE_BATCH after the other). Elapsed
+The claim is the beat's (`scrape_jobs_create_due`: every due tracker in one claim, in
+jobs of SCRAPER_DUE_BATCH runs). Elapsed
 runs from the claim to the last run's finish; the bound is max over hosts of
 runs_on_host * delay: no schedule can be faster while one request per host per delay is
 allowed. The table shows elapsed / bound beside the goal (at most 1.1 times) and, from the servers'
