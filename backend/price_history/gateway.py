@@ -2,8 +2,9 @@
 package, and the one outbound HTTP helper (`download`) for other documents the backend
 reads (the ECB's exchange rates).
 
-Fetching is async in the scraper; the workers are synchronous, so each call runs its own
-event loop. Politeness holds across every worker process through the Redis host limiter
+Fetching is async in the scraper; the workers are synchronous, so each call runs on the
+thread's event loop (`core.event_loop`, kept between calls with the limiter's Redis
+connections). Politeness holds across every worker process through the Redis host limiter
 (a short, renewed lease per host, so a dead worker's lock frees itself within seconds);
 `SCRAPER_ALLOWED_HOSTS` lets the local demo marketplace past the SSRF guard. Every fetch
 has one overall deadline: `fetch` (scheduled and refresh runs) SCRAPER_RUN_DEADLINE_SECONDS
@@ -12,8 +13,8 @@ with the configured retries, `fetch_now` (a check someone waits for) its own, no
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
+import functools
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,6 +25,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 
+from core import event_loop
 from core.currencies import currency_codes
 from price_history.failure_texts import failure_text
 from scraper import (
@@ -214,16 +216,21 @@ def keys_for(tracker: Tracker, *, provider: str) -> ProviderKeys | None:
 
 
 def host_limiter(*, acquire_timeout: float) -> RedisHostLimiter:
-    """The Redis host limiter on REDIS_URL, failing fast when Redis does not answer."""
+    """The Redis host limiter on REDIS_URL, failing fast when Redis does not answer: one
+    per configuration and process, so its connections outlive a call."""
+    shared = _shared_limiter(
+        settings.REDIS_URL, settings.SCRAPER_MIN_DELAY_SECONDS, settings.REDIS_SOCKET_TIMEOUT,
+        f"{settings.CACHES['default']['KEY_PREFIX']}:scraper:host:",
+    )  # fmt: skip
+    return shared.with_acquire_timeout(acquire_timeout)
+
+
+@functools.cache
+def _shared_limiter(url: str, delay: float, timeout: float | None, prefix: str) -> RedisHostLimiter:
     return RedisHostLimiter(
-        settings.REDIS_URL,
-        min_delay=settings.SCRAPER_MIN_DELAY_SECONDS,
-        lease=LIMITER_LEASE,
-        prefix=f"{settings.CACHES['default']['KEY_PREFIX']}:scraper:host:",
-        acquire_timeout=acquire_timeout,
-        socket_timeout=settings.REDIS_SOCKET_TIMEOUT,
-        socket_connect_timeout=settings.REDIS_SOCKET_TIMEOUT,
-    )
+        url, min_delay=delay, lease=LIMITER_LEASE, prefix=prefix,
+        socket_timeout=timeout, socket_connect_timeout=timeout,
+    )  # fmt: skip
 
 
 _robots_cache: RedisRobotsCache | None = None
@@ -245,11 +252,7 @@ def robots_cache() -> RedisRobotsCache:
 @contextlib.asynccontextmanager
 async def _polite(host_wait: float) -> AsyncIterator[dict[str, Any]]:
     """What every fetch shares with the other workers: the host limiter, robots.txt."""
-    limiter = host_limiter(acquire_timeout=host_wait)
-    try:
-        yield {"limiter": limiter, "robots_cache": robots_cache()}
-    finally:
-        await limiter.aclose()
+    yield {"limiter": host_limiter(acquire_timeout=host_wait), "robots_cache": robots_cache()}
 
 
 async def _scrape(target: FetchTarget, options: FetchSettings, host_wait: float) -> FetchResult:
@@ -262,14 +265,14 @@ def fetch(target: FetchTarget, *, host_wait: float | None = None) -> FetchResult
     most `host_wait` for a busy host. Raises `ScrapeFailure` (`busy_host`: the host was)."""
     options = fetch_settings()
     assert options.deadline is not None
-    return asyncio.run(_scrape(target, options, host_wait=host_wait or options.deadline))
+    return event_loop.run(_scrape(target, options, host_wait=host_wait or options.deadline))
 
 
 def fetch_now(target: FetchTarget, *, timeout: float) -> FetchResult:
     """Fetch and extract once for someone waiting: no retries, `timeout` seconds in all,
     at most INTERACTIVE_HOST_WAIT of them waiting for a busy host."""
     options = fetch_settings(deadline=timeout, retries=0)
-    return asyncio.run(_scrape(target, options, host_wait=min(INTERACTIVE_HOST_WAIT, timeout)))
+    return event_loop.run(_scrape(target, options, host_wait=min(INTERACTIVE_HOST_WAIT, timeout)))
 
 
 async def _page_image(
@@ -284,7 +287,7 @@ def fetch_page_image(url: str, *, timeout: float, max_bytes: int) -> FetchedImag
     someone waiting: like `fetch_now`, no retries and `timeout` seconds for both."""
     options = fetch_settings(deadline=timeout, retries=0)
     host_wait = min(INTERACTIVE_HOST_WAIT, timeout)
-    return asyncio.run(_page_image(url, options, host_wait, max_bytes))
+    return event_loop.run(_page_image(url, options, host_wait, max_bytes))
 
 
 #: The sources whose catalogue "Find it" searches (`scraper.CATALOGUES`).
@@ -312,7 +315,7 @@ def find_in_catalogue(
             options[name] = Secret(value)
     fetch = fetch_settings(deadline=timeout, retries=0)
     host_wait = min(INTERACTIVE_HOST_WAIT, timeout)
-    return [m.to_dict() for m in asyncio.run(_search(source, query, options, fetch, host_wait))]
+    return [m.to_dict() for m in event_loop.run(_search(source, query, options, fetch, host_wait))]
 
 
 async def _search(

@@ -9,8 +9,9 @@ What a fetch goes through, in order, for every URL *and every redirect hop*:
    obeyed for our User-Agent, 4xx → everything allowed, 5xx/429 → everything
    disallowed (RFC 9309 §2.3.1). Disallowed → ``robots_disallowed``.
 4. **Per-host politeness** — a :class:`HostLimiter` keeps at most one request in
-   flight per host and a minimum delay between two requests to it (the larger of
-   ``min_host_delay`` and the site's ``Crawl-delay``, capped at 60 s).
+   flight per host and a minimum delay between the starts of two requests to it (the
+   larger of ``min_host_delay`` and the site's ``Crawl-delay``, capped at 60 s), at
+   least half of it after an answer ends.
 5. **The request** — timeouts, conditional headers, honest User-Agent, body streamed
    with a size cap counted on the *decoded* bytes (gzip/deflate inflated a step at a
    time, so a gzip bomb is refused early) and a content-type check; retries with

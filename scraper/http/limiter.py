@@ -1,10 +1,12 @@
 """Per-host politeness: at most one request in flight per host, and a minimum delay
-between two requests to it, in one process or across workers sharing a Redis."""
+between the starts of two requests to it (with a pause after each: `pause_after`), in
+one process or across workers sharing a Redis."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import copy
 import logging
 import random
 import time
@@ -81,10 +83,20 @@ class InProcessHostLimiter:
             wait = self._next_at.get(host, 0.0) - time.monotonic()
             if wait > 0:
                 await asyncio.sleep(wait)
+            started = time.monotonic()
             try:
                 yield
             finally:
-                self._next_at[host] = time.monotonic() + delay
+                ended = time.monotonic()
+                self._next_at[host] = ended + pause_after(started, ended, delay)
+
+
+def pause_after(started: float, ended: float, delay: float) -> float:
+    """Seconds from a request's end (`ended`) until the host's next request may start:
+    `delay` after this one started (one request per delay, as robots.txt's crawl-delay
+    reads), and never less than half of it after this one ended, so a slow answer still
+    gets a pause. One request at a time besides: the slot is held until the end."""
+    return max(started + delay - ended, delay / 2)
 
 
 _RELEASE_SCRIPT = """
@@ -97,14 +109,15 @@ end
 return 0
 """
 
-# Booking (`RedisHostLimiter.book`): the host's next start is the latest of now, its "next"
+# Booking (`RedisHostLimiter.book`): the host's next start is the latest of now (plus
+# `after`), its "next"
 # key, one delay past now while a request holds the lock, and the end of the last booking;
 # the booking then moves one delay past that start. Returns the seconds until the start.
 _BOOK_SCRIPT = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
 local delay = tonumber(ARGV[1])
-local start = math.max(now, tonumber(redis.call('GET', KEYS[2]) or '0'))
+local start = math.max(now + tonumber(ARGV[3]), tonumber(redis.call('GET', KEYS[2]) or '0'))
 if redis.call('EXISTS', KEYS[1]) == 1 then start = math.max(start, now + delay) end
 if ARGV[2] == '1' then
   start = math.max(start, tonumber(redis.call('GET', KEYS[3]) or '0'))
@@ -138,8 +151,9 @@ class RedisHostLimiter:
     a process that died (``kill -9``, a pool child killed at its time limit) is free
     again within ``lease`` seconds; and ``<prefix>next:<host>`` — the Redis-server time
     (``TIME``, so worker clocks do not matter) before which the next request may not
-    start. Leaving the slot, however it is left, stops the renewal, sets "next" and
-    deletes the lock only if we still own it, in one Lua script.
+    start. Leaving the slot, however it is left, stops the renewal, sets "next" (the
+    pause `pause_after` from Redis' now: the request's duration is measured here, on a
+    monotonic clock) and deletes the lock only if we still own it, in one Lua script.
 
     ``acquire_timeout`` bounds the wait for a busy host, its lock and its delay (then
     :class:`HostBusy`, a ``rate_limited`` failure: a delay that would end past it is not
@@ -148,7 +162,9 @@ class RedisHostLimiter:
     frozen Redis fails fast (``redis.exceptions.TimeoutError``/``ConnectionError``).
 
     The redis-py asyncio client is created per event loop (an asyncio client must
-    not cross loops; Celery tasks typically call ``asyncio.run`` each time).
+    not cross loops) and kept while that loop lives, so a caller that keeps its loop
+    between calls keeps its connection too (:meth:`with_acquire_timeout`: the same
+    clients with another wait). :meth:`aclose` closes the running loop's client.
     """
 
     def __init__(
@@ -173,20 +189,30 @@ class RedisHostLimiter:
         self.acquire_timeout = acquire_timeout
         self.socket_timeout = socket_timeout
         self.socket_connect_timeout = socket_connect_timeout
-        self._clients: dict[int, Any] = {}
+        # Per loop; a loop that is gone takes its entry with it.
+        self._clients: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Any] = (
+            weakref.WeakKeyDictionary()
+        )
+
+    def with_acquire_timeout(self, acquire_timeout: float) -> RedisHostLimiter:
+        """This limiter waiting at most `acquire_timeout` for a busy host, sharing its
+        Redis clients (and their open connections) with this one."""
+        other = copy.copy(self)
+        other.acquire_timeout = acquire_timeout
+        return other
 
     def _client(self) -> Any:
         import redis.asyncio as aioredis
 
-        loop_id = id(asyncio.get_running_loop())
-        client = self._clients.get(loop_id)
+        loop = asyncio.get_running_loop()
+        client = self._clients.get(loop)
         if client is None:
             client = aioredis.Redis.from_url(
                 self.redis_url,
                 socket_timeout=self.socket_timeout,
                 socket_connect_timeout=self.socket_connect_timeout,
             )
-            self._clients = {loop_id: client}  # drop clients of finished loops
+            self._clients[loop] = client
         return client
 
     async def _server_time(self, client: Any) -> float:
@@ -236,36 +262,41 @@ class RedisHostLimiter:
                 if wait > 0:
                     await asyncio.sleep(wait)
             sent = True
+            started = time.monotonic()
             yield
         finally:
             renewal.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await renewal
             if sent:
+                pause = pause_after(started, time.monotonic(), delay)
                 keep_ms = max(1000, int((delay + 60) * 1000))
-                await client.eval(_RELEASE_SCRIPT, 2, lock_key, next_key, token, delay, keep_ms)
+                await client.eval(_RELEASE_SCRIPT, 2, lock_key, next_key, token, pause, keep_ms)
             else:  # nothing was sent: the host's delay stands as it was
                 await client.eval(_UNLOCK_SCRIPT, 1, lock_key, token)
 
-    async def book(self, host: str, min_delay: float = 0.0, *, reserve: bool = True) -> float:
+    async def book(
+        self, host: str, min_delay: float = 0.0, *, reserve: bool = True, after: float = 0.0
+    ) -> float:
         """Seconds until ``host`` may be visited, without waiting (0: now). With ``reserve``
         the start is also booked (``<prefix>book:<host>``): the next booking starts one
         delay later, so callers that each book once are spread over the host's slots
         instead of all waiting for the same one. Without it, only when the host itself
-        is free (its lock and its "next" key), bookings aside. A booking is advice for
-        when to call :meth:`slot`, which alone enforces politeness."""
+        is free (its lock and its "next" key), bookings aside. ``after``: no start
+        sooner than that many seconds from now. A booking is advice for when to call
+        :meth:`slot`, which alone enforces politeness."""
         client = self._client()
         delay = max(self.min_delay, min_delay)
         keys = (f"{self.prefix}lock:{host}", f"{self.prefix}next:{host}")
         book_key = f"{self.prefix}book:{host}"
         flag = "1" if reserve else "0"
-        raw = await client.eval(_BOOK_SCRIPT, 3, *keys, book_key, delay, flag)
+        raw = await client.eval(_BOOK_SCRIPT, 3, *keys, book_key, delay, flag, max(after, 0.0))
         return max(0.0, float(raw))
 
     async def aclose(self) -> None:
-        for client in self._clients.values():
+        client = self._clients.pop(asyncio.get_running_loop(), None)
+        if client is not None:
             await client.aclose()
-        self._clients = {}
 
 
 DEFAULT_LIMITER = InProcessHostLimiter()

@@ -36,7 +36,7 @@ class FetchSettings:
     #: A Retry-After longer than this is not waited for: we give up (rate_limited).
     max_retry_after: float = 120.0
     max_redirects: int = 5
-    #: Minimum seconds between two requests to the same host.
+    #: Minimum seconds between the starts of two requests to the same host (`pause_after`).
     min_host_delay: float = 3.0
     respect_robots: bool = True
     robots_ttl: float = 24 * 3600.0

@@ -53,14 +53,17 @@ def _worker(kind: str, prefix: str, start_at: float) -> list[tuple[float, float]
 
 
 def _violations(spans: list[tuple[float, float]]) -> list[str]:
-    """Overlapping requests or gaps shorter than MIN_DELAY (small clock slack allowed)."""
+    """Overlapping requests, starts less than MIN_DELAY apart, or less than half of it
+    after the previous request ended (small clock slack allowed)."""
     problems = []
     ordered = sorted(spans)
     for (s1, e1), (s2, _e2) in itertools.pairwise(ordered):
         if s2 < e1:
             problems.append(f"overlap: {s1:.3f}-{e1:.3f} and {s2:.3f}")
-        elif s2 - e1 < MIN_DELAY - 0.02:
-            problems.append(f"gap {s2 - e1:.3f}s < {MIN_DELAY}s")
+        elif s2 - s1 < MIN_DELAY - 0.02:
+            problems.append(f"starts {s2 - s1:.3f}s apart < {MIN_DELAY}s")
+        elif s2 - e1 < MIN_DELAY / 2 - 0.02:
+            problems.append(f"pause {s2 - e1:.3f}s < {MIN_DELAY / 2}s")
     return problems
 
 
@@ -316,3 +319,66 @@ def test_bookings_spread_callers_one_delay_apart():
     assert waits[0] == pytest.approx(0.0, abs=0.05)
     for n, wait in enumerate(waits):
         assert wait == pytest.approx(n * 1.0, abs=0.05)
+
+
+def test_a_limiter_with_another_wait_shares_the_redis_client_of_its_loop() -> None:
+    limiter = RedisHostLimiter(REDIS_URL, min_delay=0, lease=5, prefix=f"test:{uuid.uuid4().hex}:")
+    patient = limiter.with_acquire_timeout(30)
+
+    async def main() -> bool:
+        try:
+            return patient._client() is limiter._client()
+        finally:
+            await limiter.aclose()
+
+    assert asyncio.run(main())
+    assert (patient.acquire_timeout, limiter.acquire_timeout) == (30, 600.0)
+
+
+def _starts(hold: float, delay: float) -> list[float]:
+    async def main() -> list[float]:
+        limiter = RedisHostLimiter(
+            REDIS_URL, min_delay=delay, lease=5, prefix=f"omnistock-test:{uuid.uuid4().hex}:"
+        )
+        starts = []
+        try:
+            for _ in range(3):
+                async with limiter.slot("h"):
+                    starts.append(time.monotonic())
+                    await asyncio.sleep(hold)  # "the request"
+        finally:
+            await limiter.aclose()
+        return starts
+
+    return asyncio.run(main())
+
+
+def test_requests_start_one_delay_apart_whatever_they_take() -> None:
+    """One request per delay (its duration is not added to the delay), so a host's runs
+    keep the slots booked for them."""
+    starts = _starts(hold=0.2, delay=0.5)
+
+    # 0.5 s, not 0.7 (0.2 s of request, then the delay)
+    assert all(0.48 <= b - a < 0.65 for a, b in itertools.pairwise(starts)), starts
+
+
+def test_a_slow_answer_is_followed_by_half_a_delay_of_pause() -> None:
+    starts = _starts(hold=0.6, delay=0.5)
+
+    # 0.6 s of request, then 0.25 s of pause (not the whole delay: 1.1 s)
+    assert all(0.83 <= b - a < 1.0 for a, b in itertools.pairwise(starts)), starts
+
+
+def test_a_booking_can_start_later_than_now_and_the_next_one_follows_it() -> None:
+    async def main() -> list[float]:
+        limiter = RedisHostLimiter(
+            REDIS_URL, min_delay=2.0, lease=5, prefix=f"omnistock-test:{uuid.uuid4().hex}:"
+        )
+        try:
+            return [await limiter.book("h", after=0.5), await limiter.book("h", after=0.5)]
+        finally:
+            await limiter.aclose()
+
+    first, second = asyncio.run(main())
+    assert first == pytest.approx(0.5, abs=0.1)
+    assert second == pytest.approx(2.5, abs=0.1)  # one delay after the first booking

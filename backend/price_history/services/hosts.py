@@ -15,7 +15,6 @@ The beat's claims are queued one host after the other in turn (`interleave_by_ho
 
 from __future__ import annotations
 
-import asyncio
 import itertools
 import time
 from collections import defaultdict
@@ -24,6 +23,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 
+from core import event_loop
 from price_history import gateway
 from price_history.models import RunStatus, ScrapeRun, Tracker
 
@@ -60,19 +60,12 @@ def interleave_by_host(trackers: Iterable[Tracker]) -> list[Tracker]:
 
 
 async def _book(host: str, reserve: bool) -> float:
-    limiter = gateway.host_limiter(acquire_timeout=0)
-    try:
-        return await limiter.book(host, reserve=reserve)
-    finally:
-        await limiter.aclose()
+    return await gateway.host_limiter(acquire_timeout=0).book(host, reserve=reserve)
 
 
 async def _book_many(hosts: list[str]) -> list[float]:
     limiter = gateway.host_limiter(acquire_timeout=0)
-    try:
-        return [await limiter.book(host) for host in hosts]
-    finally:
-        await limiter.aclose()
+    return [await limiter.book(host) for host in hosts]
 
 
 def runs_book(runs: list[tuple[int, str]]) -> list[tuple[int, float | None]]:
@@ -83,7 +76,7 @@ def runs_book(runs: list[tuple[int, str]]) -> list[tuple[int, float | None]]:
         return [(run_id, None) for run_id, _ in runs]
     hosts = [url_host(url) for _, url in runs]
     now = time.time()
-    waits = iter(asyncio.run(_book_many([host for host in hosts if host])))
+    waits = iter(event_loop.run(_book_many([host for host in hosts if host])))
     slots: list[tuple[int, float | None]] = []
     for (run_id, _), host in zip(runs, hosts, strict=True):
         wait = next(waits) if host else 0.0
@@ -93,7 +86,7 @@ def runs_book(runs: list[tuple[int, str]]) -> list[tuple[int, float | None]]:
 
 def host_wait(host: str, *, reserve: bool) -> float:
     """Seconds until `host` may be visited (0: now); with `reserve`, book that slot."""
-    return asyncio.run(_book(host, reserve))
+    return event_loop.run(_book(host, reserve))
 
 
 def host_book(host: str) -> float:

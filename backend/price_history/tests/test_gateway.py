@@ -13,6 +13,7 @@ import redis
 from price_history import gateway, services
 from price_history.factories import TrackerFactory
 from price_history.models import JobKind, RunStatus
+from price_history.services import hosts
 from price_history.tests.conftest import Reply
 from scraper import FailureKind, FetchTarget, ScrapeFailure
 
@@ -41,6 +42,20 @@ def test_the_host_limiter_has_a_short_lease_and_redis_timeouts(settings):
     assert limiter.lease == gateway.LIMITER_LEASE <= 10
     assert (limiter.socket_timeout, limiter.socket_connect_timeout) == (2.5, 2.5)
     assert limiter.acquire_timeout == 4
+
+
+def test_a_workers_host_checks_keep_one_redis_connection(settings):
+    """The worker's loop is kept between calls (core.event_loop), and the limiter's
+    connection with it: before, each call connected (and said HELLO) again."""
+    server = redis.Redis.from_url(settings.REDIS_URL)
+    hosts.host_wait("shop.example", reserve=False)  # this configuration's connection
+
+    before = server.info("stats")["total_connections_received"]
+    for _ in range(5):
+        hosts.host_wait("shop.example", reserve=False)
+
+    assert server.info("stats")["total_connections_received"] - before == 0
+    server.close()
 
 
 def test_workers_share_robots_txt_policies_under_the_projects_redis_prefix(settings):
