@@ -64,8 +64,15 @@ async def _book(host: str, reserve: bool) -> float:
 
 
 async def _book_many(hosts: list[str]) -> list[float]:
+    """Book each host's runs in turn, the hosts' first slots spread over one delay: the
+    k-th slots of 50 hosts would otherwise all fall due at the same moment, a burst the
+    workers drain one by one while the last hosts' runs start late, on every round. The
+    spread costs no host its bound: its last run still starts within runs * delay."""
     limiter = gateway.host_limiter(acquire_timeout=0)
-    return [await limiter.book(host) for host in hosts]
+    distinct = list(dict.fromkeys(hosts))
+    step = settings.SCRAPER_MIN_DELAY_SECONDS / len(distinct) if distinct else 0.0
+    first = {host: position * step for position, host in enumerate(distinct)}
+    return [await limiter.book(host, after=first.pop(host, 0.0)) for host in hosts]
 
 
 def runs_book(runs: list[tuple[int, str]]) -> list[tuple[int, float | None]]:
