@@ -115,7 +115,10 @@ def test_a_busy_hosts_run_does_not_hold_the_worker_while_another_hosts_run_waits
     assert PriceHistory.objects.filter(run__job=job).count() == 3
     assert len(arrivals) == 3  # robots.txt, a1, a2
     gaps = [later - earlier for earlier, later in itertools.pairwise(arrivals)]
-    assert min(gaps) >= DELAY
+    # The limiter spaces the starts of two requests by the delay in Redis' clock (held
+    # exactly by scraper/tests/test_redis_limiter.py); a request reaches the page server a
+    # little after its start, by however long this machine took to send it.
+    assert min(gaps) >= DELAY - 0.1
 
 
 def test_the_runs_of_one_busy_host_are_spread_over_its_slots(polite, pages, item):

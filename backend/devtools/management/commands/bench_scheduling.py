@@ -13,8 +13,10 @@ jobs of SCRAPER_DUE_BATCH runs). Elapsed
 runs from the claim to the last run's finish; the bound is max over hosts of
 runs_on_host * delay: no schedule can be faster while one request per host per delay is
 allowed. The table shows elapsed / bound beside the goal (at most 1.1 times) and, from the servers'
-own clocks, the smallest gap between two requests to one host (it must be ≥ the delay)
-and the robots.txt requests (each worker process reads each host's once; they take host
+own clocks, the smallest gap between two requests to one host (the limiter spaces the
+starts by the delay in Redis' clock; a request arrives a little after its start, by
+however long the loaded machine took to send it, so a gap can fall a little short of
+the delay) and the robots.txt requests (each worker process reads each host's once; they take host
 slots too). `--mode wait` measures the way before per-host deferral
 (SCRAPER_DEFER_BUSY_HOSTS=false); `--mode both` runs both, deferral first.
 
