@@ -1,9 +1,10 @@
 import django_filters
 
 from alerts.models import AlertEvent, AlertKind, AlertRule
+from core.filters import FilterSet
 
 
-class AlertRuleFilter(django_filters.FilterSet):
+class AlertRuleFilter(FilterSet):
     collectible = django_filters.NumberFilter(help_text="Only rules on this item.")
     vendor = django_filters.NumberFilter(help_text="Only rules on this vendor (or its items).")
     kind = django_filters.MultipleChoiceFilter(choices=AlertKind.choices)
@@ -14,7 +15,7 @@ class AlertRuleFilter(django_filters.FilterSet):
         fields: list[str] = []
 
 
-class AlertEventFilter(django_filters.FilterSet):
+class AlertEventFilter(FilterSet):
     rule = django_filters.NumberFilter(help_text="Only events of this rule.")
     collectible = django_filters.NumberFilter(help_text="Only events about this item.")
 

@@ -1,6 +1,9 @@
+import copy
 from typing import Any
 
+import django_filters
 from django.db.models import QuerySet
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import filters
@@ -138,3 +141,55 @@ class FilterSetBackend(DjangoFilterBackend):
         ):
             return queryset
         return super().filter_queryset(request, queryset, view)
+
+
+class FilterSet(django_filters.FilterSet):
+    """django-filter's FilterSet without its per-request deep copies: of the class's
+    filters (their choice lists, querysets), then of the form fields just built from
+    those copies, and without building again the fields no request changes: the
+    collectibles list's filters validated in 1.6 ms of CPU, now 0.5 (docs/performance.md)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        declared_filters: dict[str, Any] = type(self).base_filters
+        self.base_filters: dict[str, Any] = {}  # what django-filter deep-copies: nothing, now
+        try:
+            super().__init__(*args, **kwargs)
+        finally:
+            del self.base_filters  # the class's again
+        model = self.queryset.model
+        self.filters = {}
+        for name, declared in declared_filters.items():
+            own = copy.copy(declared)
+            # A queryset filter writes the request's choices (the user's vendors) into
+            # `extra`: a dict shared with the class would leak them to other requests.
+            own.extra = dict(declared.extra)
+            own.method = declared.method  # its FilterMethod bound to this copy
+            own.model, own.parent = model, self
+            self.filters[name] = own
+
+    @property
+    def form(self) -> Any:
+        if not hasattr(self, "_form"):
+            data = self.data if self.is_bound else None
+            form = self._meta.form(data, prefix=self.form_prefix)
+            # The form's class declares no fields, so its __init__ had none to copy.
+            form.fields = {name: self._field(name, f) for name, f in self.filters.items()}
+            self._form = form
+        return self._form
+
+    def _field(self, name: str, own: django_filters.Filter) -> Any:
+        """A filter built the generic way (from its declaration alone) validates with a
+        field shared by every request in that language: validating changes no field.
+        The others (the user's vendors as choices, values read from the table) build
+        their own."""
+        if type(own).field is not django_filters.Filter.field:
+            return own.field
+        key = (type(self), name, get_language())
+        shared = _SHARED_FIELDS.get(key)
+        if shared is None:
+            shared = _SHARED_FIELDS.setdefault(key, own.field)
+        return shared
+
+
+#: (filterset class, filter name, language) → its form field (labels are translated).
+_SHARED_FIELDS: dict[tuple[type, str, str | None], Any] = {}

@@ -4,6 +4,7 @@ import django_filters
 from django.db.models import QuerySet
 from rest_framework.request import Request
 
+from core.filters import FilterSet
 from inventory import extensions
 from inventory.extensions import CollectibleExtension
 from inventory.models import (
@@ -27,7 +28,7 @@ def _member_vendors(request: Request | None) -> QuerySet[Vendor]:
     return Vendor.objects.filter(pk__in=vendor_ids_for_user(user=request.user))
 
 
-class CollectibleFilter(django_filters.FilterSet):
+class CollectibleFilter(FilterSet):
     category = django_filters.MultipleChoiceFilter(choices=Category.choices)
     condition = django_filters.MultipleChoiceFilter(choices=Condition.choices)
     status = django_filters.MultipleChoiceFilter(

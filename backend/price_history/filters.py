@@ -1,9 +1,10 @@
 import django_filters
 
+from core.filters import FilterSet
 from price_history.models import JobKind, JobStatus, PriceHistory, PriceSource, ScrapeJob
 
 
-class ScrapeJobFilter(django_filters.FilterSet):
+class ScrapeJobFilter(FilterSet):
     collectible = django_filters.NumberFilter(help_text="Only jobs about this item.")
     status = django_filters.MultipleChoiceFilter(choices=JobStatus.choices)
     kind = django_filters.MultipleChoiceFilter(choices=JobKind.choices)
@@ -13,7 +14,7 @@ class ScrapeJobFilter(django_filters.FilterSet):
         fields: list[str] = []
 
 
-class PriceEntryFilter(django_filters.FilterSet):
+class PriceEntryFilter(FilterSet):
     source = django_filters.ChoiceFilter(
         choices=PriceSource.choices, help_text="Only this source (`manual`: entered by hand)."
     )
