@@ -3,6 +3,7 @@ import "@testing-library/jest-dom/vitest";
 import { cleanup } from "@testing-library/react";
 import { afterAll, afterEach, beforeAll } from "vitest";
 
+import { toast } from "@/components/ui/toast";
 import { loadFeatureTexts } from "@/i18n";
 import { tokenStore } from "@/lib/api/token-store";
 
@@ -21,6 +22,7 @@ await loadFeatureTexts();
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterEach(() => {
   cleanup();
+  toast.dismissAll();
   server.resetHandlers();
   resetDb();
   resetNotificationsDb();

@@ -33,6 +33,12 @@ function dismiss(id: number) {
   emit();
 }
 
+/** Every toast goes (tests start each case with none left from the one before). */
+function dismissAll() {
+  items = [];
+  emit();
+}
+
 function push(kind: ToastKind, message: string, { durationMs = 5000, action }: ToastOptions = {}) {
   const id = nextId++;
   items = [...items.slice(-3), { id, kind, message, action }];
@@ -47,6 +53,7 @@ export const toast = {
   error: (message: string, options?: ToastOptions) => push("error", message, { durationMs: 8000, ...options }),
   info: (message: string, options?: ToastOptions) => push("info", message, options),
   dismiss,
+  dismissAll,
 };
 
 function subscribe(listener: () => void) {
