@@ -15,6 +15,7 @@ export default {
     list: "Fotos",
     uploads: "Uploads",
     onlyImages: "Nur Bilder können hinzugefügt werden: JPEG, PNG, WebP oder GIF.",
+    orderSaved: "Reihenfolge der Fotos gespeichert.",
   },
   fromPage: {
     fetching: "Wird abgerufen…",
@@ -30,6 +31,8 @@ export default {
     moveLater: "Foto {{n}} nach hinten verschieben",
     makeCover: "Foto {{n}} als Titelbild festlegen",
     delete: "Foto {{n}} löschen",
+    coverSet: "Foto {{n}} ist jetzt das Titelbild.",
+    deleted: "Foto {{n}} gelöscht.",
   },
   upload: {
     dismiss: "{{name}} ausblenden",

@@ -13,6 +13,7 @@ export default {
     list: "Photos",
     uploads: "Uploads",
     onlyImages: "Only images can be added: JPEG, PNG, WebP or GIF.",
+    orderSaved: "Photo order saved.",
   },
   fromPage: {
     fetching: "Fetching…",
@@ -28,6 +29,8 @@ export default {
     moveLater: "Move Photo {{n}} later",
     makeCover: "Make Photo {{n}} the cover",
     delete: "Delete Photo {{n}}",
+    coverSet: "Photo {{n}} is now the cover.",
+    deleted: "Photo {{n}} deleted.",
   },
   upload: {
     dismiss: "Dismiss {{name}}",

@@ -1,7 +1,9 @@
 import { ArrowLeft, ArrowRight, Globe, ImagePlus, Images, Star, Trash2, X } from "lucide-react";
+import { useQueryClient } from "@tanstack/react-query";
 import { useId, useRef, useState, type DragEvent } from "react";
 import { useTranslation } from "react-i18next";
 
+import { deleteWithUndo } from "@/components/delete-with-undo";
 import { EmptyState, ErrorState } from "@/components/states";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -14,6 +16,7 @@ import { cn } from "@/lib/utils";
 
 import { useDeletePhoto } from "../api/delete-photo";
 import { usePhotos } from "../api/get-photos";
+import { photoKeys } from "../api/keys";
 import { usePhotoFromTracker } from "../api/photo-from-tracker";
 import { useReorderPhotos } from "../api/reorder-photos";
 import { useSetCoverPhoto } from "../api/update-photo";
@@ -59,6 +62,7 @@ function UploadRow({ upload, onDismiss }: { upload: UploadState; onDismiss: () =
 function PhotoTile({ photo, index, count, canEdit, onMove, collectibleId }: { photo: Photo; index: number; count: number; canEdit: boolean; onMove: (from: number, to: number) => void; collectibleId: number }) {
   const setCover = useSetCoverPhoto(collectibleId);
   const remove = useDeletePhoto(collectibleId);
+  const queryClient = useQueryClient();
   const { t } = useTranslation("photos");
   const n = String(index + 1);
   return (
@@ -88,7 +92,9 @@ function PhotoTile({ photo, index, count, canEdit, onMove, collectibleId }: { ph
                 size="icon-sm"
                 aria-label={t("tile.makeCover", { n })}
                 disabled={setCover.isPending}
-                onClick={() => setCover.mutate(photo.id, { onError: (e) => toast.error(toApiError(e).message) })}
+                onClick={() =>
+                  setCover.mutate(photo.id, { onSuccess: () => toast.success(t("tile.coverSet", { n })), onError: (e) => toast.error(toApiError(e).message) })
+                }
               >
                 <Star aria-hidden />
               </Button>
@@ -98,8 +104,12 @@ function PhotoTile({ photo, index, count, canEdit, onMove, collectibleId }: { ph
               size="icon-sm"
               aria-label={t("tile.delete", { n })}
               className="text-destructive hover:text-destructive"
-              disabled={remove.isPending}
-              onClick={() => remove.mutate(photo.id, { onError: (e) => toast.error(toApiError(e).message) })}
+              onClick={() =>
+                deleteWithUndo({
+                  queryClient, lists: photoKeys.item(collectibleId), ids: [photo.id], message: t("tile.deleted", { n }),
+                  send: () => remove.mutateAsync(photo.id),
+                })
+              }
             >
               <Trash2 aria-hidden />
             </Button>
@@ -120,6 +130,8 @@ export function PhotosSection({ collectibleId, canEdit, pageImageSources = [] }:
   const reorder = useReorderPhotos(collectibleId);
   const fromPage = usePhotoFromTracker(collectibleId);
   const { uploads, upload, dismiss } = useUploadPhotos(collectibleId);
+  // One "order saved" toast however many steps a photo is moved in a row.
+  const orderToast = useRef<number | null>(null);
 
   const addFiles = (files: FileList | null) => {
     const images = [...(files ?? [])].filter((f) => f.type === "" || f.type.startsWith("image/"));
@@ -136,7 +148,13 @@ export function PhotosSection({ collectibleId, canEdit, pageImageSources = [] }:
     const [moved] = ids.splice(from, 1);
     if (moved === undefined) return;
     ids.splice(to, 0, moved);
-    reorder.mutate(ids, { onError: (e) => toast.error(toApiError(e).message) });
+    reorder.mutate(ids, {
+      onSuccess: () => {
+        if (orderToast.current !== null) toast.dismiss(orderToast.current);
+        orderToast.current = toast.success(t("section.orderSaved"));
+      },
+      onError: (e) => toast.error(toApiError(e).message),
+    });
   };
 
   let body;
