@@ -199,7 +199,6 @@ export default {
     entry: "{{price}} am {{date}}",
     correct: "Preis von {{entry}} korrigieren",
     delete: "Preis von {{entry}} löschen",
-    deleteConfirm: "Preis von {{entry}} löschen? Die Änderung wird festgehalten.",
     corrected: "Preis korrigiert.",
     deleted: "Preis gelöscht.",
     added: "Preis hinzugefügt.",

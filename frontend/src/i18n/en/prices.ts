@@ -209,7 +209,6 @@ export default {
     entry: "{{price}} on {{date}}",
     correct: "Correct the price of {{entry}}",
     delete: "Delete the price of {{entry}}",
-    deleteConfirm: "Delete the price of {{entry}}? The change is recorded.",
     corrected: "Price corrected.",
     deleted: "Price deleted.",
     added: "Price added.",

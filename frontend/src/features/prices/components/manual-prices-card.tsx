@@ -1,7 +1,9 @@
 import { Check, Pencil, Plus, Trash2, X } from "lucide-react";
+import { useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type SyntheticEvent } from "react";
 import { useTranslation } from "react-i18next";
 
+import { deleteWithUndo } from "@/components/delete-with-undo";
 import { ErrorState } from "@/components/states";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -18,6 +20,7 @@ import { formatDate, formatMoney } from "@/lib/utils";
 import { useCorrectPriceEntry, useDeletePriceEntry } from "../api/correct-price-entry";
 import { useCreatePriceEntry } from "../api/create-price-entry";
 import { useManualEntries } from "../api/get-manual-entries";
+import { priceKeys } from "../api/keys";
 import { conditionLabel } from "../lib/labels";
 
 /** The day part of an ISO date-time, for a date input. */
@@ -93,6 +96,7 @@ function EntryRow({ entry, collectibleId, canEdit }: { entry: PriceEntry; collec
   const [editing, setEditing] = useState(false);
   const correct = useCorrectPriceEntry(collectibleId);
   const remove = useDeletePriceEntry(collectibleId);
+  const queryClient = useQueryClient();
   const condition = entry.condition ? conditionLabel(entry.condition, t) : "";
   if (editing) {
     return (
@@ -130,12 +134,12 @@ function EntryRow({ entry, collectibleId, canEdit }: { entry: PriceEntry; collec
             size="icon-sm"
             aria-label={t("manual.delete", { entry: label })}
             className="text-destructive hover:text-destructive"
-            disabled={remove.isPending}
-            onClick={() => {
-              if (window.confirm(t("manual.deleteConfirm", { entry: label }))) {
-                remove.mutate(entry.id, { onSuccess: () => toast.success(t("manual.deleted")), onError: (e) => toast.error(toApiError(e).message) });
-              }
-            }}
+            onClick={() =>
+              deleteWithUndo({
+                queryClient, lists: priceKeys.manualEntries(collectibleId), ids: [entry.id], message: t("manual.deleted"),
+                send: () => remove.mutateAsync(entry.id),
+              })
+            }
           >
             <Trash2 aria-hidden />
           </Button>
