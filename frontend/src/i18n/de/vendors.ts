@@ -71,6 +71,10 @@ export default {
     },
     remove: "{{name}} entfernen",
     removed: "{{name}} wurde entfernt.",
+    removeTitle: "{{name}} aus {{collection}} entfernen?",
+    removeDescription: "{{name}} kann diese Sammlung dann nicht mehr sehen oder ändern. Um die Person später wieder aufzunehmen, laden Sie sie erneut ein.",
+    removeConfirm: "Mitglied entfernen",
+    removing: "Wird entfernt…",
   },
   copy: {
     copied: "Link kopiert.",

@@ -68,6 +68,10 @@ export default {
     },
     remove: "Remove {{name}}",
     removed: "{{name}} was removed.",
+    removeTitle: "Remove {{name}} from {{collection}}?",
+    removeDescription: "{{name}} can no longer see or change this collection. To let them back in later, invite them again.",
+    removeConfirm: "Remove member",
+    removing: "Removing…",
   },
   copy: {
     copied: "Link copied.",

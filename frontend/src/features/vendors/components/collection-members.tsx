@@ -1,7 +1,10 @@
 import { Copy, MailPlus, Trash2, UserMinus } from "lucide-react";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState, type SyntheticEvent } from "react";
 import { Trans, useTranslation } from "react-i18next";
 
+import { ConfirmDestructiveDialog } from "@/components/confirm-destructive-dialog";
+import { deleteWithUndo } from "@/components/delete-with-undo";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Field, FormAlert } from "@/components/ui/form";
@@ -14,6 +17,7 @@ import type { Role, Vendor } from "@/lib/api/types";
 import { formatDateTime } from "@/lib/utils";
 
 import { useInvitations, useInvite, useRevokeInvitation, type IssuedInvitation } from "../api/invitations";
+import { vendorKeys } from "../api/keys";
 import { useChangeRole, useMembers, useRemoveMember, type Member } from "../api/members";
 import { ROLES } from "../lib/collections";
 
@@ -31,10 +35,43 @@ function RoleSelect({ label, value, onChange, disabled }: { label: string; value
   );
 }
 
-function MemberRow({ vendorId, member, manage, isMe }: { vendorId: number; member: Member; manage: boolean; isMe: boolean }) {
+/**
+ * Removing someone shuts them out of a shared collection: asked first (naming who and from
+ * what), then the undo window of every delete before it is sent.
+ */
+function RemoveMemberButton({ vendor, member, who }: { vendor: Vendor; member: Member; who: string }) {
   const { t } = useTranslation("vendors");
-  const changeRole = useChangeRole(vendorId);
-  const remove = useRemoveMember(vendorId);
+  const [open, setOpen] = useState(false);
+  const remove = useRemoveMember(vendor.id);
+  const queryClient = useQueryClient();
+  return (
+    <ConfirmDestructiveDialog
+      open={open}
+      onOpenChange={setOpen}
+      trigger={
+        <Button variant="ghost" size="icon-sm" aria-label={t("members.remove", { name: who })}>
+          <UserMinus aria-hidden />
+        </Button>
+      }
+      title={t("members.removeTitle", { name: who, collection: vendor.name })}
+      description={t("members.removeDescription", { name: who })}
+      confirmLabel={t("members.removeConfirm")}
+      pendingLabel={t("members.removing")}
+      pending={false}
+      onConfirm={() => {
+        setOpen(false);
+        deleteWithUndo({
+          queryClient, lists: vendorKeys.members(vendor.id), ids: [member.id], message: t("members.removed", { name: who }),
+          send: () => remove.mutateAsync(member.id),
+        });
+      }}
+    />
+  );
+}
+
+function MemberRow({ vendor, member, manage, isMe }: { vendor: Vendor; member: Member; manage: boolean; isMe: boolean }) {
+  const { t } = useTranslation("vendors");
+  const changeRole = useChangeRole(vendor.id);
   const who = member.user.display_name || member.user.email;
   const role = member.role ?? "viewer";
   const failed = (error: unknown) => toast.error(toApiError(error).message);
@@ -63,12 +100,7 @@ function MemberRow({ vendorId, member, manage, isMe }: { vendorId: number; membe
         ) : (
           <Badge variant="outline">{t(`roles.${role}`)}</Badge>
         )}
-        {manage && !isMe ? (
-          <Button variant="ghost" size="icon-sm" aria-label={t("members.remove", { name: who })} disabled={remove.isPending}
-            onClick={() => remove.mutate(member.id, { onSuccess: () => toast.success(t("members.removed", { name: who })), onError: failed })}>
-            <UserMinus aria-hidden />
-          </Button>
-        ) : null}
+        {manage && !isMe ? <RemoveMemberButton vendor={vendor} member={member} who={who} /> : null}
       </div>
     </li>
   );
@@ -153,6 +185,7 @@ function PendingInvitations({ vendorId }: { vendorId: number }) {
   const { t } = useTranslation("vendors");
   const invitations = useInvitations(vendorId);
   const revoke = useRevokeInvitation(vendorId);
+  const queryClient = useQueryClient();
   if (invitations.isPending) return <Skeleton className="h-10" />;
   if (invitations.isError) return <FormAlert message={toApiError(invitations.error).message} />;
   if (invitations.data.length === 0) return <p className="text-sm text-muted-foreground">{t("invitations.none")}</p>;
@@ -171,11 +204,12 @@ function PendingInvitations({ vendorId }: { vendorId: number }) {
               })}
             </p>
           </div>
-          <Button variant="ghost" size="sm" aria-label={t("invitations.revokeLabel", { email: invitation.email })} disabled={revoke.isPending}
+          <Button variant="ghost" size="sm" aria-label={t("invitations.revokeLabel", { email: invitation.email })}
             onClick={() =>
-              revoke.mutate(invitation.id, {
-                onSuccess: () => toast.success(t("invitations.revoked", { email: invitation.email })),
-                onError: (error) => toast.error(toApiError(error).message),
+              // Until sent, the link already passed on still works: Undo leaves it so.
+              deleteWithUndo({
+                queryClient, lists: vendorKeys.invitations(vendorId), ids: [invitation.id], message: t("invitations.revoked", { email: invitation.email }),
+                send: () => revoke.mutateAsync(invitation.id),
               })
             }>
             <Trash2 aria-hidden />
@@ -203,7 +237,7 @@ export function CollectionMembers({ vendor, myUserId }: { vendor: Vendor; myUser
         ) : (
           <ul className="divide-y">
             {members.data.map((member) => (
-              <MemberRow key={member.id} vendorId={vendor.id} member={member} manage={manage} isMe={member.user.id === myUserId} />
+              <MemberRow key={member.id} vendor={vendor} member={member} manage={manage} isMe={member.user.id === myUserId} />
             ))}
           </ul>
         )}
