@@ -1,7 +1,8 @@
-import { screen, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished, vi } from "vitest";
 
+import { UNDO_WINDOW_MS } from "@/components/delete-with-undo";
 import { Toaster } from "@/components/ui/toast";
 import { makeCredential, marketplaceKeysDb } from "@/testing/handlers-marketplace-keys";
 import { renderWithProviders, signIn } from "@/testing/render";
@@ -72,7 +73,17 @@ describe("MarketplaceKeys", () => {
     expect(marketplaceKeysDb.writes).toEqual([{ client_secret: "PRD-0123456789abcdef-wxyz" }]);
   });
 
-  it("removes a key only after confirming", async () => {
+  /** The undo window can be skipped; real time runs on for the requests and clicks. */
+  function skippableUndoWindow() {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
+    return () => act(() => vi.advanceTimersByTimeAsync(UNDO_WINDOW_MS));
+  }
+
+  it("removes a key only after confirming, and sends it once the undo window has passed", async () => {
+    const passWindow = skippableUndoWindow();
     marketplaceKeysDb.credentials = [makeCredential({ id: 3, provider: "discogs" })];
     const { user } = renderKeys();
     const discogs = await screen.findByRole("listitem", { name: "Discogs" });
@@ -87,7 +98,39 @@ describe("MarketplaceKeys", () => {
     await user.click(within(dialog).getByRole("button", { name: "Remove key" }));
     expect(await screen.findByText("Discogs key removed.")).toBeInTheDocument();
     expect(await within(discogs).findByText("Not saved")).toBeInTheDocument();
-    expect(marketplaceKeysDb.credentials).toHaveLength(0);
+    expect(marketplaceKeysDb.credentials).toHaveLength(1);
+    await passWindow();
+    await waitFor(() => expect(marketplaceKeysDb.credentials).toHaveLength(0));
+    expect(within(discogs).getByText("Not saved")).toBeInTheDocument();
+  });
+
+  it("puts a removed key back on Undo, and deletes nothing", async () => {
+    const passWindow = skippableUndoWindow();
+    marketplaceKeysDb.credentials = [makeCredential({ id: 3, provider: "discogs" })];
+    const { user } = renderKeys();
+    const discogs = await screen.findByRole("listitem", { name: "Discogs" });
+    await user.click(within(discogs).getByRole("button", { name: "Remove" }));
+    await user.click(within(screen.getByRole("alertdialog")).getByRole("button", { name: "Remove key" }));
+    expect(await within(discogs).findByText("Not saved")).toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "Undo" }));
+    expect(await screen.findByText("Restored.")).toBeInTheDocument();
+    expect(await within(discogs).findByText("Saved")).toBeInTheDocument();
+    await passWindow();
+    expect(marketplaceKeysDb.credentials).toHaveLength(1);
+  });
+
+  it("says why a key could not be removed, and shows it saved again", async () => {
+    const passWindow = skippableUndoWindow();
+    marketplaceKeysDb.credentials = [makeCredential({ id: 3, provider: "discogs" })];
+    server.use(http.delete("/api/v1/marketplace-credentials/:id/", () => HttpResponse.json({ detail: "Service unavailable.", code: "unavailable" }, { status: 503 })));
+    const { user } = renderKeys();
+    const discogs = await screen.findByRole("listitem", { name: "Discogs" });
+    await user.click(within(discogs).getByRole("button", { name: "Remove" }));
+    await user.click(within(screen.getByRole("alertdialog")).getByRole("button", { name: "Remove key" }));
+    await passWindow();
+    expect(await screen.findByText("Could not delete: Service unavailable.")).toBeInTheDocument();
+    expect(await within(discogs).findByText("Saved")).toBeInTheDocument();
   });
 
   it("shows the API's 400 next to the field it is about, and keeps the form open", async () => {
