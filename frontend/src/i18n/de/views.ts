@@ -36,5 +36,6 @@ export default {
     deleted: "Ansicht gelöscht",
     update: "„{{name}}“ aktualisieren",
     updated: "Ansicht „{{name}}“ zeigt jetzt diese Filter",
+    renamed: "Ansicht in „{{name}}“ umbenannt",
   },
 } satisfies Messages<typeof en>;

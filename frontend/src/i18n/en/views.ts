@@ -34,5 +34,6 @@ export default {
     deleted: "View deleted",
     update: "Update “{{name}}”",
     updated: "View “{{name}}” now shows these filters",
+    renamed: "View renamed to “{{name}}”",
   },
 } as const;

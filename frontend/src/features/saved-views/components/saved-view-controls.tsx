@@ -176,7 +176,17 @@ function CurrentView({ view, views }: { view: SavedView; views: SavedView[] }) {
           submitLabel={() => t("current.renameSubmit")}
           pending={update.isPending}
           error={update.error}
-          onSubmit={(name) => update.mutate({ id: view.id, body: { name } }, { onSuccess: () => setRenaming(false) })}
+          onSubmit={(name) =>
+            update.mutate(
+              { id: view.id, body: { name } },
+              {
+                onSuccess: (renamed) => {
+                  setRenaming(false);
+                  toast.success(t("current.renamed", { name: renamed.name }));
+                },
+              },
+            )
+          }
         />
       </MountWhenOpened>
     </div>

@@ -1,6 +1,7 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 
+import { Toaster } from "@/components/ui/toast";
 import { makeSavedView, viewsDb } from "@/testing/handlers-views";
 import { LocationDisplay, renderWithProviders } from "@/testing/render";
 
@@ -80,6 +81,7 @@ describe("SavedViewControls", () => {
       <>
         <SavedViewControls />
         <LocationDisplay />
+        <Toaster />
       </>,
       { route: "/collection?category=vinyl" },
     );
@@ -91,17 +93,22 @@ describe("SavedViewControls", () => {
     await user.type(within(dialog).getByLabelText("Name"), "coins");
     await user.click(within(dialog).getByRole("button", { name: "Rename" }));
     expect(await within(dialog).findByRole("alert")).toHaveTextContent("You already have a view with this name.");
+    expect(screen.queryByText(/View renamed/)).not.toBeInTheDocument();
     await user.clear(within(dialog).getByLabelText("Name"));
     await user.type(within(dialog).getByLabelText("Name"), "Records");
     await user.click(within(dialog).getByRole("button", { name: "Rename" }));
     expect(await screen.findByTestId("current-view")).toHaveTextContent("Records");
+    expect(screen.getByText("View renamed to “Records”")).toBeInTheDocument();
 
     await user.click(screen.getByRole("button", { name: "Delete view" }));
     await user.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Delete" }));
     expect(await screen.findByRole("button", { name: "Save view" })).toBeInTheDocument();
     // Sent once the undo window has passed, or at once when the tab closes.
     expect(viewsDb.views.map((v) => v.name)).toHaveLength(2);
-    window.dispatchEvent(new Event("beforeunload", { cancelable: true }));
+    // Sending takes the toast down: a render of the Toaster.
+    act(() => {
+      window.dispatchEvent(new Event("beforeunload", { cancelable: true }));
+    });
     await vi.waitFor(() => { expect(viewsDb.views.map((v) => v.name)).toEqual(["Coins"]); });
   });
 
