@@ -1,6 +1,8 @@
 import { screen, within } from "@testing-library/react";
+import { http, HttpResponse } from "msw";
 import { describe, expect, it, onTestFinished, vi } from "vitest";
 
+import { Toaster } from "@/components/ui/toast";
 import { alertsDb, makeAlertEvent, makeAlertRule } from "@/testing/handlers-alerts";
 import { db, makeCollectible, makeVendor } from "@/testing/handlers";
 import { nth, renderWithProviders, signIn } from "@/testing/render";
@@ -102,5 +104,28 @@ describe("AlertsView", () => {
     const rows = within(events).getAllByRole("row");
     expect(within(nth(rows, 1)).getByText("Delivered")).toBeInTheDocument();
     expect(within(nth(rows, 2)).getByText("Not delivered")).toBeInTheDocument();
+  });
+
+  it("says a rule was paused or turned on, and why when that failed", async () => {
+    signIn();
+    alertsDb.rules = [makeAlertRule({ id: 1, kind: "all_time_low", enabled: true })];
+    const { user } = renderWithProviders(
+      <>
+        <AlertsView vendors={[vendor]} defaultVendor={1} />
+        <Toaster />
+      </>,
+    );
+    const toggle = await screen.findByRole("checkbox", { name: "New all-time low: enabled" });
+
+    await user.click(toggle);
+    expect(await screen.findByText("Alert paused: New all-time low.")).toBeInTheDocument();
+    expect(await screen.findByRole("checkbox", { name: "New all-time low: enabled" })).not.toBeChecked();
+    await user.click(screen.getByRole("checkbox", { name: "New all-time low: enabled" }));
+    expect(await screen.findByText("Alert on: New all-time low.")).toBeInTheDocument();
+
+    server.use(http.patch("/api/v1/alert-rules/:id/", () => HttpResponse.json({ detail: "Rule limit reached.", code: "invalid" }, { status: 400 })));
+    await user.click(await screen.findByRole("checkbox", { name: "New all-time low: enabled", checked: true }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("Could not pause the alert: Rule limit reached.");
+    expect(screen.getByRole("checkbox", { name: "New all-time low: enabled" })).toBeChecked();
   });
 });

@@ -13,6 +13,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { toast } from "@/components/ui/toast";
 import { paths } from "@/config/paths";
+import { toApiError } from "@/lib/api/errors";
 import type { AlertRule, Vendor } from "@/lib/api/types";
 import { formatDateTime, formatMoney } from "@/lib/utils";
 
@@ -56,7 +57,19 @@ function RuleRow({ rule, vendors, onEdit }: { rule: AlertRule; vendors: Vendor[]
             checked={rule.enabled}
             disabled={update.isPending}
             aria-label={t("rules.enabledLabel", { rule: description })}
-            onChange={(e) => update.mutate({ id: rule.id, body: { enabled: e.target.checked } })}
+            onChange={(e) => {
+              const enabled = e.target.checked;
+              update.mutate(
+                { id: rule.id, body: { enabled } },
+                {
+                  onSuccess: () => toast.success(enabled ? t("rules.turnedOn", { rule: description }) : t("rules.paused", { rule: description })),
+                  onError: (error) => {
+                    const message = toApiError(error).message;
+                    toast.error(enabled ? t("rules.turnOnFailed", { message }) : t("rules.pauseFailed", { message }));
+                  },
+                },
+              );
+            }}
           />
           {rule.enabled ? t("rules.on") : t("rules.off")}
         </label>
