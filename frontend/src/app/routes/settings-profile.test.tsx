@@ -40,7 +40,8 @@ describe("the language choice in Settings → Profile", () => {
 
     await user.selectOptions(screen.getByRole("combobox", { name: "Language" }), "de");
 
-    expect(await screen.findByText("Omni-Stock ist jetzt auf Deutsch.")).toBeInTheDocument();
+    // Signed in: said once the account (mails, pushes) has the language too.
+    expect(await screen.findByText(/^Omni-Stock ist jetzt auf Deutsch, ebenso Ihre E-Mails/)).toBeInTheDocument();
     expect(document.documentElement.lang).toBe("de");
     expect(window.localStorage.getItem("omni.language")).toBe("de");
     expect(screen.getByRole("heading", { name: "Einstellungen", level: 1 })).toBeInTheDocument();
@@ -50,7 +51,7 @@ describe("the language choice in Settings → Profile", () => {
     expect(screen.queryByRole("button", { name: "Save profile" })).not.toBeInTheDocument();
 
     await user.selectOptions(screen.getByRole("combobox", { name: "Sprache" }), "en");
-    expect(await screen.findByText("Omni-Stock is now in English.")).toBeInTheDocument();
+    expect(await screen.findByText(/^Omni-Stock is now in English, and so are your emails/)).toBeInTheDocument();
     expect(document.documentElement.lang).toBe("en");
     expect(screen.getByRole("button", { name: "Save profile" })).toBeInTheDocument();
   });

@@ -101,8 +101,9 @@ export default {
   },
   language: {
     changed: "Omni-Stock ist jetzt auf Deutsch.",
+    changedEverywhere: "Omni-Stock ist jetzt auf Deutsch, ebenso Ihre E-Mails, Push-Nachrichten und Benachrichtigungen.",
     alsoWrittenIn: "Auch Ihre E-Mails, Push-Nachrichten und Benachrichtigungen werden darin geschrieben.",
-    notSaved: "Die Sprache gilt auf diesem Gerät, konnte aber nicht für Ihre E-Mails gespeichert werden. Versuchen Sie es erneut.",
+    notSaved: "Die Sprache gilt auf diesem Gerät, konnte aber nicht für Ihre E-Mails gespeichert werden.",
   },
   userMenu: {
     button: "Kontomenü für {{name}}",

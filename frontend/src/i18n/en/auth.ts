@@ -102,8 +102,9 @@ export default {
   language: {
     /** Shown in the language just chosen. */
     changed: "Omni-Stock is now in English.",
+    changedEverywhere: "Omni-Stock is now in English, and so are your emails, push messages and notifications.",
     alsoWrittenIn: "Your emails, push messages and notifications are written in it too.",
-    notSaved: "The language applies on this device, but could not be saved for your emails. Try again.",
+    notSaved: "The language applies on this device, but could not be saved for your emails.",
   },
   userMenu: {
     button: "Account menu for {{name}}",

@@ -1,4 +1,4 @@
-import { cleanup, screen, waitFor } from "@testing-library/react";
+import { cleanup, screen } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { afterEach, describe, expect, it } from "vitest";
 
@@ -39,8 +39,10 @@ describe("LanguageSelect", () => {
 
     await user.selectOptions(screen.getByLabelText("Language"), "de");
 
-    expect(await screen.findByText("Omni-Stock ist jetzt auf Deutsch.")).toBeInTheDocument();
-    await waitFor(() => expect(db.users[0]?.language).toBe("de"));
+    // One toast, once the account has the language too.
+    expect(await screen.findByText("Omni-Stock ist jetzt auf Deutsch, ebenso Ihre E-Mails, Push-Nachrichten und Benachrichtigungen.")).toBeInTheDocument();
+    expect(screen.queryByText("Omni-Stock ist jetzt auf Deutsch.")).not.toBeInTheDocument();
+    expect(db.users[0]?.language).toBe("de");
     expect(queryClient.getQueryData<User>(["auth", "me"])?.language).toBe("de");
     expect(document.documentElement.lang).toBe("de");
   });
@@ -60,6 +62,12 @@ describe("LanguageSelect", () => {
 
     expect(await screen.findByText(/Die Sprache gilt auf diesem Gerät, konnte aber nicht für Ihre E-Mails gespeichert werden/)).toBeInTheDocument();
     expect(document.documentElement.lang).toBe("de");
+
+    // The select already shows the new language: the toast's button tries the save again.
+    server.resetHandlers();
+    await user.click(screen.getByRole("button", { name: "Erneut versuchen" }));
+    expect(await screen.findByText(/ebenso Ihre E-Mails/)).toBeInTheDocument();
+    expect(db.users[0]?.language).toBe("de");
   });
 
   it("sends nothing when the account already has the language", async () => {
@@ -71,11 +79,18 @@ describe("LanguageSelect", () => {
         return HttpResponse.json(ADA);
       }),
     );
-    const { user } = renderWithProviders(<LanguageSelect />, { queryClient });
+    const { user } = renderWithProviders(
+      <>
+        <LanguageSelect />
+        <Toaster />
+      </>,
+      { queryClient },
+    );
 
     await user.selectOptions(screen.getByLabelText("Language"), "de");
 
-    await waitFor(() => expect(document.documentElement.lang).toBe("de"));
+    expect(await screen.findByText("Omni-Stock ist jetzt auf Deutsch.")).toBeInTheDocument();
+    expect(document.documentElement.lang).toBe("de");
     expect(patches).toBe(0);
   });
 });

@@ -29,13 +29,24 @@ export function LanguageSelect() {
   const [pending, setPending] = useState(false);
   const current = LANGUAGES.find((language) => language.code === i18n.resolvedLanguage)?.code ?? "en";
 
+  /** The account's language (mails, pushes): said once it is saved, with a retry when it is not. */
+  const saveForAccount = (code: Language) =>
+    updateMe.mutate(
+      { language: code },
+      {
+        onSuccess: () => toast.success(t("language.changedEverywhere", { lng: code })),
+        onError: () =>
+          toast.error(t("language.notSaved", { lng: code }), {
+            action: { label: t("common:actions.retry", { lng: code }), onClick: () => saveForAccount(code) },
+          }),
+      },
+    );
+
   const choose = async (code: string) => {
     if (!isLanguage(code) || code === current) return;
     setPending(true);
     try {
       await changeLanguage(code);
-      // Said in the language just chosen.
-      toast.success(t("language.changed", { lng: code }));
     } catch {
       toast.error(t("common:status.somethingWentWrong"));
       return;
@@ -43,9 +54,9 @@ export function LanguageSelect() {
       setPending(false);
     }
     const me = queryClient.getQueryData<User>(authKeys.me());
-    if (me && me.language !== code) {
-      updateMe.mutate({ language: code }, { onError: () => toast.error(t("language.notSaved", { lng: code })) });
-    }
+    // Every message is said in the language just chosen; one toast, after the save if there is one.
+    if (me && me.language !== code) saveForAccount(code);
+    else toast.success(t("language.changed", { lng: code }));
   };
 
   return (
