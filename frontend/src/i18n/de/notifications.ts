@@ -12,6 +12,8 @@ export default {
     markAllRead: "Alle als gelesen markieren",
     markRead: "Gelesen",
     markReadLabel: "„{{title}}“ als gelesen markieren",
+    markReadFailed: "Die Benachrichtigung konnte nicht als gelesen markiert werden: {{message}}",
+    markAllReadFailed: "Die Benachrichtigungen konnten nicht als gelesen markiert werden: {{message}}",
     loading: "Benachrichtigungen werden geladen",
     empty: "Noch keine Benachrichtigungen. Ihre Preisalarme landen hier.",
     listLabel: "Benachrichtigungen",

@@ -10,6 +10,8 @@ export default {
     markAllRead: "Mark all read",
     markRead: "Mark read",
     markReadLabel: "Mark “{{title}}” as read",
+    markReadFailed: "Could not mark the notification read: {{message}}",
+    markAllReadFailed: "Could not mark the notifications read: {{message}}",
     loading: "Loading notifications",
     empty: "No notifications yet. Alerts you set up land here.",
     listLabel: "Notifications",

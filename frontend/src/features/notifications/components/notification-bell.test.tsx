@@ -2,6 +2,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
 
+import { Toaster } from "@/components/ui/toast";
 import { makeNotification, notificationsDb } from "@/testing/handlers-notifications";
 import { nth, renderWithProviders, signIn } from "@/testing/render";
 import { server } from "@/testing/server";
@@ -60,5 +61,32 @@ describe("NotificationBell", () => {
 
   it("polls the unread count so a new alert shows without a reload", () => {
     expect(unreadCountQueryOptions().refetchInterval).toBe(30_000);
+  });
+
+  it("says so when marking read fails, and leaves the notification unread", async () => {
+    signIn();
+    notificationsDb.inbox = [makeNotification({ title: "First", link: "/collection/7" }), makeNotification({ title: "Second" })];
+    const refused = () => HttpResponse.json({ detail: "Service unavailable.", code: "unavailable" }, { status: 503 });
+    server.use(http.post("/api/v1/notifications/:id/read/", refused), http.post("/api/v1/notifications/read-all/", refused));
+    const { user } = renderWithProviders(
+      <>
+        <NotificationBell />
+        <Toaster />
+      </>,
+    );
+    await user.click(await screen.findByRole("button", { name: "Notifications, 2 unread" }));
+
+    await user.click(await screen.findByRole("button", { name: "Mark “Second” as read" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("Could not mark the notification read: Service unavailable.");
+    expect(screen.getByRole("button", { name: "Mark “Second” as read" })).toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "Mark all read" }));
+    expect(await screen.findByText("Could not mark the notifications read: Service unavailable.")).toBeInTheDocument();
+
+    // Opening one closes the inbox: the failure is still told.
+    await user.click(screen.getByRole("link", { name: "First" }));
+    await waitFor(() => expect(screen.getAllByText("Could not mark the notification read: Service unavailable.")).toHaveLength(2));
+    expect(screen.getByRole("button", { name: "Notifications, 2 unread" })).toBeInTheDocument();
+    expect(notificationsDb.inbox.every((n) => n.read_at === null)).toBe(true);
   });
 });

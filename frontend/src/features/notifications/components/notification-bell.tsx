@@ -6,6 +6,7 @@ import { Link } from "react-router";
 import { Button } from "@/components/ui/button";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import { Skeleton } from "@/components/ui/skeleton";
+import { toast } from "@/components/ui/toast";
 import { toApiError } from "@/lib/api/errors";
 import { cn, countOf, formatCount, formatDateTime } from "@/lib/utils";
 
@@ -17,9 +18,22 @@ function appLink(link: string): string | null {
   return link.startsWith("/") && !link.startsWith("//") ? link : null;
 }
 
-function NotificationRow({ notification, onOpen }: { notification: AppNotification; onOpen: () => void }) {
+/**
+ * Marking read says nothing when it works (the row and the badge change), only when it fails.
+ * Through the promise: opening a notification closes the popover, and a mutate's own
+ * callbacks are dropped once its row has unmounted.
+ */
+function useMarkReadOrSay() {
   const { t } = useTranslation("notifications");
   const markRead = useMarkRead();
+  const mark = (id: number) =>
+    void markRead.mutateAsync(id).catch((error: unknown) => toast.error(t("bell.markReadFailed", { message: toApiError(error).message })));
+  return { mark, isPending: markRead.isPending };
+}
+
+function NotificationRow({ notification, onOpen }: { notification: AppNotification; onOpen: () => void }) {
+  const { t } = useTranslation("notifications");
+  const markRead = useMarkReadOrSay();
   const unread = notification.read_at === null;
   const to = appLink(notification.link);
   const title = <span className={cn("text-sm", unread && "font-semibold")}>{notification.title}</span>;
@@ -31,7 +45,7 @@ function NotificationRow({ notification, onOpen }: { notification: AppNotificati
             to={to}
             className="hover:underline"
             onClick={() => {
-              if (unread) markRead.mutate(notification.id);
+              if (unread) markRead.mark(notification.id);
               onOpen();
             }}
           >
@@ -47,7 +61,7 @@ function NotificationRow({ notification, onOpen }: { notification: AppNotificati
             className="h-6 px-2"
             aria-label={t("bell.markReadLabel", { title: notification.title })}
             disabled={markRead.isPending}
-            onClick={() => markRead.mutate(notification.id)}
+            onClick={() => markRead.mark(notification.id)}
           >
             {t("bell.markRead")}
           </Button>
@@ -117,7 +131,14 @@ export function NotificationBell() {
       <PopoverContent align="end" className="w-80 p-0">
         <div className="flex items-center justify-between border-b px-3 py-2">
           <h2 className="text-sm font-semibold">{t("bell.heading")}</h2>
-          <Button variant="ghost" size="sm" disabled={unread === 0 || markAll.isPending} onClick={() => markAll.mutate(undefined)}>
+          <Button
+            variant="ghost"
+            size="sm"
+            disabled={unread === 0 || markAll.isPending}
+            onClick={() =>
+              markAll.mutate(undefined, { onError: (error) => toast.error(t("bell.markAllReadFailed", { message: toApiError(error).message })) })
+            }
+          >
             <CheckCheck aria-hidden />
             {t("bell.markAllRead")}
           </Button>
