@@ -152,6 +152,7 @@ export default {
     xlsx: "Excel (XLSX)",
     json: "JSON",
     failed: "Export fehlgeschlagen: {{message}}",
+    downloaded: "Exportiert: {{filename}}.",
   },
   bulk: {
     section: "Sammelaktionen",

@@ -160,6 +160,7 @@ export default {
     xlsx: "Excel (XLSX)",
     json: "JSON",
     failed: "Export failed: {{message}}",
+    downloaded: "Exported: {{filename}}.",
   },
   /** bulk-actions.tsx: the bar shown while items are selected, and its dialog. */
   bulk: {

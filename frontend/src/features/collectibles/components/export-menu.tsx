@@ -27,7 +27,11 @@ export function ExportMenu({ filters, filtered }: { filters: ExportFilters; filt
       onExport={(format) =>
         exporter.mutate(
           { format, filters },
-          { onError: (error) => toast.error(t("export.failed", { message: toApiError(error).message })) },
+          {
+            // Many browsers save it without a word: say that it went, and under which name.
+            onSuccess: ({ filename }) => toast.success(t("export.downloaded", { filename })),
+            onError: (error) => toast.error(t("export.failed", { message: toApiError(error).message })),
+          },
         )
       }
     />
