@@ -2,41 +2,16 @@
  * Accessibility (issue 16): axe-core over every page, in light and in dark, fails on any
  * serious or critical violation (WCAG 2.1 A/AA rules). The signed-in pages are the demo
  * account's, which has items, charts, wants, alerts and notifications to draw; the public
- * page is a fresh account's collection made public, read signed out.
+ * and unlisted pages, the invitation and the mailed links are a fresh account's, read
+ * signed out; the import's review and result steps are another fresh account's. The
+ * overlays are in accessibility-overlays.spec.ts; the helpers in support/axe.ts.
  */
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 
-import { apiToken, signIn, uniqueEmail } from "./support/app";
+import { registerAccount, signIn, uniqueEmail } from "./support/app";
+import { heading, scan } from "./support/axe";
 import { DEMO_EMAIL, DEMO_PASSWORD } from "./support/constants";
-
-const SCHEMES = ["light", "dark"] as const;
-const BLOCKING = new Set(["serious", "critical"]);
-
-/** Every axe violation that blocks, one readable line each (rule, impact, where). */
-async function blockingViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return results.violations
-    .filter((violation) => BLOCKING.has(violation.impact ?? ""))
-    .flatMap((violation) =>
-      violation.nodes.slice(0, 5).map((node) => `${violation.id} (${violation.impact ?? ""}): ${node.target.join(" ")} — ${node.failureSummary ?? ""}`),
-    );
-}
-
-/** Scans the page as it stands in both schemes; `ready` must hold first in each. */
-async function scan(page: Page, name: string, ready: () => Promise<void>) {
-  for (const scheme of SCHEMES) {
-    await page.emulateMedia({ colorScheme: scheme, reducedMotion: "reduce" });
-    if (scheme === "dark") await expect(page.locator("html")).toHaveClass(/\bdark\b/);
-    else await expect(page.locator("html")).not.toHaveClass(/\bdark\b/);
-    await ready();
-    await expect(page.getByRole("status", { name: /^Loading/ })).toHaveCount(0);
-    expect(await blockingViolations(page), `${name} in ${scheme}`).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-}
-
-const heading = (page: Page, name: string | RegExp) => () => expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
+import { linkInMail } from "./support/mail";
 
 test.describe("signed out", () => {
   for (const [address, title] of [
@@ -50,12 +25,8 @@ test.describe("signed out", () => {
     });
   }
 
-  test("a public collection page has no serious violation", async ({ browser, request }, testInfo) => {
-    const email = uniqueEmail("a11y");
-    const password = `E2e-${Math.random().toString(36).slice(2)}-pass!`;
-    const registered = await request.post("/api/v1/auth/register", { data: { email, password, display_name: "Misty" } });
-    expect(registered.status(), await registered.text()).toBe(202);
-    const headers = { Authorization: `Bearer ${await apiToken(request, email, password)}` };
+  test("the public and unlisted pages and the mailed links have no serious violation", async ({ browser, request }, testInfo) => {
+    const { email, headers } = await registerAccount(request, "a11y", "Misty");
     const item = await request.post("/api/v1/collectibles/", {
       headers, data: { name: "Staryu", category: "trading_card", purchase_price: "3.00", purchase_currency: "USD" },
     });
@@ -63,19 +34,59 @@ test.describe("signed out", () => {
     const vendors = (await (await request.get("/api/v1/vendors/", { headers })).json()) as { results: { id: number; name: string; slug: string }[] };
     const vendor = vendors.results[0];
     if (!vendor) throw new Error("a new account has its personal collection");
-    const published = await request.patch(`/api/v1/vendors/${String(vendor.id)}/`, {
-      headers, data: { collection_visibility: "public", share_show_prices: true },
+    const share = async (visibility: "public" | "unlisted") => {
+      const shared = await request.patch(`/api/v1/vendors/${String(vendor.id)}/`, {
+        headers, data: { collection_visibility: visibility, share_show_prices: true },
+      });
+      expect(shared.status(), await shared.text()).toBe(200);
+      return ((await shared.json()) as { share_token: string }).share_token;
+    };
+    const invited = await request.post(`/api/v1/vendors/${String(vendor.id)}/invitations/`, {
+      headers, data: { email: uniqueEmail("a11y-guest"), role: "viewer" },
     });
-    expect(published.status(), await published.text()).toBe(200);
+    expect(invited.status(), await invited.text()).toBe(201);
+    const invitation = new URL(((await invited.json()) as { link: string }).link).pathname;
 
     const stranger = await strangerPage(browser, testInfo.project.use.baseURL);
     try {
+      await share("public");
       await stranger.goto(`/p/${vendor.slug}`);
       await scan(stranger, "public page", heading(stranger, vendor.name));
+      await stranger.goto(`/share/${await share("unlisted")}`);
+      await scan(stranger, "unlisted share page", heading(stranger, vendor.name));
+      await stranger.goto(invitation);
+      await scan(stranger, "invitation", heading(stranger, `Join “${vendor.name}”`));
+      // A well-formed reset link: the form shows; its token is only checked on submit.
+      await stranger.goto("/reset-password?uid=MQ&token=c0ffee-0123456789abcdef");
+      await scan(stranger, "reset password", heading(stranger, "Choose a new password"));
+      await stranger.goto(await linkInMail(email, "/verify-email"));
+      await scan(stranger, "verify email", () => expect(stranger.getByRole("status").filter({ hasText: "is verified" })).toBeVisible());
     } finally {
       await stranger.context().close();
     }
   });
+});
+
+test("the import's review and result steps have no serious violation", async ({ browser, request }, testInfo) => {
+  // A fresh account: the demo's item count is other specs' reference.
+  const { email, password } = await registerAccount(request, "a11y-import", "Brock");
+  const page = await strangerPage(browser, testInfo.project.use.baseURL);
+  try {
+    await page.goto("/login?next=%2Fimport");
+    await signIn(page, email, password);
+    // The second row has no name: the review lists it among the rows with errors.
+    const csv = ["Name,Set,Quantity,Price paid", "Onix,Base Set,2,12.50", ",Base Set,1,3.00"].join("\n");
+    await page.getByLabel("File to import").setInputFiles({ name: "cards.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page.getByRole("combobox", { name: "Category for rows without one" }).selectOption("trading_card");
+    await scan(page, "import review", async () => {
+      await expect(page.getByRole("table", { name: "Preview" }).getByText("Onix", { exact: true })).toBeVisible();
+      await expect(page.getByRole("region", { name: "Rows with errors" })).toBeVisible();
+    });
+    await page.getByRole("button", { name: /^Import \d+ rows?$/ }).click();
+    await scan(page, "import result", () => expect(page.getByRole("heading", { name: /^Imported/, level: 2 })).toBeVisible({ timeout: 30_000 }));
+  } finally {
+    await page.context().close();
+  }
 });
 
 async function strangerPage(browser: Browser, baseURL: string | undefined): Promise<Page> {

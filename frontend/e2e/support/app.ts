@@ -29,3 +29,16 @@ export async function apiToken(request: APIRequestContext, email: string, passwo
   const body = (await response.json()) as { access: string };
   return body.access;
 }
+
+/** A fresh account made through the API, and the headers of its API calls. */
+export async function registerAccount(
+  request: APIRequestContext,
+  prefix: string,
+  displayName: string,
+): Promise<{ email: string; password: string; headers: Record<string, string> }> {
+  const email = uniqueEmail(prefix);
+  const password = `E2e-${Math.random().toString(36).slice(2)}-pass!`;
+  const registered = await request.post("/api/v1/auth/register", { data: { email, password, display_name: displayName } });
+  expect(registered.status(), await registered.text()).toBe(202);
+  return { email, password, headers: { Authorization: `Bearer ${await apiToken(request, email, password)}` } };
+}
