@@ -4,7 +4,7 @@ import { changeLanguage, i18n } from "@/i18n";
 
 import { ApiError, errorFromResponse, NETWORK_ERROR_MESSAGE, networkError } from "./api/errors";
 import { CATEGORIES, CONDITIONS, categoryLabel, labelOf, translatedChoices } from "./choices";
-import { AMOUNT_HINT, amountHint, readAmount } from "./money";
+import { amountHint, readAmount } from "./money";
 
 const t = i18n.t.bind(i18n);
 
@@ -16,7 +16,7 @@ describe("shared labels and messages", () => {
   it("keep the English of the old exports, and follow the language when given t", async () => {
     expect(labelOf(CONDITIONS, "near_mint")).toBe("Near mint");
     expect(labelOf(CONDITIONS, "near_mint", t)).toBe("Near mint");
-    expect(amountHint("en-US")).toBe(AMOUNT_HINT);
+    expect(amountHint("en-US")).toBe("An amount like 12.50 (up to 2 decimals).");
     expect(networkError(null).message).toBe(NETWORK_ERROR_MESSAGE);
 
     await changeLanguage("de", false);
