@@ -88,7 +88,7 @@ export default {
   },
   validation: {
     collection: "Wählen Sie eine Sammlung.",
-    targetPrice: "Geben Sie den Zielpreis ein, z. B. 40 oder 39.99.",
+    targetPrice: "Geben Sie den Zielpreis ein, z. B. 40 oder {{example}}.",
     currency: "Verwenden Sie einen dreistelligen Währungscode.",
     percent: "Geben Sie einen Prozentwert zwischen 0 und 100 ein.",
     days: "Geben Sie eine Anzahl Tage ein.",

@@ -86,7 +86,7 @@ export default {
   },
   validation: {
     collection: "Choose a collection.",
-    targetPrice: "Enter the target price, e.g. 40 or 39.99.",
+    targetPrice: "Enter the target price, e.g. 40 or {{example}}.",
     currency: "Use a 3-letter currency code.",
     percent: "Enter a percentage between 0 and 100.",
     days: "Enter a number of days.",

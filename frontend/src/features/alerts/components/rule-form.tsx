@@ -7,13 +7,13 @@ import { Field, FormAlert } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { applyServerErrors } from "@/lib/api/form-errors";
+import { amountExample } from "@/lib/money";
 import type { AlertKind, AlertRule, AlertRuleRequest, Vendor } from "@/lib/api/types";
 
 import { useItemChoices } from "../api/items";
 import { ALERT_KINDS, ruleFormSchema, ruleFormValues, toRuleRequest, type RuleFormValues } from "../lib/rule-form";
 
-/** Example amounts in the format the form accepts (a dot before the cents). */
-const TARGET_EXAMPLE = "40.00";
+/** An example percent (a whole number reads the same in every locale). */
 const PERCENT_EXAMPLE = "10";
 
 const KINDS = Object.keys(ALERT_KINDS) as AlertKind[];
@@ -95,7 +95,7 @@ export function RuleForm({
       {info.needs.target ? (
         <div className="grid gap-4 sm:grid-cols-[1fr_8rem]">
           <Field label={t("form.targetPrice")} required error={errors.target_amount?.message}>
-            {(c) => <Input {...c} inputMode="decimal" placeholder={TARGET_EXAMPLE} {...register("target_amount")} />}
+            {(c) => <Input {...c} inputMode="decimal" placeholder={amountExample(40)} {...register("target_amount")} />}
           </Field>
           <Field label={t("form.currency")} required error={errors.target_currency?.message}>
             {(c) => <Input {...c} maxLength={3} className="uppercase" {...register("target_currency")} />}
