@@ -402,7 +402,7 @@ export default {
     duplicateMarketplace: "„{{marketplace}}“ steht schon weiter oben.",
     marketplaceId: "Geben Sie die ID auf diesem Marktplatz ein.",
     name: "Ein Objekt braucht einen Namen.",
-    grade: "Ein Grading von 1 bis 70, z. B. 9.5.",
+    grade: "Ein Grading von 1 bis 70, z. B. {{example}}.",
     quantity: "Eine ganze Zahl, mindestens 1.",
     date: "Geben Sie ein gültiges Datum ein.",
     maxTags: "Höchstens {{max}} Schlagwörter.",

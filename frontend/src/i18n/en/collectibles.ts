@@ -419,7 +419,7 @@ export default {
     duplicateMarketplace: "\"{{marketplace}}\" is already listed above.",
     marketplaceId: "Enter the id on that marketplace.",
     name: "An item needs a name.",
-    grade: "A grade from 1 to 70, e.g. 9.5.",
+    grade: "A grade from 1 to 70, e.g. {{example}}.",
     quantity: "A whole number, at least 1.",
     date: "Enter a valid date.",
     maxTags: "At most {{max}} tags.",

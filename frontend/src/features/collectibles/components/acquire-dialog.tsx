@@ -12,7 +12,7 @@ import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
 import { applyServerErrors } from "@/lib/api/form-errors";
 import type { Collectible } from "@/lib/api/types";
-import { amountHint, amountOrNull, isAmountOrEmpty } from "@/lib/money";
+import { amountExample, amountHint, decimalInput, amountOrNull, isAmountOrEmpty } from "@/lib/money";
 import { i18n } from "@/i18n";
 
 import { useAcquireCollectible } from "../api/acquire-collectible";
@@ -32,11 +32,13 @@ type Values = z.infer<typeof schema>;
 /** "I bought it": records the purchase and moves the item from the want list to the collection. */
 export function AcquireDialog({ item, onAcquired }: { item: Collectible; onAcquired?: (item: Collectible) => void }) {
   const { t } = useTranslation(["collectibles", "common"]);
+  // The amount placeholders as the user's locale writes them ("0,00" in German).
+  const zero = amountExample();
   const [open, setOpen] = useState(false);
   const acquire = useAcquireCollectible(item.id);
   const form = useForm<Values>({
     resolver: zodResolver(schema),
-    defaultValues: { purchase_price: item.max_price ?? "", purchase_currency: item.max_price_currency ?? "", purchase_date: todayIso(), purchase_fees: "", purchase_shipping: "" },
+    defaultValues: { purchase_price: decimalInput(item.max_price), purchase_currency: item.max_price_currency ?? "", purchase_date: todayIso(), purchase_fees: "", purchase_shipping: "" },
   });
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (v) => {
@@ -80,10 +82,10 @@ export function AcquireDialog({ item, onAcquired }: { item: Collectible; onAcqui
           </Field>
           <div className="grid gap-4 sm:grid-cols-2">
             <Field label={t("form.fees")} error={errors.purchase_fees?.message}>
-              {(c) => <Input {...c} inputMode="decimal" placeholder="0.00" {...form.register("purchase_fees")} />}
+              {(c) => <Input {...c} inputMode="decimal" placeholder={zero} {...form.register("purchase_fees")} />}
             </Field>
             <Field label={t("form.shipping")} error={errors.purchase_shipping?.message}>
-              {(c) => <Input {...c} inputMode="decimal" placeholder="0.00" {...form.register("purchase_shipping")} />}
+              {(c) => <Input {...c} inputMode="decimal" placeholder={zero} {...form.register("purchase_shipping")} />}
             </Field>
           </div>
           <div className="flex justify-end gap-2">

@@ -11,6 +11,7 @@ import { Input, Textarea } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { applyServerErrors } from "@/lib/api/form-errors";
 import type { CollectibleRequest, Vendor } from "@/lib/api/types";
+import { amountExample } from "@/lib/money";
 import {
   CATEGORIES,
   COMPLETENESS,
@@ -85,6 +86,8 @@ function serverFieldToFormPath(name: string): string | null | undefined {
 
 export function CollectibleForm({ defaultValues, vendors, mode, onSubmit, onCancel }: CollectibleFormProps) {
   const { t } = useTranslation(["collectibles", "common"]);
+  // The amount placeholders as the user's locale writes them ("0,00" in German).
+  const zero = amountExample();
   const form = useForm<CollectibleFormValues>({
     resolver: zodResolver(collectibleFormSchema),
     defaultValues,
@@ -226,7 +229,7 @@ export function CollectibleForm({ defaultValues, vendors, mode, onSubmit, onCanc
         {status === "wanted" ? (
           <Section title={t("form.want")} description={t("form.wantHelp")}>
             <Field label={t("form.maxPrice")} required description={t("form.maxPriceHelp")} error={errors.max_price?.message}>
-              {(c) => <Input {...c} inputMode="decimal" placeholder="0.00" {...register("max_price")} />}
+              {(c) => <Input {...c} inputMode="decimal" placeholder={zero} {...register("max_price")} />}
             </Field>
             <Field
               label={t("form.maxPriceCurrency")}
@@ -265,7 +268,7 @@ export function CollectibleForm({ defaultValues, vendors, mode, onSubmit, onCanc
         ) : (
           <Section title={t("form.purchase")}>
             <Field label={t("form.pricePaid")} description={t("form.pricePaidHelp")} error={errors.purchase_price?.message}>
-              {(c) => <Input {...c} inputMode="decimal" placeholder="0.00" {...register("purchase_price")} />}
+              {(c) => <Input {...c} inputMode="decimal" placeholder={zero} {...register("purchase_price")} />}
             </Field>
             <Field
               label={t("form.currency")}
@@ -280,10 +283,10 @@ export function CollectibleForm({ defaultValues, vendors, mode, onSubmit, onCanc
               {(c) => <Input {...c} type="date" {...register("purchase_date")} />}
             </Field>
             <Field label={t("form.fees")} description={t("form.costHelp")} error={errors.purchase_fees?.message}>
-              {(c) => <Input {...c} inputMode="decimal" placeholder="0.00" {...register("purchase_fees")} />}
+              {(c) => <Input {...c} inputMode="decimal" placeholder={zero} {...register("purchase_fees")} />}
             </Field>
             <Field label={t("form.shipping")} description={t("form.costHelp")} error={errors.purchase_shipping?.message}>
-              {(c) => <Input {...c} inputMode="decimal" placeholder="0.00" {...register("purchase_shipping")} />}
+              {(c) => <Input {...c} inputMode="decimal" placeholder={zero} {...register("purchase_shipping")} />}
             </Field>
           </Section>
         )}
@@ -306,13 +309,13 @@ export function CollectibleForm({ defaultValues, vendors, mode, onSubmit, onCanc
           {status === "sold" ? (
             <>
               <Field label={t("form.salePrice")} required description={t("form.salePriceHelp")} error={errors.sale_price?.message}>
-                {(c) => <Input {...c} inputMode="decimal" placeholder="0.00" {...register("sale_price")} />}
+                {(c) => <Input {...c} inputMode="decimal" placeholder={zero} {...register("sale_price")} />}
               </Field>
               <Field label={t("form.saleDate")} required error={errors.sale_date?.message}>
                 {(c) => <Input {...c} type="date" {...register("sale_date")} />}
               </Field>
               <Field label={t("form.saleFees")} description={t("form.saleFeesHelp")} error={errors.sale_fees?.message}>
-                {(c) => <Input {...c} inputMode="decimal" placeholder="0.00" {...register("sale_fees")} />}
+                {(c) => <Input {...c} inputMode="decimal" placeholder={zero} {...register("sale_fees")} />}
               </Field>
               <Field
                 label={t("form.saleCurrency")}

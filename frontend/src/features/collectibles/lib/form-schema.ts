@@ -4,7 +4,7 @@ import { z } from "@/lib/zod";
 
 import type { Collectible, CollectiblePriority, CollectibleRequest } from "@/lib/api/types";
 import { CATEGORIES, COMPLETENESS, CONDITIONS, FINISHES, GRADERS, LANGUAGES, MARKET_REGIONS, type Choice } from "@/lib/choices";
-import { amountHint, amountOrNull, isAmountOrEmpty } from "@/lib/money";
+import { amountHint, amountOrNull, decimalInput, isAmountOrEmpty, readDecimal } from "@/lib/money";
 import { isIsoDate } from "@/lib/utils";
 
 export const MAX_TAGS = 20;
@@ -20,7 +20,7 @@ type AtMostKey = "maxChars" | "maxExternalIds" | "maxTags";
 
 /** A validation message in the app's language, looked up when a value is checked (so it
  * follows a change of language), never when this module loads. */
-export function errorText(key: Exclude<ErrorKey, AtMostKey | "duplicateMarketplace">): string {
+export function errorText(key: Exclude<ErrorKey, AtMostKey | "duplicateMarketplace" | "grade">): string {
   return i18n.t(`collectibles:errors.${key}`);
 }
 const atMost = (key: AtMostKey, max: number): string => i18n.t(`collectibles:errors.${key}`, { max });
@@ -30,6 +30,13 @@ const optionalDate = () => z.string().refine((v) => v === "" || isIsoDate(v), me
 const optionalAmount = () => z.string().trim().refine((v) => isAmountOrEmpty(v), { error: () => amountHint() });
 /** A currency code, or empty for the collection's own (the acquire dialog's too). */
 export const optionalCurrency = () => z.string().trim().refine((v) => v === "" || /^[A-Za-z]{3}$/.test(v), message("currency"));
+
+/** A grade as the locale writes it ("9,5" in German), one decimal, 1 to 70 (coins go to 70). */
+const isGrade = (v: string) => {
+  const grade = Number(readDecimal(v, 1) ?? Number.NaN);
+  return grade >= 1 && grade <= 70;
+};
+const gradeError = () => i18n.t("collectibles:errors.grade", { example: decimalInput("9.5") });
 
 export const MAX_LOCATION_LENGTH = 100;
 export const MAX_CERT_NUMBER_LENGTH = 40;
@@ -82,7 +89,7 @@ export const collectibleFormSchema = z
     condition: z.enum(values(CONDITIONS)),
     completeness: optionalChoice(COMPLETENESS),
     grader: optionalChoice(GRADERS),
-    grade: z.string().trim().refine((v) => v === "" || (/^\d{1,3}(\.\d)?$/.test(v) && Number(v) >= 1 && Number(v) <= 70), message("grade")),
+    grade: z.string().trim().refine((v) => v === "" || isGrade(v), { error: () => gradeError() }),
     quantity: z.string().trim().refine((v) => /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 2147483647, message("quantity")),
     purchase_price: optionalAmount(),
     purchase_currency: optionalCurrency(),
@@ -185,6 +192,8 @@ export function emptyFormValues(vendor: number | null, status: CollectibleFormVa
   };
 }
 
+/** An item's values in the form: decimals (prices, the grade) written the locale's way,
+ * "41,50" in German, and read back to the same API value by `toCollectibleRequest`. */
 export function formValuesFromCollectible(item: Collectible): CollectibleFormValues {
   const card = item.card_details;
   return {
@@ -196,24 +205,24 @@ export function formValuesFromCollectible(item: Collectible): CollectibleFormVal
     condition: item.condition ?? "near_mint",
     completeness: item.completeness ?? "",
     grader: item.grader ?? "",
-    grade: item.grade ?? "",
+    grade: decimalInput(item.grade),
     quantity: String(item.quantity ?? 1),
-    purchase_price: item.purchase_price ?? "",
+    purchase_price: decimalInput(item.purchase_price),
     purchase_currency: item.purchase_currency ?? "",
     purchase_date: item.purchase_date ?? "",
-    purchase_fees: item.purchase_fees ?? "",
-    purchase_shipping: item.purchase_shipping ?? "",
+    purchase_fees: decimalInput(item.purchase_fees),
+    purchase_shipping: decimalInput(item.purchase_shipping),
     location: item.location ?? "",
     cert_number: item.cert_number ?? "",
     status: item.status ?? "owned",
-    max_price: item.max_price ?? "",
+    max_price: decimalInput(item.max_price),
     max_price_currency: item.max_price_currency ?? "",
     priority: String(item.priority ?? 3) as CollectibleFormValues["priority"],
     alert_at_max_price: false, // offered when a want is added, not when it is edited
-    sale_price: item.sale_price ?? "",
+    sale_price: decimalInput(item.sale_price),
     sale_currency: item.sale_currency ?? "",
     sale_date: item.sale_date ?? "",
-    sale_fees: item.sale_fees ?? "",
+    sale_fees: decimalInput(item.sale_fees),
     notes: item.notes ?? "",
     tags: item.tags ?? [],
     external_ids: Object.entries(item.external_ids ?? {}).map(([key, value]) => ({ key, value })),
@@ -250,7 +259,7 @@ export function toCollectibleRequest(values: CollectibleFormValues, { includeVen
     condition: values.condition,
     completeness: values.completeness,
     grader: values.grader,
-    grade: values.grade ? values.grade : null,
+    grade: readDecimal(values.grade, 1),
     quantity: Number(values.quantity),
     purchase_price: wanted ? null : amountOrNull(values.purchase_price),
     purchase_currency: wanted ? "" : values.purchase_currency.toUpperCase(),

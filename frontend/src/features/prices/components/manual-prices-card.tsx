@@ -14,7 +14,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/toast";
 import { toApiError } from "@/lib/api/errors";
 import type { PriceEntry } from "@/lib/api/types";
-import { readAmount } from "@/lib/money";
+import { decimalInput, readAmount } from "@/lib/money";
 import { formatDate, formatMoney } from "@/lib/utils";
 
 import { useCorrectPriceEntry, useDeletePriceEntry } from "../api/correct-price-entry";
@@ -102,7 +102,7 @@ function EntryRow({ entry, collectibleId, canEdit }: { entry: PriceEntry; collec
     return (
       <li>
         <PriceForm
-          initial={{ price: entry.price, currency: entry.currency ?? "", day: dayOf(entry.observed_at) }}
+          initial={{ price: decimalInput(entry.price), currency: entry.currency ?? "", day: dayOf(entry.observed_at) }}
           submitLabel={t("common:actions.save")}
           pending={correct.isPending}
           error={correct.error}
