@@ -1,4 +1,5 @@
 import { i18n } from "@/i18n";
+import { decimalInput, readDecimal } from "@/lib/money";
 import { z } from "@/lib/zod";
 
 import type { PatchedTrackerRequest, PriceCondition, Tracker, TrackerRequest, TrackerSource } from "@/lib/api/types";
@@ -25,6 +26,9 @@ function isWebAddress(value: string): boolean {
   }
 }
 
+/** Readable hours: the range checks only speak about a number they could read. */
+const isHours = (v: string) => readDecimal(v, 2) !== null;
+
 export const trackerFormSchema = z
   .object({
     // "" = automatic: the API chooses the source from the page's address (new trackers).
@@ -42,14 +46,15 @@ export const trackerFormSchema = z
       .string()
       .trim()
       .refine((v) => v === "" || /^[A-Za-z]{3}$/.test(v), { error: () => i18n.t("prices:formErrors.currency") }),
+    // Hours as the locale writes them ("1,5" in German): lib/money reads them.
     interval_hours: z
       .string()
       .trim()
-      .refine((v) => /^\d+(\.\d{1,2})?$/.test(v), { error: () => i18n.t("prices:formErrors.hours") })
-      .refine((v) => !/^\d+(\.\d{1,2})?$/.test(v) || Number(v) >= MIN_INTERVAL_HOURS, {
+      .refine((v) => readDecimal(v, 2) !== null, { error: () => i18n.t("prices:formErrors.hours") })
+      .refine((v) => !isHours(v) || Number(readDecimal(v, 2)) >= MIN_INTERVAL_HOURS, {
         error: () => i18n.t("prices:formErrors.minHours", { count: MIN_INTERVAL_HOURS }),
       })
-      .refine((v) => !/^\d+(\.\d{1,2})?$/.test(v) || Number(v) <= MAX_INTERVAL_HOURS, {
+      .refine((v) => !isHours(v) || Number(readDecimal(v, 2)) <= MAX_INTERVAL_HOURS, {
         error: () => i18n.t("prices:formErrors.maxHours", { count: MAX_INTERVAL_HOURS, days: MAX_INTERVAL_HOURS / 24 }),
       }),
   })
@@ -82,7 +87,7 @@ export function trackerFormValues(tracker: Tracker): TrackerFormValues {
     attribute: tracker.attribute ?? "",
     condition: tracker.condition ?? "",
     currency: tracker.currency ?? "",
-    interval_hours: String(Math.round(((tracker.interval_minutes ?? 24 * 60) / 60) * 100) / 100),
+    interval_hours: decimalInput(Math.round(((tracker.interval_minutes ?? 24 * 60) / 60) * 100) / 100),
   };
 }
 
@@ -100,7 +105,7 @@ export function toTrackerRequest(values: TrackerFormValues): TrackerRequest & Pa
     attribute: css ? values.attribute.trim() : "",
     condition: values.condition,
     currency: values.currency.trim().toUpperCase(),
-    interval_minutes: Math.round(Number(values.interval_hours) * 60),
+    interval_minutes: Math.round(Number(readDecimal(values.interval_hours, 2)) * 60),
   };
 }
 
