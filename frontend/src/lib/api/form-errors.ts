@@ -51,7 +51,9 @@ export function applyServerErrors<T extends FieldValues>(
       form.setError(target as Path<T>, { type: "server", message }, { shouldFocus: !focused });
       focused = true;
     } else {
-      leftovers.push(serverName === "non_field_errors" ? message : `${serverName}: ${message}`);
+      // The server's field names (`external_ids`, `interval_minutes`) mean nothing to a
+      // reader: its message, already in their language, says what is wrong.
+      leftovers.push(message);
     }
   }
 
