@@ -73,6 +73,13 @@ class ScrapeJobSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = fields
 
+    def to_representation(self, instance: ScrapeJob) -> dict[str, Any]:
+        """The job's error, one of our stored English sentences, in the request's language
+        (price_history.failure_texts: a message with no kind)."""
+        data = super().to_representation(instance)
+        data["error"] = failure_text(kind="", message=instance.error)
+        return data
+
 
 class VendorRefreshSkippedSerializer(serializers.Serializer):
     paused = serializers.IntegerField(help_text="Paused trackers: resume them to check them.")

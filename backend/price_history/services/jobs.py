@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import Count, Exists, F, OuterRef, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from inventory.models import Collectible, CollectibleStatus
 from price_history import queue
@@ -23,6 +24,12 @@ from users.models import User
 from vendors.models import Vendor
 
 logger = logging.getLogger(__name__)
+
+# Stored English and read in the reader's language (ScrapeJobSerializer); the broker's own
+# exception is only logged: it is an operator's detail, and English.
+QUEUE_UNAVAILABLE_ERROR = gettext_noop(
+    "The checks could not be queued: the task queue was unavailable. Try again in a minute."
+)
 
 
 def _publish_on_commit(jobs: Sequence[ScrapeJob], runs: list[tuple[int, str]]) -> None:
@@ -39,7 +46,7 @@ def _publish_on_commit(jobs: Sequence[ScrapeJob], runs: list[tuple[int, str]]) -
             queue.publish_runs(run_ids, slots=slots) if slots else queue.publish_runs(run_ids)
         except Exception as exc:
             logger.exception("Could not queue the runs of scrape jobs %s", job_ids)
-            _jobs_mark_unqueued(job_ids=job_ids, run_ids=run_ids, error=str(exc))
+            _jobs_mark_unqueued(job_ids=job_ids, run_ids=run_ids)
             raise queue.QueueUnavailableError() from exc
 
     transaction.on_commit(publish, robust=False)
@@ -56,7 +63,7 @@ def _publish_in_order(jobs: Sequence[ScrapeJob], trackers: Sequence[Tracker]) ->
 
 
 @transaction.atomic
-def _jobs_mark_unqueued(*, job_ids: Sequence[int], run_ids: Sequence[int], error: str) -> None:
+def _jobs_mark_unqueued(*, job_ids: Sequence[int], run_ids: Sequence[int]) -> None:
     now = timezone.now()
     message = "The task queue was unavailable; this run was never started."
     ScrapeRun.objects.filter(pk__in=run_ids, status=RunStatus.QUEUED).update(
@@ -64,7 +71,7 @@ def _jobs_mark_unqueued(*, job_ids: Sequence[int], run_ids: Sequence[int], error
         finished_at=now,
     )  # fmt: skip
     for job_id in job_ids:
-        job_refresh(job_id=job_id, error=f"Could not queue the work: {error}"[:1000])
+        job_refresh(job_id=job_id, error=QUEUE_UNAVAILABLE_ERROR)
 
 
 def _pending_runs(*, now: datetime) -> Exists:

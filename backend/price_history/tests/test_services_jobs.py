@@ -206,7 +206,7 @@ class TestRefreshRequest:
         assert not ScrapeJob.objects.exists()
 
     def test_a_publish_failure_marks_the_job_failed(
-        self, item, owner, monkeypatch, django_capture_on_commit_callbacks
+        self, item, owner, owner_client, monkeypatch, django_capture_on_commit_callbacks, caplog
     ):
         TrackerFactory(collectible=item)
 
@@ -222,5 +222,17 @@ class TestRefreshRequest:
 
         job = ScrapeJob.objects.get()
         assert job.status == JobStatus.FAILED
-        assert "broker went away" in job.error
         assert job.runs.get().error_kind == "queue_unavailable"
+        # The broker's exception is the operator's (logged), never the collector's.
+        assert "broker went away" in caplog.text
+        assert "broker went away" not in job.error
+        url = f"/api/v1/scrape-jobs/{job.pk}/"
+        german = owner_client.get(url, HTTP_ACCEPT_LANGUAGE="de").json()
+        english = owner_client.get(url, HTTP_ACCEPT_LANGUAGE="en").json()
+        assert german["error"] == (
+            "Die Prüfungen konnten nicht eingereiht werden: Die Aufgabenwarteschlange war "
+            "nicht erreichbar. Versuchen Sie es in einer Minute erneut."
+        )
+        assert english["error"] == (
+            "The checks could not be queued: the task queue was unavailable. Try again in a minute."
+        )
