@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_noop, ngettext
 
 from core import interactive
 from notifications import outbound, rules
@@ -93,6 +93,11 @@ def _send_through(channel: Channel, *, title: str, body: str, timeout: float | N
         outbound.send_push(channel.apprise_url, title=title, body=body, timeout=timeout)
 
 
+# The worker's answer for a channel deleted meanwhile, stored English (the worker has no
+# reader to write for) and said in the request's language by `channel_test_once`.
+CHANNEL_GONE = gettext_noop("This channel no longer exists.")
+
+
 def channel_test_once(*, channel: Channel) -> str | None:
     """Have a worker send the channel's test message (task `test_channel`, queue
     `interactive`: the web process never talks to a mail server or push service) and
@@ -107,6 +112,8 @@ def channel_test_once(*, channel: Channel) -> str | None:
     if answer is None:
         raise ChannelTestUnavailableError()
     error = answer.get("error")
+    if error == CHANNEL_GONE:
+        return _(CHANNEL_GONE)  # the worker knows no reader: said in the request's language
     return str(error) if error else None
 
 
@@ -120,7 +127,7 @@ def channel_test_execute(*, request: dict[str, Any], timeout: float) -> dict[str
         else None
     )
     if channel is None:
-        return {"error": "This channel no longer exists."}
+        return {"error": CHANNEL_GONE}
     return {"error": channel_test(channel=channel, timeout=timeout)}
 
 

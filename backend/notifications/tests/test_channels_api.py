@@ -147,6 +147,18 @@ def test_a_channel_deleted_before_the_worker_got_to_it_is_told(user):
     assert services.channel_test_execute(request={"channel_id": "1"}, timeout=5)["error"]
 
 
+def test_a_channel_deleted_before_the_worker_got_to_it_reads_in_the_requests_language(
+    auth_client, user, monkeypatch
+):
+    channel = ChannelFactory(user=user, kind="email")
+    gone = services.channel_test_execute(request={"channel_id": 10**9}, timeout=5)
+    monkeypatch.setattr(interactive, "request_answer", lambda task, request, timeout: gone)
+
+    response = auth_client.post(f"{URL}{channel.pk}/test/", HTTP_ACCEPT_LANGUAGE="de")
+
+    assert response.json()["detail"] == "Dieser Kanal existiert nicht mehr."
+
+
 def test_send_test_is_answered_503_when_no_worker_answers_in_time(auth_client, user, settings):
     settings.NOTIFICATION_TEST_DEADLINE_SECONDS = 1  # no worker consumes `interactive` here
     channel = ChannelFactory(user=user, kind="email")
