@@ -54,6 +54,7 @@ function Outcome({ job, onDismiss }: { job: ScrapeJob; onDismiss: () => void }) 
           {t("refresh.dismiss")}
         </Button>
       </div>
+      {/* One of the API's own sentences, written in the request's language (never a raw exception). */}
       {job.error ? <p className="text-muted-foreground">{job.error}</p> : null}
       {failures.length > 0 ? (
         <ul className="grid gap-0.5 text-muted-foreground">
