@@ -48,6 +48,14 @@ export function formatCount(value: number, locale: string = formatLocale()): str
   return new Intl.NumberFormat(locale).format(value);
 }
 
+/** A grade or other decimal from the API ("9.5") the way the app's language writes it ("9,5" in de). */
+export function formatDecimal(value: string | number | null | undefined, locale: string = formatLocale()): string {
+  if (value === null || value === undefined || value === "") return "";
+  const number = typeof value === "number" ? value : Number(value);
+  if (!Number.isFinite(number)) return String(value);
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(number);
+}
+
 /** i18next options for a count: `count` picks the plural form, `n` is the number as written ("1,234"). */
 export function countOf(count: number): { count: number; n: string } {
   return { count, n: formatCount(count) };

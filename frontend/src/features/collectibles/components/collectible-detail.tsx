@@ -9,7 +9,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { paths } from "@/config/paths";
 import type { Collectible, Vendor } from "@/lib/api/types";
 import { CATEGORIES, COMPLETENESS, CONDITIONS, FINISHES, GRADERS, LANGUAGES, MARKET_REGIONS, labelOf } from "@/lib/choices";
-import { formatDate, formatDateTime, formatMoney } from "@/lib/utils";
+import { formatDate, formatDateTime, formatDecimal, formatMoney } from "@/lib/utils";
 
 import { ageLabel, basisShort } from "../lib/item-value";
 import { DeleteCollectibleButton } from "./delete-collectible-button";
@@ -136,7 +136,7 @@ export function CollectibleDetail({ item, vendor, renderPrices, renderPhotos, re
               items={[
                 [t("detail.condition"), labelOf(CONDITIONS, item.condition, t)],
                 [t("detail.completeness"), labelOf(COMPLETENESS, item.completeness, t)],
-                [t("detail.grading"), item.grader ? `${labelOf(GRADERS, item.grader, t)} ${item.grade ?? ""}`.trim() : ""],
+                [t("detail.grading"), item.grader ? `${labelOf(GRADERS, item.grader, t)} ${formatDecimal(item.grade)}`.trim() : ""],
                 [t("detail.certificate"), item.cert_number ?? ""],
                 [t("detail.location"), item.location ?? ""],
                 [t("detail.quantity"), String(quantity)],

@@ -2,6 +2,7 @@ import { screen } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
 
+import { changeLanguage } from "@/i18n";
 import { renderWithProviders } from "@/testing/render";
 import { server } from "@/testing/server";
 
@@ -24,7 +25,8 @@ describe("SharedPage", () => {
     expect(await screen.findByRole("heading", { name: "Kanto Cards" })).toBeInTheDocument();
     expect(await screen.findByText("Charizard")).toBeInTheDocument();
     expect(screen.queryByRole("heading", { name: /Want list/ })).toBeNull();
-    expect(screen.queryByText(/USD/)).toBeNull();
+    expect(screen.getByText(/Near mint/)).toBeInTheDocument(); // in words, not near_mint
+    expect(screen.queryByText(/\$|USD/)).toBeNull();
   });
 
   it("shows values when the owner shares them", async () => {
@@ -33,8 +35,24 @@ describe("SharedPage", () => {
       http.get(`${API}/:key/wants`, () => HttpResponse.json(page([], true))),
     );
     renderWithProviders(<SharedPage shareKey="kanto" />);
-    expect(await screen.findByText(/300\.00 USD/)).toBeInTheDocument();
+    expect(await screen.findByText(/\$300\.00/)).toBeInTheDocument();
     expect(await screen.findByText("Nothing here yet")).toBeInTheDocument();
+  });
+
+  it("writes a grade and a wanted price the way the reader's language does", async () => {
+    const want = { ...item, grader: "psa", grade: "9.5", max_price: "1250.50", max_price_currency: "EUR" };
+    server.use(
+      http.get(`${API}/:key`, notFound),
+      http.get(`${API}/:key/wants`, () => HttpResponse.json(page([want], true))),
+    );
+    await changeLanguage("de");
+    try {
+      renderWithProviders(<SharedPage shareKey="kanto" />);
+      expect(await screen.findByText(/PSA 9,5/)).toBeInTheDocument();
+      expect(screen.getByText(/1\.250,50\s€/)).toBeInTheDocument();
+    } finally {
+      await changeLanguage("en", false);
+    }
   });
 
   it("says nothing is shared when both lists are closed", async () => {

@@ -6,13 +6,10 @@ import { EmptyState, ErrorState } from "@/components/states";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { isApiError } from "@/lib/api/errors";
+import { GRADERS, conditionLabel, labelOf } from "@/lib/choices";
+import { formatDecimal, formatMoney } from "@/lib/utils";
 
 import { type SharedList, useSharedList } from "../api/sharing";
-
-function money(amount: string | null | undefined, currency: string | undefined) {
-  if (amount == null) return "—";
-  return currency ? `${amount} ${currency}` : amount;
-}
 
 function SharedListSection({ shareKey, list }: { shareKey: string; list: SharedList }) {
   const { t } = useTranslation(["vendors", "common"]);
@@ -39,7 +36,7 @@ function SharedListSection({ shareKey, list }: { shareKey: string; list: SharedL
               <span>
                 <span className="font-medium">{row.name}</span>
                 <span className="text-muted-foreground">
-                  {[row.set_name, row.number, row.condition, row.grader ? `${row.grader.toUpperCase()} ${row.grade ?? ""}` : null]
+                  {[row.set_name, row.number, row.condition ? conditionLabel(row.condition, t) : null, row.grader ? `${labelOf(GRADERS, row.grader, t)} ${formatDecimal(row.grade)}`.trim() : null]
                     .filter(Boolean)
                     .map((part) => ` · ${String(part)}`)
                     .join("")}
@@ -47,8 +44,8 @@ function SharedListSection({ shareKey, list }: { shareKey: string; list: SharedL
               </span>
               <span className="text-muted-foreground">
                 {list === "collection" ? `×${String(row.quantity ?? 1)}` : null}
-                {data.show_prices && list === "collection" ? ` · ${money(row.value, row.currency)}` : null}
-                {data.show_prices && list === "wants" ? t("shared.upTo", { price: money(row.max_price, row.max_price_currency) }) : null}
+                {data.show_prices && list === "collection" ? ` · ${formatMoney(row.value, row.currency)}` : null}
+                {data.show_prices && list === "wants" ? t("shared.upTo", { price: formatMoney(row.max_price, row.max_price_currency) }) : null}
               </span>
             </li>
           ))}
