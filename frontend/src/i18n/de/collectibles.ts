@@ -276,7 +276,6 @@ export default {
     deleteTitle: "„{{name}}“ löschen?",
     deleteDescription: "Das Objekt wird mit seinen Trackern, Fotos und seinem Preisverlauf gelöscht. Um den Verlauf zu behalten, markieren Sie es stattdessen als verkauft. Sie können es einige Sekunden lang rückgängig machen.",
     deleteConfirm: "Objekt löschen",
-    deleting: "Wird gelöscht…",
     deleted: "„{{name}}“ gelöscht.",
   },
   want: {

@@ -54,7 +54,6 @@ export default {
     title: "Ihren {{provider}}-Schlüssel entfernen?",
     description: "Der gespeicherte Schlüssel wird aus Omni-Stock gelöscht. {{withoutKey}}",
     confirm: "Schlüssel entfernen",
-    pending: "Wird entfernt…",
     removed: "{{provider}}-Schlüssel entfernt.",
   },
 } satisfies Messages<typeof en>;

@@ -74,7 +74,6 @@ export default {
     removeTitle: "{{name}} aus {{collection}} entfernen?",
     removeDescription: "{{name}} kann diese Sammlung dann nicht mehr sehen oder ändern. Um die Person später wieder aufzunehmen, laden Sie sie erneut ein.",
     removeConfirm: "Mitglied entfernen",
-    removing: "Wird entfernt…",
   },
   copy: {
     copied: "Link kopiert.",

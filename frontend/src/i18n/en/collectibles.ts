@@ -288,7 +288,6 @@ export default {
     deleteTitle: "Delete “{{name}}”?",
     deleteDescription: "The item goes with its trackers, photos and price history. To keep its history, mark it sold instead. You can undo for a few seconds.",
     deleteConfirm: "Delete item",
-    deleting: "Deleting…",
     deleted: "“{{name}}” deleted.",
   },
   /** want-card.tsx, want-list.tsx and acquire-dialog.tsx: wanted items. */

@@ -52,7 +52,6 @@ export default {
     title: "Remove your {{provider}} key?",
     description: "The saved key is deleted from Omni-Stock. {{withoutKey}}",
     confirm: "Remove key",
-    pending: "Removing…",
     removed: "{{provider}} key removed.",
   },
 } as const;

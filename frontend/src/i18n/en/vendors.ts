@@ -71,7 +71,6 @@ export default {
     removeTitle: "Remove {{name}} from {{collection}}?",
     removeDescription: "{{name}} can no longer see or change this collection. To let them back in later, invite them again.",
     removeConfirm: "Remove member",
-    removing: "Removing…",
   },
   copy: {
     copied: "Link copied.",

@@ -3,7 +3,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState, type SyntheticEvent } from "react";
 import { Trans, useTranslation } from "react-i18next";
 
-import { ConfirmDestructiveDialog } from "@/components/confirm-destructive-dialog";
+import { ConfirmThenUndoDelete } from "@/components/confirm-then-undo-delete";
 import { deleteWithUndo } from "@/components/delete-with-undo";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -41,13 +41,9 @@ function RoleSelect({ label, value, onChange, disabled }: { label: string; value
  */
 function RemoveMemberButton({ vendor, member, who }: { vendor: Vendor; member: Member; who: string }) {
   const { t } = useTranslation("vendors");
-  const [open, setOpen] = useState(false);
   const remove = useRemoveMember(vendor.id);
-  const queryClient = useQueryClient();
   return (
-    <ConfirmDestructiveDialog
-      open={open}
-      onOpenChange={setOpen}
+    <ConfirmThenUndoDelete
       trigger={
         <Button variant="ghost" size="icon-sm" aria-label={t("members.remove", { name: who })}>
           <UserMinus aria-hidden />
@@ -56,14 +52,9 @@ function RemoveMemberButton({ vendor, member, who }: { vendor: Vendor; member: M
       title={t("members.removeTitle", { name: who, collection: vendor.name })}
       description={t("members.removeDescription", { name: who })}
       confirmLabel={t("members.removeConfirm")}
-      pendingLabel={t("members.removing")}
-      pending={false}
-      onConfirm={() => {
-        setOpen(false);
-        deleteWithUndo({
-          queryClient, lists: vendorKeys.members(vendor.id), ids: [member.id], message: t("members.removed", { name: who }),
-          send: () => remove.mutateAsync(member.id),
-        });
+      undo={{
+        lists: vendorKeys.members(vendor.id), ids: [member.id], message: t("members.removed", { name: who }),
+        send: () => remove.mutateAsync(member.id),
       }}
     />
   );
