@@ -7,7 +7,7 @@
  */
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 
-import { registerAccount, signIn } from "./support/app";
+import { registerAccount, signedInPage } from "./support/app";
 import { byButton, scanOverlays, type Overlay } from "./support/axe";
 import { DEMO_EMAIL, DEMO_PASSWORD } from "./support/constants";
 
@@ -17,9 +17,7 @@ test.describe("the demo account's overlays", () => {
   let page: Page;
 
   test.beforeAll(async ({ browser }, testInfo) => {
-    page = await (await browser.newContext({ baseURL: testInfo.project.use.baseURL })).newPage();
-    await page.goto("/login");
-    await signIn(page, DEMO_EMAIL, DEMO_PASSWORD);
+    page = await signedInPage(browser, testInfo.project.use.baseURL, DEMO_EMAIL, DEMO_PASSWORD);
   });
 
   test.afterAll(async () => {
@@ -116,7 +114,7 @@ async function settingsAccount(request: APIRequestContext) {
 test("the settings', alerts' and saved view's dialogs have no serious violation", async ({ browser, request }, testInfo) => {
   test.setTimeout(120_000);
   const { email, password, shared } = await settingsAccount(request);
-  const page = await (await browser.newContext({ baseURL: testInfo.project.use.baseURL })).newPage();
+  const page = await signedInPage(browser, testInfo.project.use.baseURL, email, password);
   const card = (name: string) => (p: Page) => p.getByRole("listitem").filter({ has: p.getByRole("heading", { name }) });
   const keyCard = (provider: string) => (p: Page) => p.getByRole("listitem", { name: provider });
   const screens: [string, string | RegExp, Overlay[]][] = [
@@ -145,8 +143,6 @@ test("the settings', alerts' and saved view's dialogs have no serious violation"
     ]],
   ];
   try {
-    await page.goto("/login");
-    await signIn(page, email, password);
     for (const [address, title, overlays] of screens) {
       await page.goto(address);
       await expect(page.getByRole("heading", { name: title }).first()).toBeVisible();

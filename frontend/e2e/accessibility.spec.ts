@@ -8,7 +8,7 @@
  */
 import { expect, test, type Browser, type Page } from "@playwright/test";
 
-import { registerAccount, signIn, uniqueEmail } from "./support/app";
+import { registerAccount, signedInPage, signIn, uniqueEmail } from "./support/app";
 import { heading, scan } from "./support/axe";
 import { DEMO_EMAIL, DEMO_PASSWORD } from "./support/constants";
 import { linkInMail } from "./support/mail";
@@ -98,9 +98,7 @@ test.describe("signed in", () => {
   let page: Page;
 
   test.beforeAll(async ({ browser }, testInfo) => {
-    page = await (await browser.newContext({ baseURL: testInfo.project.use.baseURL })).newPage();
-    await page.goto("/login");
-    await signIn(page, DEMO_EMAIL, DEMO_PASSWORD);
+    page = await signedInPage(browser, testInfo.project.use.baseURL, DEMO_EMAIL, DEMO_PASSWORD);
   });
 
   test.afterAll(async () => {

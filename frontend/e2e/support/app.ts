@@ -1,4 +1,12 @@
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+
+/** A page in a browser context of its own (at the project's base URL), signed in. */
+export async function signedInPage(browser: Browser, baseURL: string | undefined, email: string, password: string): Promise<Page> {
+  const page = await (await browser.newContext({ baseURL })).newPage();
+  await page.goto("/login");
+  await signIn(page, email, password);
+  return page;
+}
 
 /** A fresh account per run: the e2e database persists between runs. */
 export function uniqueEmail(prefix = "collector"): string {
