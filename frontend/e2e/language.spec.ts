@@ -24,7 +24,7 @@ test("switch the app to German and back", async ({ page }) => {
   await language.selectOption({ label: "Deutsch" });
 
   // Said in the new language, and the page around it is German too.
-  await expect(page.getByRole("region", { name: "Benachrichtigungen" })).toContainText("Omni-Stock ist jetzt auf Deutsch.");
+  await expect(page.getByRole("region", { name: "Benachrichtigungen" })).toContainText("Omni-Stock ist jetzt auf Deutsch, ebenso Ihre E-Mails");
   await expect(page.locator("html")).toHaveAttribute("lang", "de");
   await expect(page.getByRole("heading", { name: "Einstellungen", level: 1 })).toBeVisible();
   await expect(page.getByRole("combobox", { name: "Sprache" })).toHaveValue("de");
