@@ -22,16 +22,18 @@ _local = threading.local()
 
 
 def run(coroutine: Coroutine[Any, Any, T]) -> T:
-    """`asyncio.run(coroutine)` on this thread's kept loop. A call that raises closes the
-    loop (its tasks cancelled): one left mid-way, e.g. by a time limit's exception raised
-    inside it, could resume a stale task in the next call; the next call opens a new one."""
+    """`asyncio.run(coroutine)` on this thread's kept loop. A call that fails keeps it
+    (a scrape that failed is an ordinary outcome) unless it left a task unfinished, e.g.
+    a time limit's exception raised inside the loop mid-way: that loop is closed (its
+    tasks cancelled), so no stale task resumes in the next call, which opens a new one."""
     runner = _runner()
     try:
         return runner.run(coroutine)
     except BaseException:
-        _local.runner = None
-        with contextlib.suppress(Exception):  # the call's own error is the one to see
-            runner.close()
+        if asyncio.all_tasks(runner.get_loop()):
+            _local.runner = None
+            with contextlib.suppress(Exception):  # the call's own error is the one to see
+                runner.close()
         raise
 
 

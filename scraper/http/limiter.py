@@ -110,9 +110,9 @@ return 0
 """
 
 # Booking (`RedisHostLimiter.book`): the host's next start is the latest of now (plus
-# `after`), its "next"
-# key, one delay past now while a request holds the lock, and the end of the last booking;
-# the booking then moves one delay past that start. Returns the seconds until the start.
+# `after`), its "next" key, one delay past now while a request holds the lock, and the end
+# of the last booking; the booking then moves one delay past that start. Returns the
+# seconds until the start.
 _BOOK_SCRIPT = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
@@ -189,10 +189,9 @@ class RedisHostLimiter:
         self.acquire_timeout = acquire_timeout
         self.socket_timeout = socket_timeout
         self.socket_connect_timeout = socket_connect_timeout
-        # Per loop; a loop that is gone takes its entry with it.
-        self._clients: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Any] = (
-            weakref.WeakKeyDictionary()
-        )
+        # Per loop. Not weakly keyed: a connected client holds its loop, so the entry
+        # would never go; the clients of closed loops are dropped instead (`_client`).
+        self._clients: dict[asyncio.AbstractEventLoop, Any] = {}
 
     def with_acquire_timeout(self, acquire_timeout: float) -> RedisHostLimiter:
         """This limiter waiting at most `acquire_timeout` for a busy host, sharing its
@@ -207,6 +206,8 @@ class RedisHostLimiter:
         loop = asyncio.get_running_loop()
         client = self._clients.get(loop)
         if client is None:
+            for closed in [other for other in self._clients if other.is_closed()]:
+                del self._clients[closed]
             client = aioredis.Redis.from_url(
                 self.redis_url,
                 socket_timeout=self.socket_timeout,

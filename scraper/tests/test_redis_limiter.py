@@ -335,6 +335,25 @@ def test_a_limiter_with_another_wait_shares_the_redis_client_of_its_loop() -> No
     assert (patient.acquire_timeout, limiter.acquire_timeout) == (30, 600.0)
 
 
+def test_the_clients_of_closed_loops_are_dropped() -> None:
+    limiter = RedisHostLimiter(REDIS_URL, min_delay=0, lease=5, prefix=f"test:{uuid.uuid4().hex}:")
+
+    async def connect() -> None:
+        await limiter.book("shop.example", reserve=False)  # connected: the client holds its loop
+
+    for _ in range(3):  # three loops, each closed after its call (as a loop left mid-way is)
+        asyncio.run(connect())
+    assert len(limiter._clients) == 1  # only the last one's, until a new loop asks
+
+    async def last() -> int:
+        limiter._client()
+        count = len(limiter._clients)
+        await limiter.aclose()
+        return count
+
+    assert asyncio.run(last()) == 1
+
+
 def _starts(hold: float, delay: float) -> list[float]:
     async def main() -> list[float]:
         limiter = RedisHostLimiter(

@@ -1,4 +1,5 @@
-"""The worker thread's event loop is kept between calls, and dropped when a call fails."""
+"""The worker thread's event loop is kept between calls, and dropped when a call leaves a
+task unfinished."""
 
 from __future__ import annotations
 
@@ -25,11 +26,26 @@ def test_calls_on_one_thread_run_on_the_same_loop():
     assert not first.is_closed()
 
 
-def test_a_call_that_raises_closes_its_loop_and_the_next_call_gets_a_new_one():
+def test_a_call_that_raises_keeps_the_loop():
     before = event_loop.run(_running_loop())
 
     with pytest.raises(ValueError, match="the page said no"):
         event_loop.run(_fail())
+
+    assert event_loop.run(_running_loop()) is before
+    assert not before.is_closed()
+
+
+async def _fail_leaving_a_task() -> None:
+    asyncio.get_running_loop().create_task(asyncio.sleep(3600))  # as a time limit leaves it
+    raise TimeoutError("the time limit")
+
+
+def test_a_call_that_leaves_a_task_unfinished_closes_its_loop_and_the_next_gets_a_new_one():
+    before = event_loop.run(_running_loop())
+
+    with pytest.raises(TimeoutError, match="the time limit"):
+        event_loop.run(_fail_leaving_a_task())
 
     assert before.is_closed()
     after = event_loop.run(_running_loop())
