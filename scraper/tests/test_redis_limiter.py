@@ -345,14 +345,6 @@ def test_the_clients_of_closed_loops_are_dropped() -> None:
         asyncio.run(connect())
     assert len(limiter._clients) == 1  # only the last one's, until a new loop asks
 
-    async def last() -> int:
-        limiter._client()
-        count = len(limiter._clients)
-        await limiter.aclose()
-        return count
-
-    assert asyncio.run(last()) == 1
-
 
 def _starts(hold: float, delay: float) -> list[float]:
     async def main() -> list[float]:
