@@ -12,6 +12,7 @@ from django.db import connection
 from django.db.models import Avg, Count, Max, Min, Prefetch, QuerySet
 from django.db.models.functions import Trunc
 
+from core.serializers import datetime_text, decimal_text
 from inventory.models import Collectible
 from price_history.models import PriceHistory, ScrapeJob, ScrapeRun, Tracker
 from users.models import User
@@ -62,6 +63,12 @@ def scrape_job_list_for_user(*, user: User) -> QuerySet[ScrapeJob]:
 
 @dataclass
 class Series:
+    """One series' points are in the API's own text (`PricePointSerializer`'s fields):
+    `t` ISO 8601 in UTC with `Z`, amounts to the cent as strings, `count` a number. A
+    year of daily buckets is ~730 points: PostgreSQL writes their text (`_BUCKET_TEXT`)
+    cheaper than Python makes Decimals and datetimes of them and formats those back
+    (docs/performance.md)."""
+
     source: str
     condition: str
     currency: str
@@ -86,6 +93,19 @@ def price_history_filtered(
     if condition is not None:
         rows = rows.filter(condition=condition)
     return rows
+
+
+#: The bucket query's rows as the API writes them: the bucket's start (a UTC timestamp
+#: without zone: `date_trunc … AT TIME ZONE 'UTC'`) in ISO 8601 with `Z`, the average
+#: rounded half up to the cent (`round(numeric, 2)`, as `_cents`), the low and high as
+#: stored (numeric(12, 2): two decimals). `{buckets}` is the ORM's statement.
+_BUCKET_TEXT = """
+    SELECT source, condition, currency,
+        to_char(bucket, 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), round(avg, 2)::text, low::text,
+        high::text, n
+    FROM ({buckets}) AS buckets
+    ORDER BY source, condition, currency, bucket
+"""
 
 
 def _series_key(row: Mapping[str, Any]) -> tuple[str, str, str]:
@@ -122,37 +142,29 @@ def price_series(
         for row in raw_rows:
             key = _series_key(row)
             points = series.setdefault(key, Series(*key)).points
-            price = row["price"]
-            points.append(
-                {"t": row["observed_at"], "price": price, "low": price, "high": price, "count": 1}
-            )
+            price = decimal_text(row["price"], 2)
+            t = datetime_text(row["observed_at"], UTC)
+            points.append({"t": t, "price": price, "low": price, "high": price, "count": 1})
     else:
         buckets = (
             window.annotate(bucket=Trunc("observed_at", interval, tzinfo=UTC))
             .values("source", "condition", "currency", "bucket")
             .annotate(avg=Avg("price"), low=Min("price"), high=Max("price"), n=Count("id"))
             .values_list("source", "condition", "currency", "bucket", "avg", "low", "high", "n")
-            .order_by("source", "condition", "currency", "bucket")
+            .order_by()  # _BUCKET_TEXT orders
         )
-        # The ORM writes the statement; the rows are read off the cursor. Django's per-row
-        # converters (Trunc re-making each UTC bucket an aware datetime) cost more than the
-        # query for a year of daily buckets (docs/performance.md).
+        # The ORM writes the statement, PostgreSQL the points' text; the rows are read off
+        # the cursor (Django's per-row converters cost more than the query).
         statement, params = buckets.query.sql_with_params()
         with connection.cursor() as cursor:
-            cursor.execute(statement, params)
+            cursor.execute(_BUCKET_TEXT.format(buckets=statement), params)
             rows = cursor.fetchall()
-        for source, condition, currency, bucket, avg, low, high, count in rows:
+        for source, condition, currency, t, price, low, high, count in rows:
             key = (source, condition, currency)
             if key not in series:
                 series[key] = Series(*key)
             series[key].points.append(
-                {
-                    "t": bucket.replace(tzinfo=UTC),  # date_trunc … AT TIME ZONE 'UTC'
-                    "price": _cents(avg),
-                    "low": low,
-                    "high": high,
-                    "count": count,
-                }
+                {"t": t, "price": price, "low": low, "high": high, "count": count}
             )
         largest = max((len(s.points) for s in series.values()), default=0)
         if largest > MAX_POINTS:

@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from core.currencies import CurrencyField
-from core.serializers import datetime_text, decimal_text
 from price_history.models import (
     PriceCondition,
     PriceCorrection,
@@ -143,24 +142,13 @@ PRICE_QUERY_PARAMS = frozenset({"from", "to", "interval", "source", "condition",
 
 
 class PricePointListSerializer(serializers.ListSerializer):
-    """Formats points directly: a year of daily points in two series is ~730 dicts of known
-    types, and DRF's per-point, per-field machinery cost ~40 ms of a 50 ms budget
-    (docs/performance.md). The output is what the declared fields would give: ISO 8601
-    UTC times with `Z`, amounts as strings to the cent (prices are stored, and averages
-    rounded, to the cent)."""
+    """The points come in their text already (`price_history.selectors.Series`: written by
+    PostgreSQL for buckets): a year of daily points is ~730 of them, and DRF's per-point,
+    per-field machinery cost ~40 ms of a 50 ms budget (docs/performance.md). A test holds
+    that text to what the declared fields would give."""
 
     def to_representation(self, data: Any) -> list[dict[str, Any]]:
-        zone = timezone.get_current_timezone()
-        return [
-            {
-                "t": datetime_text(point["t"], zone),
-                "price": decimal_text(point["price"], 2),
-                "low": decimal_text(point["low"], 2),
-                "high": decimal_text(point["high"], 2),
-                "count": point["count"],
-            }
-            for point in data
-        ]
+        return list(data)
 
 
 class PricePointSerializer(serializers.Serializer):

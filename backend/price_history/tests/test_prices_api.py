@@ -292,32 +292,41 @@ class TestManualEntry:
         assert not PriceHistory.objects.exists()
 
 
-def test_fast_point_formatting_matches_the_declared_fields() -> None:
-    """The list serializer formats points by hand; it must say exactly what the fields would."""
-    from datetime import UTC, datetime, timedelta, timezone
-    from decimal import Decimal
+def test_the_points_text_is_what_the_declared_fields_say(item) -> None:
+    """PostgreSQL writes the buckets' text and Python the raw points' (`Series`): both
+    must say exactly what `PricePointSerializer`'s fields would of the same values —
+    the average rounded half up to the cent, times in UTC with `Z`, microseconds kept."""
+    from decimal import ROUND_HALF_UP
 
     from price_history.serializers import PricePointSerializer
 
-    points = [
-        {
-            "t": datetime(2026, 3, 1, 12, 30, tzinfo=UTC),
-            "price": Decimal("12.5"),
-            "low": Decimal("0"),
-            "high": Decimal("1299.99"),
-            "count": 3,
-        },
-        {
-            "t": datetime(2026, 3, 2, 1, 0, 0, 123456, tzinfo=timezone(timedelta(hours=2))),
-            "price": Decimal("0.01"),
-            "low": Decimal("0.01"),
-            "high": Decimal("99999999.99"),
-            "count": 1,
-        },
+    add(item, 1, "10.00", hour=8)
+    add(item, 1, "10.01", hour=9)  # the average 10.005: half up 10.01 (half even: 10.00)
+    odd = datetime(2024, 3, 2, 1, 0, 0, 123456, tzinfo=UTC)
+    PriceHistoryFactory(collectible=item, observed_at=odd, price=Decimal("99999999.99"))
+    PriceHistoryFactory(collectible=item, observed_at=odd, price=Decimal("0.00"))
+    fields = PricePointSerializer().fields
+
+    def said(t: datetime, price: str, low: str, high: str, count: int) -> dict:
+        values = {"t": t, "low": Decimal(low), "high": Decimal(high), "count": count}
+        values["price"] = Decimal(price).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        return {name: field.to_representation(values[name]) for name, field in fields.items()}
+
+    def points(interval: str) -> list[dict]:
+        (only,) = selectors.price_series(
+            collectible=item, start=at(1, 0), end=at(31, 23), interval=interval
+        )
+        return PricePointSerializer(only.points, many=True).data
+
+    assert points("day") == [
+        said(datetime(2024, 3, 1, tzinfo=UTC), "10.005", "10.00", "10.01", 2),
+        said(datetime(2024, 3, 2, tzinfo=UTC), "49999999.995", "0.00", "99999999.99", 2),
     ]
-    child = PricePointSerializer()
-    expected = [
-        {name: field.to_representation(point[name]) for name, field in child.fields.items()}
-        for point in points
+    assert points("raw") == [
+        said(at(1, 8), "10.00", "10.00", "10.00", 1),
+        said(at(1, 9), "10.01", "10.01", "10.01", 1),
+        said(odd, "99999999.99", "99999999.99", "99999999.99", 1),
+        said(odd, "0.00", "0.00", "0.00", 1),
     ]
-    assert PricePointSerializer(points, many=True).data == expected
+    assert points("day")[0]["price"] == "10.01"
+    assert points("raw")[-1]["t"] == "2024-03-02T01:00:00.123456Z"
