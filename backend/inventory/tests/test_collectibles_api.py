@@ -188,6 +188,28 @@ class TestRead:
         assert response.status_code == 404
         assert response.json()["code"] == "not_found"
 
+    def test_retrieve_says_what_the_item_serializer_says(self, auth_client, item):
+        """The detail is formatted as a list row (by hand): the same as the serializer,
+        valuation and card details included, and what a write of the item answers."""
+        from inventory.serializers import CollectibleSerializer
+
+        CardDetailsFactory(collectible=item)
+        written = auth_client.patch(detail(item.id), {"notes": "Shelf 2"}, format="json")
+
+        read = auth_client.get(detail(item.id)).json()
+
+        assert read == written.json()
+        item.refresh_from_db()
+        expected = CollectibleSerializer(item).data
+        assert read == json.loads(json.dumps(expected, default=str))
+
+    @pytest.mark.parametrize("odd", ["abc", "1.5", "0", "-1", "99999999999999999999999"])
+    def test_an_id_that_is_no_item_is_404(self, auth_client, item, odd):
+        response = auth_client.get(f"{URL}{odd}/")
+
+        assert response.status_code == 404
+        assert response.json()["code"] == "not_found"
+
     def test_viewer_can_read_shared_items(self, item, personal):
         viewer = MembershipFactory(vendor=personal, role=Role.VIEWER).user
 
