@@ -1,13 +1,13 @@
 import django_filters
 
 from alerts.models import AlertEvent, AlertKind, AlertRule
-from core.filters import FilterSet
+from core.filters import FilterSet, MultipleChoiceFilter
 
 
 class AlertRuleFilter(FilterSet):
     collectible = django_filters.NumberFilter(help_text="Only rules on this item.")
     vendor = django_filters.NumberFilter(help_text="Only rules on this vendor (or its items).")
-    kind = django_filters.MultipleChoiceFilter(choices=AlertKind.choices)
+    kind = MultipleChoiceFilter(choices=AlertKind.choices)
     enabled = django_filters.BooleanFilter()
 
     class Meta:

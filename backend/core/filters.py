@@ -143,6 +143,18 @@ class FilterSetBackend(DjangoFilterBackend):
         return super().filter_queryset(request, queryset, view)
 
 
+class MultipleChoiceFilter(django_filters.MultipleChoiceFilter):
+    """django-filter's, without the `DISTINCT` it adds by default (for a to-many relation,
+    where OR-ed choices could match a row twice). Every such filter here reads the row's
+    own columns or a one-to-one relation, which cannot repeat a row; the `DISTINCT` made
+    PostgreSQL compare whole rows (the search vector, the notes) before counting and
+    paging every filtered list — the SPA's collection and want list always filter."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("distinct", False)
+        super().__init__(*args, **kwargs)
+
+
 class FilterSet(django_filters.FilterSet):
     """django-filter's FilterSet without its per-request deep copies: of the class's
     filters (their choice lists, querysets), then of the form fields just built from

@@ -4,7 +4,7 @@ import django_filters
 from django.db.models import QuerySet
 from rest_framework.request import Request
 
-from core.filters import FilterSet
+from core.filters import FilterSet, MultipleChoiceFilter
 from inventory import extensions
 from inventory.extensions import CollectibleExtension
 from inventory.models import (
@@ -29,9 +29,9 @@ def _member_vendors(request: Request | None) -> QuerySet[Vendor]:
 
 
 class CollectibleFilter(FilterSet):
-    category = django_filters.MultipleChoiceFilter(choices=Category.choices)
-    condition = django_filters.MultipleChoiceFilter(choices=Condition.choices)
-    status = django_filters.MultipleChoiceFilter(
+    category = MultipleChoiceFilter(choices=Category.choices)
+    condition = MultipleChoiceFilter(choices=Condition.choices)
+    status = MultipleChoiceFilter(
         choices=CollectibleStatus.choices,
         help_text="Only items with one of these statuses. Without it the list shows every "
         "status (owned, sold and wanted): a collection view passes `status=owned`, the want "
@@ -60,10 +60,8 @@ class CollectibleFilter(FilterSet):
         "last word as a prefix, accents ignored). Results are ordered by relevance unless "
         "`ordering` is given.",
     )
-    language = django_filters.MultipleChoiceFilter(
-        field_name="card_details__language", choices=Language.choices
-    )
-    market_region = django_filters.MultipleChoiceFilter(
+    language = MultipleChoiceFilter(field_name="card_details__language", choices=Language.choices)
+    market_region = MultipleChoiceFilter(
         field_name="card_details__market_region", choices=MarketRegion.choices
     )
     release_date_after = django_filters.DateFilter(

@@ -1,13 +1,13 @@
 import django_filters
 
-from core.filters import FilterSet
+from core.filters import FilterSet, MultipleChoiceFilter
 from price_history.models import JobKind, JobStatus, PriceHistory, PriceSource, ScrapeJob
 
 
 class ScrapeJobFilter(FilterSet):
     collectible = django_filters.NumberFilter(help_text="Only jobs about this item.")
-    status = django_filters.MultipleChoiceFilter(choices=JobStatus.choices)
-    kind = django_filters.MultipleChoiceFilter(choices=JobKind.choices)
+    status = MultipleChoiceFilter(choices=JobStatus.choices)
+    kind = MultipleChoiceFilter(choices=JobKind.choices)
 
     class Meta:
         model = ScrapeJob

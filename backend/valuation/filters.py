@@ -9,6 +9,7 @@ from django.db.models import Expression, F, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from core.filters import MultipleChoiceFilter
 from valuation.rules import ITEM_BASES, MARKET_BASES, OUTSIDE_BASES, stale_before
 
 BOOLEAN_CHOICES = [("true", "true"), ("false", "false")]
@@ -33,7 +34,7 @@ def _stale(queryset: QuerySet, name: str, value: str) -> QuerySet:
 
 
 COLLECTIBLE_VALUE_FILTERS: dict[str, django_filters.Filter] = {
-    "value_basis": django_filters.MultipleChoiceFilter(
+    "value_basis": MultipleChoiceFilter(
         field_name="valuation__basis",
         choices=[(basis, basis) for basis in ITEM_BASES],
         help_text="Items valued on this basis (repeat for several): observed, manual, "
