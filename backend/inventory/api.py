@@ -148,9 +148,10 @@ class CollectibleViewSet(viewsets.ModelViewSet):
         return Response(data) if self.paginator is None else self.get_paginated_response(data)
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        """The item read and formatted as a list row (one statement, formatted by hand as
-        `CollectibleSerializer` formats it: a test pins the two): the serializer's
-        per-field machinery was most of this request's time (docs/performance.md)."""
+        # The item read and formatted as a list row (one statement, formatted by hand as
+        # `CollectibleSerializer` formats it: a test pins the two): the serializer's
+        # per-field machinery was most of this request's time (docs/performance.md). A
+        # docstring here would become the operation's description in the API schema.
         try:
             pk = int(self.kwargs[self.lookup_url_kwarg or self.lookup_field])
         except (TypeError, ValueError):
