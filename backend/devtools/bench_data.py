@@ -228,7 +228,8 @@ def grow(
     items: list[tuple[Any, ...]] = []
     cards: list[tuple[Any, ...]] = []
     for offset, vendor in enumerate(vendor_ids):
-        columns, card = synthetic_item(rng, now)
+        # The series item (the bench vendor's first) stays owned: it is valued and charted.
+        columns, card = synthetic_item(rng, now, owned=have == 0 and offset == 0)
         item_id = first_id + offset
         items.append((item_id, vendor, owner_of[vendor], *(columns[c] for c in ITEM_COLUMNS)))
         if card is not None:

@@ -15,12 +15,17 @@ CATEGORIES = ("trading_card", "video_game", "vinyl", "comic", "coin", "figure", 
 CATEGORY_WEIGHTS = (45, 20, 12, 10, 5, 5, 3)
 LANGUAGES = ("en", "en", "en", "ja", "fr", "de")
 FINISHES = ("non_foil", "holo", "reverse_holo", "foil")
+#: Of the items, this share is on a want list and this share was sold (the rest owned):
+#: the want list and the sold filter of the benchmark then read real rows.
+WANTED_SHARE = 0.04
+SOLD_SHARE = 0.05
 
 
 def synthetic_item(
-    rng: random.Random, now: datetime
+    rng: random.Random, now: datetime, *, owned: bool = False
 ) -> tuple[dict[str, Any], tuple[Any, ...] | None]:
-    """One collectible's columns, and its card details (game, set code, …) or None."""
+    """One collectible's columns, and its card details (game, set code, …) or None.
+    `owned`: owned for sure (else wanted or sold now and then: `WANTED_SHARE`, …)."""
     category = rng.choices(CATEGORIES, CATEGORY_WEIGHTS)[0]
     condition = rng.choices(CONDITIONS, CONDITION_WEIGHTS)[0]
     set_name, number, completeness, card = "", "", "", None
@@ -93,8 +98,42 @@ def synthetic_item(
         "notes": rng.choice(catalogue.NOTES) if rng.random() < 0.2 else "",
         "tags": tags,
         "external_ids": "{}",
+        "status": "owned",
+        "max_price": None,
+        "max_price_currency": "",
+        "priority": 3,
+        "sale_price": None,
+        "sale_currency": "",
+        "sale_date": None,
     }
+    if not owned:
+        columns |= _status(rng, now, columns)
     return columns, card
+
+
+def _status(rng: random.Random, now: datetime, item: dict[str, Any]) -> dict[str, Any]:
+    """Wanted (no purchase; a maximum price and a priority), sold (a sale price and day
+    after its purchase) or owned (no change), as the model's constraints require."""
+    roll = rng.random()
+    if roll < WANTED_SHARE:
+        return {
+            "status": "wanted",
+            "purchase_price": None,
+            "purchase_currency": "",
+            "purchase_date": None,
+            "max_price": round(rng.uniform(5, 300), 2),
+            "max_price_currency": "USD",
+            "priority": rng.randint(1, 5),
+        }
+    if roll < WANTED_SHARE + SOLD_SHARE and item["purchase_price"] is not None:
+        bought = item["purchase_date"]
+        return {
+            "status": "sold",
+            "sale_price": round(item["purchase_price"] * rng.uniform(0.6, 2.0), 2),
+            "sale_currency": "USD",
+            "sale_date": min(now.date(), bought + timedelta(days=rng.randint(1, 400))),
+        }
+    return {}
 
 
 ITEM_COLUMNS = (
@@ -115,6 +154,13 @@ ITEM_COLUMNS = (
     "notes",
     "tags",
     "external_ids",
+    "status",
+    "max_price",
+    "max_price_currency",
+    "priority",
+    "sale_price",
+    "sale_currency",
+    "sale_date",
 )
 
 # ~10 observations per item over the last year: k in 1..6+(id % 9); PriceCharting rows for

@@ -27,6 +27,7 @@ def test_generator_and_measurement_at_a_tiny_size() -> None:
     assert apply_search(of_card, f"{card.set_code} ").exists()  # set code: from card details
     # ~10 prices per item, plus a year of daily prices in two series for the series item.
     series = PriceHistory.objects.filter(collectible_id=targets.series_item_id).count()
+    assert Collectible.objects.get(pk=targets.series_item_id).status == "owned"
     assert series >= 2 * data.SERIES_DAYS
     assert PriceHistory.objects.count() - series >= 50 * 5
     assert data.grow(50, vacuum=False) is None  # already that size: nothing added
