@@ -231,7 +231,8 @@ class Collectible(TimestampedModel):
             models.Index(fields=["vendor", "-created_at", "-id"]),  # pages and cursors
             models.Index(fields=["vendor", "category"]),
             models.Index(fields=["vendor", "name"]),
-            models.Index(fields=["vendor", "status"]),
+            # a status's pages (the SPA always filters by status) and its count
+            models.Index(fields=["vendor", "status", "-created_at", "-id"]),
             models.Index(fields=["vendor", "location"]),
             GinIndex(fields=["tags"], name="collectible_tags_gin"),
             GinIndex(fields=["search_vector"], name="collectible_search_gin"),
