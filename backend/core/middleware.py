@@ -22,7 +22,8 @@ class ReleaseRenderedViewMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         context = getattr(response, "renderer_context", None)
-        if isinstance(context, dict) and getattr(response, "is_rendered", False):
+        # A plain response (a cached answer) is rendered from the start.
+        if isinstance(context, dict) and getattr(response, "is_rendered", True):
             view = context.get("view")
             response.renderer_context = None  # type: ignore[attr-defined]
             if view is not None:

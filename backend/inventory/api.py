@@ -1,7 +1,8 @@
+from collections.abc import Callable
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import (
@@ -18,6 +19,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.pagination import PageOrCursorPagination
+from core.response_cache import cached_answer
 from core.serializers import ErrorSerializer
 from inventory import extensions, selectors, services
 from inventory.bulk_serializers import (
@@ -32,7 +34,7 @@ from inventory.serializers import CollectibleAcquireSerializer, CollectibleSeria
 from users.auth import authenticated_user
 from vendors.models import Vendor
 from vendors.permissions import require_edit_role
-from vendors.selectors import membership_get, personal_vendor_for_user
+from vendors.selectors import membership_get, personal_vendor_for_user, vendor_ids_for_user
 
 TAG = ["collectibles"]
 
@@ -90,6 +92,7 @@ class CollectibleViewSet(viewsets.ModelViewSet):
     # `page`, or `cursor` for clients that walk far
     pagination_class: type[BasePagination] | None = PageOrCursorPagination
     extra_query_params = ("cursor",)
+    _vendor_ids: list[int] | None = None
     #: Ties in any requested ordering: newest first, so pages are stable.
     ordering_tiebreakers = ("-created_at", "-id")
     ordering_description = (
@@ -130,9 +133,29 @@ class CollectibleViewSet(viewsets.ModelViewSet):
     def get_queryset(self) -> QuerySet[Collectible]:
         # Lists read their own columns (selectors.list_columns()); writes keep every field
         # loaded, the search vector included (full_clean reads them all).
-        return selectors.collectible_list_for_user(user=authenticated_user(self.request))
+        return selectors.collectible_list_for_user(
+            user=authenticated_user(self.request), vendor_ids=self._caller_vendor_ids()
+        )
 
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+    def _caller_vendor_ids(self) -> list[int]:
+        """Read once per request: the cache's scopes and the queryset's (a view instance
+        serves one request)."""
+        if self._vendor_ids is None:
+            self._vendor_ids = list(vendor_ids_for_user(user=authenticated_user(self.request)))
+        return self._vendor_ids
+
+    # A cached answer is a plain, rendered HttpResponse (DRF passes it through as it is).
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponse | Response:  # type: ignore[override]
+        return self._cached(request, lambda: self._list(request))
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponse | Response:  # type: ignore[override]
+        return self._cached(request, lambda: self._retrieve())
+
+    def _cached(self, request: Request, build: Callable[[], Response]) -> HttpResponse | Response:
+        # Whatever the answer shows is of the caller's vendors (get_queryset's scope).
+        return cached_answer(self, request, scopes=self._caller_vendor_ids(), build=build)
+
+    def _list(self, request: Request) -> Response:
         queryset = self.filter_queryset(self.get_queryset())
         registered = extensions.registered()
         for extension in registered:
@@ -147,7 +170,7 @@ class CollectibleViewSet(viewsets.ModelViewSet):
         data = collectible_list_rows(page)
         return Response(data) if self.paginator is None else self.get_paginated_response(data)
 
-    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+    def _retrieve(self) -> Response:
         # The item read and formatted as a list row (one statement, formatted by hand as
         # `CollectibleSerializer` formats it: a test pins the two): the serializer's
         # per-field machinery was most of this request's time (docs/performance.md). A

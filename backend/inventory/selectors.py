@@ -12,16 +12,19 @@ from users.models import User
 from vendors.selectors import vendor_ids_for_user
 
 
-def collectible_list_for_user(*, user: User) -> QuerySet[Collectible]:
+def collectible_list_for_user(
+    *, user: User, vendor_ids: list[int] | None = None
+) -> QuerySet[Collectible]:
     """Every collectible of every vendor the user belongs to, with card details and the
     relations of the registered extensions joined (the valuation: `inventory.extensions`).
 
     The vendor ids are read first (one tiny query) and passed as constants: filtering
     through a join on memberships, the planner would assume the average vendor's size and
     sort a whole 10k-item shop instead of walking its (vendor, created_at) index for one
-    page (docs/performance.md).
+    page (docs/performance.md). `vendor_ids`: the user's, when the caller read them already.
     """
-    vendor_ids = list(vendor_ids_for_user(user=user))
+    if vendor_ids is None:
+        vendor_ids = list(vendor_ids_for_user(user=user))
     registered = extensions.registered()
     relations = [e.relation for e in registered if e.relation is not None]
     items = Collectible.objects.filter(vendor_id__in=vendor_ids).select_related(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -17,6 +17,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.response_cache import cached_answer
 from core.serializers import ErrorSerializer, represent
 from price_history.selectors import collectible_get_for_user
 from users.auth import authenticated_user
@@ -75,15 +76,20 @@ class DashboardView(VendorScopedView):
         "observed price matching its condition, else a manual price, else its purchase price "
         "(`basis`); see docs/valuation.md.",
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: Request) -> HttpResponse | Response:
         params = self.query(request, DashboardQuerySerializer)
         vendor = self.vendor(request, params)
-        services.valuations_ensure_fresh(vendor_ids=[vendor.pk])
-        body = selectors.dashboard(vendor=vendor)
-        body["display"] = selectors.display_totals(
-            body=body, display_currency=authenticated_user(request).display_currency
+        display_currency = authenticated_user(request).display_currency
+
+        def build() -> Response:
+            services.valuations_ensure_fresh(vendor_ids=[vendor.pk])
+            body = selectors.dashboard(vendor=vendor)
+            body["display"] = selectors.display_totals(body=body, display_currency=display_currency)
+            return Response(represent(DashboardSerializer, body))
+
+        return cached_answer(
+            self, request, scopes=[vendor.pk], build=build, facts=(display_currency,)
         )
-        return Response(represent(DashboardSerializer, body))
 
 
 class ValueHistoryView(VendorScopedView):

@@ -181,6 +181,13 @@ CACHES = {
     }
 }
 
+# How long a cached answer of the list, an item or the dashboard is kept (core.
+# response_cache: any write to what it shows replaces it at once; this bounds only how old
+# its clock-derived fields, such as `as_of`, can be). 0 turns the cache off.
+RESPONSE_CACHE_SECONDS = env.int("RESPONSE_CACHE_SECONDS", default=60)
+if not 0 <= RESPONSE_CACHE_SECONDS <= 3600:
+    raise ImproperlyConfigured("RESPONSE_CACHE_SECONDS must be between 0 and 3600.")
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "users.User"
 

@@ -141,9 +141,11 @@ def test_query_count_does_not_grow_with_the_collection(owner_client, vendor, now
     large_cold, large_warm = count(), count()
 
     # Cold: the items lacking a valuation row are found and valued first (vendor
-    # currencies, prices, rates, one upsert); warm: one count finds nothing to value.
+    # currencies, prices, rates, one upsert); warm: one count finds nothing to value. Both
+    # read the answer cache's read versions first (the cold request's valuing wrote, so
+    # the warm one is computed too).
     assert small_cold == large_cold <= 9
-    assert small_warm == large_warm <= 4
+    assert small_warm == large_warm <= 5
 
 
 # ------------------------------------------------------------------------------- scoping
