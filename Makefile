@@ -122,8 +122,9 @@ shell: ## Django shell
 
 CLIENTS ?= 32
 DURATION ?= 20
-load: install-python ## Load on loopback: CLIENTS clients for DURATION s of mixed reads and writes
-	@$(MANAGE) load_api --clients $(CLIENTS) --seconds $(DURATION)
+KINDS ?=
+load: install-python ## Load on loopback: CLIENTS clients for DURATION s of mixed reads and writes (KINDS=list: one kind)
+	@$(MANAGE) load_api --clients $(CLIENTS) --seconds $(DURATION) --kinds "$(KINDS)"
 
 chaos: install-python ## Faults on loopback (killed worker, frozen Redis, restarted PostgreSQL): a table
 	@$(MANAGE) chaos

@@ -107,10 +107,17 @@ class Command(BaseCommand):
         parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
         parser.add_argument("--threads", type=int, default=4, help="threads per worker")
         parser.add_argument("--url", help="A server already running on loopback.")
+        parser.add_argument(
+            "--kinds",
+            default="",
+            help="Only these kinds of request, comma-separated (e.g. `list` or `dashboard`: "
+            "issue 14's throughput goals are per kind); default the whole mix.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if not 1 <= options["clients"] <= 512 or not 0 < options["seconds"] <= 600:
             raise CommandError("Use 1-512 clients for at most 600 seconds.")
+        mix = _mix(options["kinds"])
         logging.getLogger("httpx").setLevel(logging.WARNING)  # not a line per request
         ids = ensure_load_collection(options["items"])
         server = None
@@ -120,7 +127,9 @@ class Command(BaseCommand):
         else:
             url, server = self._start_gunicorn(options["workers"], options["threads"])
         try:
-            tally, elapsed = self._run(url.rstrip("/"), ids, options["clients"], options["seconds"])
+            tally, elapsed = self._run(
+                url.rstrip("/"), ids, options["clients"], options["seconds"], mix
+            )
         finally:
             if server is not None:
                 server.terminate()
@@ -155,7 +164,14 @@ class Command(BaseCommand):
         server.terminate()
         raise CommandError("gunicorn did not answer /healthz within 60 seconds.")
 
-    def _run(self, url: str, ids: list[int], clients: int, seconds: float) -> tuple[Tally, float]:
+    def _run(
+        self,
+        url: str,
+        ids: list[int],
+        clients: int,
+        seconds: float,
+        mix: tuple[tuple[str, int], ...],
+    ) -> tuple[Tally, float]:
         login = httpx.post(
             f"{url}/api/v1/auth/login", json={"email": LOAD_EMAIL, "password": LOAD_PASSWORD}
         )
@@ -166,7 +182,7 @@ class Command(BaseCommand):
         started = time.monotonic()
         stop_at = started + seconds
         threads = [
-            threading.Thread(target=self._client, args=(url, headers, ids, stop_at, tally, n))
+            threading.Thread(target=self._client, args=(url, headers, ids, stop_at, tally, n, mix))
             for n in range(clients)
         ]
         for thread in threads:
@@ -177,13 +193,19 @@ class Command(BaseCommand):
 
     @staticmethod
     def _client(
-        url: str, headers: dict, ids: list[int], stop_at: float, tally: Tally, seed: int
+        url: str,
+        headers: dict,
+        ids: list[int],
+        stop_at: float,
+        tally: Tally,
+        seed: int,
+        mix: tuple[tuple[str, int], ...],
     ) -> None:
         import random
 
         rng = random.Random(seed)
-        kinds = [kind for kind, _ in MIX]
-        weights = [weight for _, weight in MIX]
+        kinds = [kind for kind, _ in mix]
+        weights = [weight for _, weight in mix]
         # The first client opens with one request of each kind, however short the run, so
         # every kind has a row in the report; then the weighted mix.
         opening = list(kinds) if seed == 0 else []
@@ -221,6 +243,18 @@ class Command(BaseCommand):
         p95, p99 = (_percentile(values, share) * 1000 for share in (0.95, 0.99))
         rate = len(values) / elapsed
         return f"{kind:<12}{len(values):>8}{rate:>9.1f}{p50:>9.1f}{p95:>9.1f}{p99:>9.1f}{errors:>8}"
+
+
+def _mix(kinds: str) -> tuple[tuple[str, int], ...]:
+    """The weighted mix, or only the named kinds of it."""
+    if not kinds.strip():
+        return MIX
+    wanted = {kind.strip() for kind in kinds.split(",") if kind.strip()}
+    unknown = wanted - {kind for kind, _ in MIX}
+    if unknown:
+        known = ", ".join(kind for kind, _ in MIX)
+        raise CommandError(f"Unknown --kinds {', '.join(sorted(unknown))}: use {known}.")
+    return tuple((kind, weight) for kind, weight in MIX if kind in wanted)
 
 
 def _request(client: httpx.Client, kind: str, ids: list[int], rng: Any) -> httpx.Response:
