@@ -32,3 +32,20 @@ def test_a_short_load_on_a_live_server_reports_every_kind_without_errors(live_se
         assert any(line.split()[0] == kind for line in report.splitlines() if line.strip())
     totals = next(line for line in report.splitlines() if line.startswith("all"))
     assert totals.split()[-1] == "0"  # errors
+
+
+def test_an_unknown_kind_is_refused_before_anything_starts(db):
+    with pytest.raises(CommandError, match="Unknown --kinds lists: use list, detail"):
+        call_command("load_api", "--kinds", "list,lists", "--items", "1")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_one_kind_only(live_server, capsys):
+    call_command(
+        "load_api", "--url", live_server.url, "--clients", "2", "--seconds", "1",
+        "--items", "3", "--kinds", "dashboard",
+    )  # fmt: skip
+
+    rows = [line.split()[0] for line in capsys.readouterr().out.splitlines()[2:] if line.strip()]
+    assert rows[-2:] == ["dashboard", "all"]
+    assert "list" not in rows
