@@ -23,6 +23,8 @@ from urllib.parse import unquote, urlsplit
 
 from django.db import connection
 
+from core.read_versions import AFTER_RESTORE_SQL
+
 TOOLS = ("pg_dump", "pg_restore")
 _VERSION = re.compile(r"\(PostgreSQL\)\s+(\d+)")
 
@@ -190,3 +192,4 @@ def restore(source: Path, *, target: Target | None = None, force: bool = False) 
     if tables:
         argv += ["--clean", "--if-exists"]
     _run([*argv, str(source)], target)
+    _psql_scalar(target, AFTER_RESTORE_SQL)

@@ -73,6 +73,15 @@ DROP SEQUENCE core_read_version_seq;
 """
 
 
+#: After a restore: the versions go on from a new random point. The backup's sequence
+#: value is older than the versions the database gave out after the backup, and answers
+#: cached under those may still be in Redis (`core.backups.restore` runs it).
+AFTER_RESTORE_SQL = (
+    "SELECT setval(c.oid::regclass, 1 + floor(random() * 2 ^ 50)::bigint) FROM pg_class c "
+    "WHERE c.relname = 'core_read_version_seq' AND c.relkind = 'S'"
+)
+
+
 def triggers_sql(table: str, column: str, via: str | None = None) -> tuple[str, str]:
     """(install, remove): the triggers that bump the read version of every vendor whose
     rows a statement on `table` inserted, updated (before and after) or deleted. `column`
