@@ -1,4 +1,4 @@
-"""Cached answers of the busiest reads (the list, an item, the dashboard), in Redis,
+"""Cached answers of the busiest reads (the list, an item, the dashboard and its value history), in Redis,
 keyed by everything the answer depends on — above all the read versions of the vendors
 it shows (`core.read_versions`): a write to any row such an answer shows changes the key,
 in the writer's transaction, so no answer outlives its data.

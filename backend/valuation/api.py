@@ -111,12 +111,15 @@ class ValueHistoryView(VendorScopedView):
         description="One point per day with a snapshot in the vendor's current currency, "
         "oldest first. Snapshots are kept by a daily task and `manage.py backfill_values`.",
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: Request) -> HttpResponse | Response:
         params = self.query(request, ValueHistoryQuerySerializer)
-        body = selectors.value_history(
-            vendor=self.vendor(request, params), range_name=params["range"]
-        )
-        return Response(represent(ValueHistorySerializer, body))
+        vendor = self.vendor(request, params)
+
+        def build() -> Response:
+            body = selectors.value_history(vendor=vendor, range_name=params["range"])
+            return Response(represent(ValueHistorySerializer, body))
+
+        return cached_answer(self, request, scopes=[vendor.pk], build=build)
 
 
 class BestOffersView(APIView):

@@ -18,6 +18,7 @@ from inventory.factories import CardDetailsFactory, CollectibleFactory
 from inventory.models import Photo
 from price_history.factories import TrackerFactory
 from users.factories import UserFactory
+from valuation.factories import ValueSnapshotFactory
 from valuation.tests.conftest import price
 from vendors.factories import MembershipFactory
 from vendors.models import Membership
@@ -92,6 +93,7 @@ def test_every_table_a_cached_answer_reads_is_versioned(owner_client, everything
         f"/api/v1/collectibles/{a.pk}/",
         f"/api/v1/collectibles/{wanted.pk}/",
         "/api/v1/dashboard",
+        "/api/v1/dashboard/value-history?range=all",
     ]
     read = {path: _tables_read(owner_client, path) for path in paths}
     versioned = _versioned_tables()
@@ -222,6 +224,17 @@ def test_a_new_exchange_rate_moves_every_vendors_dashboard(owner_client, collect
     hit, after = _get(owner_client, "/api/v1/dashboard")
     assert not hit
     assert after["total_value"] != before["total_value"]
+
+
+def test_a_new_snapshot_is_in_the_next_value_history(owner_client, vendor, now):
+    path = "/api/v1/dashboard/value-history?range=1m"
+    assert _warm(owner_client, path)["points"] == []
+
+    ValueSnapshotFactory(vendor=vendor, day=now.date(), currency=vendor.default_currency)
+
+    hit, body = _get(owner_client, path)
+    assert not hit
+    assert [point["total_value"] for point in body["points"]] == ["100.00"]
 
 
 def test_the_display_currency_is_part_of_the_answer(owner, owner_client, collection):
