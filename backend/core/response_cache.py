@@ -1,9 +1,9 @@
-"""Cached answers of the busiest reads (the list, an item, the dashboard and its value history), in Redis,
-keyed by everything the answer depends on — above all the read versions of the vendors
-it shows (`core.read_versions`): a write to any row such an answer shows changes the key,
-in the writer's transaction, so no answer outlives its data.
+"""Cached answers of the busiest reads (the list, an item, the dashboard and its value
+history), in Redis, keyed by everything the answer depends on — above all the read
+versions of the vendors it shows (`core.read_versions`): a write to any row such an
+answer shows changes the key, in the writer's transaction, so no answer outlives its data.
 
-What else goes into the key: the database, the host and the path with its parameters (in
+What else goes into the key: the database, the scheme, host and path with its parameters (in
 a canonical order), the user, the facts about the user the view names (the display
 currency), the negotiated media type and language, and the UTC day (stored valuations
 and the day's exchange rates roll daily). Clock-derived fields (an answer's `as_of`, a
@@ -11,8 +11,8 @@ price's age in days) can be up to `RESPONSE_CACHE_SECONDS` old; the data never i
 200 answers are kept. `Cache-Status` (RFC 9211) says whether an answer was a hit.
 
 A hit costs the caller's authentication, one small statement (the versions) and one Redis
-read: what a list page costs its two cores drops from ~8 ms to ~2.5 ms
-(docs/performance.md, "Throughput")."""
+read: under `make load` a list page cost the two cores ~9 ms computed and ~3 ms served
+from here (docs/performance.md, "Throughput: cached answers")."""
 
 from __future__ import annotations
 
@@ -43,6 +43,7 @@ def _key(request: Request, scopes: Iterable[int], facts: tuple[Any, ...]) -> str
     material = repr(
         (
             connection.settings_dict["NAME"],
+            request.scheme,  # with the host: the pages' absolute `next` links
             request.get_host(),
             request.path,
             parameters,
