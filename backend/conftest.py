@@ -6,10 +6,23 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
+from django.db.backends.signals import connection_created
 from rest_framework.test import APIClient
 
+from core.read_versions import AT_ONCE_SETTING
 from users.factories import UserFactory
 from users.models import User
+
+
+def _read_versions_at_once(sender: Any, connection: Any, **kwargs: Any) -> None:
+    """A test's transaction never commits, so its writes' read versions are bumped at
+    each statement (core.read_versions; core/tests/test_read_versions.py takes the
+    commit path)."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SET {AT_ONCE_SETTING} = on")
+
+
+connection_created.connect(_read_versions_at_once)
 
 
 @pytest.fixture(autouse=True)

@@ -4,17 +4,24 @@ rates). `core.response_cache` keys answers by them, so an answer is never served
 the data it showed changed, whatever wrote it (the API, a worker, an import, raw SQL or
 the admin).
 
-PostgreSQL keeps them, in statement-level triggers (one `core_read_version_bump()` call per
-statement, whatever the number of rows; the rows come from the statement's transition
-tables). A new version is the next value of one sequence, so a version is never reused:
-not after a rollback (sequences are not transactional), and not in another database
-(each starts the sequence at a random point), so an answer cached under a version
-describes exactly the state that version names. The version row is updated in the
-writer's transaction: readers see the new number when, and only when, they can see the
-rows.
+PostgreSQL keeps them. Statement-level triggers on the tables (one
+`core_read_version_note()` call per statement, whatever the number of rows: they come from
+the statement's transition tables) note which vendors the transaction wrote, in
+`core_read_version_written`. At commit a deferred constraint trigger gives each of them a
+new version (`core_read_version_commit()`, all of the transaction's vendors at once, in
+vendor order). Readers see the new number when, and only when, they can see the rows; and
+a version row is locked only while its writer commits, so a long transaction (a 10,000-row
+import) does not make the vendor's other writers (a worker recording prices) wait for it.
+A new version is the next value of one sequence, so a version is never reused: not after
+a rollback (sequences are not transactional), not in another database (each starts the
+sequence at a random point) and not after a restore (`AFTER_RESTORE_SQL`).
 
-The SQL below is what the migrations install: `core/migrations/0001` the table, the
-sequence and the function; each app's migration the triggers on its own tables
+A session that sets `omni.read_versions_at_once` to `on` gets its new versions at each
+statement instead, inside its transaction: the tests' sessions do (their transactions
+never commit), and `core/tests/test_read_versions.py` checks the commit path.
+
+The SQL below is what the migrations install: `core/migrations/0001` the tables, the
+sequence and the functions; each app's migration the triggers on its own tables
 (`triggers_sql`). Change them only with a new migration."""
 
 from __future__ import annotations
@@ -26,52 +33,93 @@ from django.db import connection
 TABLE = "core_read_version"
 #: The scope of data every vendor reads (exchange rates); vendors are 1 and up.
 GLOBAL_SCOPE = 0
+#: The session setting that bumps at each statement rather than at commit (tests).
+AT_ONCE_SETTING = "omni.read_versions_at_once"
 
 CREATE_SQL = """
 CREATE SEQUENCE core_read_version_seq;
 SELECT setval('core_read_version_seq', 1 + floor(random() * 2 ^ 50)::bigint);
 CREATE TABLE core_read_version (scope bigint PRIMARY KEY, version bigint NOT NULL);
-CREATE FUNCTION core_read_version_bump() RETURNS trigger LANGUAGE plpgsql AS $body$
+-- What running transactions wrote: one row per (transaction, vendor), gone at its commit.
+CREATE UNLOGGED TABLE core_read_version_written (
+    xact bigint NOT NULL, scope bigint NOT NULL, PRIMARY KEY (xact, scope));
+
+CREATE FUNCTION core_read_version_bump(scopes bigint[]) RETURNS void LANGUAGE sql AS $body$
+    -- In scope order: two transactions bumping the same vendors lock them in one order.
+    INSERT INTO core_read_version (scope, version)
+    SELECT s, nextval('core_read_version_seq') FROM (
+        SELECT DISTINCT s FROM unnest(scopes) s WHERE s IS NOT NULL ORDER BY s) sorted
+    ON CONFLICT (scope) DO UPDATE SET version = EXCLUDED.version;
+$body$;
+
+CREATE FUNCTION core_read_version_commit() RETURNS trigger LANGUAGE plpgsql AS $body$
+DECLARE
+    scopes bigint[];
+BEGIN
+    -- The first of the transaction's rows to fire takes them all (the others find none).
+    WITH gone AS (
+        DELETE FROM core_read_version_written WHERE xact = txid_current() RETURNING scope)
+    SELECT array_agg(scope) INTO scopes FROM gone;
+    IF scopes IS NOT NULL THEN
+        PERFORM core_read_version_bump(scopes);
+    END IF;
+    RETURN NULL;
+END
+$body$;
+CREATE CONSTRAINT TRIGGER core_read_version_commit
+    AFTER INSERT ON core_read_version_written DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW EXECUTE FUNCTION core_read_version_commit();
+
+CREATE FUNCTION core_read_version_note() RETURNS trigger LANGUAGE plpgsql AS $body$
 DECLARE
     -- TG_ARGV[0]: the row's column naming its scope; TG_ARGV[1], when given: the table
     -- whose `vendor_id` that column's id leads to (an item's `collectible_id`); the
     -- argument 'global' instead: scope 0.
     rows_sql text;
     scope_sql text;
+    scopes bigint[];
 BEGIN
     IF TG_ARGV[0] = 'global' THEN
-        INSERT INTO core_read_version (scope, version) VALUES (0, nextval('core_read_version_seq'))
-        ON CONFLICT (scope) DO UPDATE SET version = EXCLUDED.version;
+        scopes := ARRAY[0::bigint];
+    ELSE
+        rows_sql := CASE TG_OP
+            WHEN 'INSERT' THEN 'SELECT * FROM read_version_new'
+            WHEN 'DELETE' THEN 'SELECT * FROM read_version_old'
+            ELSE 'SELECT * FROM read_version_new UNION ALL SELECT * FROM read_version_old'
+        END;
+        IF TG_NARGS > 1 THEN
+            scope_sql := format(
+                'SELECT t.vendor_id FROM (%s) r JOIN %I t ON t.id = r.%I',
+                rows_sql, TG_ARGV[1], TG_ARGV[0]);
+        ELSE
+            scope_sql := format('SELECT r.%I FROM (%s) r', TG_ARGV[0], rows_sql);
+        END IF;
+        EXECUTE format('SELECT ARRAY(SELECT DISTINCT s FROM (%s) x(s) WHERE s IS NOT NULL)',
+                       scope_sql) INTO scopes;
+    END IF;
+    IF cardinality(scopes) = 0 THEN
         RETURN NULL;
     END IF;
-    rows_sql := CASE TG_OP
-        WHEN 'INSERT' THEN 'SELECT * FROM read_version_new'
-        WHEN 'DELETE' THEN 'SELECT * FROM read_version_old'
-        ELSE 'SELECT * FROM read_version_new UNION ALL SELECT * FROM read_version_old' END;
-    IF TG_NARGS > 1 THEN
-        scope_sql := format(
-            'SELECT t.vendor_id FROM (%s) r JOIN %I t ON t.id = r.%I',
-            rows_sql, TG_ARGV[1], TG_ARGV[0]);
+    IF current_setting('omni.read_versions_at_once', true) = 'on' THEN
+        PERFORM core_read_version_bump(scopes);
     ELSE
-        scope_sql := format('SELECT r.%I FROM (%s) r', TG_ARGV[0], rows_sql);
+        INSERT INTO core_read_version_written (xact, scope)
+        SELECT txid_current(), s FROM unnest(scopes) s
+        ON CONFLICT DO NOTHING;
     END IF;
-    -- In scope order: two statements bumping the same vendors lock their rows in one order.
-    EXECUTE format(
-        'INSERT INTO core_read_version (scope, version) '
-        'SELECT s, nextval(''core_read_version_seq'') '
-        'FROM (SELECT DISTINCT s FROM (%s) x(s) WHERE s IS NOT NULL ORDER BY s) y '
-        'ON CONFLICT (scope) DO UPDATE SET version = EXCLUDED.version', scope_sql);
     RETURN NULL;
 END
 $body$;
 """
 
 DROP_SQL = """
-DROP FUNCTION core_read_version_bump() CASCADE;
+DROP FUNCTION core_read_version_note() CASCADE;
+DROP TABLE core_read_version_written;
+DROP FUNCTION core_read_version_commit();
+DROP FUNCTION core_read_version_bump(bigint[]);
 DROP TABLE core_read_version;
 DROP SEQUENCE core_read_version_seq;
 """
-
 
 #: After a restore: the versions go on from a new random point. The backup's sequence
 #: value is older than the versions the database gave out after the backup, and answers
@@ -97,7 +145,7 @@ def triggers_sql(table: str, column: str, via: str | None = None) -> tuple[str, 
         name = f"{table}_read_version_{event.lower()}"
         install.append(
             f"CREATE TRIGGER {name} AFTER {event} ON {table} REFERENCING {referencing} "
-            f"FOR EACH STATEMENT EXECUTE FUNCTION core_read_version_bump({arguments});"
+            f"FOR EACH STATEMENT EXECUTE FUNCTION core_read_version_note({arguments});"
         )
         remove.append(f"DROP TRIGGER {name} ON {table};")
     return "\n".join(install), "\n".join(remove)
