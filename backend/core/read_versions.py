@@ -131,10 +131,10 @@ AFTER_RESTORE_SQL = (
 
 
 def triggers_sql(table: str, column: str, via: str | None = None) -> tuple[str, str]:
-    """(install, remove): the triggers that bump the read version of every vendor whose
-    rows a statement on `table` inserted, updated (before and after) or deleted. `column`
-    holds the vendor id, or with `via` the id of a `via` row holding it; `"global"`
-    bumps scope 0."""
+    """(install, remove): the triggers that note, for a new read version at commit, every
+    vendor whose rows a statement on `table` inserted, updated (before and after) or
+    deleted. `column` holds the vendor id, or with `via` the id of a `via` row holding
+    it; `"global"` notes scope 0."""
     arguments = ", ".join(f"'{argument}'" for argument in (column, via) if argument)
     install, remove = [], []
     for event, referencing in (

@@ -98,8 +98,7 @@ def test_every_table_a_cached_answer_reads_is_versioned(owner_client, everything
     read = {path: _tables_read(owner_client, path) for path in paths}
     versioned = _versioned_tables()
     unversioned = {path: tables - versioned for path, tables in read.items() if tables - versioned}
-    print(read)
-    assert not unversioned
+    assert not unversioned, f"read without read-version triggers: {unversioned}"
 
 
 HIT = "omni-stock; hit"
